@@ -1,0 +1,1 @@
+"""Storage of Liaison: SQLAlchemy models, sessions, migrations, reference data, search index."""

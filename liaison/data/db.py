@@ -1,0 +1,62 @@
+"""Opening a Liaison database: engine, connection pragmas and the unit of work."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+APP_NAME = "Liaison"
+
+
+def default_db_path() -> Path:
+    """The embedded database in the user's data directory (created on first use)."""
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "liaison.sqlite"
+
+
+def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA busy_timeout=5000")
+    cur.execute("PRAGMA cache_size=-65536")
+    cur.execute("PRAGMA temp_store=MEMORY")
+    cur.close()
+
+
+def make_engine(path: Path | str) -> Engine:
+    """An engine on the SQLite file at `path` with the pragmas every connection needs."""
+    engine = create_engine(f"sqlite:///{Path(path)}")
+    event.listen(engine, "connect", _on_connect)
+    return engine
+
+
+class Database:
+    """One open database: hands out one session per user action (STYLE.md)."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        self.engine = make_engine(self.path)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A unit of work: commits once at the end, rolls everything back on any error."""
+        with self._sessions() as session, session.begin():
+            yield session
+
+    def raw(self) -> sqlite3.Connection:
+        """A plain sqlite3 connection for bulk work (demo data, index rebuilds)."""
+        conn = sqlite3.connect(self.path, isolation_level=None)
+        _on_connect(conn, None)
+        return conn
+
+    def dispose(self) -> None:
+        self.engine.dispose()

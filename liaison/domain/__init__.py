@@ -1,0 +1,1 @@
+"""Pure domain rules of Liaison: no database, no Qt."""

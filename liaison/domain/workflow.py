@@ -1,0 +1,405 @@
+"""The demand's closed loop as data: states, events, who may fire them and what each requires.
+
+A demand's state is never edited: it is the fold of its events through TRANSITIONS. `apply`
+validates one new event against the current snapshot and returns the next snapshot, or raises
+InvalidTransition / ValidationError / PermissionDenied and changes nothing. `fold` replays a
+stored history; there an event that is no longer valid (two offline devices acted at once) is
+kept and flagged instead of dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from enum import StrEnum
+
+from liaison.domain.errors import InvalidTransition, PermissionDenied, ValidationError
+from liaison.domain.roles import Role
+
+
+class State(StrEnum):
+    NEW = "new"
+    ASSIGNED = "assigned"
+    ACCEPTED = "accepted"
+    RESOLVED = "resolved"
+    FOLLOWED_UP = "followed_up"
+    CLOSED = "closed"
+    WITHDRAWN = "withdrawn"
+    MERGED = "merged"
+
+
+STATE_LABELS: dict[State, str] = {
+    State.NEW: "待交办",
+    State.ASSIGNED: "已交办",
+    State.ACCEPTED: "办理中",
+    State.RESOLVED: "已办结",
+    State.FOLLOWED_UP: "已回访",
+    State.CLOSED: "已销号",
+    State.WITHDRAWN: "已撤回",
+    State.MERGED: "已并单",
+}
+
+OPEN_STATES = frozenset({State.NEW, State.ASSIGNED, State.ACCEPTED})
+"""States in which the demand still waits for someone to act on it."""
+FINISHED_STATES = frozenset({State.RESOLVED, State.FOLLOWED_UP, State.CLOSED})
+
+
+class EventKind(StrEnum):
+    CREATE = "create"
+    ROUTE = "route"
+    ACCEPT = "accept"
+    RETURN = "return"
+    REQUEST_EXTENSION = "request_extension"
+    APPROVE_EXTENSION = "approve_extension"
+    REFUSE_EXTENSION = "refuse_extension"
+    PROGRESS = "progress"
+    RESOLVE = "resolve"
+    FOLLOW_UP = "follow_up"
+    ESCALATE = "escalate"
+    WITHDRAW = "withdraw"
+    MERGE = "merge"
+    CLOSE = "close"
+
+
+EVENT_LABELS: dict[EventKind, str] = {
+    EventKind.CREATE: "提出",
+    EventKind.ROUTE: "交办",
+    EventKind.ACCEPT: "签收",
+    EventKind.RETURN: "退回",
+    EventKind.REQUEST_EXTENSION: "申请延期",
+    EventKind.APPROVE_EXTENSION: "批准延期",
+    EventKind.REFUSE_EXTENSION: "驳回延期",
+    EventKind.PROGRESS: "进展",
+    EventKind.RESOLVE: "办结",
+    EventKind.FOLLOW_UP: "回访",
+    EventKind.ESCALATE: "督办",
+    EventKind.WITHDRAW: "撤回",
+    EventKind.MERGE: "并单",
+    EventKind.CLOSE: "销号",
+}
+
+
+class Outcome(StrEnum):
+    SOLVED = "solved"
+    PARTLY = "partly"
+    UNSOLVABLE = "unsolvable"
+
+
+OUTCOME_LABELS = {
+    Outcome.SOLVED: "已解决",
+    Outcome.PARTLY: "部分解决",
+    Outcome.UNSOLVABLE: "无法解决",
+}
+
+
+class Satisfaction(StrEnum):
+    SATISFIED = "satisfied"
+    BASICALLY = "basically"
+    UNSATISFIED = "unsatisfied"
+
+
+SATISFACTION_LABELS = {
+    Satisfaction.SATISFIED: "满意",
+    Satisfaction.BASICALLY: "基本满意",
+    Satisfaction.UNSATISFIED: "不满意",
+}
+
+_FIELD_ROLES = frozenset({Role.CADRE, Role.STREET_STAFF})
+_HUB_ROLES = frozenset({Role.SUPERVISOR, Role.ADMIN})
+_HANDLER = frozenset({Role.HANDLER})
+
+
+@dataclass(frozen=True)
+class Transition:
+    """One row of the table: in `sources`, `kind` may be fired by `roles` and leads to `target`.
+
+    `target=None` keeps the state (progress, extension, escalation). `requires` names the
+    payload fields that must be present and non-empty.
+    """
+
+    kind: EventKind
+    sources: frozenset[State]
+    target: State | None
+    roles: frozenset[Role]
+    requires: tuple[str, ...] = ()
+
+
+TRANSITIONS: dict[EventKind, Transition] = {
+    t.kind: t
+    for t in (
+        Transition(EventKind.CREATE, frozenset(), State.NEW, _FIELD_ROLES | _HUB_ROLES),
+        Transition(
+            EventKind.ROUTE,
+            frozenset({State.NEW, State.ASSIGNED, State.ACCEPTED}),
+            State.ASSIGNED,
+            _HUB_ROLES,
+            ("lead_department_id", "deadline", "reply_deadline"),
+        ),
+        Transition(EventKind.ACCEPT, frozenset({State.ASSIGNED}), State.ACCEPTED, _HANDLER),
+        Transition(EventKind.RETURN, frozenset({State.ASSIGNED}), State.NEW, _HANDLER, ("text",)),
+        Transition(
+            EventKind.REQUEST_EXTENSION,
+            frozenset({State.ACCEPTED}),
+            None,
+            _HANDLER,
+            ("text", "promised_date"),
+        ),
+        Transition(EventKind.APPROVE_EXTENSION, frozenset({State.ACCEPTED}), None, _HUB_ROLES),
+        Transition(
+            EventKind.REFUSE_EXTENSION, frozenset({State.ACCEPTED}), None, _HUB_ROLES, ("text",)
+        ),
+        Transition(
+            EventKind.PROGRESS,
+            frozenset({State.ASSIGNED, State.ACCEPTED}),
+            None,
+            _HANDLER | _HUB_ROLES | _FIELD_ROLES,
+            ("text",),
+        ),
+        Transition(
+            EventKind.RESOLVE,
+            frozenset({State.ACCEPTED}),
+            State.RESOLVED,
+            _HANDLER,
+            ("text", "outcome", "policy_basis"),
+        ),
+        Transition(
+            EventKind.FOLLOW_UP,
+            frozenset({State.RESOLVED}),
+            State.FOLLOWED_UP,
+            _FIELD_ROLES | _HUB_ROLES,
+            ("satisfaction",),
+        ),
+        Transition(
+            EventKind.ESCALATE,
+            frozenset({State.ASSIGNED, State.ACCEPTED}),
+            None,
+            _HUB_ROLES,
+            ("text",),
+        ),
+        Transition(
+            EventKind.WITHDRAW,
+            frozenset({State.NEW, State.ASSIGNED, State.ACCEPTED}),
+            State.WITHDRAWN,
+            _FIELD_ROLES | _HUB_ROLES,
+            ("text",),
+        ),
+        Transition(
+            EventKind.MERGE,
+            frozenset({State.NEW, State.ASSIGNED}),
+            State.MERGED,
+            _HUB_ROLES,
+            ("merged_into_id",),
+        ),
+        Transition(EventKind.CLOSE, frozenset({State.FOLLOWED_UP}), State.CLOSED, _HUB_ROLES),
+    )
+}
+
+
+@dataclass(frozen=True)
+class Event:
+    """One step in a demand's life as the state machine sees it (no storage concerns)."""
+
+    kind: EventKind
+    at: datetime
+    role: Role
+    actor_id: str | None = None
+    event_id: str = ""
+    text: str = ""
+    lead_department_id: str | None = None
+    co_department_ids: tuple[str, ...] = ()
+    deadline: date | None = None
+    reply_deadline: date | None = None
+    promised_date: date | None = None
+    outcome: Outcome | None = None
+    policy_basis: str = ""
+    satisfaction: Satisfaction | None = None
+    merged_into_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Everything the demand's events imply about it now."""
+
+    state: State | None = None
+    epoch: int = 0
+    lead_department_id: str | None = None
+    co_department_ids: tuple[str, ...] = ()
+    routed_at: datetime | None = None
+    reply_deadline: date | None = None
+    deadline: date | None = None
+    accepted_at: datetime | None = None
+    resolved_at: datetime | None = None
+    followed_up_at: datetime | None = None
+    closed_at: datetime | None = None
+    outcome: Outcome | None = None
+    satisfaction: Satisfaction | None = None
+    pending_extension: date | None = None
+    extension_count: int = 0
+    escalation_level: int = 0
+    reopen_count: int = 0
+    return_count: int = 0
+    merged_into_id: str | None = None
+    last_event_at: datetime | None = None
+    flagged_event_ids: tuple[str, ...] = field(default=())
+
+    @property
+    def is_open(self) -> bool:
+        return self.state in OPEN_STATES
+
+
+def allowed_events(snapshot: Snapshot, role: Role) -> list[EventKind]:
+    """The events `role` may fire now, in table order (what the UI offers as actions)."""
+    out = []
+    for t in TRANSITIONS.values():
+        if role not in t.roles or snapshot.state not in t.sources:
+            continue
+        if t.kind in (EventKind.APPROVE_EXTENSION, EventKind.REFUSE_EXTENSION) and (
+            snapshot.pending_extension is None
+        ):
+            continue
+        if t.kind is EventKind.REQUEST_EXTENSION and snapshot.pending_extension is not None:
+            continue
+        out.append(t.kind)
+    return out
+
+
+def _missing(event: Event, name: str) -> bool:
+    value = getattr(event, name)
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+_FIELD_LABELS = {
+    "lead_department_id": "牵头单位",
+    "deadline": "办结时限",
+    "reply_deadline": "签收时限",
+    "text": "说明",
+    "promised_date": "承诺办结日期",
+    "outcome": "办理结果",
+    "policy_basis": "政策依据",
+    "satisfaction": "满意度",
+    "merged_into_id": "并入的诉求",
+}
+
+
+def check(snapshot: Snapshot, event: Event) -> Transition:
+    """Validate `event` against `snapshot`; raise the domain error that explains a refusal."""
+    t = TRANSITIONS[event.kind]
+    label = EVENT_LABELS[event.kind]
+    if event.role not in t.roles:
+        raise PermissionDenied(f"当前角色不能执行“{label}”")
+    if event.kind is EventKind.CREATE:
+        if snapshot.state is not None:
+            raise InvalidTransition("诉求已存在，不能重复提出")
+    elif snapshot.state not in t.sources:
+        now = STATE_LABELS[snapshot.state] if snapshot.state else "未提出"
+        raise InvalidTransition(f"诉求当前为“{now}”，不能执行“{label}”")
+    for name in t.requires:
+        if _missing(event, name):
+            raise ValidationError(f"“{label}”需要填写{_FIELD_LABELS[name]}", field=name)
+    _check_specifics(snapshot, event)
+    return t
+
+
+def _check_specifics(snapshot: Snapshot, event: Event) -> None:
+    kind = event.kind
+    if kind is EventKind.ROUTE:
+        assert event.deadline is not None and event.reply_deadline is not None
+        if event.lead_department_id in event.co_department_ids:
+            raise ValidationError("牵头单位不能同时作为协办单位", field="co_department_ids")
+        if event.deadline < event.at.date():
+            raise ValidationError("办结时限不能早于交办日期", field="deadline")
+    elif kind is EventKind.REQUEST_EXTENSION:
+        if snapshot.pending_extension is not None:
+            raise InvalidTransition("已有待审批的延期申请")
+        assert event.promised_date is not None and snapshot.deadline is not None
+        if event.promised_date <= snapshot.deadline:
+            raise ValidationError("承诺办结日期应晚于当前办结时限", field="promised_date")
+    elif kind in (EventKind.APPROVE_EXTENSION, EventKind.REFUSE_EXTENSION):
+        if snapshot.pending_extension is None:
+            raise InvalidTransition("没有待审批的延期申请")
+    elif kind is EventKind.MERGE and event.merged_into_id == "":
+        raise ValidationError("请选择要并入的诉求", field="merged_into_id")
+    elif (
+        kind is EventKind.FOLLOW_UP
+        and event.satisfaction is Satisfaction.UNSATISFIED
+        and (event.deadline is None or event.reply_deadline is None)
+    ):
+        raise ValidationError("不满意重办需要新的办结时限", field="deadline")
+
+
+def apply(snapshot: Snapshot, event: Event) -> Snapshot:
+    """The snapshot after `event`; raises and changes nothing if the event is not allowed."""
+    t = check(snapshot, event)
+    s = replace(snapshot, last_event_at=event.at)
+    if t.target is not None:
+        s = replace(s, state=t.target)
+    kind = event.kind
+    if kind is EventKind.ROUTE:
+        s = replace(
+            s,
+            lead_department_id=event.lead_department_id,
+            co_department_ids=event.co_department_ids,
+            routed_at=event.at,
+            deadline=event.deadline,
+            reply_deadline=event.reply_deadline,
+            accepted_at=None,
+            pending_extension=None,
+        )
+    elif kind is EventKind.ACCEPT:
+        s = replace(s, accepted_at=event.at)
+    elif kind is EventKind.RETURN:
+        s = replace(
+            s,
+            return_count=s.return_count + 1,
+            lead_department_id=None,
+            co_department_ids=(),
+            deadline=None,
+            reply_deadline=None,
+        )
+    elif kind is EventKind.REQUEST_EXTENSION:
+        s = replace(s, pending_extension=event.promised_date)
+    elif kind is EventKind.APPROVE_EXTENSION:
+        s = replace(
+            s,
+            deadline=event.promised_date or s.pending_extension,
+            pending_extension=None,
+            extension_count=s.extension_count + 1,
+        )
+    elif kind is EventKind.REFUSE_EXTENSION:
+        s = replace(s, pending_extension=None)
+    elif kind is EventKind.RESOLVE:
+        s = replace(s, resolved_at=event.at, outcome=event.outcome)
+    elif kind is EventKind.FOLLOW_UP:
+        s = replace(s, satisfaction=event.satisfaction, followed_up_at=event.at)
+        if event.satisfaction is Satisfaction.UNSATISFIED:
+            # 重办: back to the same unit with a new deadline; counted in the reopen rate.
+            s = replace(
+                s,
+                state=State.ACCEPTED,
+                epoch=s.epoch + 1,
+                reopen_count=s.reopen_count + 1,
+                deadline=event.deadline,
+                reply_deadline=event.reply_deadline,
+                resolved_at=None,
+                outcome=None,
+                pending_extension=None,
+            )
+    elif kind is EventKind.ESCALATE:
+        s = replace(s, escalation_level=s.escalation_level + 1)
+    elif kind is EventKind.MERGE:
+        s = replace(s, merged_into_id=event.merged_into_id)
+    elif kind is EventKind.CLOSE:
+        s = replace(s, closed_at=event.at)
+    return s
+
+
+def fold(events: Iterable[Event]) -> Snapshot:
+    """Replay a stored history in the given order. Invalid events are flagged, not dropped."""
+    s = Snapshot()
+    for e in events:
+        try:
+            s = apply(s, e)
+        except (InvalidTransition, ValidationError, PermissionDenied):
+            s = replace(s, flagged_event_ids=(*s.flagged_event_ids, e.event_id))
+    return s

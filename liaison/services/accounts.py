@@ -1,0 +1,156 @@
+"""Accounts, roles and passwords."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from liaison.data.db import Database
+from liaison.data.models import Account, Department, Street
+from liaison.domain.errors import DomainError, ValidationError
+from liaison.domain.roles import Role
+from liaison.services.context import Actor, actor_for, stamp_new
+
+_SCRYPT = {"n": 2**14, "r": 8, "p": 1}
+
+
+def hash_password(password: str, *, salt: bytes | None = None) -> str:
+    """scrypt with a random salt, stored as `scrypt$n$r$p$salt$hash` (hex)."""
+    salt = salt or secrets.token_bytes(16)
+    digest = hashlib.scrypt(password.encode(), salt=salt, dklen=32, **_SCRYPT)
+    return f"scrypt${_SCRYPT['n']}${_SCRYPT['r']}${_SCRYPT['p']}${salt.hex()}${digest.hex()}"
+
+
+def verify_password(password: str, stored: str) -> bool:
+    try:
+        scheme, n, r, p, salt, digest = stored.split("$")
+    except ValueError:
+        return False
+    if scheme != "scrypt":
+        return False
+    got = hashlib.scrypt(
+        password.encode(), salt=bytes.fromhex(salt), n=int(n), r=int(r), p=int(p), dklen=32
+    )
+    return hmac.compare_digest(got.hex(), digest)
+
+
+@dataclass(frozen=True)
+class AccountInfo:
+    id: str
+    username: str
+    display_name: str
+    role: Role
+    department: str | None
+    street: str | None
+    active: bool
+
+
+def _info(session: Session, a: Account) -> AccountInfo:
+    dept = session.get(Department, a.department_id) if a.department_id else None
+    street = session.get(Street, a.street_id) if a.street_id else None
+    return AccountInfo(
+        a.id,
+        a.username,
+        a.display_name,
+        Role(a.role),
+        dept.name if dept else None,
+        street.name if street else None,
+        a.active,
+    )
+
+
+def _validate_new_account(
+    session: Session,
+    username: str,
+    display_name: str,
+    role: Role,
+    password: str,
+    department_id: str | None,
+    street_id: str | None,
+) -> None:
+    if not username.strip():
+        raise ValidationError("请填写用户名", field="username")
+    if not display_name.strip():
+        raise ValidationError("请填写姓名", field="display_name")
+    if len(password) < 8:
+        raise ValidationError("密码至少需要 8 个字符", field="password")
+    if session.scalar(select(Account.id).where(Account.username == username.strip())):
+        raise ValidationError(f"用户名“{username}”已被使用", field="username")
+    if role is Role.HANDLER and not department_id:
+        raise ValidationError("部门承办人必须属于一个部门", field="department_id")
+    if role is Role.STREET_STAFF and not street_id:
+        raise ValidationError("街镇专员必须属于一个街镇", field="street_id")
+    if department_id and session.get(Department, department_id) is None:
+        raise ValidationError("所选部门不存在", field="department_id")
+    if street_id and session.get(Street, street_id) is None:
+        raise ValidationError("所选街镇不存在", field="street_id")
+
+
+def create_first_admin(db: Database, username: str, display_name: str, password: str) -> str:
+    """The first account of an empty database (first start); refused once any account exists."""
+    with db.session() as s:
+        if s.scalar(select(Account.id).limit(1)):
+            raise DomainError("已存在账号，请由管理员创建新账号")
+        _validate_new_account(s, username, display_name, Role.ADMIN, password, None, None)
+        account = Account(
+            username=username.strip(),
+            display_name=display_name.strip(),
+            role=Role.ADMIN,
+            password_hash=hash_password(password),
+        )
+        s.add(account)
+        s.flush()
+        return account.id
+
+
+def create_account(
+    db: Database,
+    actor: Actor,
+    *,
+    username: str,
+    display_name: str,
+    role: Role,
+    password: str,
+    department_id: str | None = None,
+    street_id: str | None = None,
+    phone: str = "",
+) -> str:
+    actor.require(Role.ADMIN)
+    with db.session() as s:
+        _validate_new_account(s, username, display_name, role, password, department_id, street_id)
+        account = Account(
+            username=username.strip(),
+            display_name=display_name.strip(),
+            role=role,
+            password_hash=hash_password(password),
+            department_id=department_id,
+            street_id=street_id,
+            phone=phone,
+        )
+        stamp_new(account, actor)
+        s.add(account)
+        s.flush()
+        return account.id
+
+
+def sign_in(db: Database, username: str, password: str) -> Actor:
+    """The actor for valid credentials; one message for every failure (no user enumeration)."""
+    with db.session() as s:
+        account = s.scalar(select(Account).where(Account.username == username.strip()))
+        if (
+            account is None
+            or not account.active
+            or not verify_password(password, account.password_hash)
+        ):
+            raise DomainError("用户名或密码不正确")
+        return actor_for(s, account.id)
+
+
+def list_accounts(db: Database) -> list[AccountInfo]:
+    with db.session() as s:
+        return [_info(s, a) for a in s.scalars(select(Account).order_by(Account.username))]

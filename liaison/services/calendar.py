@@ -1,0 +1,35 @@
+"""The working-day calendar with the admin's holiday overrides from the database."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from liaison.data.db import Database
+from liaison.data.models import Holiday
+from liaison.domain.roles import Role
+from liaison.domain.workdays import DayOverride, WorkCalendar
+from liaison.services.context import Actor
+
+
+def calendar_for(session: Session) -> WorkCalendar:
+    return WorkCalendar(
+        DayOverride(h.day, h.is_workday, h.name) for h in session.scalars(select(Holiday))
+    )
+
+
+def set_holiday(db: Database, actor: Actor, day: date, *, is_workday: bool, name: str) -> None:
+    """Admins enter the official calendar for years the built-in one does not know yet."""
+    actor.require(Role.ADMIN)
+    with db.session() as s:
+        s.merge(Holiday(day=day, is_workday=is_workday, name=name.strip()))
+
+
+def clear_holiday(db: Database, actor: Actor, day: date) -> None:
+    actor.require(Role.ADMIN)
+    with db.session() as s:
+        row = s.get(Holiday, day)
+        if row is not None:
+            s.delete(row)

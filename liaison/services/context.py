@@ -1,0 +1,68 @@
+"""Who is acting: the signed-in account, its role and unit, on this device."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from liaison.data.models import Account, Device
+from liaison.domain.errors import NotFound, PermissionDenied
+from liaison.domain.roles import ROLE_LABELS, Role
+
+
+@dataclass(frozen=True)
+class Actor:
+    account_id: str
+    display_name: str
+    role: Role
+    device_id: str
+    department_id: str | None = None
+    street_id: str | None = None
+
+    def require(self, *roles: Role) -> None:
+        if self.role not in roles:
+            allowed = "、".join(ROLE_LABELS[r] for r in roles)
+            raise PermissionDenied(f"只有{allowed}可以执行此操作")
+
+    @property
+    def is_hub(self) -> bool:
+        return self.role in (Role.SUPERVISOR, Role.ADMIN)
+
+
+def local_device_id(session: Session) -> str:
+    device_id = session.scalar(select(Device.id).where(Device.is_local.is_(True)))
+    if device_id is None:
+        raise NotFound("数据库尚未初始化，请先运行 liaison init")
+    return device_id
+
+
+def actor_for(session: Session, account_id: str) -> Actor:
+    account = session.get(Account, account_id)
+    if account is None or not account.active:
+        raise NotFound("账号不存在或已停用")
+    return Actor(
+        account_id=account.id,
+        display_name=account.display_name,
+        role=Role(account.role),
+        device_id=local_device_id(session),
+        department_id=account.department_id,
+        street_id=account.street_id,
+    )
+
+
+def stamp_new(record: object, actor: Actor) -> None:
+    """Fill the audit columns of a record the actor creates."""
+    for attr, value in (
+        ("created_by", actor.account_id),
+        ("created_device", actor.device_id),
+        ("updated_by", actor.account_id),
+        ("updated_device", actor.device_id),
+    ):
+        setattr(record, attr, value)
+
+
+def stamp_change(record: object, actor: Actor) -> None:
+    record.updated_by = actor.account_id  # type: ignore[attr-defined]
+    record.updated_device = actor.device_id  # type: ignore[attr-defined]

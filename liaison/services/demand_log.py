@@ -1,0 +1,149 @@
+"""Storage of a demand's events and of the snapshot derived from them.
+
+`record` is the only way a demand changes: it folds the stored history, validates the new event
+against it (the state machine raises and nothing is written), appends the event and writes the
+derived columns back onto the demand row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from liaison.data.models import Demand, DemandEvent, DemandUnit
+from liaison.domain import workflow as wf
+from liaison.domain.ids import new_id
+from liaison.domain.roles import Role
+from liaison.services.context import Actor
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _date(v: Any) -> date | None:
+    return date.fromisoformat(v) if v else None
+
+
+def event_data(e: wf.Event) -> dict[str, Any]:
+    """The JSON payload stored with an event (everything but the columns)."""
+    data: dict[str, Any] = {}
+    if e.lead_department_id:
+        data["lead"] = e.lead_department_id
+    if e.co_department_ids:
+        data["co"] = list(e.co_department_ids)
+    for name in ("deadline", "reply_deadline", "promised_date"):
+        value = getattr(e, name)
+        if value:
+            data[name] = value.isoformat()
+    for name in ("outcome", "satisfaction"):
+        value = getattr(e, name)
+        if value:
+            data[name] = str(value)
+    if e.policy_basis:
+        data["policy_basis"] = e.policy_basis
+    if e.merged_into_id:
+        data["merged_into_id"] = e.merged_into_id
+    return data
+
+
+def to_event(row: DemandEvent) -> wf.Event:
+    d: dict[str, Any] = dict(row.data or {})
+    return wf.Event(
+        kind=wf.EventKind(row.kind),
+        at=row.at,
+        role=Role(row.actor_role),
+        actor_id=row.actor_id,
+        event_id=row.id,
+        text=row.text,
+        lead_department_id=d.get("lead"),
+        co_department_ids=tuple(d.get("co", ())),
+        deadline=_date(d.get("deadline")),
+        reply_deadline=_date(d.get("reply_deadline")),
+        promised_date=_date(d.get("promised_date")),
+        outcome=wf.Outcome(d["outcome"]) if d.get("outcome") else None,
+        policy_basis=d.get("policy_basis", ""),
+        satisfaction=wf.Satisfaction(d["satisfaction"]) if d.get("satisfaction") else None,
+        merged_into_id=d.get("merged_into_id"),
+    )
+
+
+def history(session: Session, demand_id: str) -> list[DemandEvent]:
+    return list(
+        session.scalars(
+            select(DemandEvent)
+            .where(DemandEvent.demand_id == demand_id)
+            .order_by(DemandEvent.at, DemandEvent.id)
+        )
+    )
+
+
+def snapshot(session: Session, demand_id: str) -> wf.Snapshot:
+    return wf.fold(to_event(r) for r in history(session, demand_id))
+
+
+_SNAPSHOT_COLUMNS = tuple(
+    f.name for f in fields(wf.Snapshot) if f.name not in ("co_department_ids", "flagged_event_ids")
+)
+
+
+def _due(event: wf.Event, after: wf.Snapshot, before: wf.Snapshot) -> date | None:
+    if event.kind in (wf.EventKind.ROUTE, wf.EventKind.ACCEPT):
+        return after.reply_deadline
+    if event.kind is wf.EventKind.RESOLVE:
+        return before.deadline
+    return None
+
+
+def _department(event: wf.Event, actor: Actor, after: wf.Snapshot) -> str | None:
+    if event.kind is wf.EventKind.ROUTE:
+        return event.lead_department_id
+    if actor.role is Role.HANDLER:
+        return actor.department_id
+    return after.lead_department_id
+
+
+def write_snapshot(session: Session, demand: Demand, s: wf.Snapshot) -> None:
+    """Copy the derived snapshot onto the demand row and its current units."""
+    for name in _SNAPSHOT_COLUMNS:
+        value = getattr(s, name)
+        setattr(demand, name, str(value) if isinstance(value, StrEnum) else value)
+    demand.flagged = bool(s.flagged_event_ids)
+    session.execute(delete(DemandUnit).where(DemandUnit.demand_id == demand.id))
+    if s.lead_department_id:
+        session.add(
+            DemandUnit(demand_id=demand.id, department_id=s.lead_department_id, is_lead=True)
+        )
+    for dept in s.co_department_ids:
+        session.add(DemandUnit(demand_id=demand.id, department_id=dept, is_lead=False))
+
+
+def record(session: Session, demand: Demand, actor: Actor, event: wf.Event) -> wf.Snapshot:
+    """Validate and append `event`; update the derived columns. Raises, writing nothing."""
+    before = snapshot(session, demand.id) if demand.state else wf.Snapshot()
+    after = wf.apply(before, event)
+    row = DemandEvent(
+        id=event.event_id or new_id(),
+        demand_id=demand.id,
+        kind=str(event.kind),
+        at=event.at,
+        actor_id=actor.account_id,
+        actor_role=str(actor.role),
+        device_id=actor.device_id,
+        department_id=_department(event, actor, after),
+        due=_due(event, after, before),
+        epoch=after.epoch,
+        text=event.text,
+        data=event_data(event),
+    )
+    session.add(row)
+    write_snapshot(session, demand, after)
+    demand.updated_by = actor.account_id
+    demand.updated_device = actor.device_id
+    session.flush()
+    return after

@@ -1,0 +1,322 @@
+"""Register, edit, find and look at enterprises; assign cadres to them (包联)."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from liaison.data import search as search_index
+from liaison.data.db import Database
+from liaison.data.models import (
+    Account,
+    Assignment,
+    Contact,
+    Enterprise,
+    EnterpriseTag,
+    Street,
+)
+from liaison.domain import clock
+from liaison.domain.errors import NotFound, ValidationError
+from liaison.domain.roles import Role
+from liaison.domain.uscc import validate_uscc
+from liaison.domain.vocab import INDUSTRIES, SCALES, TAGS
+from liaison.services.context import Actor, stamp_change, stamp_new
+
+
+@dataclass(frozen=True)
+class ContactInput:
+    name: str
+    title: str = ""
+    phone: str = ""
+    is_primary: bool = False
+
+
+@dataclass(frozen=True)
+class EnterpriseInput:
+    """What a person types into the enterprise form."""
+
+    name: str
+    uscc: str
+    street_id: str | None = None
+    legal_rep: str = ""
+    address: str = ""
+    industry: str = ""
+    scale: str = ""
+    phone: str = ""
+    established_on: date | None = None
+    tags: tuple[str, ...] = ()
+    contacts: tuple[ContactInput, ...] = ()
+
+
+@dataclass(frozen=True)
+class ContactInfo:
+    id: str
+    name: str
+    title: str
+    phone: str
+    is_primary: bool
+
+
+@dataclass(frozen=True)
+class AssignmentInfo:
+    id: str
+    account_id: str
+    cadre: str
+    is_lead: bool
+    start_on: date
+    end_on: date | None
+
+
+@dataclass(frozen=True)
+class EnterpriseDetail:
+    id: str
+    name: str
+    uscc: str
+    legal_rep: str
+    street_id: str | None
+    street: str | None
+    address: str
+    industry: str
+    scale: str
+    phone: str
+    established_on: date | None
+    tags: tuple[str, ...]
+    contacts: tuple[ContactInfo, ...] = field(default=())
+    assignments: tuple[AssignmentInfo, ...] = field(default=())
+
+
+def _raw(session: Session) -> sqlite3.Connection:
+    conn = session.connection().connection.driver_connection
+    assert isinstance(conn, sqlite3.Connection)
+    return conn
+
+
+def _clean(data: EnterpriseInput, session: Session, own_id: str | None) -> EnterpriseInput:
+    name = " ".join(data.name.split())
+    if not name:
+        raise ValidationError("请填写企业名称", field="name")
+    uscc = validate_uscc(data.uscc)
+    clash = session.scalar(select(Enterprise.id).where(Enterprise.uscc == uscc))
+    if clash and clash != own_id:
+        other = session.get(Enterprise, clash)
+        assert other is not None
+        raise ValidationError(f"统一社会信用代码 {uscc} 已登记为“{other.name}”", field="uscc")
+    if data.street_id and session.get(Street, data.street_id) is None:
+        raise ValidationError("所选街镇不存在", field="street_id")
+    if data.industry and data.industry not in INDUSTRIES:
+        raise ValidationError(f"行业门类“{data.industry}”无效", field="industry")
+    if data.scale and data.scale not in SCALES:
+        raise ValidationError(f"企业规模“{data.scale}”无效", field="scale")
+    unknown = [t for t in data.tags if t not in TAGS]
+    if unknown:
+        raise ValidationError(f"未知的企业标签：{'、'.join(unknown)}", field="tags")
+    for c in data.contacts:
+        if not c.name.strip():
+            raise ValidationError("联系人姓名不能为空", field="contacts")
+    return EnterpriseInput(
+        name=name,
+        uscc=uscc,
+        street_id=data.street_id,
+        legal_rep=data.legal_rep.strip(),
+        address=data.address.strip(),
+        industry=data.industry,
+        scale=data.scale,
+        phone=data.phone.strip(),
+        established_on=data.established_on,
+        tags=tuple(dict.fromkeys(data.tags)),
+        contacts=data.contacts,
+    )
+
+
+def _write(session: Session, e: Enterprise, data: EnterpriseInput, actor: Actor) -> None:
+    for attr in (
+        "name",
+        "uscc",
+        "street_id",
+        "legal_rep",
+        "address",
+        "industry",
+        "scale",
+        "phone",
+        "established_on",
+    ):
+        setattr(e, attr, getattr(data, attr))
+    session.flush()
+    session.execute(delete(EnterpriseTag).where(EnterpriseTag.enterprise_id == e.id))
+    session.add_all(EnterpriseTag(enterprise_id=e.id, tag=t) for t in data.tags)
+    session.execute(delete(Contact).where(Contact.enterprise_id == e.id))
+    for c in data.contacts:
+        contact = Contact(
+            enterprise_id=e.id,
+            name=c.name.strip(),
+            title=c.title.strip(),
+            phone=c.phone.strip(),
+            is_primary=c.is_primary,
+        )
+        stamp_new(contact, actor)
+        session.add(contact)
+    session.flush()
+    search_index.index_enterprises(_raw(session), [(e.id, e.name, e.uscc)])
+
+
+_EDITORS = (Role.ADMIN, Role.SUPERVISOR, Role.STREET_STAFF, Role.CADRE)
+
+
+def register_enterprise(db: Database, actor: Actor, data: EnterpriseInput) -> str:
+    """Add an enterprise; the code is validated and must not be registered yet."""
+    actor.require(*_EDITORS)
+    with db.session() as s:
+        clean = _clean(data, s, None)
+        e = Enterprise(name=clean.name, uscc=clean.uscc)
+        stamp_new(e, actor)
+        s.add(e)
+        _write(s, e, clean, actor)
+        return e.id
+
+
+def update_enterprise(
+    db: Database, actor: Actor, enterprise_id: str, data: EnterpriseInput
+) -> None:
+    actor.require(*_EDITORS)
+    with db.session() as s:
+        e = _live(s, enterprise_id)
+        clean = _clean(data, s, e.id)
+        stamp_change(e, actor)
+        _write(s, e, clean, actor)
+
+
+def delete_enterprise(db: Database, actor: Actor, enterprise_id: str) -> None:
+    """Soft delete (the record stays for history and sync); admins and supervisors only."""
+    actor.require(Role.ADMIN, Role.SUPERVISOR)
+    with db.session() as s:
+        e = _live(s, enterprise_id)
+        e.deleted_at = clock.now()
+        stamp_change(e, actor)
+        s.flush()
+        search_index.unindex_enterprises(_raw(s), [e.id])
+
+
+def _live(session: Session, enterprise_id: str) -> Enterprise:
+    e = session.get(Enterprise, enterprise_id)
+    if e is None or e.deleted_at is not None:
+        raise NotFound("企业不存在或已删除")
+    return e
+
+
+def get_enterprise(db: Database, enterprise_id: str) -> EnterpriseDetail:
+    with db.session() as s:
+        e = _live(s, enterprise_id)
+        street = s.get(Street, e.street_id) if e.street_id else None
+        tags = tuple(
+            s.scalars(select(EnterpriseTag.tag).where(EnterpriseTag.enterprise_id == e.id))
+        )
+        contacts = tuple(
+            ContactInfo(c.id, c.name, c.title, c.phone, c.is_primary)
+            for c in s.scalars(
+                select(Contact)
+                .where(Contact.enterprise_id == e.id)
+                .order_by(Contact.is_primary.desc(), Contact.name)
+            )
+        )
+        assignments = tuple(
+            AssignmentInfo(a.id, a.account_id, name, a.is_lead, a.start_on, a.end_on)
+            for a, name in s.execute(
+                select(Assignment, Account.display_name)
+                .join(Account, Account.id == Assignment.account_id)
+                .where(Assignment.enterprise_id == e.id)
+                .order_by(Assignment.is_lead.desc(), Assignment.start_on)
+            )
+        )
+        return EnterpriseDetail(
+            e.id,
+            e.name,
+            e.uscc,
+            e.legal_rep,
+            e.street_id,
+            street.name if street else None,
+            e.address,
+            e.industry,
+            e.scale,
+            e.phone,
+            e.established_on,
+            tags,
+            contacts,
+            assignments,
+        )
+
+
+def search_enterprises(db: Database, text: str, limit: int = 200) -> search_index.SearchResult:
+    """Name substring, pinyin initials or full pinyin, or code prefix (see liaison.data.search)."""
+    with db.session() as s:
+        result = search_index.search(_raw(s), text, limit)
+        if result is None:
+            ids = list(
+                s.scalars(
+                    select(Enterprise.id)
+                    .where(Enterprise.deleted_at.is_(None))
+                    .order_by(Enterprise.name)
+                    .limit(limit)
+                )
+            )
+            return search_index.SearchResult(ids, len(ids))
+        return result
+
+
+def assign_cadre(
+    db: Database,
+    actor: Actor,
+    enterprise_id: str,
+    account_id: str,
+    *,
+    is_lead: bool = True,
+    start_on: date | None = None,
+) -> str:
+    """包联: put a cadre in charge of an enterprise (supervisors, admins and street staff)."""
+    actor.require(Role.ADMIN, Role.SUPERVISOR, Role.STREET_STAFF)
+    with db.session() as s:
+        e = _live(s, enterprise_id)
+        if actor.role is Role.STREET_STAFF and e.street_id != actor.street_id:
+            raise ValidationError("只能为本街镇的企业安排包联干部")
+        account = s.get(Account, account_id)
+        if account is None or not account.active:
+            raise NotFound("账号不存在或已停用")
+        if account.role not in (Role.CADRE, Role.STREET_STAFF):
+            raise ValidationError(f"“{account.display_name}”不是联络干部或街镇专员")
+        current = s.scalar(
+            select(Assignment.id).where(
+                Assignment.enterprise_id == e.id,
+                Assignment.account_id == account.id,
+                Assignment.end_on.is_(None),
+            )
+        )
+        if current:
+            raise ValidationError(f"“{account.display_name}”已在包联“{e.name}”")
+        a = Assignment(
+            enterprise_id=e.id,
+            account_id=account.id,
+            is_lead=is_lead,
+            start_on=start_on or clock.today(),
+        )
+        stamp_new(a, actor)
+        s.add(a)
+        s.flush()
+        return a.id
+
+
+def end_assignment(
+    db: Database, actor: Actor, assignment_id: str, end_on: date | None = None
+) -> None:
+    actor.require(Role.ADMIN, Role.SUPERVISOR, Role.STREET_STAFF)
+    with db.session() as s:
+        a = s.get(Assignment, assignment_id)
+        if a is None or a.end_on is not None:
+            raise NotFound("包联关系不存在或已结束")
+        end = end_on or clock.today()
+        if end < a.start_on:
+            raise ValidationError("结束日期不能早于开始日期", field="end_on")
+        a.end_on = end
+        stamp_change(a, actor)

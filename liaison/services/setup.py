@@ -1,0 +1,72 @@
+"""Create or upgrade a database and seed its reference data (`liaison init`)."""
+
+from __future__ import annotations
+
+import socket
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+
+from liaison.data import migrate
+from liaison.data.db import Database
+from liaison.data.models import Device
+from liaison.data.reference import SeedReport, seed_reference_data
+from liaison.domain.errors import DomainError
+
+
+@dataclass(frozen=True)
+class InitReport:
+    path: Path
+    created: bool
+    from_revision: str | None
+    to_revision: str | None
+    seeded: SeedReport
+    device_id: str
+
+
+def open_database(path: Path | str) -> Database:
+    """Open an existing, up-to-date database; a clear error otherwise."""
+    p = Path(path)
+    if not p.exists():
+        raise DomainError(f"数据库文件不存在：{p}（先运行 liaison init --db {p}）")
+    db = Database(p)
+    try:
+        current = migrate.current_revision(db.engine)
+    except Exception as exc:  # not a database, damaged, locked...
+        db.dispose()
+        raise DomainError(f"无法打开数据库 {p}：{exc}") from exc
+    if current != migrate.head_revision():
+        db.dispose()
+        raise DomainError(f"数据库 {p} 需要升级（运行 liaison init --db {p}）")
+    return db
+
+
+def init_database(path: Path | str) -> InitReport:
+    """Create the file if needed, upgrade the schema, seed reference data, name this device."""
+    p = Path(path)
+    created = not p.exists()
+    try:
+        p.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DomainError(f"无法创建目录 {p.parent}：{exc.strerror}") from exc
+    db = Database(p)
+    try:
+        try:
+            before = migrate.current_revision(db.engine)
+            migrate.upgrade(db.engine)
+        except Exception as exc:
+            raise DomainError(f"无法初始化数据库 {p}：{exc}") from exc
+        with db.session() as s:
+            seeded = seed_reference_data(s)
+            device = s.scalar(select(Device).where(Device.is_local.is_(True)))
+            if device is None:
+                device = Device(name=socket.gethostname() or "本机", is_local=True)
+                s.add(device)
+                s.flush()
+            device_id = device.id
+        return InitReport(
+            p, created, before, migrate.current_revision(db.engine), seeded, device_id
+        )
+    finally:
+        db.dispose()

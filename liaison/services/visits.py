@@ -1,0 +1,194 @@
+"""Log a visit (走访) with the demands the enterprise raised during it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from liaison.data.db import Database
+from liaison.data.models import (
+    Account,
+    Assignment,
+    Category,
+    Demand,
+    Enterprise,
+    Visit,
+    VisitParticipant,
+)
+from liaison.domain import clock
+from liaison.domain import workflow as wf
+from liaison.domain.errors import NotFound, PermissionDenied, ValidationError
+from liaison.domain.roles import Role
+from liaison.domain.vocab import DEMAND_KINDS, URGENCIES, VISIT_MODES
+from liaison.services.context import Actor, stamp_new
+from liaison.services.demand_log import record
+
+
+@dataclass(frozen=True)
+class ParticipantInput:
+    name: str
+    side: str = "government"  # government | enterprise
+    title: str = ""
+    account_id: str | None = None
+
+
+@dataclass(frozen=True)
+class DemandInput:
+    category_id: str
+    title: str
+    content: str = ""
+    kind: str = "demand"
+    urgency: str = "normal"
+
+
+@dataclass(frozen=True)
+class VisitInput:
+    enterprise_id: str
+    visit_date: date
+    mode: str
+    summary: str
+    participants: tuple[ParticipantInput, ...] = ()
+    follow_up_on: date | None = None
+    demands: tuple[DemandInput, ...] = ()
+
+
+@dataclass(frozen=True)
+class LoggedVisit:
+    visit_id: str
+    demand_ids: tuple[str, ...]
+
+
+def _check_enterprise_access(session: Session, actor: Actor, enterprise: Enterprise) -> None:
+    if actor.role is Role.CADRE:
+        assigned = session.scalar(
+            select(Assignment.id).where(
+                Assignment.enterprise_id == enterprise.id,
+                Assignment.account_id == actor.account_id,
+                Assignment.end_on.is_(None),
+            )
+        )
+        if not assigned:
+            raise PermissionDenied(f"您未包联“{enterprise.name}”，请联系督办安排包联")
+    elif actor.role is Role.STREET_STAFF and enterprise.street_id != actor.street_id:
+        raise PermissionDenied(f"“{enterprise.name}”不在本街镇")
+
+
+def _validate(session: Session, data: VisitInput) -> Enterprise:
+    enterprise = session.get(Enterprise, data.enterprise_id)
+    if enterprise is None or enterprise.deleted_at is not None:
+        raise ValidationError("请选择走访的企业", field="enterprise_id")
+    if data.visit_date > clock.today():
+        raise ValidationError("走访日期不能晚于今天", field="visit_date")
+    if data.mode not in VISIT_MODES:
+        raise ValidationError("请选择走访方式", field="mode")
+    if not data.summary.strip():
+        raise ValidationError("请填写走访情况", field="summary")
+    if data.follow_up_on and data.follow_up_on < data.visit_date:
+        raise ValidationError("回访日期不能早于走访日期", field="follow_up_on")
+    for p in data.participants:
+        if not p.name.strip():
+            raise ValidationError("参加人员姓名不能为空", field="participants")
+        if p.side not in ("government", "enterprise"):
+            raise ValidationError("参加人员须为干部或企业方", field="participants")
+        if p.account_id and session.get(Account, p.account_id) is None:
+            raise ValidationError(f"参加人员“{p.name}”的账号不存在", field="participants")
+    for i, dm in enumerate(data.demands, 1):
+        where = f"第 {i} 条诉求"
+        if not dm.title.strip():
+            raise ValidationError(f"{where}：请填写诉求内容", field="demands")
+        if dm.kind not in DEMAND_KINDS:
+            raise ValidationError(f"{where}：类型无效", field="demands")
+        if dm.urgency not in URGENCIES:
+            raise ValidationError(f"{where}：紧急程度无效", field="demands")
+        cat = session.get(Category, dm.category_id)
+        if cat is None or not cat.active:
+            raise ValidationError(f"{where}：请选择诉求类别", field="demands")
+    return enterprise
+
+
+def log_visit(db: Database, actor: Actor, data: VisitInput) -> LoggedVisit:
+    """Save the visit, its participants and its demands (each 提出, state 待交办) at once."""
+    actor.require(Role.CADRE, Role.STREET_STAFF, Role.SUPERVISOR, Role.ADMIN)
+    with db.session() as s:
+        enterprise = _validate(s, data)
+        _check_enterprise_access(s, actor, enterprise)
+        visit = Visit(
+            enterprise_id=enterprise.id,
+            visit_date=data.visit_date,
+            mode=data.mode,
+            summary=data.summary.strip(),
+            follow_up_on=data.follow_up_on,
+        )
+        stamp_new(visit, actor)
+        s.add(visit)
+        s.flush()
+        participants = data.participants or (
+            ParticipantInput(actor.display_name, "government", account_id=actor.account_id),
+        )
+        s.add_all(
+            VisitParticipant(
+                visit_id=visit.id,
+                account_id=p.account_id,
+                name=p.name.strip(),
+                side=p.side,
+                title=p.title.strip(),
+            )
+            for p in participants
+        )
+        demand_ids = tuple(
+            _raise_demand(s, actor, enterprise.id, visit.id, data.visit_date, dm)
+            for dm in data.demands
+        )
+        return LoggedVisit(visit.id, demand_ids)
+
+
+def _raise_demand(
+    session: Session,
+    actor: Actor,
+    enterprise_id: str,
+    visit_id: str | None,
+    raised_on: date,
+    dm: DemandInput,
+) -> str:
+    demand = Demand(
+        enterprise_id=enterprise_id,
+        visit_id=visit_id,
+        kind=dm.kind,
+        category_id=dm.category_id,
+        title=dm.title.strip(),
+        content=dm.content.strip(),
+        urgency=dm.urgency,
+        raised_on=raised_on,
+        state="",
+    )
+    stamp_new(demand, actor)
+    session.add(demand)
+    session.flush()
+    record(
+        session,
+        demand,
+        actor,
+        wf.Event(
+            kind=wf.EventKind.CREATE,
+            at=clock.now(),
+            role=actor.role,
+            actor_id=actor.account_id,
+            text=demand.title,
+        ),
+    )
+    return demand.id
+
+
+def raise_demand(db: Database, actor: Actor, enterprise_id: str, dm: DemandInput) -> str:
+    """A demand raised outside a visit (a phone call, a letter), dated today."""
+    actor.require(Role.CADRE, Role.STREET_STAFF, Role.SUPERVISOR, Role.ADMIN)
+    with db.session() as s:
+        enterprise = s.get(Enterprise, enterprise_id)
+        if enterprise is None or enterprise.deleted_at is not None:
+            raise NotFound("企业不存在或已删除")
+        _validate(s, VisitInput(enterprise_id, clock.today(), "phone", "-", demands=(dm,)))
+        _check_enterprise_access(s, actor, enterprise)
+        return _raise_demand(s, actor, enterprise_id, None, clock.today(), dm)

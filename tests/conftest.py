@@ -1,0 +1,108 @@
+"""Shared fixtures: a real SQLite file per test, initialised like `liaison init` does."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from liaison.data.db import Database
+from liaison.data.models import Category, Department, Street
+from liaison.domain.roles import Role
+from liaison.services import accounts, enterprises
+from liaison.services.context import Actor
+from liaison.services.setup import init_database
+
+VALID_USCC = "91500105MA5U3X8P2E"
+
+
+@pytest.fixture(scope="session")
+def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One initialised database file, copied for each test (migrations run once)."""
+    path = tmp_path_factory.mktemp("template") / "template.sqlite"
+    init_database(path)
+    return path
+
+
+@pytest.fixture
+def db_path(template_db: Path, tmp_path: Path) -> Path:
+    import sqlite3
+
+    path = tmp_path / "liaison.sqlite"
+    src = sqlite3.connect(template_db)
+    dst = sqlite3.connect(path)
+    src.backup(dst)
+    src.close()
+    dst.close()
+    return path
+
+
+@pytest.fixture
+def db(db_path: Path) -> Iterator[Database]:
+    database = Database(db_path)
+    yield database
+    database.dispose()
+
+
+@dataclass
+class Cast:
+    """The people of a small district: one of each role, with the ids tests need."""
+
+    admin: Actor
+    supervisor: Actor
+    cadre: Actor
+    other_cadre: Actor
+    street_staff: Actor
+    finance_handler: Actor
+    hr_handler: Actor
+    enterprise_id: str
+    finance_dept: str
+    hr_dept: str
+    financing_category: str
+    street_id: str
+
+
+def _actor(db: Database, admin: Actor, username: str, role: Role, **kw: str) -> Actor:
+    accounts.create_account(
+        db,
+        admin,
+        username=username,
+        display_name=username,
+        role=role,
+        password="password-123",
+        **kw,
+    )
+    return accounts.sign_in(db, username, "password-123")
+
+
+@pytest.fixture
+def cast(db: Database) -> Cast:
+    accounts.create_first_admin(db, "admin", "管理员", "password-123")
+    admin = accounts.sign_in(db, "admin", "password-123")
+    with db.session() as s:
+        finance = s.scalar(select(Department.id).where(Department.name == "区金融办"))
+        hr = s.scalar(select(Department.id).where(Department.name == "区人力社保局"))
+        street = s.scalar(select(Street.id).where(Street.name == "观音桥街道"))
+        financing = s.scalar(select(Category.id).where(Category.name == "融资"))
+    assert finance and hr and street and financing
+    cadre = _actor(db, admin, "cadre", Role.CADRE)
+    other = _actor(db, admin, "cadre2", Role.CADRE)
+    staff = _actor(db, admin, "staff", Role.STREET_STAFF, street_id=street)
+    sup = _actor(db, admin, "supervisor", Role.SUPERVISOR)
+    fin = _actor(db, admin, "finance", Role.HANDLER, department_id=finance)
+    hrh = _actor(db, admin, "hr", Role.HANDLER, department_id=hr)
+    eid = enterprises.register_enterprise(
+        db,
+        admin,
+        enterprises.EnterpriseInput(
+            name="重庆江北嘉陵机械有限公司", uscc=VALID_USCC, street_id=street
+        ),
+    )
+    enterprises.assign_cadre(db, admin, eid, cadre.account_id)
+    return Cast(admin, sup, cadre, other, staff, fin, hrh, eid, finance, hr, financing, street)
