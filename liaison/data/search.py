@@ -17,7 +17,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from liaison.domain.pinyin import full_pinyin, initials
+from liaison.domain.pinyin import pinyin_keys
 from liaison.domain.uscc import is_uscc_prefix
 
 DDL = (
@@ -70,7 +70,7 @@ class Keys:
     @classmethod
     def of(cls, name: str) -> Keys:
         n = normalize(name)
-        return cls(n, initials(n), full_pinyin(n))
+        return cls(n, *pinyin_keys(n))
 
 
 def _delete_docs(conn: sqlite3.Connection, enterprise_ids: Iterable[str]) -> None:

@@ -1,0 +1,164 @@
+"""The `liaison` command: the desktop app and headless, scriptable commands.
+
+A user's mistake (missing file, bad date, unknown option) prints one clear line on stderr and
+exits with status 2; a refused action exits with status 1. No tracebacks for either.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import NoReturn
+
+from liaison import __version__
+from liaison.data.db import default_db_path
+from liaison.domain.errors import DomainError
+
+EXIT_REFUSED = 1
+EXIT_USAGE = 2
+
+
+class UsageError(Exception):
+    """A command-line mistake: shown as one line, exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message}（运行 {self.prog} --help 查看用法）")
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期“{text}”无效，应为 YYYY-MM-DD") from None
+
+
+def _db_option(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument(
+        "--db",
+        type=Path,
+        default=default,
+        metavar="PATH",
+        help=f"SQLite 数据库文件（默认 {default_db_path()}）",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="liaison",
+        description="百千万企业走访联络系统 Liaison — 不带子命令时打开桌面程序。",
+    )
+    parser.add_argument("--version", action="version", version=f"liaison {__version__}")
+    _db_option(parser, None)
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
+
+    p = sub.add_parser("init", help="创建或升级数据库，载入参考数据（部门、街镇、诉求类别）")
+    _db_option(p, argparse.SUPPRESS)
+
+    p = sub.add_parser("demo", help="生成演示数据（small：数百家企业；district：全区规模）")
+    _db_option(p, argparse.SUPPRESS)
+    p.add_argument("--scale", choices=("small", "district"), default="small")
+    p.add_argument("--seed", type=int, default=1, help="随机种子：相同种子生成相同数据")
+
+    p = sub.add_parser("stats", help="统计指标：走访覆盖率、按期签收率、办结率、满意率等")
+    _db_option(p, argparse.SUPPRESS)
+    p.add_argument("--from", dest="start", type=_date, required=True, metavar="DATE")
+    p.add_argument("--to", dest="end", type=_date, required=True, metavar="DATE")
+    p.add_argument(
+        "--by", choices=("department", "street", "cadre", "category"), default="department"
+    )
+    p.add_argument("--json", action="store_true", help="输出 JSON")
+    return parser
+
+
+def _db_path(args: argparse.Namespace) -> Path:
+    path: Path | None = getattr(args, "db", None)
+    return path if path is not None else default_db_path()
+
+
+def cmd_app(args: argparse.Namespace) -> int:
+    try:
+        from liaison.ui.app import run  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        print(
+            "桌面界面尚未完成（见 issue 3），目前可使用命令行：liaison init / demo / stats。"
+            " The desktop UI has not landed yet; use the command line meanwhile.",
+            file=sys.stderr,
+        )
+        return EXIT_REFUSED
+    result: int = run(_db_path(args))
+    return result
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from liaison.services.setup import init_database
+
+    r = init_database(_db_path(args))
+    verb = "已创建" if r.created else "已检查"
+    print(f"{verb}数据库 {r.path}（结构版本 {r.to_revision}）")
+    s = r.seeded
+    print(
+        f"新增参考数据：部门 {s.departments}，街镇 {s.streets}，政策条款 {s.measures}，诉求类别 {s.categories}"
+    )
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from liaison.demo import generate
+    from liaison.services.setup import init_database
+
+    path = _db_path(args)
+    init_database(path)
+    report = generate(
+        path, scale=args.scale, seed=args.seed, progress=lambda msg: print(msg, file=sys.stderr)
+    )
+    print(report.summary())
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from liaison.services.metrics import compute_metrics
+    from liaison.services.metrics_text import format_table, to_json
+    from liaison.services.setup import open_database
+
+    if args.start > args.end:
+        raise UsageError("--from 不能晚于 --to")
+    db = open_database(_db_path(args))
+    try:
+        report = compute_metrics(db, args.start, args.end, args.by)
+    finally:
+        db.dispose()
+    print(
+        json.dumps(to_json(report), ensure_ascii=False, indent=2)
+        if args.json
+        else format_table(report)
+    )
+    return 0
+
+
+COMMANDS = {"init": cmd_init, "demo": cmd_demo, "stats": cmd_stats}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        handler = COMMANDS.get(args.command or "", cmd_app)
+        return handler(args)
+    except UsageError as exc:
+        print(f"liaison: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except DomainError as exc:
+        print(f"liaison: {exc}", file=sys.stderr)
+        return EXIT_REFUSED
+    except KeyboardInterrupt:
+        print("liaison: 已取消", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

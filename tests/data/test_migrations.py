@@ -1,0 +1,79 @@
+"""`liaison init` creates and upgrades databases; the migrations match the models."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import select
+
+from liaison.data import migrate
+from liaison.data.db import Database
+from liaison.data.models import Base, Category, Device
+from liaison.services.setup import init_database
+
+SEARCH_TABLES = {"enterprise_search", "enterprise_fts", "enterprise_gram"}
+
+
+def test_migrated_schema_matches_models(db: Database) -> None:
+    def include(obj: object, name: str | None, type_: str, *_: object) -> bool:
+        return not (
+            type_ == "table"
+            and (name in SEARCH_TABLES or (name or "").startswith("enterprise_fts"))
+        )
+
+    with db.engine.connect() as conn:
+        ctx = MigrationContext.configure(
+            conn, opts={"include_object": include, "compare_type": True}
+        )
+        diff = compare_metadata(ctx, Base.metadata)
+    assert diff == []
+
+
+def test_init_is_idempotent_and_keeps_the_device(tmp_path: Path) -> None:
+    path = tmp_path / "a" / "liaison.sqlite"
+    first = init_database(path)
+    second = init_database(path)
+    assert first.created and not second.created
+    assert first.device_id == second.device_id
+    assert second.seeded.categories == 0
+    assert second.to_revision == migrate.head_revision()
+
+
+def test_database_uses_wal_and_foreign_keys(db: Database) -> None:
+    conn = db.raw()
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()
+
+
+def test_init_does_not_overwrite_admin_changes(db_path: Path) -> None:
+    db = Database(db_path)
+    with db.session() as s:
+        cat = s.scalar(select(Category).where(Category.name == "融资"))
+        assert cat is not None
+        cat.resolve_days = 20
+    db.dispose()
+    init_database(db_path)
+    db = Database(db_path)
+    with db.session() as s:
+        assert s.scalar(select(Category.resolve_days).where(Category.name == "融资")) == 20
+        assert len(list(s.scalars(select(Device)))) == 1
+    db.dispose()
+
+
+def test_a_file_that_is_not_a_database_is_refused_and_left_alone(tmp_path: Path) -> None:
+    import pytest
+
+    from liaison.domain.errors import DomainError
+
+    path = tmp_path / "notes.sqlite"
+    path.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(DomainError, match="无法初始化数据库"):
+        init_database(path)
+    assert path.read_bytes() == b"this is not sqlite" * 100
+    with pytest.raises(sqlite3.DatabaseError):
+        sqlite3.connect(path).execute("SELECT 1 FROM sqlite_master").fetchall()
