@@ -38,6 +38,13 @@ def make_engine(path: Path | str) -> Engine:
     return engine
 
 
+def raw_connection(session: Session) -> sqlite3.Connection:
+    """The sqlite3 connection under a session, inside the session's transaction."""
+    conn = session.connection().connection.driver_connection
+    assert isinstance(conn, sqlite3.Connection)
+    return conn
+
+
 class Database:
     """One open database: hands out one session per user action (STYLE.md)."""
 

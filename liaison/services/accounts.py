@@ -151,6 +151,12 @@ def sign_in(db: Database, username: str, password: str) -> Actor:
         return actor_for(s, account.id)
 
 
+def has_accounts(db: Database) -> bool:
+    """False on a fresh database: the app then walks the admin through the first start."""
+    with db.session() as s:
+        return s.scalar(select(Account.id).limit(1)) is not None
+
+
 def list_accounts(db: Database) -> list[AccountInfo]:
     with db.session() as s:
         return [_info(s, a) for a in s.scalars(select(Account).order_by(Account.username))]

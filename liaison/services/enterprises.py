@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -10,7 +9,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from liaison.data import search as search_index
-from liaison.data.db import Database
+from liaison.data.db import Database, raw_connection
 from liaison.data.models import (
     Account,
     Assignment,
@@ -89,12 +88,6 @@ class EnterpriseDetail:
     assignments: tuple[AssignmentInfo, ...] = field(default=())
 
 
-def _raw(session: Session) -> sqlite3.Connection:
-    conn = session.connection().connection.driver_connection
-    assert isinstance(conn, sqlite3.Connection)
-    return conn
-
-
 def _clean(data: EnterpriseInput, session: Session, own_id: str | None) -> EnterpriseInput:
     name = " ".join(data.name.split())
     if not name:
@@ -160,7 +153,7 @@ def _write(session: Session, e: Enterprise, data: EnterpriseInput, actor: Actor)
         stamp_new(contact, actor)
         session.add(contact)
     session.flush()
-    search_index.index_enterprises(_raw(session), [(e.id, e.name, e.uscc)])
+    search_index.index_enterprises(raw_connection(session), [(e.id, e.name, e.uscc)])
 
 
 _EDITORS = (Role.ADMIN, Role.SUPERVISOR, Role.STREET_STAFF, Role.CADRE)
@@ -197,7 +190,7 @@ def delete_enterprise(db: Database, actor: Actor, enterprise_id: str) -> None:
         e.deleted_at = clock.now()
         stamp_change(e, actor)
         s.flush()
-        search_index.unindex_enterprises(_raw(s), [e.id])
+        search_index.unindex_enterprises(raw_connection(s), [e.id])
 
 
 def _live(session: Session, enterprise_id: str) -> Enterprise:
@@ -252,7 +245,7 @@ def get_enterprise(db: Database, enterprise_id: str) -> EnterpriseDetail:
 def search_enterprises(db: Database, text: str, limit: int = 200) -> search_index.SearchResult:
     """Name substring, pinyin initials or full pinyin, or code prefix (see liaison.data.search)."""
     with db.session() as s:
-        result = search_index.search(_raw(s), text, limit)
+        result = search_index.search(raw_connection(s), text, limit)
         if result is None:
             ids = list(
                 s.scalars(

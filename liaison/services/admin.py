@@ -1,0 +1,213 @@
+"""Administration: departments, categories and their routing rules, holidays, accounts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from liaison.data.db import Database
+from liaison.data.models import Account, Category, CategoryUnit, Department, Holiday, PolicyMeasure
+from liaison.domain.errors import NotFound, ValidationError
+from liaison.domain.ids import new_id
+from liaison.domain.roles import Role
+from liaison.services.accounts import hash_password
+from liaison.services.context import Actor, stamp_change, stamp_new
+
+
+@dataclass(frozen=True)
+class DepartmentInfo:
+    id: str
+    code: str
+    name: str
+    full_name: str
+    kind: str
+    active: bool
+
+
+def list_departments(db: Database, *, include_inactive: bool = False) -> list[DepartmentInfo]:
+    with db.session() as s:
+        stmt = select(Department).order_by(Department.kind.desc(), Department.name)
+        if not include_inactive:
+            stmt = stmt.where(Department.active.is_(True))
+        return [
+            DepartmentInfo(d.id, d.code, d.name, d.full_name, d.kind, d.active)
+            for d in s.scalars(stmt)
+        ]
+
+
+def save_department(
+    db: Database,
+    actor: Actor,
+    *,
+    name: str,
+    full_name: str = "",
+    code: str = "",
+    department_id: str | None = None,
+    active: bool = True,
+) -> str:
+    """Add a department, or rename / (de)activate one. Deactivated units get no new routing."""
+    actor.require(Role.ADMIN)
+    name = name.strip()
+    if not name:
+        raise ValidationError("请填写部门简称", field="name")
+    with db.session() as s:
+        clash = s.scalar(select(Department.id).where(Department.name == name))
+        if clash and clash != department_id:
+            raise ValidationError(f"部门“{name}”已存在", field="name")
+        if department_id:
+            dept = s.get(Department, department_id)
+            if dept is None:
+                raise NotFound("部门不存在")
+            stamp_change(dept, actor)
+        else:
+            dept = Department(code=code.strip() or "dept_" + new_id().replace("-", "")[-12:])
+            stamp_new(dept, actor)
+            s.add(dept)
+        dept.name = name
+        dept.full_name = full_name.strip() or name
+        dept.active = active
+        s.flush()
+        return dept.id
+
+
+@dataclass(frozen=True)
+class CategoryRule:
+    id: str
+    code: str
+    name: str
+    description: str
+    measure_no: int | None
+    measure_title: str | None
+    lead_ids: tuple[str, ...]
+    responsible_ids: tuple[str, ...]
+    reply_days: int
+    resolve_days: int
+    max_days: int
+    extension_notice_days: int
+    return_days: int
+    keywords: tuple[str, ...]
+    active: bool
+
+
+def _rule(s: Session, c: Category) -> CategoryRule:
+    units = s.execute(
+        select(CategoryUnit.role, CategoryUnit.department_id)
+        .where(CategoryUnit.category_id == c.id)
+        .order_by(CategoryUnit.position)
+    ).all()
+    measure = s.get(PolicyMeasure, c.measure_no) if c.measure_no else None
+    return CategoryRule(
+        c.id,
+        c.code,
+        c.name,
+        c.description,
+        c.measure_no,
+        measure.title if measure else None,
+        tuple(d for r, d in units if r == "lead"),
+        tuple(d for r, d in units if r != "lead"),
+        c.reply_days,
+        c.resolve_days,
+        c.max_days,
+        c.extension_notice_days,
+        c.return_days,
+        tuple(c.keywords or ()),
+        c.active,
+    )
+
+
+def list_category_rules(db: Database) -> list[CategoryRule]:
+    with db.session() as s:
+        return [
+            _rule(s, c)
+            for c in s.scalars(select(Category).order_by(Category.measure_no, Category.name))
+        ]
+
+
+def save_category_rule(
+    db: Database,
+    actor: Actor,
+    category_id: str,
+    *,
+    lead_ids: tuple[str, ...],
+    responsible_ids: tuple[str, ...],
+    reply_days: int,
+    resolve_days: int,
+    max_days: int,
+    extension_notice_days: int,
+    return_days: int,
+    measure_no: int | None,
+    active: bool = True,
+) -> None:
+    """Change who a category routes to and its limits (working days)."""
+    actor.require(Role.ADMIN)
+    if not lead_ids:
+        raise ValidationError("至少需要一个牵头单位", field="lead_ids")
+    if set(lead_ids) & set(responsible_ids):
+        raise ValidationError("同一单位不能既牵头又作为责任单位", field="responsible_ids")
+    if not (1 <= reply_days <= resolve_days <= max_days):
+        raise ValidationError(
+            "时限应满足：签收 ≤ 办结 ≤ 最长办理，且都至少 1 个工作日", field="resolve_days"
+        )
+    if extension_notice_days < 0 or return_days < 0:
+        raise ValidationError("天数不能为负数", field="return_days")
+    with db.session() as s:
+        cat = s.get(Category, category_id)
+        if cat is None:
+            raise NotFound("诉求类别不存在")
+        if measure_no is not None and s.get(PolicyMeasure, measure_no) is None:
+            raise ValidationError(f"政策条款第{measure_no}条不存在", field="measure_no")
+        for dept_id in (*lead_ids, *responsible_ids):
+            if s.get(Department, dept_id) is None:
+                raise ValidationError("所选单位不存在", field="lead_ids")
+        cat.reply_days, cat.resolve_days, cat.max_days = reply_days, resolve_days, max_days
+        cat.extension_notice_days, cat.return_days = extension_notice_days, return_days
+        cat.measure_no, cat.active = measure_no, active
+        stamp_change(cat, actor)
+        s.execute(delete(CategoryUnit).where(CategoryUnit.category_id == cat.id))
+        units = [(d, "lead") for d in lead_ids] + [(d, "responsible") for d in responsible_ids]
+        s.add_all(
+            CategoryUnit(category_id=cat.id, department_id=d, role=role, position=i)
+            for i, (d, role) in enumerate(units)
+        )
+
+
+@dataclass(frozen=True)
+class HolidayInfo:
+    day: date
+    is_workday: bool
+    name: str
+
+
+def list_holidays(db: Database) -> list[HolidayInfo]:
+    with db.session() as s:
+        return [
+            HolidayInfo(h.day, h.is_workday, h.name)
+            for h in s.scalars(select(Holiday).order_by(Holiday.day))
+        ]
+
+
+def set_account_active(db: Database, actor: Actor, account_id: str, active: bool) -> None:
+    actor.require(Role.ADMIN)
+    if account_id == actor.account_id and not active:
+        raise ValidationError("不能停用当前登录的账号")
+    with db.session() as s:
+        a = s.get(Account, account_id)
+        if a is None:
+            raise NotFound("账号不存在")
+        a.active = active
+        stamp_change(a, actor)
+
+
+def reset_password(db: Database, actor: Actor, account_id: str, password: str) -> None:
+    actor.require(Role.ADMIN)
+    if len(password) < 8:
+        raise ValidationError("密码至少需要 8 个字符", field="password")
+    with db.session() as s:
+        a = s.get(Account, account_id)
+        if a is None:
+            raise NotFound("账号不存在")
+        a.password_hash = hash_password(password)
+        stamp_change(a, actor)

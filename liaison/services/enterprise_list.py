@@ -1,0 +1,156 @@
+"""The enterprise list: filtered, sorted ids first (cheap), rows for the visible ids on demand."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import Select, func, select
+
+from liaison.data import search as search_index
+from liaison.data.db import Database, raw_connection
+from liaison.data.models import (
+    Account,
+    Assignment,
+    Demand,
+    Enterprise,
+    EnterpriseTag,
+    Street,
+    Visit,
+)
+from liaison.domain import workflow as wf
+from liaison.domain.vocab import INDUSTRIES, SCALES
+
+SEARCH_LIMIT = 5000
+"""A text search lists at most this many matches (the total says how many there are)."""
+
+SORT_KEYS = ("name", "uscc", "street")
+
+
+@dataclass(frozen=True)
+class EnterpriseFilter:
+    text: str = ""
+    street_id: str | None = None
+    tag: str | None = None
+    scale: str | None = None
+    assigned_to: str | None = None
+    """An account id: only enterprises this cadre looks after now."""
+    not_visited_since: date | None = None
+    sort: str = "name"
+    descending: bool = False
+
+
+@dataclass(frozen=True)
+class EnterpriseIds:
+    ids: list[str]
+    total: int
+    capped: bool
+
+
+def _filtered(stmt: Select[str], f: EnterpriseFilter) -> Select[str]:
+    if f.street_id:
+        stmt = stmt.where(Enterprise.street_id == f.street_id)
+    if f.scale:
+        stmt = stmt.where(Enterprise.scale == f.scale)
+    if f.tag:
+        stmt = stmt.where(
+            Enterprise.id.in_(select(EnterpriseTag.enterprise_id).where(EnterpriseTag.tag == f.tag))
+        )
+    if f.assigned_to:
+        stmt = stmt.where(
+            Enterprise.id.in_(
+                select(Assignment.enterprise_id).where(
+                    Assignment.account_id == f.assigned_to, Assignment.end_on.is_(None)
+                )
+            )
+        )
+    if f.not_visited_since:
+        stmt = stmt.where(
+            ~Enterprise.id.in_(
+                select(Visit.enterprise_id).where(
+                    Visit.visit_date >= f.not_visited_since, Visit.deleted_at.is_(None)
+                )
+            )
+        )
+    return stmt
+
+
+def enterprise_ids(db: Database, f: EnterpriseFilter) -> EnterpriseIds:
+    """Ids of the enterprises the list shows, in display order."""
+    stmt = _filtered(select(Enterprise.id).where(Enterprise.deleted_at.is_(None)), f)
+    with db.session() as s:
+        if f.text.strip():
+            found = search_index.search(raw_connection(s), f.text, SEARCH_LIMIT)
+            assert found is not None
+            if not found.enterprise_ids:
+                return EnterpriseIds([], 0, False)
+            wanted = set(s.scalars(stmt.where(Enterprise.id.in_(found.enterprise_ids))))
+            ids = [i for i in found.enterprise_ids if i in wanted]
+            capped = found.total > len(found.enterprise_ids)
+            return EnterpriseIds(ids, found.total if capped else len(ids), capped)
+        column = {
+            "name": Enterprise.name,
+            "uscc": Enterprise.uscc,
+            "street": Enterprise.street_id,
+        }.get(f.sort, Enterprise.name)
+        order = column.desc() if f.descending else column
+        ids = list(s.scalars(stmt.order_by(order, Enterprise.id)))
+        return EnterpriseIds(ids, len(ids), False)
+
+
+@dataclass(frozen=True)
+class EnterpriseRow:
+    id: str
+    name: str
+    uscc: str
+    street: str
+    industry: str
+    scale: str
+    cadres: str
+    last_visit: date | None
+    open_demands: int
+
+
+def enterprise_rows(db: Database, ids: list[str]) -> dict[str, EnterpriseRow]:
+    """The rows for `ids` (a screenful), keyed by id."""
+    if not ids:
+        return {}
+    open_states = [str(x) for x in wf.OPEN_STATES]
+    with db.session() as s:
+        last_visit = (
+            select(func.max(Visit.visit_date))
+            .where(Visit.enterprise_id == Enterprise.id, Visit.deleted_at.is_(None))
+            .scalar_subquery()
+        )
+        open_count = (
+            select(func.count())
+            .where(Demand.enterprise_id == Enterprise.id, Demand.state.in_(open_states))
+            .scalar_subquery()
+        )
+        rows = s.execute(
+            select(Enterprise, Street.name, last_visit, open_count)
+            .outerjoin(Street, Street.id == Enterprise.street_id)
+            .where(Enterprise.id.in_(ids))
+        ).all()
+        cadres: dict[str, list[str]] = {}
+        for eid, name in s.execute(
+            select(Assignment.enterprise_id, Account.display_name)
+            .join(Account, Account.id == Assignment.account_id)
+            .where(Assignment.enterprise_id.in_(ids), Assignment.end_on.is_(None))
+            .order_by(Assignment.is_lead.desc())
+        ):
+            cadres.setdefault(eid, []).append(name)
+        return {
+            e.id: EnterpriseRow(
+                e.id,
+                e.name,
+                e.uscc,
+                street or "",
+                INDUSTRIES.get(e.industry, ""),
+                SCALES.get(e.scale, ""),
+                "、".join(cadres.get(e.id, [])),
+                visited,
+                count,
+            )
+            for e, street, visited, count in rows
+        }

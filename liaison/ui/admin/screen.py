@@ -1,0 +1,37 @@
+"""The admin screen: one tab per kind of setting."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from liaison.ui.admin.accounts_tab import AccountsTab
+from liaison.ui.admin.categories_tab import CategoriesTab
+from liaison.ui.admin.departments_tab import DepartmentsTab
+from liaison.ui.admin.holidays_tab import HolidaysTab
+from liaison.ui.context import ACCOUNT, REFERENCE, AppContext
+from liaison.ui.screen import Screen
+
+
+class AdminScreen(Screen):
+    watches = frozenset({ACCOUNT, REFERENCE})
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        title = QLabel(self.tr("管理"))
+        title.setObjectName("screenTitle")
+        self.tabs = QTabWidget()
+        self.accounts = AccountsTab(ctx)
+        self.departments = DepartmentsTab(ctx)
+        self.categories = CategoriesTab(ctx)
+        self.holidays = HolidaysTab(ctx)
+        self.tabs.addTab(self.accounts, self.tr("账号与角色"))
+        self.tabs.addTab(self.departments, self.tr("部门"))
+        self.tabs.addTab(self.categories, self.tr("诉求类别与交办规则"))
+        self.tabs.addTab(self.holidays, self.tr("节假日"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(self.tabs)
+
+    def refresh(self) -> None:
+        for tab in (self.accounts, self.departments, self.categories, self.holidays):
+            tab.refresh()

@@ -1,0 +1,62 @@
+"""Start the desktop app: open (or create) the database, first start, sign in, main window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from liaison.data.db import Database
+from liaison.domain.errors import DomainError
+from liaison.services import accounts
+from liaison.services.setup import init_database
+from liaison.ui.context import AppContext, ChangeHub
+from liaison.ui.i18n import current_language, install_translators
+from liaison.ui.style import apply_style
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
+    app.setOrganizationName("Liaison")
+    app.setApplicationName("Liaison")
+    install_translators(app, current_language())
+    apply_style(app)
+    return app
+
+
+def open_or_create(path: Path) -> Database:
+    """Create the database on first start and upgrade an older one (both idempotent)."""
+    init_database(path)
+    return Database(path)
+
+
+def run(db_path: Path) -> int:
+    app = make_app()
+    try:
+        db = open_or_create(db_path)
+    except DomainError as exc:
+        QMessageBox.critical(None, "百千万企业走访联络系统", str(exc))
+        return 1
+    from liaison.ui.main_window import MainWindow
+    from liaison.ui.signin import FirstRunDialog, SignInDialog
+
+    username = ""
+    if not accounts.has_accounts(db):
+        first = FirstRunDialog(db)
+        if first.exec() != QDialog.DialogCode.Accepted:
+            return 0
+        username = first.username.text().strip()
+        if first.load_demo.isChecked():
+            from liaison.ui.demo_loader import load_small_demo
+
+            load_small_demo(db)
+    sign_in = SignInDialog(db, username=username)
+    if sign_in.exec() != QDialog.DialogCode.Accepted or sign_in.actor is None:
+        return 0
+    window = MainWindow(AppContext(db, sign_in.actor, ChangeHub()))
+    window.show()
+    code = app.exec()
+    db.dispose()
+    return code

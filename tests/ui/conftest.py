@@ -1,0 +1,36 @@
+"""UI fixtures: a real database with the small cast, an AppContext per role, Chinese typing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+from liaison.data.db import Database
+from liaison.services.context import Actor
+from liaison.ui.context import AppContext, ChangeHub
+from liaison.ui.style import apply_style
+from tests.conftest import Cast
+
+
+@pytest.fixture
+def make_ctx(db: Database, cast: Cast, qapp: QApplication) -> Callable[[Actor], AppContext]:
+    """AppContext for one of the cast, e.g. make_ctx(cast.supervisor)."""
+    apply_style(qapp)
+    hub = ChangeHub()
+
+    def make(actor: Actor) -> AppContext:
+        return AppContext(db, actor, hub)
+
+    return make
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Type any text, Chinese included, as an input method would (qtbot.keyClicks aborts on
+    non-ASCII characters, see STACK.md)."""
+    widget.setFocus()
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)

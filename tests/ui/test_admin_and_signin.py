@@ -1,0 +1,130 @@
+"""Sign-in, first start and the admin screen, driven through the widgets."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from liaison.data.db import Database
+from liaison.data.models import Account, Category, CategoryUnit, Department
+from liaison.domain.roles import Role
+from liaison.services import accounts
+from liaison.services.context import Actor
+from liaison.ui.admin import AdminScreen
+from liaison.ui.admin.accounts_tab import AccountDialog
+from liaison.ui.admin.categories_tab import CategoryRuleDialog
+from liaison.ui.context import AppContext
+from liaison.ui.signin import FirstRunDialog, SignInDialog
+from tests.conftest import Cast
+from tests.ui.conftest import type_text
+
+
+def test_sign_in_with_wrong_password_shows_message_and_stays(
+    qtbot: QtBot, db: Database, cast: Cast
+) -> None:
+    dialog = SignInDialog(db)
+    qtbot.addWidget(dialog)
+    dialog.username.setText("finance")
+    dialog.password.setText("wrong-password")
+    dialog.try_sign_in()
+    assert dialog.actor is None
+    assert dialog.error.text() == "用户名或密码不正确"
+    dialog.password.setText("password-123")
+    dialog.try_sign_in()
+    assert dialog.actor is not None and dialog.actor.role is Role.HANDLER
+
+
+def test_first_run_creates_the_admin(qtbot: QtBot, db_path: Path) -> None:
+    db = Database(db_path)
+    dialog = FirstRunDialog(db)
+    qtbot.addWidget(dialog)
+    type_text(dialog.display_name, "区联络办 王芳")
+    dialog.password.setText("longenough1")
+    dialog.password2.setText("different1")
+    dialog.try_create()
+    assert "不一致" in dialog.error.text() and not accounts.has_accounts(db)
+    dialog.password2.setText("longenough1")
+    dialog.try_create()
+    assert dialog.account_id is not None
+    actor = accounts.sign_in(db, "admin", "longenough1")
+    assert actor.role is Role.ADMIN and actor.display_name == "区联络办 王芳"
+    db.dispose()
+
+
+def test_admin_screen_lists_accounts_and_rules(
+    qtbot: QtBot, make_ctx: Callable[[Actor], AppContext], cast: Cast, qtmodeltester: object
+) -> None:
+    screen = AdminScreen(make_ctx(cast.admin))
+    qtbot.addWidget(screen)
+    screen.refresh_now()
+    usernames = {r.username for r in screen.accounts.model.rows}
+    assert {"admin", "cadre", "finance", "supervisor"} <= usernames
+    names = [r.name for r in screen.categories.model.rows]
+    assert "融资" in names and len(names) == 26
+    for model in (
+        screen.accounts.model,
+        screen.departments.model,
+        screen.categories.model,
+        screen.holidays.model,
+    ):
+        qtmodeltester.check(model)  # type: ignore[attr-defined]
+    row = names.index("融资")
+    lead_text = screen.categories.model.data(screen.categories.model.index(row, 2))
+    assert lead_text == "区金融办"
+
+
+def test_new_account_dialog_marks_the_bad_field_and_saves_a_good_one(
+    qtbot: QtBot, make_ctx: Callable[[Actor], AppContext], cast: Cast, db: Database
+) -> None:
+    dialog = AccountDialog(make_ctx(cast.admin))
+    qtbot.addWidget(dialog)
+    dialog.username.setText("h_tax")
+    type_text(dialog.display_name, "李四")
+    dialog.role.setCurrentIndex(dialog.role.findData("handler"))
+    dialog.password.setText("password-123")
+    dialog.save()
+    assert "必须属于一个部门" in dialog.error.text()
+    assert dialog.department.property("invalid") is True
+    dialog.department.setCurrentIndex(dialog.department.findText("区财政局"))
+    dialog.save()
+    assert dialog.account_id is not None
+    with db.session() as s:
+        a = s.get(Account, dialog.account_id)
+        assert a is not None and a.display_name == "李四" and a.role == "handler"
+
+
+def test_category_rule_dialog_changes_routing(
+    qtbot: QtBot, make_ctx: Callable[[Actor], AppContext], cast: Cast, db: Database
+) -> None:
+    screen = AdminScreen(make_ctx(cast.admin))
+    qtbot.addWidget(screen)
+    screen.refresh_now()
+    rule = next(r for r in screen.categories.model.rows if r.name == "融资")
+    names = {
+        d.id: d.name
+        for d in __import__("liaison.services.admin", fromlist=["x"]).list_departments(db)
+    }
+    dialog = CategoryRuleDialog(screen.ctx, rule, names)
+    qtbot.addWidget(dialog)
+    dialog.spins["resolve_days"].setValue(20)
+    for i in range(dialog.lead.count()):  # uncheck every lead unit: refused
+        dialog.lead.item(i).setCheckState(dialog.lead.item(i).checkState().Unchecked)
+    dialog.save()
+    assert "牵头单位" in dialog.error.text()
+    for i in range(dialog.lead.count()):
+        item = dialog.lead.item(i)
+        if item.text() == "区金融办":
+            item.setCheckState(item.checkState().Checked)
+    dialog.save()
+    with db.session() as s:
+        cat = s.scalar(select(Category).where(Category.name == "融资"))
+        assert cat is not None and cat.resolve_days == 20
+        leads = s.scalars(
+            select(Department.name)
+            .join(CategoryUnit, CategoryUnit.department_id == Department.id)
+            .where(CategoryUnit.category_id == cat.id, CategoryUnit.role == "lead")
+        ).all()
+        assert leads == ["区金融办"]
