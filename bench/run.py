@@ -17,22 +17,21 @@ import platform
 import resource
 import sqlite3
 import statistics
-import sys
 import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from liaison.demo import generate
 
-from liaison.data.db import Database  # noqa: E402
-from liaison.demo import generate  # noqa: E402
-from liaison.services.enterprises import search_enterprises  # noqa: E402
-from liaison.services.metrics import compute_metrics  # noqa: E402
-from liaison.services.queries import department_queue  # noqa: E402
-from liaison.services.setup import init_database  # noqa: E402
+from liaison.data.db import Database
+from liaison.services.enterprises import search_enterprises
+from liaison.services.metrics import compute_metrics
+from liaison.services.queries import department_queue
+from liaison.services.setup import init_database
+
+ROOT = Path(__file__).resolve().parents[1]
 
 OUT = ROOT / "bench" / "out"
 
@@ -102,7 +101,7 @@ def timed(fn: Callable[[], object], repeat: int) -> list[float]:
 
 def summary_ms(samples: list[float]) -> dict[str, float]:
     samples = sorted(samples)
-    p95 = samples[min(len(samples) - 1, int(round(0.95 * (len(samples) - 1))))]
+    p95 = samples[min(len(samples) - 1, round(0.95 * (len(samples) - 1)))]
     return {
         "n": len(samples),
         "p50_ms": round(statistics.median(samples), 2),

@@ -103,7 +103,8 @@ def cmd_init(args: argparse.Namespace) -> int:
     print(f"{verb}数据库 {r.path}（结构版本 {r.to_revision}）")
     s = r.seeded
     print(
-        f"新增参考数据：部门 {s.departments}，街镇 {s.streets}，政策条款 {s.measures}，诉求类别 {s.categories}"
+        f"新增参考数据：部门 {s.departments}，街镇 {s.streets}，"
+        f"政策条款 {s.measures}，诉求类别 {s.categories}"
     )
     return 0
 
