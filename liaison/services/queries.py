@@ -119,6 +119,8 @@ class TimelineEntry:
     text: str
     data: dict[str, object]
     flagged: bool
+    actor_unit: str | None = None
+    """The acting person's own unit (a handler's department, a street, 区联络办)."""
 
 
 @dataclass(frozen=True)
@@ -142,6 +144,16 @@ class DemandDetail:
     """What the viewing actor may do now (empty without an actor)."""
 
 
+def _unit_of(who: Account | None, depts: dict[str, str], streets: dict[str, str]) -> str | None:
+    if who is None:
+        return None
+    if who.department_id:
+        return depts.get(who.department_id)
+    if who.street_id:
+        return streets.get(who.street_id)
+    return "区联络办" if who.role in (Role.SUPERVISOR, Role.ADMIN) else None
+
+
 def demand_detail(db: Database, demand_id: str, actor: Actor | None = None) -> DemandDetail:
     with db.session() as s:
         d = s.get(Demand, demand_id)
@@ -154,21 +166,23 @@ def demand_detail(db: Database, demand_id: str, actor: Actor | None = None) -> D
         assert cat is not None
         snap = snapshot(s, d.id)
         names: dict[str, str] = {i: n for i, n in s.execute(select(Department.id, Department.name))}
-        actor_name = aliased(Account)
+        actor_account = aliased(Account)
+        streets = {i: n for i, n in s.execute(select(Street.id, Street.name))}
         timeline = tuple(
             TimelineEntry(
                 e.at,
                 wf.EventKind(e.kind),
                 wf.EVENT_LABELS[wf.EventKind(e.kind)],
-                who,
+                who.display_name if who else None,
                 names.get(e.department_id) if e.department_id else None,
                 e.text,
                 dict(e.data),
                 e.id in snap.flagged_event_ids,
+                _unit_of(who, names, streets),
             )
             for e, who in s.execute(
-                select(DemandEvent, actor_name.display_name)
-                .outerjoin(actor_name, actor_name.id == DemandEvent.actor_id)
+                select(DemandEvent, actor_account)
+                .outerjoin(actor_account, actor_account.id == DemandEvent.actor_id)
                 .where(DemandEvent.demand_id == d.id)
                 .order_by(DemandEvent.at, DemandEvent.id)
             )
