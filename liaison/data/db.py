@@ -32,10 +32,25 @@ def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
 
 
 def make_engine(path: Path | str) -> Engine:
-    """An engine on the SQLite file at `path` with the pragmas every connection needs."""
+    """An engine on the SQLite file at `path` with the pragmas every connection needs.
+
+    SQLAlchemy's recipe for pysqlite: the driver's own transaction handling is switched off and
+    every unit of work starts with BEGIN, so a unit's reads and writes share one snapshot (a
+    check made on what was read cannot be overtaken by another writer in between).
+    """
     engine = create_engine(f"sqlite:///{Path(path)}")
     event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "connect", _autocommit_driver)
+    event.listen(engine, "begin", _begin)
     return engine
+
+
+def _autocommit_driver(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+    dbapi_conn.isolation_level = None
+
+
+def _begin(conn: Any) -> None:
+    conn.exec_driver_sql("BEGIN")
 
 
 def raw_connection(session: Session) -> sqlite3.Connection:

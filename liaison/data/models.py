@@ -179,9 +179,15 @@ class Assignment(Audited, Base):
     """包联: a cadre assigned to look after an enterprise from `start_on` (until `end_on`)."""
 
     __tablename__ = "assignment"
-    __table_args__ = (Index("ix_assignment_account_active", "account_id", "end_on"),)
+    __table_args__ = (
+        Index("ix_assignment_account_active", "account_id", "end_on"),
+        # covers the coverage metric: who looks after which enterprise during a period
+        Index(
+            "ix_assignment_enterprise_period", "enterprise_id", "start_on", "end_on", "account_id"
+        ),
+    )
     id: Mapped[str] = _id_column()
-    enterprise_id: Mapped[str] = mapped_column(ForeignKey("enterprise.id"), index=True)
+    enterprise_id: Mapped[str] = mapped_column(ForeignKey("enterprise.id"))
     account_id: Mapped[str] = mapped_column(ForeignKey("account.id"))
     is_lead: Mapped[bool] = mapped_column(Boolean, default=True)
     start_on: Mapped[date] = mapped_column(Date)
@@ -190,7 +196,10 @@ class Assignment(Audited, Base):
 
 class Visit(Audited, Base):
     __tablename__ = "visit"
-    __table_args__ = (Index("ix_visit_enterprise_date", "enterprise_id", "visit_date"),)
+    __table_args__ = (
+        # "visited in the period" answered from the index alone (deleted visits excluded)
+        Index("ix_visit_enterprise_date", "enterprise_id", "visit_date", "deleted_at"),
+    )
     id: Mapped[str] = _id_column()
     enterprise_id: Mapped[str] = mapped_column(ForeignKey("enterprise.id"))
     visit_date: Mapped[date] = mapped_column(Date, index=True)
@@ -270,7 +279,10 @@ class DemandEvent(Base):
     __tablename__ = "demand_event"
     __table_args__ = (
         Index("ix_demand_event_demand_at", "demand_id", "at"),
-        Index("ix_demand_event_kind_at", "kind", "at"),
+        # the event metrics (交办/签收/退回/办结 per period) answered from the index alone
+        Index(
+            "ix_demand_event_kind_at", "kind", "at", "department_id", "due", "flagged", "demand_id"
+        ),
     )
     id: Mapped[str] = _id_column()
     demand_id: Mapped[str] = mapped_column(ForeignKey("demand.id"))

@@ -1,8 +1,9 @@
 """What supervisors measure (PRODUCT.md), for a period, by department, street, cadre or category.
 
-The period is [start, end], both dates included. An event belongs to the period when the date of
-its `at` (Beijing time) lies in it. Events the state machine flagged as invalid on replay
-(`demand_event.flagged`) took no effect and are not counted. Every figure is counted in SQL.
+The period is [start, end], both dates included. An event belongs to the period when its date
+(the first ten characters of `demand_event.at`, Beijing time) lies in it. Events flagged as
+invalid after a sync (`demand_event.flagged`) took no effect and are not counted. Every figure
+is counted by SQL aggregation; this module only adds up a few dozen result rows.
 
 Figures of a row (the denominator of each rate is the figure after the ÷):
 
@@ -17,8 +18,8 @@ Figures of a row (the denominator of each rate is the figure after the ÷):
 - 按期签收率 `on_time_acceptance` = `accepted_on_time` ÷ `routed`. `routed` counts 交办 events in
   the period (a re-routing after a 退回 or an 改派 is a new 交办); `accepted_on_time` counts 签收
   events in the period on or before the reply limit the step was held to (`demand_event.due`).
-  Both are counted when they happen, so a demand routed on the last day of a period and accepted
-  in the next one counts in each period once.
+  Both are counted when they happen: a demand routed on the last day of a period and accepted in
+  the next counts in each period once (so a period that clears a backlog can exceed 100 %).
 - 回退率 `return_rate` = `returned` (退回 events in the period) ÷ `routed`.
 - 办结率 `resolution_rate` = `resolved_or_closed` ÷ `raised`. `raised` counts the demands raised in
   the period (raised_on), withdrawn (撤回) and merged (并单) ones excluded; `resolved_or_closed`
@@ -44,9 +45,12 @@ recorded the demand (`demand.created_by`) and the demand's category. The demand 
 resolved_or_closed, overdue) by department use the demand's current lead unit (none while
 待交办, shown as "未交办/无所属单位"), and by cadre the account that recorded the demand.
 
-A rate is `None` when its denominator is 0. `total` is computed directly over the district, not
-by adding rows: an enterprise assigned to two cadres is one enterprise in the total.
-Rows are the groups with at least one non-zero figure, sorted by label (then id).
+A rate is `None` when its denominator is 0. `total` is the district's figures: every event and
+every demand falls in exactly one row of any grouping (the "none" row included; a co-routed
+demand is counted for its lead unit only), so those totals are the sums of the rows; coverage is
+counted again for the district, because an enterprise can fall in several rows (two cadres,
+cadres of two departments) and is one enterprise in the total. Rows are the groups with at least
+one non-zero figure, sorted by label (then id).
 """
 
 from __future__ import annotations
@@ -71,6 +75,8 @@ GROUPING_LABELS: dict[Grouping, str] = {
     "cadre": "干部",
     "category": "类别",
 }
+
+TOTAL_LABEL = "全区合计"
 
 NONE_LABELS: dict[Grouping, str] = {
     "department": "未交办/无所属单位",
@@ -154,147 +160,206 @@ class MetricsReport:
 
 
 @dataclass(frozen=True)
-class _Keys:
-    """SQL for a grouping: (key expression, joins) per source table; None = not applicable."""
+class _Sql:
+    """How one grouping finds the group of an event, a demand and an assignment."""
 
-    events: tuple[str, str]
-    demands: tuple[str, str]
-    coverage: tuple[str, str] | None
-    labels: str | None
+    event_key: str | None
+    """None: an event is in the group of its demand (`demand_key`)."""
+    demand_key: str
+    demand_joins: str
+    coverage_key: str | None
+    """None: coverage is not counted per group (only for the total)."""
+    coverage_joins: str
+    labels: str
+    """id → label of the groups."""
 
 
-_DEMAND = "JOIN demand d ON d.id = e.demand_id"
-_ENTERPRISE = "JOIN enterprise en ON en.id = d.enterprise_id"
-
-_KEYS: dict[Grouping | None, _Keys] = {
-    "department": _Keys(
-        events=("e.department_id", ""),
-        demands=("d.lead_department_id", ""),
-        coverage=("ac.department_id", "JOIN account ac ON ac.id = a.account_id"),
+# CROSS JOIN keeps SQLite's join order as written: the driving table first.
+_SQL: dict[Grouping, _Sql] = {
+    "department": _Sql(
+        event_key="e.department_id",
+        demand_key="d.lead_department_id",
+        demand_joins="",
+        coverage_key="ac.department_id",
+        coverage_joins="CROSS JOIN account ac ON ac.id = a.account_id",
         labels="SELECT id, name FROM department",
     ),
-    "street": _Keys(
-        events=("en.street_id", f"{_DEMAND} {_ENTERPRISE}"),
-        demands=("en.street_id", _ENTERPRISE),
-        coverage=("en.street_id", ""),
+    "street": _Sql(
+        event_key=None,
+        demand_key="en.street_id",
+        demand_joins="CROSS JOIN enterprise en ON en.id = d.enterprise_id",
+        coverage_key="en.street_id",
+        coverage_joins="CROSS JOIN enterprise en ON en.id = a.enterprise_id",
         labels="SELECT id, name FROM street",
     ),
-    "cadre": _Keys(
-        events=("d.created_by", _DEMAND),
-        demands=("d.created_by", ""),
-        coverage=("a.account_id", ""),
+    "cadre": _Sql(
+        event_key=None,
+        demand_key="d.created_by",
+        demand_joins="",
+        coverage_key="a.account_id",
+        coverage_joins="",
         labels="SELECT id, display_name FROM account",
     ),
-    "category": _Keys(
-        events=("d.category_id", _DEMAND),
-        demands=("d.category_id", ""),
-        coverage=None,
+    "category": _Sql(
+        event_key=None,
+        demand_key="d.category_id",
+        demand_joins="",
+        coverage_key=None,
+        coverage_joins="",
         labels="SELECT id, name FROM category",
     ),
-    None: _Keys(events=("NULL", ""), demands=("NULL", ""), coverage=("NULL", ""), labels=None),
 }
 
 _Figures = dict[str | None, dict[str, int]]
 
 
 def _add(
-    out: _Figures, sql: str, params: dict[str, str], names: tuple[str, ...], s: Session
+    s: Session, out: _Figures, sql: str, params: dict[str, str], names: tuple[str, ...]
 ) -> None:
+    """Run `sql` (rows of key, *figures) and add its figures to `out` under their key."""
     for key, *values in s.execute(text(sql), params):
         figures = out.setdefault(key, {})
         for name, value in zip(names, values, strict=True):
             figures[name] = figures.get(name, 0) + int(value or 0)
 
 
-def _coverage(s: Session, keys: _Keys, params: dict[str, str], out: _Figures) -> None:
-    if keys.coverage is None:
-        return
-    key, joins = keys.coverage
+def _coverage(s: Session, q: _Sql, params: dict[str, str], out: _Figures) -> dict[str, int]:
+    """Coverage per group (added to `out`); returns the district's.
+
+    One pass over the assignments in enterprise order (the index on assignment.enterprise_id,
+    so no sort): one row per enterprise assigned in the period, with the distinct groups its
+    assignments fall in and whether it was visited (the visit index answers per enterprise).
+    The total counts these rows once each; the groups count them once per group.
+    """
+    keys = f"json_group_array(DISTINCT {q.coverage_key})" if q.coverage_key else "'[]'"
     sql = f"""
-        WITH assigned AS (
-            SELECT DISTINCT {key} AS k, a.enterprise_id AS eid
+        WITH assigned AS MATERIALIZED (
+            SELECT a.enterprise_id AS eid,
+                {keys} AS groups,
+                EXISTS (
+                    SELECT 1 FROM visit v
+                    WHERE v.enterprise_id = a.enterprise_id
+                      AND v.visit_date >= :start AND v.visit_date <= :end
+                      AND v.deleted_at IS NULL
+                ) AS visited
             FROM assignment a
-            JOIN enterprise en ON en.id = a.enterprise_id
-            {joins}
+            {q.coverage_joins}
             WHERE a.start_on <= :end
-              AND (a.end_on IS NULL OR a.end_on >= :start)
-              AND (en.deleted_at IS NULL OR en.deleted_at >= :after)
-        ),
-        visited AS MATERIALIZED (
-            SELECT DISTINCT enterprise_id AS eid FROM visit
-            WHERE visit_date >= :start AND visit_date <= :end AND deleted_at IS NULL
+              -- not "end_on IS NULL OR ...": an OR here makes SQLite pick a slow index
+              AND coalesce(a.end_on, :end) >= :start
+              AND a.enterprise_id NOT IN (
+                  SELECT id FROM enterprise WHERE deleted_at < :after
+              )
+            GROUP BY a.enterprise_id
         )
-        SELECT assigned.k, COUNT(*), COUNT(visited.eid)
-        FROM assigned LEFT JOIN visited ON visited.eid = assigned.eid
-        GROUP BY assigned.k
+        SELECT 1, NULL, count(*), sum(visited) FROM assigned
+        UNION ALL
+        SELECT 0, g.value, count(*), sum(assigned.visited)
+        FROM assigned, json_each(assigned.groups) AS g
+        GROUP BY g.value
     """
-    _add(out, sql, params, ("coverage_assigned", "coverage_visited"), s)
+    total: dict[str, int] = {}
+    for is_total, key, assigned, visited in s.execute(text(sql), params):
+        figures = total if is_total else out.setdefault(key, {})
+        figures.update(coverage_assigned=int(assigned), coverage_visited=int(visited or 0))
+    return total
 
 
-_EVENT_FIGURES = (
-    "routed",
-    "accepted_on_time",
-    "returned",
-    "resolved",
-    "resolved_on_time",
-    "reopened",
-    "followed_up",
-    "satisfied",
-)
+_STEPS = """
+    CASE e.kind
+        WHEN 'route' THEN 'routed'
+        WHEN 'return' THEN 'returned'
+        WHEN 'accept' THEN
+            iif(substr(e.at, 1, 10) <= e.due, 'accepted_on_time', 'accepted_late')
+        ELSE iif(substr(e.at, 1, 10) <= e.due, 'resolved_on_time', 'resolved_late')
+    END
+"""
+_FOLLOW_UPS = """
+    CASE json_extract(e.data, '$.satisfaction')
+        WHEN 'satisfied' THEN 'satisfied'
+        WHEN 'basically' THEN 'satisfied'
+        WHEN 'unsatisfied' THEN 'reopened'
+        ELSE 'followed_up_other'
+    END
+"""
 
 
-def _events(s: Session, keys: _Keys, params: dict[str, str], out: _Figures) -> None:
-    key, joins = keys.events
-    sql = f"""
-        SELECT {key} AS k,
-            SUM(e.kind = 'route'),
-            SUM(e.kind = 'accept' AND e.due IS NOT NULL AND date(e.at) <= e.due),
-            SUM(e.kind = 'return'),
-            SUM(e.kind = 'resolve'),
-            SUM(e.kind = 'resolve' AND e.due IS NOT NULL AND date(e.at) <= e.due),
-            SUM(e.kind = 'follow_up'
-                AND json_extract(e.data, '$.satisfaction') = 'unsatisfied'),
-            SUM(e.kind = 'follow_up'),
-            SUM(e.kind = 'follow_up'
-                AND json_extract(e.data, '$.satisfaction') IN ('satisfied', 'basically'))
-        FROM demand_event e
-        {joins}
-        WHERE e.kind IN ('route', 'accept', 'return', 'resolve', 'follow_up')
-          AND e.at >= :start AND e.at < :after
-          AND NOT e.flagged
-        GROUP BY k
+def _events(s: Session, q: _Sql, params: dict[str, str], out: _Figures) -> None:
+    """The event figures per group, counted by event time.
+
+    `at` is stored as 'YYYY-MM-DD HH:MM:SS...', so its first ten characters are its date; a
+    step without a limit (due NULL) is never on time. Events are counted per group and step
+    (a short code), so the sort behind GROUP BY carries two values per event, not its columns;
+    回访 are counted apart as only they need `data`. When the group is the demand's, the events
+    are first counted per demand, so each demand is looked up once, not once per event.
     """
-    _add(out, sql, params, _EVENT_FIGURES, s)
+    for kinds, step in (
+        ("'route', 'accept', 'return', 'resolve'", _STEPS),
+        ("'follow_up'", _FOLLOW_UPS),
+    ):
+        events = f"""
+            FROM demand_event e
+            WHERE e.kind IN ({kinds})
+              AND e.at >= :start AND e.at < :after
+              AND NOT e.flagged
+        """
+        if q.event_key is not None:
+            sql = f"SELECT {q.event_key} AS k, {step} AS step, count(*) {events} GROUP BY k, step"
+        else:
+            sql = f"""
+                SELECT {q.demand_key} AS k, x.step, sum(x.n)
+                FROM (
+                    SELECT e.demand_id, {step} AS step, count(*) AS n
+                    {events}
+                    GROUP BY e.demand_id, step
+                ) AS x
+                CROSS JOIN demand d ON d.id = x.demand_id
+                {q.demand_joins}
+                GROUP BY k, x.step
+            """
+        for key, name, n in s.execute(text(sql), params):
+            figures = out.setdefault(key, {})
+            for figure in _STEP_FIGURES[name]:
+                figures[figure] = figures.get(figure, 0) + int(n)
 
 
-def _demands(s: Session, keys: _Keys, params: dict[str, str], out: _Figures) -> None:
-    key, joins = keys.demands
+_STEP_FIGURES: dict[str, tuple[str, ...]] = {
+    "routed": ("routed",),
+    "returned": ("returned",),
+    "accepted_on_time": ("accepted_on_time",),
+    "accepted_late": (),
+    "resolved_on_time": ("resolved", "resolved_on_time"),
+    "resolved_late": ("resolved",),
+    "satisfied": ("followed_up", "satisfied"),
+    "reopened": ("followed_up", "reopened"),
+    "followed_up_other": ("followed_up",),
+}
+"""What each counted step adds to: a 办结 on time is also a 办结, every 回访 a 回访."""
+
+
+def _demands(s: Session, q: _Sql, params: dict[str, str], out: _Figures) -> None:
     raised = f"""
-        SELECT {key} AS k, COUNT(*),
-            SUM(d.state IN ('resolved', 'followed_up', 'closed'))
+        SELECT {q.demand_key} AS k, count(*),
+            sum(d.state IN ('resolved', 'followed_up', 'closed'))
         FROM demand d
-        {joins}
+        {q.demand_joins}
         WHERE d.raised_on >= :start AND d.raised_on <= :end
           AND d.state NOT IN ('withdrawn', 'merged')
         GROUP BY k
     """
-    _add(out, raised, params, ("raised", "resolved_or_closed"), s)
+    _add(s, out, raised, params, ("raised", "resolved_or_closed"))
     overdue = f"""
-        SELECT {key} AS k, COUNT(*)
+        SELECT {q.demand_key} AS k, count(*)
         FROM demand d
-        {joins}
+        {q.demand_joins}
         WHERE d.state IN ('assigned', 'accepted') AND d.deadline < :as_of
         GROUP BY k
     """
-    _add(out, overdue, params, ("overdue",), s)
+    _add(s, out, overdue, params, ("overdue",))
 
 
-def _figures(s: Session, keys: _Keys, params: dict[str, str]) -> _Figures:
-    out: _Figures = {}
-    _coverage(s, keys, params, out)
-    _events(s, keys, params, out)
-    _demands(s, keys, params, out)
-    return out
+def _row(key: str | None, label: str, figures: dict[str, int]) -> MetricRow:
+    return MetricRow(key, label, **{name: figures.get(name, 0) for name in _COUNTS})
 
 
 def compute_metrics(
@@ -317,18 +382,23 @@ def compute_metrics(
         "after": (end + timedelta(days=1)).isoformat(),
         "as_of": as_of.isoformat(),
     }
-    keys = _KEYS[by]
+    q = _SQL[by]
+    groups: _Figures = {}
     with db.session() as s:
-        groups = _figures(s, keys, params)
-        total = _figures(s, _KEYS[None], params).get(None, {})
-        assert keys.labels is not None
-        names: dict[str, str] = {k: v for k, v in s.execute(text(keys.labels)).tuples()}
+        coverage_total = _coverage(s, q, params, groups)
+        _events(s, q, params, groups)
+        _demands(s, q, params, groups)
+        names: dict[str, str] = {k: v for k, v in s.execute(text(q.labels))}
+    # Every event and every demand falls in exactly one group (the "none" group included),
+    # so their district figures are the sums of the groups. Coverage is not additive (an
+    # enterprise can have cadres in several groups): its total is counted directly above.
+    total: dict[str, int] = dict(coverage_total)
+    for figures in groups.values():
+        for name, value in figures.items():
+            if not name.startswith("coverage_"):
+                total[name] = total.get(name, 0) + value
     rows = [
-        MetricRow(
-            key=k,
-            label=NONE_LABELS[by] if k is None else names.get(k, k),
-            **{name: figures.get(name, 0) for name in _COUNTS},
-        )
+        _row(k, NONE_LABELS[by] if k is None else names.get(k, k), figures)
         for k, figures in groups.items()
         if any(figures.values())
     ]
@@ -338,8 +408,6 @@ def compute_metrics(
         end=end,
         by=by,
         rows=tuple(rows),
-        total=MetricRow(
-            key=None, label="全区合计", **{name: total.get(name, 0) for name in _COUNTS}
-        ),
+        total=_row(None, TOTAL_LABEL, total),
         as_of=as_of,
     )

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-26 19:14:29.273905
+Create Date: 2026-11-26 20:02:18.975932
 """
 
 from __future__ import annotations
@@ -178,7 +178,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('assignment', schema=None) as batch_op:
         batch_op.create_index('ix_assignment_account_active', ['account_id', 'end_on'], unique=False)
-        batch_op.create_index(batch_op.f('ix_assignment_enterprise_id'), ['enterprise_id'], unique=False)
+        batch_op.create_index('ix_assignment_enterprise_period', ['enterprise_id', 'start_on', 'end_on', 'account_id'], unique=False)
 
     op.create_table('category_unit',
     sa.Column('category_id', sa.String(length=36), nullable=False),
@@ -235,7 +235,7 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_visit'))
     )
     with op.batch_alter_table('visit', schema=None) as batch_op:
-        batch_op.create_index('ix_visit_enterprise_date', ['enterprise_id', 'visit_date'], unique=False)
+        batch_op.create_index('ix_visit_enterprise_date', ['enterprise_id', 'visit_date', 'deleted_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_visit_visit_date'), ['visit_date'], unique=False)
 
     op.create_table('demand',
@@ -325,7 +325,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('demand_event', schema=None) as batch_op:
         batch_op.create_index('ix_demand_event_demand_at', ['demand_id', 'at'], unique=False)
-        batch_op.create_index('ix_demand_event_kind_at', ['kind', 'at'], unique=False)
+        batch_op.create_index('ix_demand_event_kind_at', ['kind', 'at', 'department_id', 'due', 'flagged', 'demand_id'], unique=False)
 
     op.create_table('demand_unit',
     sa.Column('demand_id', sa.String(length=36), nullable=False),
@@ -381,7 +381,7 @@ def downgrade() -> None:
     op.drop_table('contact')
     op.drop_table('category_unit')
     with op.batch_alter_table('assignment', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_assignment_enterprise_id'))
+        batch_op.drop_index('ix_assignment_enterprise_period')
         batch_op.drop_index('ix_assignment_account_active')
 
     op.drop_table('assignment')
