@@ -28,8 +28,10 @@ class DepartmentInfo:
 
 
 def list_departments(db: Database, *, include_inactive: bool = False) -> list[DepartmentInfo]:
+    """Units for pickers, timelines and the admin list."""
     with db.session() as s:
-        stmt = select(Department).order_by(Department.kind.desc(), Department.name)
+        # policy order (ids are time-ordered, seeded in the policy's order), the hub last
+        stmt = select(Department).order_by(Department.kind != "department", Department.id)
         if not include_inactive:
             stmt = stmt.where(Department.active.is_(True))
         return [

@@ -156,12 +156,15 @@ def _write(session: Session, e: Enterprise, data: EnterpriseInput, actor: Actor)
     search_index.index_enterprises(raw_connection(session), [(e.id, e.name, e.uscc)])
 
 
-_EDITORS = (Role.ADMIN, Role.SUPERVISOR, Role.STREET_STAFF, Role.CADRE)
+EDITOR_ROLES = frozenset({Role.ADMIN, Role.SUPERVISOR, Role.STREET_STAFF, Role.CADRE})
+"""Who may register and edit enterprises."""
+DELETER_ROLES = frozenset({Role.ADMIN, Role.SUPERVISOR})
+"""Who may delete (soft) an enterprise."""
 
 
 def register_enterprise(db: Database, actor: Actor, data: EnterpriseInput) -> str:
     """Add an enterprise; the code is validated and must not be registered yet."""
-    actor.require(*_EDITORS)
+    actor.require(*EDITOR_ROLES)
     with db.session() as s:
         clean = _clean(data, s, None)
         e = Enterprise(name=clean.name, uscc=clean.uscc)
@@ -174,7 +177,7 @@ def register_enterprise(db: Database, actor: Actor, data: EnterpriseInput) -> st
 def update_enterprise(
     db: Database, actor: Actor, enterprise_id: str, data: EnterpriseInput
 ) -> None:
-    actor.require(*_EDITORS)
+    actor.require(*EDITOR_ROLES)
     with db.session() as s:
         e = _live(s, enterprise_id)
         clean = _clean(data, s, e.id)
@@ -184,7 +187,7 @@ def update_enterprise(
 
 def delete_enterprise(db: Database, actor: Actor, enterprise_id: str) -> None:
     """Soft delete (the record stays for history and sync); admins and supervisors only."""
-    actor.require(Role.ADMIN, Role.SUPERVISOR)
+    actor.require(*DELETER_ROLES)
     with db.session() as s:
         e = _live(s, enterprise_id)
         e.deleted_at = clock.now()

@@ -22,7 +22,7 @@ from liaison.data.models import (
 from liaison.domain import clock
 from liaison.domain import workflow as wf
 from liaison.domain.errors import NotFound
-from liaison.domain.roles import Role
+from liaison.domain.roles import ROLE_LABELS, Role
 from liaison.services.context import Actor
 from liaison.services.demand_log import snapshot
 
@@ -144,14 +144,18 @@ class DemandDetail:
     """What the viewing actor may do now (empty without an actor)."""
 
 
-def _unit_of(who: Account | None, depts: dict[str, str], streets: dict[str, str]) -> str | None:
+def _unit_of(
+    who: Account | None, depts: dict[str, str], streets: dict[str, str], hub: str
+) -> str | None:
+    """The acting person's own unit: department, street, the hub for supervisors, else role."""
     if who is None:
         return None
     if who.department_id:
         return depts.get(who.department_id)
     if who.street_id:
         return streets.get(who.street_id)
-    return "区联络办" if who.role in (Role.SUPERVISOR, Role.ADMIN) else None
+    role = Role(who.role)
+    return hub if role in (Role.SUPERVISOR, Role.ADMIN) else ROLE_LABELS[role]
 
 
 def demand_detail(db: Database, demand_id: str, actor: Actor | None = None) -> DemandDetail:
@@ -168,6 +172,7 @@ def demand_detail(db: Database, demand_id: str, actor: Actor | None = None) -> D
         names: dict[str, str] = {i: n for i, n in s.execute(select(Department.id, Department.name))}
         actor_account = aliased(Account)
         streets = {i: n for i, n in s.execute(select(Street.id, Street.name))}
+        hub = s.scalar(select(Department.name).where(Department.kind == "hub").limit(1)) or ""
         timeline = tuple(
             TimelineEntry(
                 e.at,
@@ -178,7 +183,7 @@ def demand_detail(db: Database, demand_id: str, actor: Actor | None = None) -> D
                 e.text,
                 dict(e.data),
                 e.id in snap.flagged_event_ids,
-                _unit_of(who, names, streets),
+                _unit_of(who, names, streets, hub),
             )
             for e, who in s.execute(
                 select(DemandEvent, actor_account)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import literal_column, select
 
 from liaison.data.db import Database
 from liaison.data.models import Category, Street
@@ -27,9 +27,9 @@ class CategoryInfo:
 
 
 def list_streets(db: Database) -> list[StreetInfo]:
-    """The 9 streets, then the 3 towns, in reference order."""
+    """The district's streets and towns in the official order (the order they were seeded)."""
     with db.session() as s:
-        rows = s.scalars(select(Street).order_by(Street.kind, Street.code))
+        rows = s.scalars(select(Street).order_by(literal_column("street.rowid")))
         return [StreetInfo(r.id, r.code, r.name, r.kind) for r in rows]
 
 

@@ -61,7 +61,12 @@ class LoggedVisit:
     demand_ids: tuple[str, ...]
 
 
-def _check_enterprise_access(session: Session, actor: Actor, enterprise: Enterprise) -> None:
+VISIT_ROLES = frozenset({Role.CADRE, Role.STREET_STAFF, Role.SUPERVISOR, Role.ADMIN})
+"""Who may log a visit or raise a demand."""
+
+
+def check_enterprise_access(session: Session, actor: Actor, enterprise: Enterprise) -> None:
+    """Cadres act for the enterprises they look after, street staff for their street's."""
     if actor.role is Role.CADRE:
         assigned = session.scalar(
             select(Assignment.id).where(
@@ -111,10 +116,10 @@ def _validate(session: Session, data: VisitInput) -> Enterprise:
 
 def log_visit(db: Database, actor: Actor, data: VisitInput) -> LoggedVisit:
     """Save the visit, its participants and its demands (each 提出, state 待交办) at once."""
-    actor.require(Role.CADRE, Role.STREET_STAFF, Role.SUPERVISOR, Role.ADMIN)
+    actor.require(*VISIT_ROLES)
     with db.session() as s:
         enterprise = _validate(s, data)
-        _check_enterprise_access(s, actor, enterprise)
+        check_enterprise_access(s, actor, enterprise)
         visit = Visit(
             enterprise_id=enterprise.id,
             visit_date=data.visit_date,
@@ -184,11 +189,11 @@ def _raise_demand(
 
 def raise_demand(db: Database, actor: Actor, enterprise_id: str, dm: DemandInput) -> str:
     """A demand raised outside a visit (a phone call, a letter), dated today."""
-    actor.require(Role.CADRE, Role.STREET_STAFF, Role.SUPERVISOR, Role.ADMIN)
+    actor.require(*VISIT_ROLES)
     with db.session() as s:
         enterprise = s.get(Enterprise, enterprise_id)
         if enterprise is None or enterprise.deleted_at is not None:
             raise NotFound("企业不存在或已删除")
         _validate(s, VisitInput(enterprise_id, clock.today(), "phone", "-", demands=(dm,)))
-        _check_enterprise_access(s, actor, enterprise)
+        check_enterprise_access(s, actor, enterprise)
         return _raise_demand(s, actor, enterprise_id, None, clock.today(), dm)

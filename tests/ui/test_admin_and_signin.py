@@ -11,7 +11,7 @@ from sqlalchemy import select
 from liaison.data.db import Database
 from liaison.data.models import Account, Category, CategoryUnit, Department
 from liaison.domain.roles import Role
-from liaison.services import accounts
+from liaison.services import accounts, admin
 from liaison.services.context import Actor
 from liaison.ui.admin import AdminScreen
 from liaison.ui.admin.accounts_tab import AccountDialog
@@ -103,10 +103,7 @@ def test_category_rule_dialog_changes_routing(
     qtbot.addWidget(screen)
     screen.refresh_now()
     rule = next(r for r in screen.categories.model.rows if r.name == "融资")
-    names = {
-        d.id: d.name
-        for d in __import__("liaison.services.admin", fromlist=["x"]).list_departments(db)
-    }
+    names = {d.id: d.name for d in admin.list_departments(db)}
     dialog = CategoryRuleDialog(screen.ctx, rule, names)
     qtbot.addWidget(dialog)
     dialog.spins["resolve_days"].setValue(20)

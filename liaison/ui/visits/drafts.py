@@ -1,0 +1,52 @@
+"""The visit form's autosaved draft: a small JSON file per account in the app's data folder.
+
+Written shortly after every change (atomically: a temp file, then a rename), read when the form
+opens again after a crash or a close without saving, removed after a successful save.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QStandardPaths
+
+DRAFT_VERSION = 1
+
+
+def drafts_dir() -> Path:
+    """Where drafts live (tests point this at a temporary folder)."""
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(base) / "drafts"
+
+
+class DraftStore:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    @classmethod
+    def for_account(cls, account_id: str) -> DraftStore:
+        return cls(drafts_dir() / f"visit-{account_id}.json")
+
+    def load(self) -> dict[str, Any] | None:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if not isinstance(data, dict) or data.get("version") != DRAFT_VERSION:
+            return None
+        return data
+
+    def save(self, data: dict[str, Any]) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(".tmp")
+        tmp.write_text(
+            json.dumps({**data, "version": DRAFT_VERSION}, ensure_ascii=False, indent=1),
+            encoding="utf-8",
+        )
+        os.replace(tmp, self.path)
+
+    def clear(self) -> None:
+        self.path.unlink(missing_ok=True)

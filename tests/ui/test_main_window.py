@@ -1,0 +1,67 @@
+"""The main window adapts to the role and every screen opens and renders."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from liaison import launcher
+from liaison.services.context import Actor
+from liaison.ui.context import AppContext
+from liaison.ui.main_window import MainWindow
+from tests.conftest import Cast
+
+EXPECTED = {
+    "admin": ["home", "enterprises", "visits", "demands", "admin"],
+    "supervisor": ["home", "enterprises", "visits", "demands"],
+    "cadre": ["home", "enterprises", "visits", "demands"],
+    "street_staff": ["home", "enterprises", "visits", "demands"],
+    "finance_handler": ["home", "enterprises", "demands"],
+}
+
+
+@pytest.mark.parametrize("who", sorted(EXPECTED))
+def test_each_role_sees_its_screens_and_each_renders(
+    who: str, qtbot: QtBot, make_ctx: Callable[[Actor], AppContext], cast: Cast, tmp_path: Path
+) -> None:
+    window = MainWindow(make_ctx(getattr(cast, who)))
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    assert [s.name for s in window.specs] == EXPECTED[who]
+    for spec in window.specs:
+        window.show_screen(spec.name)
+        qtbot.wait(20)
+        assert window.stack.currentWidget() is window.screen_named(spec.name)
+        image = window.grab().toImage()
+        assert image.width() == 1366
+        # a rendered screen has plenty of distinct colours (not a blank page)
+        colours = {image.pixel(x, y) for x in range(0, 1366, 3) for y in range(0, 768, 7)}
+        assert len(colours) > 16, spec.name
+
+
+def test_navigator_opens_a_demand_and_an_enterprise(
+    qtbot: QtBot, make_ctx: Callable[[Actor], AppContext], cast: Cast
+) -> None:
+    window = MainWindow(make_ctx(cast.supervisor))
+    qtbot.addWidget(window)
+    window.show()
+    window.open_enterprise(cast.enterprise_id)
+    assert window.stack.currentWidget() is window.screen_named("enterprises")
+
+
+def test_launcher_without_command_opens_the_app(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    seen: list[Path] = []
+
+    def fake_run(path: Path) -> int:
+        seen.append(path)
+        return 0
+
+    monkeypatch.setattr("liaison.ui.app.run", fake_run)
+    assert launcher.main(["--db", str(tmp_path / "x.sqlite")]) == 0
+    assert seen == [tmp_path / "x.sqlite"]
