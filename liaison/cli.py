@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import NoReturn
@@ -20,6 +20,9 @@ from liaison.domain.errors import DomainError
 
 EXIT_REFUSED = 1
 EXIT_USAGE = 2
+
+
+OpenApp = Callable[[Path], int]
 
 
 class UsageError(Exception):
@@ -81,18 +84,11 @@ def _db_path(args: argparse.Namespace) -> Path:
     return path if path is not None else default_db_path()
 
 
-def cmd_app(args: argparse.Namespace) -> int:
-    try:
-        from liaison.ui.app import run  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        print(
-            "桌面界面尚未完成（见 issue 3），目前可使用命令行：liaison init / demo / stats。"
-            " The desktop UI has not landed yet; use the command line meanwhile.",
-            file=sys.stderr,
-        )
+def cmd_app(args: argparse.Namespace, open_app: OpenApp | None) -> int:
+    if open_app is None:
+        print("桌面程序不可用：请通过 liaison 命令启动。", file=sys.stderr)
         return EXIT_REFUSED
-    result: int = run(_db_path(args))
-    return result
+    return open_app(_db_path(args))
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -145,11 +141,14 @@ def cmd_stats(args: argparse.Namespace) -> int:
 COMMANDS = {"init": cmd_init, "demo": cmd_demo, "stats": cmd_stats}
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, open_app: OpenApp | None = None) -> int:
+    """Run one command; without a command, `open_app` starts the desktop app (the launcher
+    passes it, so this module never imports Qt)."""
     try:
         args = build_parser().parse_args(argv)
-        handler = COMMANDS.get(args.command or "", cmd_app)
-        return handler(args)
+        if not args.command:
+            return cmd_app(args, open_app)
+        return COMMANDS[args.command](args)
     except UsageError as exc:
         print(f"liaison: {exc}", file=sys.stderr)
         return EXIT_USAGE

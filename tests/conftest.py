@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+
 from liaison.data.db import Database
 from liaison.data.models import Category, Department, Street
 from liaison.domain.roles import Role
@@ -20,6 +21,16 @@ from liaison.services.context import Actor
 from liaison.services.setup import init_database
 
 VALID_USCC = "91500105MA5U3X8P2E"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _qt_test_paths() -> None:
+    """QSettings and app-data folders go to Qt's test locations, not the user's."""
+    from PySide6.QtCore import QCoreApplication, QStandardPaths
+
+    QStandardPaths.setTestModeEnabled(True)
+    QCoreApplication.setOrganizationName("LiaisonTests")
+    QCoreApplication.setApplicationName("LiaisonTests")
 
 
 @pytest.fixture(scope="session")

@@ -90,7 +90,7 @@ def test_real_process_shows_no_traceback_for_a_bad_path(tmp_path: Path) -> None:
     bad = tmp_path / "file"
     bad.write_text("x")
     proc = subprocess.run(
-        [sys.executable, "-m", "liaison.cli", "init", "--db", str(bad / "sub" / "db.sqlite")],
+        [sys.executable, "-m", "liaison.launcher", "init", "--db", str(bad / "sub" / "db.sqlite")],
         capture_output=True,
         text=True,
         timeout=60,
