@@ -15,15 +15,15 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication
 
-from liaison.data.db import Database  # noqa: E402
-from liaison.demo import generate  # noqa: E402
-from liaison.services import accounts  # noqa: E402
-from liaison.services.setup import init_database  # noqa: E402
-from liaison.ui.app import make_app  # noqa: E402
-from liaison.ui.context import AppContext, ChangeHub  # noqa: E402
-from liaison.ui.main_window import MainWindow  # noqa: E402
+from liaison.data.db import Database
+from liaison.demo import generate
+from liaison.services import accounts
+from liaison.services.setup import init_database
+from liaison.ui.app import make_app
+from liaison.ui.context import AppContext, ChangeHub
+from liaison.ui.main_window import MainWindow
 
 SIZES = {"1366x768": (1366, 768), "1920x1080": (1920, 1080)}
 PASSWORD = "liaison123"
