@@ -8,3 +8,26 @@ import uuid_utils
 def new_id() -> str:
     """A UUIDv7 in canonical text form: unique across offline devices, sortable by creation."""
     return str(uuid_utils.uuid7())
+
+
+_RAND_MASK = (1 << 74) - 1
+_TS_MASK = (1 << 48) - 1
+
+
+def uuid7_at(unix_ms: int, rand: int) -> str:
+    """A UUIDv7 text for a given creation time (Unix milliseconds) and 74 random bits.
+
+    For generated data (the demo district): the same inputs give the same id, and ids sort by
+    `unix_ms` like the ones `new_id` makes. Layout (RFC 9562): 48-bit timestamp, version 7,
+    the top 12 bits of `rand`, variant 0b10, the remaining 62 bits of `rand`.
+    """
+    if not 0 <= unix_ms <= _TS_MASK:
+        raise ValueError(f"unix_ms out of range: {unix_ms}")
+    rand &= _RAND_MASK
+    return "%08x-%04x-7%03x-%04x-%012x" % (  # noqa: UP031 - twice as fast as an f-string here
+        unix_ms >> 16,
+        unix_ms & 0xFFFF,
+        rand >> 62,
+        0x8000 | (rand >> 48) & 0x3FFF,
+        rand & 0xFFFF_FFFF_FFFF,
+    )

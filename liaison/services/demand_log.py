@@ -87,12 +87,12 @@ def snapshot(session: Session, demand_id: str) -> wf.Snapshot:
     return wf.fold(to_event(r) for r in history(session, demand_id))
 
 
-_SNAPSHOT_COLUMNS = tuple(
+SNAPSHOT_COLUMNS = tuple(
     f.name for f in fields(wf.Snapshot) if f.name not in ("co_department_ids", "flagged_event_ids")
 )
 
 
-def _due(event: wf.Event, after: wf.Snapshot, before: wf.Snapshot) -> date | None:
+def event_due(event: wf.Event, after: wf.Snapshot, before: wf.Snapshot) -> date | None:
     if event.kind in (wf.EventKind.ROUTE, wf.EventKind.ACCEPT):
         return after.reply_deadline
     if event.kind is wf.EventKind.RESOLVE:
@@ -100,7 +100,7 @@ def _due(event: wf.Event, after: wf.Snapshot, before: wf.Snapshot) -> date | Non
     return None
 
 
-def _department(event: wf.Event, actor: Actor, after: wf.Snapshot) -> str | None:
+def event_department(event: wf.Event, actor: Actor, after: wf.Snapshot) -> str | None:
     if event.kind is wf.EventKind.ROUTE:
         return event.lead_department_id
     if actor.role is Role.HANDLER:
@@ -110,7 +110,7 @@ def _department(event: wf.Event, actor: Actor, after: wf.Snapshot) -> str | None
 
 def write_snapshot(session: Session, demand: Demand, s: wf.Snapshot) -> None:
     """Copy the derived snapshot onto the demand row and its current units."""
-    for name in _SNAPSHOT_COLUMNS:
+    for name in SNAPSHOT_COLUMNS:
         value = getattr(s, name)
         setattr(demand, name, str(value) if isinstance(value, StrEnum) else value)
     demand.flagged = bool(s.flagged_event_ids)
@@ -135,8 +135,8 @@ def record(session: Session, demand: Demand, actor: Actor, event: wf.Event) -> w
         actor_id=actor.account_id,
         actor_role=str(actor.role),
         device_id=actor.device_id,
-        department_id=_department(event, actor, after),
-        due=_due(event, after, before),
+        department_id=event_department(event, actor, after),
+        due=event_due(event, after, before),
         epoch=after.epoch,
         text=event.text,
         data=event_data(event),

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import func, select
 
 from liaison.data.db import Database
 from liaison.data.models import Demand, DemandEvent, DemandUnit
+from liaison.domain import clock
 from liaison.domain import workflow as wf
 from liaison.domain.errors import InvalidTransition, PermissionDenied, ValidationError
 from liaison.services import demands, visits
@@ -22,7 +23,7 @@ def _visit_with_demand(db: Database, cast: Cast, title: str = "申请流动资�
         cast.cadre,
         visits.VisitInput(
             enterprise_id=cast.enterprise_id,
-            visit_date=date.today(),
+            visit_date=clock.today(),
             mode="onsite",
             summary="了解企业经营情况",
             demands=(visits.DemandInput(cast.financing_category, title),),
@@ -137,7 +138,7 @@ def test_unsatisfied_follow_up_reopens_with_new_deadline(db: Database, cast: Cas
     )
     assert snap.state is wf.State.ACCEPTED
     assert snap.reopen_count == 1 and snap.epoch == 1
-    assert snap.deadline is not None and snap.deadline > date.today()
+    assert snap.deadline is not None and snap.deadline > clock.today()
     assert snap.lead_department_id == cast.finance_dept
 
 
@@ -226,7 +227,7 @@ def test_queue_lists_open_demands_by_deadline(db: Database, cast: Cast) -> None:
         cast.supervisor,
         first,
         lead_department_id=cast.finance_dept,
-        deadline=date.today() + timedelta(days=5),
+        deadline=clock.today() + timedelta(days=5),
     )
     rows = department_queue(db, cast.finance_dept)
     assert [r.id for r in rows] == [first, second]
