@@ -263,14 +263,16 @@ class Demand(Audited, Base):
 
 
 class DemandUnit(Base):
-    """The units a demand is currently routed to (derived from its last 交办)."""
+    """The units a demand is currently routed to (derived from its last 交办), with the
+    demand's openness and deadline copied so that a department's queue is one index range."""
 
     __tablename__ = "demand_unit"
+    __table_args__ = (Index("ix_demand_unit_queue", "department_id", "is_open", "deadline"),)
     demand_id: Mapped[str] = mapped_column(ForeignKey("demand.id"), primary_key=True)
-    department_id: Mapped[str] = mapped_column(
-        ForeignKey("department.id"), primary_key=True, index=True
-    )
+    department_id: Mapped[str] = mapped_column(ForeignKey("department.id"), primary_key=True)
     is_lead: Mapped[bool] = mapped_column(Boolean)
+    is_open: Mapped[bool] = mapped_column(Boolean, default=False)
+    deadline: Mapped[date | None] = mapped_column(Date)
 
 
 class DemandEvent(Base):

@@ -64,7 +64,7 @@ DEMAND_COLUMNS = (
     "updated_by",
     "updated_device",
 )
-UNIT_COLUMNS = ("demand_id", "department_id", "is_lead")
+UNIT_COLUMNS = ("demand_id", "department_id", "is_lead", "is_open", "deadline")
 
 _GOV_TITLES = {Role.CADRE: "联络干部", Role.STREET_STAFF: "街镇专员"}
 _GONE = frozenset({wf.State.WITHDRAWN, wf.State.MERGED})
@@ -327,9 +327,10 @@ class Fieldwork:
                 st.last_actor.device_id,
             )
         )
+        is_open, deadline = int(s.is_open), ds(s.deadline)
         if s.lead_department_id:
-            b.units.append((did, s.lead_department_id, 1))
-        b.units.extend((did, d, 0) for d in s.co_department_ids)
+            b.units.append((did, s.lead_department_id, 1, is_open, deadline))
+        b.units.extend((did, d, 0, is_open, deadline) for d in s.co_department_ids)
         b.events.extend(st.rows)
         state = str(s.state)
         self.states[state] = self.states.get(state, 0) + 1

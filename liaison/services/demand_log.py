@@ -115,12 +115,18 @@ def write_snapshot(session: Session, demand: Demand, s: wf.Snapshot) -> None:
         setattr(demand, name, str(value) if isinstance(value, StrEnum) else value)
     demand.flagged = bool(s.flagged_event_ids)
     session.execute(delete(DemandUnit).where(DemandUnit.demand_id == demand.id))
-    if s.lead_department_id:
-        session.add(
-            DemandUnit(demand_id=demand.id, department_id=s.lead_department_id, is_lead=True)
+    units = [(s.lead_department_id, True)] if s.lead_department_id else []
+    units += [(dept, False) for dept in s.co_department_ids]
+    session.add_all(
+        DemandUnit(
+            demand_id=demand.id,
+            department_id=dept,
+            is_lead=lead,
+            is_open=s.is_open,
+            deadline=s.deadline,
         )
-    for dept in s.co_department_ids:
-        session.add(DemandUnit(demand_id=demand.id, department_id=dept, is_lead=False))
+        for dept, lead in units
+    )
 
 
 def record(session: Session, demand: Demand, actor: Actor, event: wf.Event) -> wf.Snapshot:

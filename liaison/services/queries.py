@@ -76,19 +76,16 @@ def department_queue(
     include_co: bool = True,
 ) -> list[DemandRow]:
     """A department's open demands (it leads or co-handles), most urgent deadline first."""
-    open_states = [str(s) for s in (wf.State.ASSIGNED, wf.State.ACCEPTED)]
     with db.session() as s:
-        stmt = select(Demand).where(Demand.state.in_(open_states))
-        if include_co:
-            stmt = stmt.where(
-                Demand.id.in_(
-                    select(DemandUnit.demand_id).where(DemandUnit.department_id == department_id)
-                )
-            )
-        else:
-            stmt = stmt.where(Demand.lead_department_id == department_id)
-        stmt = stmt.order_by(Demand.deadline, Demand.id).limit(limit).offset(offset)
-        return _rows(s, stmt)
+        units = select(DemandUnit.demand_id, DemandUnit.deadline).where(
+            DemandUnit.department_id == department_id, DemandUnit.is_open.is_(True)
+        )
+        if not include_co:
+            units = units.where(DemandUnit.is_lead.is_(True))
+        page = units.order_by(DemandUnit.deadline, DemandUnit.demand_id).limit(limit).offset(offset)
+        ids = [demand_id for demand_id, _ in s.execute(page)]
+        rows = {r.id: r for r in _rows(s, select(Demand).where(Demand.id.in_(ids)))}
+        return [rows[i] for i in ids if i in rows]
 
 
 def overdue_demands(

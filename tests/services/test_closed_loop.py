@@ -241,3 +241,27 @@ def test_detail_offers_only_allowed_actions(db: Database, cast: Cast) -> None:
     assert demand_detail(db, d, cast.hr_handler).actions == ()
     assert detail.lead_department == "区金融办"
     assert [t.label for t in detail.timeline] == ["提出", "交办"]
+
+
+def test_queue_drops_resolved_demands_and_includes_co_units(db: Database, cast: Cast) -> None:
+    d = _visit_with_demand(db, cast)
+    demands.route_demand(
+        db,
+        cast.supervisor,
+        d,
+        lead_department_id=cast.finance_dept,
+        co_department_ids=(cast.hr_dept,),
+    )
+    assert [r.id for r in department_queue(db, cast.hr_dept)] == [d]
+    assert department_queue(db, cast.hr_dept, include_co=False) == []
+    demands.accept_demand(db, cast.finance_handler, d)
+    demands.resolve_demand(
+        db,
+        cast.finance_handler,
+        d,
+        answer="已办结",
+        outcome=wf.Outcome.SOLVED,
+        policy_basis="第13条",
+    )
+    assert department_queue(db, cast.finance_dept) == []
+    assert department_queue(db, cast.hr_dept) == []
