@@ -23,9 +23,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from liaison.demo import generate
-
 from liaison.data.db import Database
+from liaison.demo import generate
 from liaison.services.enterprises import search_enterprises
 from liaison.services.metrics import compute_metrics
 from liaison.services.queries import department_queue
