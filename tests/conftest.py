@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -15,8 +16,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from liaison.data.db import Database
 from liaison.data.models import Category, Department, Street
+from liaison.domain import clock
 from liaison.domain.roles import Role
-from liaison.services import accounts, enterprises
+from liaison.services import accounts, enterprises, visits
 from liaison.services.context import Actor
 from liaison.services.setup import init_database
 
@@ -117,3 +119,26 @@ def cast(db: Database) -> Cast:
     )
     enterprises.assign_cadre(db, admin, eid, cadre.account_id)
     return Cast(admin, sup, cadre, other, staff, fin, hrh, eid, finance, hr, financing, street)
+
+
+def log_demands(
+    db: Database,
+    cast: Cast,
+    *titles: str,
+    actor: Actor | None = None,
+    enterprise_id: str | None = None,
+    on: date | None = None,
+) -> list[str]:
+    """A visit by the cast's cadre (or `actor`) raising one 融资 demand per title."""
+    logged = visits.log_visit(
+        db,
+        actor or cast.cadre,
+        visits.VisitInput(
+            enterprise_id=enterprise_id or cast.enterprise_id,
+            visit_date=on or clock.today(),
+            mode="onsite",
+            summary="了解企业经营情况",
+            demands=tuple(visits.DemandInput(cast.financing_category, t) for t in titles),
+        ),
+    )
+    return list(logged.demand_ids)

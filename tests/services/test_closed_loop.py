@@ -12,24 +12,13 @@ from liaison.data.models import Demand, DemandEvent, DemandUnit
 from liaison.domain import clock
 from liaison.domain import workflow as wf
 from liaison.domain.errors import InvalidTransition, PermissionDenied, ValidationError
-from liaison.services import demands, visits
+from liaison.services import demands
 from liaison.services.queries import demand_detail, department_queue
-from tests.conftest import Cast
+from tests.conftest import Cast, log_demands
 
 
 def _visit_with_demand(db: Database, cast: Cast, title: str = "申请流动资金贷款贴息") -> str:
-    logged = visits.log_visit(
-        db,
-        cast.cadre,
-        visits.VisitInput(
-            enterprise_id=cast.enterprise_id,
-            visit_date=clock.today(),
-            mode="onsite",
-            summary="了解企业经营情况",
-            demands=(visits.DemandInput(cast.financing_category, title),),
-        ),
-    )
-    return logged.demand_ids[0]
+    return log_demands(db, cast, title)[0]
 
 
 def _state(db: Database, demand_id: str) -> str:

@@ -13,7 +13,7 @@ from liaison.data.db import Database
 from liaison.data.models import Assignment
 from liaison.domain import clock
 from liaison.domain import workflow as wf
-from liaison.services import demand_list, demands, enterprises, visits
+from liaison.services import demand_list, demands, enterprises
 from liaison.services.admin import list_departments
 from liaison.services.context import Actor
 from liaison.services.demand_list import (
@@ -31,7 +31,7 @@ from liaison.services.demand_list import (
 )
 from liaison.services.queries import demand_detail
 from liaison.services.reference_lists import list_streets
-from tests.conftest import Cast
+from tests.conftest import Cast, log_demands
 
 OTHER_USCC = "91500105MA5U3X8P3H"
 
@@ -50,18 +50,8 @@ def at(moment: datetime) -> Iterator[None]:
 def raise_demand(
     db: Database, cast: Cast, title: str, *, on: date | None = None, enterprise_id: str = ""
 ) -> str:
-    logged = visits.log_visit(
-        db,
-        cast.other_cadre if enterprise_id else cast.cadre,
-        visits.VisitInput(
-            enterprise_id=enterprise_id or cast.enterprise_id,
-            visit_date=on or clock.today(),
-            mode="onsite",
-            summary="走访了解经营情况",
-            demands=(visits.DemandInput(cast.financing_category, title),),
-        ),
-    )
-    return logged.demand_ids[0]
+    actor = cast.other_cadre if enterprise_id else cast.cadre
+    return log_demands(db, cast, title, actor=actor, enterprise_id=enterprise_id, on=on)[0]
 
 
 def route(db: Database, cast: Cast, demand_id: str, *co: str) -> wf.Snapshot:

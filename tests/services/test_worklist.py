@@ -13,7 +13,7 @@ from liaison.domain import workflow as wf
 from liaison.domain.uscc import make_uscc
 from liaison.services import demands, enterprises, visits
 from liaison.services.worklist import quarter_of, worklist
-from tests.conftest import Cast
+from tests.conftest import Cast, log_demands
 
 
 @dataclass
@@ -40,18 +40,7 @@ def _enterprise(db: Database, cast: Cast, name: str, n: int) -> str:
 
 
 def _raise(db: Database, cast: Cast, titles: list[str]) -> list[str]:
-    logged = visits.log_visit(
-        db,
-        cast.cadre,
-        visits.VisitInput(
-            enterprise_id=cast.enterprise_id,
-            visit_date=clock.today(),
-            mode="onsite",
-            summary="了解企业经营情况",
-            demands=tuple(visits.DemandInput(cast.financing_category, t) for t in titles),
-        ),
-    )
-    return list(logged.demand_ids)
+    return log_demands(db, cast, *titles)
 
 
 @pytest.fixture

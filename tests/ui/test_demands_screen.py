@@ -17,7 +17,7 @@ from liaison.data.models import Demand, DemandEvent
 from liaison.domain import clock
 from liaison.domain import workflow as wf
 from liaison.domain.workdays import WorkCalendar
-from liaison.services import demands, visits
+from liaison.services import demands
 from liaison.services.context import Actor
 from liaison.services.demand_log import snapshot, write_snapshot
 from liaison.services.queries import DemandDetail, demand_detail
@@ -28,7 +28,7 @@ from liaison.ui.demands.detail import DUE_SOON_COLOR, OVERDUE_COLOR
 from liaison.ui.demands.dialog_base import ActionDialog
 from liaison.ui.demands.list_panel import DemandListPanel
 from liaison.ui.demands.route_dialog import RouteDialog
-from tests.conftest import Cast
+from tests.conftest import Cast, log_demands
 from tests.ui.conftest import type_text
 
 K = wf.EventKind
@@ -50,18 +50,7 @@ def at(moment: datetime) -> Iterator[None]:
 
 
 def raise_demand(db: Database, cast: Cast, title: str = "申请流动资金贷款贴息") -> str:
-    logged = visits.log_visit(
-        db,
-        cast.cadre,
-        visits.VisitInput(
-            enterprise_id=cast.enterprise_id,
-            visit_date=clock.today(),
-            mode="onsite",
-            summary="了解企业经营情况",
-            demands=(visits.DemandInput(cast.financing_category, title),),
-        ),
-    )
-    return logged.demand_ids[0]
+    return log_demands(db, cast, title)[0]
 
 
 def route(db: Database, cast: Cast, demand_id: str, deadline: date | None = None) -> None:

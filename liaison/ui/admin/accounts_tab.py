@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
@@ -22,7 +21,7 @@ from liaison.services import accounts, admin
 from liaison.services.accounts import AccountInfo
 from liaison.ui.admin.common import make_table, show_field_error
 from liaison.ui.context import ACCOUNT, AppContext
-from liaison.ui.dialogs import show_error
+from liaison.ui.dialogs import button_box, show_error
 from liaison.ui.table_model import Column, ListTableModel
 
 
@@ -61,13 +60,7 @@ class AccountDialog(QDialog):
         form.addRow(self.tr("所属街镇"), self.street)
         form.addRow(self.tr("电话"), self.phone)
         form.addRow(self.tr("初始密码"), self.password)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = button_box(self, self.tr("保存"), self.tr("取消"), self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)

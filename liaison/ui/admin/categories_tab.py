@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -23,6 +22,7 @@ from liaison.services import admin
 from liaison.services.admin import CategoryRule
 from liaison.ui.admin.common import make_table, show_field_error
 from liaison.ui.context import REFERENCE, AppContext
+from liaison.ui.dialogs import button_box
 from liaison.ui.table_model import Column, ListTableModel
 
 
@@ -94,13 +94,7 @@ class CategoryRuleDialog(QDialog):
         self.error = QLabel()
         self.error.setObjectName("fieldError")
         self.error.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = button_box(self, self.tr("保存"), self.tr("取消"), self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(units)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -20,6 +19,7 @@ from liaison.services import admin
 from liaison.services.admin import DepartmentInfo
 from liaison.ui.admin.common import make_table, show_field_error
 from liaison.ui.context import REFERENCE, AppContext
+from liaison.ui.dialogs import button_box
 from liaison.ui.table_model import Column, ListTableModel
 
 
@@ -41,13 +41,7 @@ class DepartmentDialog(QDialog):
         form.addRow(self.tr("简称"), self.name)
         form.addRow(self.tr("全称"), self.full_name)
         form.addRow("", self.active)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = button_box(self, self.tr("保存"), self.tr("取消"), self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
