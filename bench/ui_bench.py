@@ -111,13 +111,16 @@ def main() -> None:
     }
     results["search_worst_block_ms"] = beat.worst
 
-    beat.start()
+    switches: dict[str, int] = {}
     for name in ("demands", "visits", "home", "enterprises"):
+        beat.start()
         window.show_screen(name)
-        app.processEvents()
-        time.sleep(0.5)
-        app.processEvents()
-    results["screen_switch_worst_block_ms"] = beat.worst
+        deadline = time.perf_counter() + 1.5
+        while time.perf_counter() < deadline:  # let background queries land and be shown
+            app.processEvents()
+            time.sleep(0.005)
+        switches[name] = beat.worst
+    results["screen_switch_worst_block_ms"] = switches
     print(json.dumps(results, ensure_ascii=False, indent=2))
     window.close()
     db.dispose()

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -34,27 +36,75 @@ class ScreenSpec:
 
 ALL_ROLES = frozenset(Role)
 
+SCREEN_MODULES = {
+    "home": ("liaison.ui.home", "HomeScreen"),
+    "enterprises": ("liaison.ui.enterprises.screen", "EnterprisesScreen"),
+    "visits": ("liaison.ui.visits.screen", "VisitsScreen"),
+    "demands": ("liaison.ui.demands.screen", "DemandsScreen"),
+    "admin": ("liaison.ui.admin", "AdminScreen"),
+}
+
+
+def _lazy(name: str) -> Callable[[AppContext], Screen]:
+    """A factory that imports the screen's module on first use (start-up stays short)."""
+
+    def make(ctx: AppContext) -> Screen:
+        module, cls = SCREEN_MODULES[name]
+        factory: Callable[[AppContext], Screen] = getattr(importlib.import_module(module), cls)
+        return factory(ctx)
+
+    return make
+
+
+def preload_screen_modules() -> None:
+    """Import the screens' modules on a worker thread while the user looks at the home screen,
+    so that opening a screen the first time only builds its widgets."""
+
+    def load() -> None:
+        for module, _ in SCREEN_MODULES.values():
+            importlib.import_module(module)
+
+    threading.Thread(target=load, name="preload-screens", daemon=True).start()
+
 
 def screen_specs() -> list[ScreenSpec]:
-    from liaison.ui.admin import AdminScreen
-    from liaison.ui.demands.screen import DemandsScreen
-    from liaison.ui.enterprises.screen import EnterprisesScreen
-    from liaison.ui.home import HomeScreen
-    from liaison.ui.visits.screen import VisitsScreen
-
-    tr = MainWindow.tr_static
+    field = frozenset({Role.CADRE, Role.STREET_STAFF, Role.SUPERVISOR, Role.ADMIN})
     return [
-        ScreenSpec("home", tr("工作台"), "Ctrl+1", HomeScreen, ALL_ROLES),
-        ScreenSpec("enterprises", tr("企业"), "Ctrl+2", EnterprisesScreen, ALL_ROLES),
+        ScreenSpec(
+            "home",
+            QCoreApplication.translate("MainWindow", "工作台"),
+            "Ctrl+1",
+            _lazy("home"),
+            ALL_ROLES,
+        ),
+        ScreenSpec(
+            "enterprises",
+            QCoreApplication.translate("MainWindow", "企业"),
+            "Ctrl+2",
+            _lazy("enterprises"),
+            ALL_ROLES,
+        ),
         ScreenSpec(
             "visits",
-            tr("走访"),
+            QCoreApplication.translate("MainWindow", "走访"),
             "Ctrl+3",
-            VisitsScreen,
-            frozenset({Role.CADRE, Role.STREET_STAFF, Role.SUPERVISOR, Role.ADMIN}),
+            _lazy("visits"),
+            field,
         ),
-        ScreenSpec("demands", tr("诉求"), "Ctrl+4", DemandsScreen, ALL_ROLES),
-        ScreenSpec("admin", tr("管理"), "Ctrl+5", AdminScreen, frozenset({Role.ADMIN})),
+        ScreenSpec(
+            "demands",
+            QCoreApplication.translate("MainWindow", "诉求"),
+            "Ctrl+4",
+            _lazy("demands"),
+            ALL_ROLES,
+        ),
+        ScreenSpec(
+            "admin",
+            QCoreApplication.translate("MainWindow", "管理"),
+            "Ctrl+5",
+            _lazy("admin"),
+            frozenset({Role.ADMIN}),
+        ),
     ]
 
 
@@ -96,12 +146,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(str(ctx.db.path), 5000)
         self._restore_layout()
         self.show_screen("home")
-
-    @staticmethod
-    def tr_static(text: str) -> str:
-        from PySide6.QtCore import QCoreApplication
-
-        return QCoreApplication.translate("MainWindow", text)
+        preload_screen_modules()
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
