@@ -76,6 +76,18 @@ def build_parser() -> argparse.ArgumentParser:
         "--by", choices=("department", "street", "cadre", "category"), default="department"
     )
     p.add_argument("--json", action="store_true", help="输出 JSON")
+
+    p = sub.add_parser("report", help="打印记录：企业走访记录表、诉求办结销号单（PDF）")
+    _db_option(p, argparse.SUPPRESS)
+    kinds = p.add_subparsers(dest="report", parser_class=_Parser, metavar="KIND", required=True)
+    for kind, label, what in (
+        ("visit", "企业走访记录表", "VISIT_ID"),
+        ("closure", "诉求办结销号单（含核验码）", "DEMAND_ID"),
+    ):
+        k = kinds.add_parser(kind, help=label)
+        _db_option(k, argparse.SUPPRESS)
+        k.add_argument("record_id", metavar=what)
+        k.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
     return parser
 
 
@@ -138,7 +150,31 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"init": cmd_init, "demo": cmd_demo, "stats": cmd_stats}
+def cmd_report(args: argparse.Namespace) -> int:
+    from liaison.services.setup import open_database
+
+    out: Path = args.out
+    if out.suffix.lower() != ".pdf":
+        raise UsageError(f"输出文件应为 .pdf：{out}")
+    if not out.parent.is_dir():
+        raise UsageError(f"输出目录不存在：{out.parent}")
+    db = open_database(_db_path(args))
+    try:
+        if args.report == "visit":
+            from liaison.reports.visit_record import render_visit_record
+
+            path = render_visit_record(db, args.record_id, out)
+        else:
+            from liaison.reports.closure_record import render_closure_record
+
+            path = render_closure_record(db, args.record_id, out)
+    finally:
+        db.dispose()
+    print(f"已生成 {path}")
+    return 0
+
+
+COMMANDS = {"init": cmd_init, "demo": cmd_demo, "stats": cmd_stats, "report": cmd_report}
 
 
 def main(argv: Sequence[str] | None = None, open_app: OpenApp | None = None) -> int:

@@ -65,7 +65,7 @@ class _SearchBox(QLineEdit):
 
 
 class FilterBar(QWidget):
-    """Emits `filter_changed` DEBOUNCE_MS after the last keystroke, at once for the other filters."""
+    """Emits `filter_changed` DEBOUNCE_MS after the last keystroke; other filters at once."""
 
     filter_changed = Signal()
 

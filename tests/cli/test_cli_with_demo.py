@@ -1,0 +1,88 @@
+"""The command line on the small demo district: stats and printed records, end to end."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from liaison import cli
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    assert cli.main(["demo", "--scale", "small", "--seed", "3", "--db", str(path)]) == 0
+    return path
+
+
+def _one(path: Path, sql: str) -> str:
+    conn = sqlite3.connect(path)
+    try:
+        row = conn.execute(sql).fetchone()
+    finally:
+        conn.close()
+    assert row is not None
+    return str(row[0])
+
+
+def test_stats_json_totals_match_the_rows(
+    demo_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    capsys.readouterr()
+    argv = ["stats", "--from", "2025-01-01", "--to", "2026-12-31", "--by", "category", "--json"]
+    assert cli.main([*argv, "--db", str(demo_db)]) == 0
+    report = json.loads(capsys.readouterr().out)
+    total = report["total"]
+    assert total["raised"] > 0 and total["routed"] > 0
+    assert total["raised"] == sum(r["raised"] for r in report["rows"])
+    assert 0 <= total["satisfaction_rate"] <= 1
+
+
+def test_stats_table_is_chinese(demo_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    capsys.readouterr()
+    assert (
+        cli.main(["stats", "--from", "2026-01-01", "--to", "2026-06-30", "--db", str(demo_db)]) == 0
+    )
+    out = capsys.readouterr().out
+    assert "走访覆盖率" in out and "满意率" in out and "区金融办" in out
+
+
+def test_closure_record_of_a_closed_demand(demo_db: Path, tmp_path: Path) -> None:
+    demand_id = _one(demo_db, "SELECT id FROM demand WHERE state = 'closed' LIMIT 1")
+    out = tmp_path / "closure.pdf"
+    assert cli.main(["report", "closure", demand_id, "--out", str(out), "--db", str(demo_db)]) == 0
+    text = "".join(page.extract_text() for page in PdfReader(out).pages)
+    assert "诉求办结销号单" in text and demand_id in text and "已销号" in text
+
+
+def test_visit_record(demo_db: Path, tmp_path: Path) -> None:
+    visit_id = _one(demo_db, "SELECT visit_id FROM demand WHERE visit_id IS NOT NULL LIMIT 1")
+    name = _one(
+        demo_db,
+        f"SELECT e.name FROM visit v JOIN enterprise e ON e.id = v.enterprise_id "
+        f"WHERE v.id = '{visit_id}'",
+    )
+    out = tmp_path / "visit.pdf"
+    assert cli.main(["report", "visit", visit_id, "--out", str(out), "--db", str(demo_db)]) == 0
+    text = "".join(page.extract_text() for page in PdfReader(out).pages)
+    assert "企业走访记录表" in text and name in text
+
+
+def test_report_mistakes_are_one_line(
+    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    capsys.readouterr()
+    code = cli.main(
+        ["report", "closure", "nope", "--out", str(tmp_path / "x.pdf"), "--db", str(demo_db)]
+    )
+    err = capsys.readouterr().err
+    assert code == 1 and "诉求不存在" in err and len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "x.pdf").exists()
+    code = cli.main(
+        ["report", "visit", "v", "--out", str(tmp_path / "x.txt"), "--db", str(demo_db)]
+    )
+    assert code == 2 and ".pdf" in capsys.readouterr().err

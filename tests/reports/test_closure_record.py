@@ -1,0 +1,350 @@
+"""诉求办结销号单: rendered from a demand driven through the real services, read back."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from pypdf.generic import DictionaryObject, PdfObject
+
+from liaison.data.db import Database
+from liaison.domain import workflow as wf
+from liaison.domain.errors import DomainError
+from liaison.reports.closure_record import render_closure_record
+from liaison.services import demands, visits
+from liaison.services.report_data import (
+    closure_record,
+    content_hash,
+    parse_closure_mark,
+    verify_closure_mark,
+)
+from tests.conftest import VALID_USCC, Cast, log_demands
+
+
+def closed_demand(db: Database, cast: Cast, notes: int = 1) -> str:
+    d = log_demands(db, cast, "申请流动资金贷款贴息")[0]
+    demands.route_demand(
+        db,
+        cast.supervisor,
+        d,
+        lead_department_id=cast.finance_dept,
+        co_department_ids=(cast.hr_dept,),
+    )
+    demands.accept_demand(db, cast.finance_handler, d, "已签收，安排专人对接")
+    for i in range(1, notes + 1):
+        demands.add_progress(
+            db,
+            cast.finance_handler,
+            d,
+            f"第{i}次进展：已与合作银行沟通授信方案，企业补充提交财务报表。",
+        )
+    demands.resolve_demand(
+        db,
+        cast.finance_handler,
+        d,
+        answer="已协调重庆农商行江北支行授信 500 万元，并按规定申请贷款贴息。",
+        outcome=wf.Outcome.SOLVED,
+        policy_basis="江北委发〔2023〕11号 第13条“缓解融资难题”",
+    )
+    demands.record_follow_up(
+        db, cast.cadre, d, satisfaction=wf.Satisfaction.SATISFIED, text="企业对办理结果满意"
+    )
+    demands.close_demand(db, cast.supervisor, d, "经回访满意，予以销号")
+    return d
+
+
+def pdf_text(path: Path) -> list[str]:
+    return [page.extract_text() or "" for page in PdfReader(path).pages]
+
+
+def fonts_of(path: Path) -> list[DictionaryObject]:
+    """Every font dictionary the pages use."""
+    out: list[DictionaryObject] = []
+    for page in PdfReader(path).pages:
+        resources = cast_dict(page["/Resources"])
+        for ref in cast_dict(resources.get("/Font", DictionaryObject())).values():
+            out.append(cast_dict(ref))
+    return out
+
+
+def cast_dict(obj: object) -> DictionaryObject:
+    resolved = obj.get_object() if isinstance(obj, PdfObject) else obj
+    assert isinstance(resolved, DictionaryObject)
+    return resolved
+
+
+def assert_embedded_cjk(path: Path) -> None:
+    """Every font is embedded TrueType (FontFile2 on its descriptor); no built-in STSong."""
+    fonts = fonts_of(path)
+    assert fonts
+    names = [str(f.get("/BaseFont", "")) for f in fonts]
+    assert not any("STSong" in n for n in names), names
+    for font in fonts:
+        # reportlab embeds a TTF subset as a simple TrueType font with its own descriptor
+        descriptor = cast_dict(font["/FontDescriptor"])
+        assert "/FontFile2" in descriptor, names
+
+
+def not_blank(path: Path, tmp: Path, page: int = 1) -> None:
+    """pdftoppm renders the page; a real page has a fair share of dark pixels."""
+    prefix = tmp / f"{path.stem}-png"
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "80", "-f", str(page), "-l", str(page), str(path), str(prefix)],
+        check=True,
+        capture_output=True,
+    )
+    png = sorted(tmp.glob(f"{prefix.name}*.png"))[0]
+    # count dark pixels in the raw PPM rendering instead of decoding PNG without PIL
+    ppm = subprocess.run(
+        ["pdftoppm", "-r", "40", "-gray", "-f", str(page), "-l", str(page), str(path)],
+        check=True,
+        capture_output=True,
+    ).stdout
+    header_end = _pgm_header_end(ppm)
+    pixels = ppm[header_end:]
+    dark = sum(1 for b in pixels if b < 128)
+    assert png.stat().st_size > 5000
+    assert dark / len(pixels) > 0.01, "page is (almost) blank"
+
+
+def _pgm_header_end(data: bytes) -> int:
+    # P5\n<w> <h>\n<max>\n
+    fields = 0
+    i = 0
+    while fields < 4:
+        while data[i : i + 1].isspace():
+            i += 1
+        while not data[i : i + 1].isspace():
+            i += 1
+        fields += 1
+    return i + 1
+
+
+def keep_for_review(path: Path, name: str) -> None:
+    """LIAISON_PDF_SCREENS=/tmp/screens copies the rendered PDF there for a human to look at."""
+    folder = os.environ.get("LIAISON_PDF_SCREENS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        shutil.copy(path, Path(folder) / name)
+
+
+def test_closure_record_prints_the_whole_loop(db: Database, cast: Cast, tmp_path: Path) -> None:
+    d = closed_demand(db, cast)
+    out = tmp_path / "closure.pdf"
+    started = time.perf_counter()
+    render_closure_record(db, d, out)
+    elapsed = time.perf_counter() - started
+    assert elapsed < 5
+    keep_for_review(out, "closure.pdf")
+    pages = pdf_text(out)
+    assert len(pages) == 1
+    text = pages[0]
+    for expected in (
+        "重庆市江北区",
+        "诉求办结销号单",
+        "重庆江北嘉陵机械有限公司",
+        VALID_USCC,
+        "统一社会信用代码",
+        "区金融办",
+        "区人力社保局",
+        "第13条",
+        "缓解融资难题",
+        "满意",
+        "已解决",
+        "承办单位负责人签字",
+        "区联络办审核签字",
+        "第 1 页 共 1 页",
+        "打印时间",
+    ):
+        assert expected in text, expected
+    for label in ("提出", "交办", "签收", "进展", "办结", "回访", "销号"):
+        assert label in text, label
+    assert "未销号" not in text
+    assert_embedded_cjk(out)
+    not_blank(out, tmp_path)
+
+
+def test_printed_hash_matches_the_database_until_another_event(
+    db: Database, cast: Cast, tmp_path: Path
+) -> None:
+    d = closed_demand(db, cast)
+    out = tmp_path / "closure.pdf"
+    render_closure_record(db, d, out)
+    text = "".join(pdf_text(out)).replace(" ", "").replace("\u3000", "")
+    printed = re.search(r"SHA-256校验码：([0-9a-f]{64})", text)
+    assert printed, text
+    digest = printed.group(1)
+    assert d in text
+    assert digest == content_hash(closure_record(db, d))
+    assert verify_closure_mark(db, d, digest)
+    assert verify_closure_mark(db, d, digest.upper())
+    assert not verify_closure_mark(db, d, "0" * 64)
+    assert not verify_closure_mark(db, "no-such-demand", digest)
+    # the PDF's subject carries the QR code's text
+    metadata = PdfReader(out).metadata
+    assert metadata is not None
+    assert metadata.subject == f"LIAISON:demand:{d}:sha256:{digest}"
+    assert parse_closure_mark(metadata.subject) == (d, digest)
+    with pytest.raises(DomainError):
+        parse_closure_mark("LIAISON:demand:x:sha256:zz")
+    # a later step (a second, open demand is merged into it) changes the content
+    other = log_demands(db, cast, "重复提出的贴息申请")[0]
+    demands.merge_demand(db, cast.supervisor, other, d)
+    assert verify_closure_mark(db, d, digest)  # merging another demand adds no event to d
+    _add_event(db, cast, d)
+    assert not verify_closure_mark(db, d, digest)
+
+
+def _add_event(db: Database, cast: Cast, demand_id: str) -> None:
+    """Closed demands take no further steps, so append a stored event as a sync would."""
+    from liaison.data.models import DemandEvent
+    from liaison.domain import clock
+
+    with db.session() as s:
+        s.add(
+            DemandEvent(
+                demand_id=demand_id,
+                kind="progress",
+                at=clock.now(),
+                actor_id=cast.supervisor.account_id,
+                actor_role="supervisor",
+                text="销号后补记",
+                data={},
+            )
+        )
+
+
+def test_content_hash_is_deterministic_and_sensitive(db: Database, cast: Cast) -> None:
+    d = log_demands(db, cast, "申请贷款贴息")[0]
+    first = content_hash(closure_record(db, d))
+    assert first == content_hash(closure_record(db, d))
+    assert re.fullmatch(r"[0-9a-f]{64}", first)
+    demands.route_demand(db, cast.supervisor, d, lead_department_id=cast.finance_dept)
+    assert content_hash(closure_record(db, d)) != first
+
+
+def test_open_demand_prints_marked_not_closed(db: Database, cast: Cast, tmp_path: Path) -> None:
+    d = log_demands(db, cast, "申请贷款贴息")[0]
+    demands.route_demand(db, cast.supervisor, d, lead_department_id=cast.finance_dept)
+    out = render_closure_record(db, d, tmp_path / "open.pdf")
+    text = pdf_text(out)[0]
+    assert "诉求办结销号单（未销号）" in text
+    assert "已交办" in text
+
+
+def test_long_timeline_spans_pages_with_numbers(db: Database, cast: Cast, tmp_path: Path) -> None:
+    d = closed_demand(db, cast, notes=40)
+    out = tmp_path / "long.pdf"
+    render_closure_record(db, d, out)
+    keep_for_review(out, "closure_long.pdf")
+    pages = pdf_text(out)
+    total = len(pages)
+    assert total >= 2
+    for n, text in enumerate(pages, 1):
+        assert f"第 {n} 页 共 {total} 页" in text
+    assert "第40次进展" in "".join(pages)
+    assert "区联络办审核签字" in pages[-1]
+    assert "诉求办结销号单" in pages[1]  # running header on later pages
+    not_blank(out, tmp_path, page=total)
+
+
+def test_missing_demand_is_refused_and_writes_nothing(db: Database, tmp_path: Path) -> None:
+    out = tmp_path / "out" / "missing.pdf"
+    with pytest.raises(DomainError, match="诉求不存在"):
+        render_closure_record(db, "no-such-demand", out)
+    assert not out.parent.exists() or list(out.parent.iterdir()) == []
+
+
+def test_failed_render_leaves_no_partial_file(
+    db: Database, cast: Cast, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    d = closed_demand(db, cast)
+    out = tmp_path / "closure.pdf"
+    out.write_bytes(b"old")
+
+    def boom(*_a: object, **_k: object) -> None:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr("reportlab.platypus.SimpleDocTemplate.build", boom)
+    with pytest.raises(RuntimeError):
+        render_closure_record(db, d, out)
+    assert out.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir() if p.suffix in {".pdf", ".tmp"}] == ["closure.pdf"]
+
+
+def test_missing_font_gives_a_clear_error(
+    db: Database, cast: Cast, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from liaison.reports import fonts
+
+    monkeypatch.delenv("LIAISON_PDF_FONT", raising=False)
+    monkeypatch.setattr(fonts, "candidates", lambda: [fonts.FontFile(tmp_path / "none.ttc")])
+    with pytest.raises(DomainError, match="fonts-wqy-microhei"):
+        fonts.find_cjk_font()
+    monkeypatch.setenv("LIAISON_PDF_FONT", str(tmp_path / "nope.ttf"))
+    with pytest.raises(DomainError, match="LIAISON_PDF_FONT"):
+        fonts.find_cjk_font()
+
+
+def test_font_override_names_file_and_subfont(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from liaison.reports import fonts
+
+    font = tmp_path / "my font.ttc"
+    font.write_bytes(b"")
+    monkeypatch.setenv("LIAISON_PDF_FONT", f"{font}#2")
+    assert fonts.find_cjk_font() == fonts.FontFile(font, 2)
+    monkeypatch.setenv("LIAISON_PDF_FONT", str(font))
+    assert fonts.find_cjk_font() == fonts.FontFile(font, 0)
+
+
+def test_visit_demand_raised_outside_a_visit_prints(
+    db: Database, cast: Cast, tmp_path: Path
+) -> None:
+    d = visits.raise_demand(
+        db,
+        cast.cadre,
+        cast.enterprise_id,
+        visits.DemandInput(cast.financing_category, "电话反映融资难"),
+    )
+    out = render_closure_record(db, d, tmp_path / "phone.pdf")
+    assert "电话反映融资难" in pdf_text(out)[0]
+
+
+def test_qr_code_draws_segnos_matrix_exactly(tmp_path: Path) -> None:
+    """Render the QR flowable alone and sample every module: it reads back as segno's matrix."""
+    import segno
+    from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
+
+    from liaison.reports.pdf_common import QRCode
+
+    text = "LIAISON:demand:01a2-test:sha256:" + "ab" * 32
+    qr = QRCode(text, size=200)
+    path = tmp_path / "qr.pdf"
+    canvas = Canvas(str(path), pagesize=(200, 200))
+    qr.drawOn(canvas, 0, 0)
+    canvas.save()
+    pgm = subprocess.run(
+        ["pdftoppm", "-r", "72", "-gray", "-singlefile", str(path)],
+        check=True,
+        capture_output=True,
+    ).stdout
+    header = pgm[: _pgm_header_end(pgm)].split()
+    width = int(header[1])
+    pixels = pgm[_pgm_header_end(pgm) :]
+    matrix = segno.make(text, error="m", micro=False).matrix
+    n = len(matrix)
+    cell = 200 / (n + 4)
+    for y, row in enumerate(matrix):
+        for x, bit in enumerate(row):
+            px = int((x + 2 + 0.5) * cell)
+            py = int((y + 2 + 0.5) * cell)
+            dark = pixels[py * width + px] < 128
+            assert dark == bool(bit), (x, y)
