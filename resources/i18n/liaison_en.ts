@@ -4,7 +4,7 @@
 <context>
     <name>AccountDialog</name>
     <message>
-        <location filename="../../liaison/ui/admin/accounts_tab.py" line="+34"/>
+        <location filename="../../liaison/ui/admin/accounts_tab.py" line="+33"/>
         <source>新建账号</source>
         <translation>New account</translation>
     </message>
@@ -50,12 +50,12 @@
         <translation>Initial password</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -63,7 +63,7 @@
 <context>
     <name>AccountsTab</name>
     <message>
-        <location line="+40"/>
+        <location line="+38"/>
         <source>用户名</source>
         <translation>Username</translation>
     </message>
@@ -175,7 +175,7 @@
 <context>
     <name>CategoriesTab</name>
     <message>
-        <location filename="../../liaison/ui/admin/categories_tab.py" line="+137"/>
+        <location filename="../../liaison/ui/admin/categories_tab.py" line="+131"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
@@ -227,7 +227,7 @@
 <context>
     <name>CategoryRuleDialog</name>
     <message>
-        <location filename="../../liaison/ui/admin/categories_tab.py" line="-103"/>
+        <location filename="../../liaison/ui/admin/categories_tab.py" line="-97"/>
         <source>交办规则：{name}</source>
         <translation>Routing rule: {name}</translation>
     </message>
@@ -282,12 +282,12 @@
         <translation>Responsible units</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+9"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -825,7 +825,17 @@
         <translation>Progress</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+2"/>
+        <source>打印销号单</source>
+        <translation>Print closure record</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>诉求办结销号单（PDF，含核验码），可预览、打印、另存</source>
+        <translation>Demand closure record (PDF with verification mark): preview, print, save</translation>
+    </message>
+    <message>
+        <location line="+63"/>
         <source>这条诉求已不存在。</source>
         <translation>This demand no longer exists.</translation>
     </message>
@@ -883,6 +893,11 @@
         <location line="+1"/>
         <source>当前环节不需要您办理；可查看办理过程。</source>
         <translation>Nothing for you to do at this step; you can view the progress.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>诉求办结销号单</source>
+        <translation>Demand closure record</translation>
     </message>
 </context>
 <context>
@@ -1319,12 +1334,12 @@ Demands recorded by liaison cadres on their visits appear here.</translation>
         <translation>Full name</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -1332,7 +1347,7 @@ Demands recorded by liaison cadres on their visits appear here.</translation>
 <context>
     <name>DepartmentsTab</name>
     <message>
-        <location line="+30"/>
+        <location line="+28"/>
         <source>简称</source>
         <translation>Short name</translation>
     </message>
@@ -1385,7 +1400,7 @@ Demands recorded by liaison cadres on their visits appear here.</translation>
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../liaison/ui/dialogs.py" line="+10"/>
+        <location filename="../../liaison/ui/dialogs.py" line="+12"/>
         <source>无法完成操作</source>
         <translation>Could not complete the action</translation>
     </message>
@@ -1922,7 +1937,7 @@ It will no longer appear in lists and searches; its visits and demands are kept.
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../liaison/ui/enterprises/filter_bar.py" line="+74"/>
+        <location filename="../../liaison/ui/enterprises/filter_bar.py" line="+76"/>
         <source>搜索企业名称、拼音首字母或统一社会信用代码</source>
         <translation>Search name, pinyin initials or USCC</translation>
     </message>
@@ -1965,7 +1980,7 @@ It will no longer appear in lists and searches; its visits and demands are kept.
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../liaison/ui/signin.py" line="+78"/>
+        <location filename="../../liaison/ui/signin.py" line="+72"/>
         <source>首次使用 · 创建管理员</source>
         <translation>First start · Create administrator</translation>
     </message>
@@ -2005,17 +2020,17 @@ It will no longer appear in lists and searches; its visits and demands are kept.
         <translation>Confirm password</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>创建</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>两次输入的密码不一致</source>
         <translation>The passwords do not match</translation>
     </message>
@@ -2215,32 +2230,32 @@ It will no longer appear in lists and searches; its visits and demands are kept.
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../liaison/ui/main_window.py" line="+47"/>
+        <location filename="../../liaison/ui/main_window.py" line="+75"/>
         <source>工作台</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>企业</source>
         <translation>Enterprises</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>走访</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>诉求</source>
         <translation>Demands</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>管理</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>百千万企业走访联络系统</source>
         <translation>Enterprise Liaison System</translation>
     </message>
@@ -2250,7 +2265,7 @@ It will no longer appear in lists and searches; its visits and demands are kept.
         <translation>Signed in: {name} ({role})</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+11"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
@@ -2306,6 +2321,44 @@ It will no longer appear in lists and searches; its visits and demands are kept.
         <location line="+1"/>
         <source>删除此人</source>
         <translation>Remove this person</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <location filename="../../liaison/ui/print_preview.py" line="+69"/>
+        <source>共 {n} 页</source>
+        <translation>{n} page(s)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>另存为 PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>另存为</source>
+        <translation>Save as</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>正在生成打印文件…</source>
+        <translation>Preparing the document…</translation>
     </message>
 </context>
 <context>
@@ -2447,7 +2500,7 @@ It will no longer appear in lists and searches; its visits and demands are kept.
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../liaison/ui/signin.py" line="-88"/>
+        <location filename="../../liaison/ui/signin.py" line="-76"/>
         <source>登录 · 百千万企业走访联络系统</source>
         <translation>Sign in · Enterprise Liaison System</translation>
     </message>
@@ -2469,12 +2522,12 @@ It will no longer appear in lists and searches; its visits and demands are kept.
         <translation>Password</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>

@@ -162,7 +162,14 @@ class DemandDetailPanel(QWidget):
 
         heading = QLabel(self.tr("办理过程"))
         heading.setObjectName("sectionTitle")
-        column.addWidget(heading)
+        self.print_button = QPushButton(self.tr("打印销号单"))
+        self.print_button.setToolTip(self.tr("诉求办结销号单（PDF，含核验码），可预览、打印、另存"))
+        self.print_button.clicked.connect(self.print_closure_record)
+        heading_row = QHBoxLayout()
+        heading_row.addWidget(heading)
+        heading_row.addStretch(1)
+        heading_row.addWidget(self.print_button)
+        column.addLayout(heading_row)
         self.timeline_model = TimelineModel()
         self.timeline = QTableView()
         self.timeline.setModel(self.timeline_model)
@@ -387,3 +394,13 @@ class DemandDetailPanel(QWidget):
     def _open_enterprise(self) -> None:
         if self.detail is not None and self.ctx.nav is not None:
             self.ctx.nav.open_enterprise(self.detail.enterprise_id)
+
+    def print_closure_record(self) -> None:
+        if self.demand_id is None:
+            return
+        from liaison.reports.closure_record import render_closure_record
+        from liaison.ui.print_preview import preview_record
+
+        preview_record(
+            self, self.ctx.db, render_closure_record, self.demand_id, self.tr("诉求办结销号单")
+        )

@@ -1,0 +1,68 @@
+"""Print preview and printing of a closure record: QtPdf shows it, QPrinter prints every page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pypdf import PdfReader
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPrintSupport import QPrinter
+from pytestqt.qtbot import QtBot
+
+from liaison.data.db import Database
+from liaison.domain import workflow as wf
+from liaison.reports.closure_record import render_closure_record
+from liaison.services import demands
+from liaison.ui.print_preview import PdfPreviewDialog
+from tests.conftest import Cast, log_demands
+
+
+def _closed_demand(db: Database, cast: Cast) -> str:
+    d = log_demands(db, cast, "申请流动资金贷款贴息")[0]
+    demands.route_demand(db, cast.supervisor, d, lead_department_id=cast.finance_dept)
+    demands.accept_demand(db, cast.finance_handler, d)
+    for i in range(30):  # a long history: more than one page
+        demands.add_progress(db, cast.finance_handler, d, f"第 {i + 1} 次对接银行，推进授信审批")
+    demands.resolve_demand(
+        db,
+        cast.finance_handler,
+        d,
+        answer="已放款",
+        outcome=wf.Outcome.SOLVED,
+        policy_basis="第13条",
+    )
+    demands.record_follow_up(db, cast.cadre, d, satisfaction=wf.Satisfaction.SATISFIED)
+    demands.close_demand(db, cast.supervisor, d)
+    return d
+
+
+def test_preview_shows_the_pages_and_printing_prints_them_all(
+    qtbot: QtBot, db: Database, cast: Cast, tmp_path: Path
+) -> None:
+    pdf = render_closure_record(db, _closed_demand(db, cast), tmp_path / "closure.pdf")
+    dialog = PdfPreviewDialog(pdf, "诉求办结销号单")
+    qtbot.addWidget(dialog)
+    assert dialog.document.status() == QPdfDocument.Status.Ready
+    pages = dialog.document.pageCount()
+    assert pages >= 2
+
+    printed = tmp_path / "printed.pdf"
+
+    def to_file(printer: QPrinter) -> bool:  # the print dialog's seam: print to a PDF file
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(printed))
+        return True
+
+    dialog.ask_printer = to_file
+    assert dialog.print_document() == pages
+    assert len(PdfReader(printed).pages) == pages
+
+
+def test_cancelled_print_dialog_prints_nothing(
+    qtbot: QtBot, db: Database, cast: Cast, tmp_path: Path
+) -> None:
+    pdf = render_closure_record(db, _closed_demand(db, cast), tmp_path / "closure.pdf")
+    dialog = PdfPreviewDialog(pdf, "诉求办结销号单")
+    qtbot.addWidget(dialog)
+    dialog.ask_printer = lambda printer: False
+    assert dialog.print_document() == 0
