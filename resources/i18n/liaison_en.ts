@@ -2653,7 +2653,7 @@ It will no longer appear in lists and searches; its visits and demands are kept.
 <context>
     <name>VisitsScreen</name>
     <message>
-        <location filename="../../liaison/ui/visits/screen.py" line="+35"/>
+        <location filename="../../liaison/ui/visits/screen.py" line="+36"/>
         <source>走访</source>
         <translation>Visits</translation>
     </message>
@@ -2688,7 +2688,17 @@ It will no longer appear in lists and searches; its visits and demands are kept.
         <translation>Recent visits</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+13"/>
+        <source>打印走访记录表</source>
+        <translation>Print visit record</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>所选走访的企业走访记录表（PDF），可预览、打印、另存</source>
+        <translation>Visit record of the selected visit (PDF): preview, print, save</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>我参加的走访</source>
         <translation>My visits</translation>
     </message>
@@ -2716,6 +2726,16 @@ It will no longer appear in lists and searches; its visits and demands are kept.
         <location line="+1"/>
         <source>&#x3000;双击打开企业</source>
         <translation> · double-click to open</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>请先在“最近走访”中选择一次走访</source>
+        <translation>Select a visit in &quot;Recent visits&quot; first</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>企业走访记录表</source>
+        <translation>Enterprise visit record</translation>
     </message>
 </context>
 </TS>

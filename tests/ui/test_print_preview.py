@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from liaison.data.db import Database
 from liaison.domain import workflow as wf
 from liaison.reports.closure_record import render_closure_record
 from liaison.services import demands
+from liaison.services.context import Actor
+from liaison.ui.context import AppContext
 from liaison.ui.print_preview import PdfPreviewDialog
+from liaison.ui.visits.screen import VisitsScreen
 from tests.conftest import Cast, log_demands
 
 
@@ -66,3 +73,34 @@ def test_cancelled_print_dialog_prints_nothing(
     qtbot.addWidget(dialog)
     dialog.ask_printer = lambda printer: False
     assert dialog.print_document() == 0
+
+
+def test_visits_screen_prints_the_selected_visit(
+    qtbot: QtBot,
+    db: Database,
+    cast: Cast,
+    make_ctx: Callable[[Actor], AppContext],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    log_demands(db, cast, "申请流动资金贷款贴息")
+    screen = VisitsScreen(make_ctx(cast.cadre))
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.refresh_now()
+    shown: list[str] = []
+    monkeypatch.setattr("liaison.ui.dialogs.show_info", lambda parent, text: shown.append(text))
+    screen.print_visit_record()  # nothing selected yet: says what to do
+    assert shown and "选择" in shown[0]
+    screen.table.selectRow(0)
+    qtbot.mouseClick(screen.print_button, Qt.MouseButton.LeftButton)
+
+    def preview() -> PdfPreviewDialog | None:
+        found = [w for w in QApplication.topLevelWidgets() if isinstance(w, PdfPreviewDialog)]
+        return found[-1] if found else None
+
+    qtbot.waitUntil(lambda: preview() is not None and preview().isVisible(), timeout=10000)  # type: ignore[union-attr]
+    dialog = preview()
+    assert dialog is not None and dialog.document.pageCount() == 1
+    text = "".join(p.extract_text() for p in PdfReader(dialog.pdf_path).pages)
+    assert "企业走访记录表" in text and "重庆江北嘉陵机械有限公司" in text
+    dialog.close()

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
@@ -80,6 +81,13 @@ class VisitsScreen(Screen):
         head.addWidget(self.list_note)
         right_layout.addLayout(head)
         right_layout.addWidget(self.table, 1)
+        self.print_button = QPushButton(self.tr("打印走访记录表"))
+        self.print_button.setToolTip(self.tr("所选走访的企业走访记录表（PDF），可预览、打印、另存"))
+        self.print_button.clicked.connect(self.print_visit_record)
+        foot = QHBoxLayout()
+        foot.addStretch(1)
+        foot.addWidget(self.print_button)
+        right_layout.addLayout(foot)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(scroll)
@@ -128,3 +136,16 @@ class VisitsScreen(Screen):
 
     def start_visit(self, enterprise_id: str | None = None) -> None:
         self.form.start(enterprise_id)
+
+    def print_visit_record(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        visit_id = self.model.id_at(rows[0].row()) if rows else None
+        if visit_id is None:
+            from liaison.ui.dialogs import show_info
+
+            show_info(self, self.tr("请先在“最近走访”中选择一次走访"))
+            return
+        from liaison.reports.visit_record import render_visit_record
+        from liaison.ui.print_preview import preview_record
+
+        preview_record(self, self.ctx.db, render_visit_record, visit_id, self.tr("企业走访记录表"))
