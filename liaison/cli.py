@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import NoReturn
 
 from liaison import __version__
-from liaison.data.db import default_db_path
+from liaison.data.db import Database, default_db_path
 from liaison.domain.errors import DomainError
+from liaison.services.context import Actor
 
 EXIT_REFUSED = 1
 EXIT_USAGE = 2
@@ -76,6 +77,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--by", choices=("department", "street", "cadre", "category"), default="department"
     )
     p.add_argument("--json", action="store_true", help="输出 JSON")
+
+    p = sub.add_parser("import", help="导入 Excel/CSV：企业名录、包联名单（先预览，逐行报告问题）")
+    _db_option(p, argparse.SUPPRESS)
+    targets = p.add_subparsers(dest="what", parser_class=_Parser, metavar="KIND", required=True)
+    for kind, label in (("enterprises", "企业名录"), ("assignments", "包联名单")):
+        k = targets.add_parser(kind, help=label)
+        _db_option(k, argparse.SUPPRESS)
+        k.add_argument("file", type=Path, metavar="FILE")
+        k.add_argument("--dry-run", action="store_true", help="只预览，不写入")
 
     p = sub.add_parser("report", help="打印记录：企业走访记录表、诉求办结销号单（PDF）")
     _db_option(p, argparse.SUPPRESS)
@@ -150,6 +160,61 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def _import_actor(db: Database) -> Actor:
+    """Command-line imports act as this database's first active administrator."""
+    from sqlalchemy import select
+
+    from liaison.data.models import Account
+    from liaison.services.context import actor_for
+
+    with db.session() as s:
+        account_id = s.scalar(
+            select(Account.id)
+            .where(Account.role == "admin", Account.active.is_(True))
+            .order_by(Account.username)
+            .limit(1)
+        )
+        if account_id is None:
+            raise DomainError("数据库中还没有管理员账号：请先在桌面程序中创建，或运行 liaison demo")
+        return actor_for(s, account_id)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from liaison import imports
+    from liaison.services.setup import open_database
+
+    db = open_database(_db_path(args))
+    try:
+        enterprises = args.what == "enterprises"
+        preview = (imports.preview_enterprises if enterprises else imports.preview_assignments)(
+            db, args.file
+        )
+        print(
+            f"{args.file}：表头在第 {preview.header_row} 行；识别列：{'、'.join(preview.columns)}"
+        )
+        if preview.ignored_columns:
+            print(f"未导入的列：{'、'.join(preview.ignored_columns)}")
+        for row in preview.error_rows:
+            print(row.message)
+        summary = (
+            f"新增 {preview.new}，更新 {preview.updated}，无变化 {preview.unchanged}，"
+            f"有问题 {preview.errors} 行"
+        )
+        if args.dry_run:
+            print(f"预览（未写入）：{summary}")
+            return 0
+        actor = _import_actor(db)
+        run = imports.import_enterprises if enterprises else imports.import_assignments
+        result = run(db, actor, args.file)
+        print(
+            f"已导入：新增 {result.added}，更新 {result.updated}，无变化 {result.unchanged}；"
+            f"有问题的 {result.errors} 行未导入"
+        )
+        return 0
+    finally:
+        db.dispose()
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     from liaison.services.setup import open_database
 
@@ -174,7 +239,13 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"init": cmd_init, "demo": cmd_demo, "stats": cmd_stats, "report": cmd_report}
+COMMANDS = {
+    "init": cmd_init,
+    "demo": cmd_demo,
+    "stats": cmd_stats,
+    "import": cmd_import,
+    "report": cmd_report,
+}
 
 
 def main(argv: Sequence[str] | None = None, open_app: OpenApp | None = None) -> int:

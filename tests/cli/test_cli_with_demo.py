@@ -86,3 +86,40 @@ def test_report_mistakes_are_one_line(
         ["report", "visit", "v", "--out", str(tmp_path / "x.txt"), "--db", str(demo_db)]
     )
     assert code == 2 and ".pdf" in capsys.readouterr().err
+
+
+def test_import_a_messy_roster_dry_run_then_for_real(
+    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from openpyxl import Workbook
+
+    from liaison.domain.uscc import make_uscc
+
+    good = make_uscc("91500105MA9000001")
+    bad = good[:-1] + ("0" if good[-1] != "0" else "1")
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["江北区2026年新增民营企业名录"])
+    ws.append(["序号", "单位名称", "信用代码", "所属街镇", "联系电话"])
+    ws.append([1, "重庆江北新城数码科技有限公司", good.lower(), "观音桥", 13812345678])
+    ws.append([2, "重庆江北错码商贸有限公司", bad, "五里店街道", ""])
+    path = tmp_path / "roster.xlsx"
+    wb.save(path)
+    capsys.readouterr()
+    assert cli.main(["import", "enterprises", str(path), "--dry-run", "--db", str(demo_db)]) == 0
+    out = capsys.readouterr().out
+    assert "第 4 行" in out and "预览（未写入）：新增 1" in out
+    assert cli.main(["import", "enterprises", str(path), "--db", str(demo_db)]) == 0
+    assert "已导入：新增 1" in capsys.readouterr().out
+    assert cli.main(["import", "enterprises", str(path), "--db", str(demo_db)]) == 0
+    assert "新增 0，更新 0，无变化 1" in capsys.readouterr().out
+
+
+def test_import_of_a_missing_file_is_one_line(
+    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    capsys.readouterr()
+    code = cli.main(["import", "assignments", str(tmp_path / "nope.xlsx"), "--db", str(demo_db)])
+    err = capsys.readouterr().err
+    assert code == 1 and len(err.strip().splitlines()) == 1 and "nope.xlsx" in err
