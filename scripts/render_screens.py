@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import tempfile
+import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -27,6 +28,14 @@ from liaison.ui.main_window import MainWindow
 
 SIZES = {"1366x768": (1366, 768), "1920x1080": (1920, 1080)}
 PASSWORD = "liaison123"
+
+
+def settle(app: QApplication, seconds: float = 1.0) -> None:
+    """Keep the event loop running while background queries land and are shown."""
+    deadline = time.perf_counter() + seconds
+    while time.perf_counter() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
 
 
 def demo_usernames(db: Database) -> dict[str, str]:
@@ -50,7 +59,7 @@ def render(db_path: Path, out: Path) -> list[Path]:
                 window.resize(w, h)
                 window.show()
                 window.show_screen(spec.name)
-                app.processEvents()
+                settle(app)
                 path = out / f"{role}_{spec.name}_{size_name}.png"
                 window.grab().save(str(path))
                 written.append(path)
