@@ -87,17 +87,28 @@ def build_parser() -> argparse.ArgumentParser:
         k.add_argument("file", type=Path, metavar="FILE")
         k.add_argument("--dry-run", action="store_true", help="只预览，不写入")
 
-    p = sub.add_parser("report", help="打印记录：企业走访记录表、诉求办结销号单（PDF）")
+    p = sub.add_parser("report", help="打印与导出：走访记录表、办结销号单、诉求台账、月度通报")
     _db_option(p, argparse.SUPPRESS)
     kinds = p.add_subparsers(dest="report", parser_class=_Parser, metavar="KIND", required=True)
     for kind, label, what in (
-        ("visit", "企业走访记录表", "VISIT_ID"),
-        ("closure", "诉求办结销号单（含核验码）", "DEMAND_ID"),
+        ("visit", "企业走访记录表（PDF）", "VISIT_ID"),
+        ("closure", "诉求办结销号单（PDF，含核验码）", "DEMAND_ID"),
     ):
         k = kinds.add_parser(kind, help=label)
         _db_option(k, argparse.SUPPRESS)
         k.add_argument("record_id", metavar=what)
         k.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    k = kinds.add_parser("ledger", help="诉求台账（PDF 或 Excel）")
+    _db_option(k, argparse.SUPPRESS)
+    k.add_argument("--from", dest="start", type=_date, required=True, metavar="DATE")
+    k.add_argument("--to", dest="end", type=_date, required=True, metavar="DATE")
+    k.add_argument("--department", metavar="NAME", help="牵头单位简称，如 区金融办")
+    k.add_argument("--street", metavar="NAME", help="街镇，如 观音桥街道")
+    k.add_argument("--out", type=Path, required=True, metavar="FILE.pdf|FILE.xlsx")
+    k = kinds.add_parser("bulletin", help="月度通报（PDF 或 Excel）")
+    _db_option(k, argparse.SUPPRESS)
+    k.add_argument("--month", required=True, metavar="YYYY-MM")
+    k.add_argument("--out", type=Path, required=True, metavar="FILE.pdf|FILE.xlsx")
     return parser
 
 
@@ -215,28 +226,62 @@ def cmd_import(args: argparse.Namespace) -> int:
         db.dispose()
 
 
+def _named(kind: str, name: str | None, options: dict[str, str]) -> str | None:
+    """The id of a department or street given by name (a usage error if unknown)."""
+    if name is None:
+        return None
+    if name not in options:
+        raise UsageError(f"没有名为“{name}”的{kind}（可选：{'、'.join(options)}）")
+    return options[name]
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     from liaison.services.setup import open_database
 
     out: Path = args.out
-    if out.suffix.lower() != ".pdf":
-        raise UsageError(f"输出文件应为 .pdf：{out}")
+    allowed = (".pdf",) if args.report in ("visit", "closure") else (".pdf", ".xlsx")
+    if out.suffix.lower() not in allowed:
+        raise UsageError(f"输出文件应为 {' 或 '.join(allowed)}：{out}")
     if not out.parent.is_dir():
         raise UsageError(f"输出目录不存在：{out.parent}")
+    if args.report == "ledger" and args.start > args.end:
+        raise UsageError("--from 不能晚于 --to")
     db = open_database(_db_path(args))
     try:
-        if args.report == "visit":
-            from liaison.reports.visit_record import render_visit_record
-
-            path = render_visit_record(db, args.record_id, out)
-        else:
-            from liaison.reports.closure_record import render_closure_record
-
-            path = render_closure_record(db, args.record_id, out)
+        path = _render(db, args, out)
     finally:
         db.dispose()
     print(f"已生成 {path}")
     return 0
+
+
+def _render(db: Database, args: argparse.Namespace, out: Path) -> Path:
+    if args.report == "visit":
+        from liaison.reports.visit_record import render_visit_record
+
+        return render_visit_record(db, args.record_id, out)
+    if args.report == "closure":
+        from liaison.reports.closure_record import render_closure_record
+
+        return render_closure_record(db, args.record_id, out)
+    if args.report == "bulletin":
+        from liaison.reports.bulletin import render_bulletin
+
+        return render_bulletin(db, args.month, out)
+    from liaison.reports.ledger import render_ledger
+    from liaison.services.admin import list_departments
+    from liaison.services.ledger_data import LedgerFilter
+    from liaison.services.reference_lists import list_streets
+
+    departments = {d.name: d.id for d in list_departments(db, include_inactive=True)}
+    streets = {st.name: st.id for st in list_streets(db)}
+    spec = LedgerFilter(
+        args.start,
+        args.end,
+        department_id=_named("部门", args.department, departments),
+        street_id=_named("街镇", args.street, streets),
+    )
+    return render_ledger(db, spec, out)
 
 
 COMMANDS = {

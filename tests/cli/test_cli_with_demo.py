@@ -123,3 +123,60 @@ def test_import_of_a_missing_file_is_one_line(
     code = cli.main(["import", "assignments", str(tmp_path / "nope.xlsx"), "--db", str(demo_db)])
     err = capsys.readouterr().err
     assert code == 1 and len(err.strip().splitlines()) == 1 and "nope.xlsx" in err
+
+
+def test_ledger_and_bulletin_as_pdf_and_excel(demo_db: Path, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    base = ["--db", str(demo_db)]
+    ledger = ["report", "ledger", "--from", "2024-01-01", "--to", "2026-12-31"]
+    assert (
+        cli.main([*ledger, "--department", "区金融办", "--out", str(tmp_path / "l.pdf"), *base])
+        == 0
+    )
+    text = PdfReader(tmp_path / "l.pdf").pages[0].extract_text()
+    assert "诉求台账" in text and "区金融办" in text
+    assert cli.main([*ledger, "--out", str(tmp_path / "l.xlsx"), *base]) == 0
+    sheet = load_workbook(tmp_path / "l.xlsx").worksheets[0]
+    assert sheet.max_row > 100 and sheet.freeze_panes == "A2"
+    month = ["report", "bulletin", "--month", "2025-06"]
+    assert cli.main([*month, "--out", str(tmp_path / "b.pdf"), *base]) == 0
+    assert "通报" in PdfReader(tmp_path / "b.pdf").pages[0].extract_text()
+    assert cli.main([*month, "--out", str(tmp_path / "b.xlsx"), *base]) == 0
+    assert "部门指标" in load_workbook(tmp_path / "b.xlsx").sheetnames
+
+
+def test_report_filter_mistakes_are_one_line(
+    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    capsys.readouterr()
+    argv = [
+        "report",
+        "ledger",
+        "--from",
+        "2025-01-01",
+        "--to",
+        "2025-12-31",
+        "--department",
+        "区外星局",
+        "--out",
+        str(tmp_path / "l.pdf"),
+        "--db",
+        str(demo_db),
+    ]
+    assert cli.main(argv) == 2
+    err = capsys.readouterr().err
+    assert "区外星局" in err and len(err.strip().splitlines()) == 1
+    bad_month = [
+        "report",
+        "bulletin",
+        "--month",
+        "2025-13",
+        "--out",
+        str(tmp_path / "b.pdf"),
+        "--db",
+        str(demo_db),
+    ]
+    assert cli.main(bad_month) == 1
+    assert "月份" in capsys.readouterr().err
+    assert not (tmp_path / "l.pdf").exists() and not (tmp_path / "b.pdf").exists()

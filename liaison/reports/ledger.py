@@ -1,0 +1,339 @@
+"""诉求台账: the demands raised in a period that match a filter, as an A4 landscape PDF (title
+block, summary figures, a table whose header repeats on every page, overdue rows in red marked
+▲超期) or as an .xlsx workbook (the same columns, real dates, a 汇总 sheet). The suffix of the
+output path chooses the format."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib import colors  # type: ignore[import-untyped]
+from reportlab.lib.pagesizes import A4, landscape  # type: ignore[import-untyped]
+from reportlab.lib.styles import ParagraphStyle  # type: ignore[import-untyped]
+from reportlab.lib.units import mm  # type: ignore[import-untyped]
+from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
+from reportlab.platypus import (  # type: ignore[import-untyped]
+    Flowable,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+)
+
+from liaison.data.db import Database
+from liaison.domain import clock
+from liaison.domain.errors import DomainError
+from liaison.reports.pdf_common import (
+    DISTRICT,
+    GRID,
+    LABEL_BG,
+    PROGRAMME,
+    Styles,
+    fmt_date,
+    fmt_time,
+    grid_style,
+    make_styles,
+    para,
+    title_block,
+)
+from liaison.reports.xlsx import Column, Sheet, write_workbook
+from liaison.services.ledger_data import Ledger, LedgerFilter, ledger_data
+from liaison.services.metrics_text import percent
+
+__all__ = ["LedgerFilter", "build_landscape_pdf", "output_kind", "render_ledger"]
+
+TITLE = "诉求台账"
+LAND_W, LAND_H = landscape(A4)
+MARGIN_X = 14 * mm
+MARGIN_TOP = 18 * mm
+MARGIN_BOTTOM = 18 * mm
+LAND_CONTENT_W = LAND_W - 2 * MARGIN_X
+OVERDUE_RED = colors.HexColor("#C00000")
+OVERDUE_BG = colors.HexColor("#FDECEC")
+OVERDUE_MARK = "▲"  # the embedded fonts lack ⚠ (U+26A0)
+
+HEADER = [
+    "序号",
+    "提出日期",
+    "企业",
+    "诉求",
+    "类别",
+    "牵头单位",
+    "状态",
+    "办结时限",
+    "办结日期",
+    "满意度",
+]
+
+
+def output_kind(out_path: Path | str) -> str:
+    """'pdf' or 'xlsx' from the suffix; anything else is a DomainError."""
+    suffix = Path(out_path).suffix.lower()
+    if suffix not in (".pdf", ".xlsx"):
+        raise DomainError(
+            f"不支持的输出格式“{suffix or Path(out_path).name}”：请选择 .pdf 或 .xlsx"
+        )
+    return suffix[1:]
+
+
+def period_words(start: date, end: date) -> str:
+    return f"{fmt_date(start)} 至 {fmt_date(end)}"
+
+
+def _numbered_canvas(font: str, printed: str, running: str) -> type[Canvas]:
+    """Landscape pages, each saying 第 N 页 共 M 页 (pages are held back until the end)."""
+
+    class NumberedCanvas(Canvas):  # type: ignore[misc]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._saved: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._saved.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._saved)
+            for state in self._saved:
+                self.__dict__.update(state)
+                self._decorate(total)
+                Canvas.showPage(self)
+            Canvas.save(self)
+
+        def _decorate(self, total: int) -> None:
+            page = self._pageNumber
+            self.saveState()
+            self.setStrokeColor(GRID)
+            self.setLineWidth(0.5)
+            self.setFont(font, 8.5)
+            if page > 1:
+                self.drawString(MARGIN_X, LAND_H - 12 * mm, f"{DISTRICT} · {running}")
+                self.line(MARGIN_X, LAND_H - 14 * mm, LAND_W - MARGIN_X, LAND_H - 14 * mm)
+            self.line(MARGIN_X, 13 * mm, LAND_W - MARGIN_X, 13 * mm)
+            self.drawString(MARGIN_X, 8.5 * mm, f"打印时间：{printed}")
+            self.drawRightString(LAND_W - MARGIN_X, 8.5 * mm, f"第 {page} 页 共 {total} 页")
+            self.restoreState()
+
+    return NumberedCanvas
+
+
+def build_landscape_pdf(
+    out_path: Path | str,
+    story: list[Flowable],
+    *,
+    font: str,
+    title: str,
+    running: str,
+    printed_at: datetime | None = None,
+) -> Path:
+    """Lay out `story` on A4 landscape and write it atomically to `out_path`."""
+    target = Path(out_path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    printed = fmt_time(printed_at or clock.now())
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        doc = SimpleDocTemplate(
+            str(tmp),
+            pagesize=(LAND_W, LAND_H),
+            leftMargin=MARGIN_X,
+            rightMargin=MARGIN_X,
+            topMargin=MARGIN_TOP,
+            bottomMargin=MARGIN_BOTTOM,
+            title=title,
+            author=f"{DISTRICT}{PROGRAMME}",
+            creator="Liaison",
+            initialFontName=font,
+            initialFontSize=10,
+        )
+        doc.build(story, canvasmaker=_numbered_canvas(font, printed, running))
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return target
+
+
+def summary_table(st: Styles, pairs: list[tuple[str, str]]) -> Table:
+    """One row of labelled figures: 提出 | 12 | 已办结 | 8 | …"""
+    label = st.label
+    value = ParagraphStyle("figure", parent=st.center, fontSize=11)
+    cells: list[Any] = []
+    for k, v in pairs:
+        cells += [para(k, label), para(v, value)]
+    n = len(pairs)
+    w = LAND_CONTENT_W / n
+    table = Table([cells], colWidths=[w * 0.55, w * 0.45] * n)
+    shades = [("BACKGROUND", (2 * i, 0), (2 * i, 0), LABEL_BG) for i in range(n)]
+    table.setStyle(grid_style(shades))
+    return table
+
+
+def _d(value: date | None) -> str:
+    return f"{value:%Y-%m-%d}" if value else "—"
+
+
+def ledger_story(ledger: Ledger) -> tuple[list[Flowable], str]:
+    st = make_styles()
+    s = ledger.summary
+    cell = ParagraphStyle("ledger-cell", parent=st.cell, fontSize=8.5, leading=11.5)
+    story: list[Flowable] = [
+        *title_block(st, TITLE),
+        para(
+            f"统计期：{period_words(ledger.filter.start, ledger.filter.end)}（按提出日期）"
+            f"　　范围：{ledger.filter_words}",
+            st.subtitle,
+        ),
+        Spacer(1, 3 * mm),
+        summary_table(
+            st,
+            [
+                ("提出", str(s.raised)),
+                ("已办结", str(s.finished)),
+                ("办结率", percent(s.resolution_rate)),
+                ("在办", str(s.open)),
+                ("超期", str(s.overdue)),
+                ("撤回/并单", str(s.withdrawn_or_merged)),
+            ],
+        ),
+        Spacer(1, 1.5 * mm),
+        para(
+            f"说明：提出数不含已撤回、已并单的诉求；办结率＝已办结（含已回访、已销号）÷提出；"
+            f"超期指截至 {fmt_date(ledger.as_of)} 仍为已交办或办理中且已过办结时限，"
+            f"表中以红色“{OVERDUE_MARK}”标出。",
+            st.small,
+        ),
+        Spacer(1, 3 * mm),
+    ]
+    widths_mm = [11, 20, 48, 0, 22, 30, 16, 20, 20, 16]
+    fixed = sum(widths_mm) * mm
+    widths = [w * mm for w in widths_mm]
+    widths[3] = LAND_CONTENT_W - fixed
+    mid = ParagraphStyle("ledger-mid", parent=cell, alignment=1)
+    red_mid = ParagraphStyle("ledger-red-mid", parent=mid, textColor=OVERDUE_RED)
+    red = ParagraphStyle("ledger-red", parent=cell, textColor=OVERDUE_RED)
+    data: list[list[Any]] = [[para(h, st.label) for h in HEADER]]
+    extra: list[tuple[Any, ...]] = [("BACKGROUND", (0, 0), (-1, 0), LABEL_BG)]
+    for i, r in enumerate(ledger.rows, 1):
+        over = r.overdue
+        state = f"{OVERDUE_MARK}超期\n{r.state_label}" if over else r.state_label
+        values = [
+            str(i),
+            _d(r.raised_on),
+            r.enterprise,
+            r.title,
+            r.category,
+            r.lead_unit or "—",
+            state,
+            _d(r.deadline),
+            _d(r.resolved_on),
+            r.satisfaction or "—",
+        ]
+        centered = (0, 1, 4, 6, 7, 8, 9)
+        data.append(
+            [
+                para(v, (red_mid if over else mid) if c in centered else (red if over else cell))
+                for c, v in enumerate(values)
+            ]
+        )
+        if over:
+            extra.append(("BACKGROUND", (0, i), (-1, i), OVERDUE_BG))
+    if not ledger.rows:
+        data.append([para("（本期无符合条件的诉求）", mid)] + [""] * (len(HEADER) - 1))
+        extra.append(("SPAN", (0, 1), (-1, 1)))
+    table = Table(data, colWidths=widths, repeatRows=1)
+    table.setStyle(grid_style(extra))
+    story.append(table)
+    return story, st.font
+
+
+COLUMNS = [
+    Column("序号", "int"),
+    Column("提出日期", "date"),
+    Column("企业"),
+    Column("诉求"),
+    Column("类别"),
+    Column("牵头单位"),
+    Column("状态"),
+    Column("办结时限", "date"),
+    Column("办结日期", "date"),
+    Column("满意度"),
+    Column("超期"),
+    Column("诉求编号"),
+]
+
+
+def ledger_sheets(ledger: Ledger) -> list[Sheet]:
+    rows = [
+        [
+            i,
+            r.raised_on,
+            r.enterprise,
+            r.title,
+            r.category,
+            r.lead_unit or "",
+            r.state_label,
+            r.deadline,
+            r.resolved_on,
+            r.satisfaction or "",
+            "超期" if r.overdue else "",
+            r.id,
+        ]
+        for i, r in enumerate(ledger.rows, 1)
+    ]
+    red = {i for i, r in enumerate(ledger.rows) if r.overdue}
+    s = ledger.summary
+    summary = Sheet(
+        "汇总",
+        [
+            Column("统计期起", "date"),
+            Column("统计期止", "date"),
+            Column("范围"),
+            Column("提出", "int"),
+            Column("已办结", "int"),
+            Column("办结率", "pct"),
+            Column("在办", "int"),
+            Column("超期", "int"),
+            Column("撤回/并单", "int"),
+            Column("超期截至", "date"),
+        ],
+        [
+            [
+                ledger.filter.start,
+                ledger.filter.end,
+                ledger.filter_words,
+                s.raised,
+                s.finished,
+                s.resolution_rate,
+                s.open,
+                s.overdue,
+                s.withdrawn_or_merged,
+                ledger.as_of,
+            ]
+        ],
+        notes=["提出数不含已撤回、已并单的诉求；办结率＝已办结（含已回访、已销号）÷提出。"],
+    )
+    return [Sheet(TITLE, COLUMNS, rows, red_rows=red), summary]
+
+
+def render_ledger(
+    db: Database, f: LedgerFilter, out_path: Path | str, *, today: date | None = None
+) -> Path:
+    """Write the 诉求台账 for `f` to `out_path` (.pdf or .xlsx, atomically); return the path."""
+    kind = output_kind(out_path)
+    ledger = ledger_data(db, f, today=today)
+    if kind == "xlsx":
+        return write_workbook(out_path, ledger_sheets(ledger))
+    story, font = ledger_story(ledger)
+    period = f"{f.start:%Y-%m-%d} 至 {f.end:%Y-%m-%d}"
+    return build_landscape_pdf(
+        out_path,
+        story,
+        font=font,
+        title=f"{TITLE}（{period}）",
+        running=f"{TITLE}（{period}，{ledger.filter_words}）",
+    )
