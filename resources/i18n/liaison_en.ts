@@ -147,7 +147,7 @@
 <context>
     <name>AdminScreen</name>
     <message>
-        <location filename="../../liaison/ui/admin/screen.py" line="+20"/>
+        <location filename="../../liaison/ui/admin/screen.py" line="+21"/>
         <source>管理</source>
         <translation>Admin</translation>
     </message>
@@ -170,6 +170,11 @@
         <location line="+1"/>
         <source>节假日</source>
         <translation>Holidays</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>导入包联名单…</source>
+        <translation>Import assignments…</translation>
     </message>
 </context>
 <context>
@@ -1892,7 +1897,7 @@ to see its profile, assigned cadres, visits and demands.</translation>
 <context>
     <name>EnterprisesScreen</name>
     <message>
-        <location filename="../../liaison/ui/enterprises/screen.py" line="+51"/>
+        <location filename="../../liaison/ui/enterprises/screen.py" line="+52"/>
         <source>企业</source>
         <translation>Enterprises</translation>
     </message>
@@ -1902,7 +1907,12 @@ to see its profile, assigned cadres, visits and demands.</translation>
         <translation>New enterprise</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+7"/>
+        <source>导入名录…</source>
+        <translation>Import roster…</translation>
+    </message>
+    <message>
+        <location line="+74"/>
         <source>没有符合条件的企业
 
 请换个搜索词，或点击上方的“清除筛选”。</source>
@@ -1925,7 +1935,7 @@ Click &quot;New enterprise&quot; at the top right to add one.</translation>
         <translation>No enterprises registered yet</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+40"/>
         <source>确定删除“{name}”吗？
 
 删除后该企业不再出现在列表和搜索中；已有的走访和诉求记录仍然保留。</source>
@@ -2225,6 +2235,192 @@ It will no longer appear in lists and searches; its visits and demands are kept.
         <location line="+11"/>
         <source>为选中企业登记走访</source>
         <translation>Log visit to selected</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../liaison/ui/imports/dialog.py" line="+72"/>
+        <location line="+1"/>
+        <source>导入企业名录</source>
+        <translation>Import enterprise roster</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>导入包联名单</source>
+        <translation>Import liaison assignments</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>选择文件…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>请选择 Excel（.xlsx）或 CSV 文件</source>
+        <translation>Choose an Excel (.xlsx) or CSV file</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>只看有问题的行</source>
+        <translation>Problem rows only</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+213"/>
+        <source>行号</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location line="-212"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+212"/>
+        <source>企业名称</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <location line="-211"/>
+        <location line="+212"/>
+        <source>统一社会信用代码</source>
+        <translation>USCC</translation>
+    </message>
+    <message>
+        <location line="-209"/>
+        <source>包联干部</source>
+        <translation>Cadre</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+207"/>
+        <source>说明</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location line="-183"/>
+        <location line="+141"/>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location line="-137"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>导出问题行…</source>
+        <translation>Export problem rows…</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>新增</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>更新</source>
+        <translation>Update</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>无变化</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>有问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>空</source>
+        <translation>empty</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>选择要导入的文件</source>
+        <translation>Choose the file to import</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Excel 或 CSV 文件 (*.xlsx *.csv)</source>
+        <translation>Excel or CSV files (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>文件：{name}（正在读取…）</source>
+        <translation>File: {name} (reading…)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+7"/>
+        <source>文件：{name}</source>
+        <translation>File: {name}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>表头在第 {n} 行</source>
+        <translation>Header on row {n}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>识别的列：{columns}</source>
+        <translation>Recognised columns: {columns}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>不导入的列：{columns}</source>
+        <translation>Ignored columns: {columns}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>新增 {new} / 更新 {updated} / 无变化 {unchanged} / 有问题 {errors}</source>
+        <translation>New {new} / update {updated} / unchanged {unchanged} / problems {errors}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>导入 {n} 行</source>
+        <translation>Import {n} rows</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>导出问题行</source>
+        <translation>Export problem rows</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV 文件 (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>无法保存文件：{reason}</source>
+        <translation>Cannot save the file: {reason}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>问题行已导出到 {name}</source>
+        <translation>Problem rows exported to {name}</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>正在导入…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>已导入：新增 {added}，更新 {updated}</source>
+        <translation>Imported: {added} new, {updated} updated</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>；有问题的 {n} 行未导入</source>
+        <translation>; {n} problem row(s) not imported</translation>
     </message>
 </context>
 <context>

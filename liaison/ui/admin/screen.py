@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from liaison.ui.admin.accounts_tab import AccountsTab
 from liaison.ui.admin.categories_tab import CategoriesTab
 from liaison.ui.admin.departments_tab import DepartmentsTab
 from liaison.ui.admin.holidays_tab import HolidaysTab
 from liaison.ui.context import ACCOUNT, REFERENCE, AppContext
+from liaison.ui.imports import ImportDialog
 from liaison.ui.screen import Screen
 
 
@@ -28,9 +29,20 @@ class AdminScreen(Screen):
         self.tabs.addTab(self.departments, self.tr("部门"))
         self.tabs.addTab(self.categories, self.tr("诉求类别与交办规则"))
         self.tabs.addTab(self.holidays, self.tr("节假日"))
+        self.import_button = QPushButton(self.tr("导入包联名单…"))
+        self.import_button.clicked.connect(self.open_import)
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addStretch(1)
+        top.addWidget(self.import_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(title)
+        layout.addLayout(top)
         layout.addWidget(self.tabs)
+
+    def open_import(self) -> ImportDialog:
+        dialog = ImportDialog(self.ctx, "assignments", self)
+        dialog.show()
+        return dialog
 
     def refresh(self) -> None:
         for tab in (self.accounts, self.departments, self.categories, self.holidays):

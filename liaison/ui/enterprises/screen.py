@@ -23,7 +23,7 @@ from liaison.services.enterprise_history import (
     quarter_start,
 )
 from liaison.services.enterprise_list import EnterpriseFilter, EnterpriseIds
-from liaison.services.enterprises import EnterpriseDetail, delete_enterprise
+from liaison.services.enterprises import EDITOR_ROLES, EnterpriseDetail, delete_enterprise
 from liaison.services.reference_lists import StreetInfo, list_streets
 from liaison.ui import dialogs
 from liaison.ui.context import ACCOUNT, DEMAND, ENTERPRISE, REFERENCE, VISIT, AppContext
@@ -31,6 +31,7 @@ from liaison.ui.enterprises.detail import EnterpriseDetailPanel
 from liaison.ui.enterprises.edit_dialog import EnterpriseDialog
 from liaison.ui.enterprises.filter_bar import FilterBar, FilterState
 from liaison.ui.enterprises.list_panel import EnterpriseList, count_text
+from liaison.ui.imports import ImportDialog
 from liaison.ui.screen import Screen
 
 SPLITTER_KEY = "enterprises/splitter"
@@ -57,6 +58,10 @@ class EnterprisesScreen(Screen):
         top = QHBoxLayout()
         top.addWidget(title)
         top.addStretch(1)
+        self.import_button = QPushButton(self.tr("导入名录…"))
+        self.import_button.setVisible(role in EDITOR_ROLES)
+        self.import_button.clicked.connect(self.open_import)
+        top.addWidget(self.import_button)
         top.addWidget(self.new_button)
 
         self.filters = FilterBar(show_mine=role in ASSIGNABLE_ROLES)
@@ -140,6 +145,12 @@ class EnterprisesScreen(Screen):
             self.detail.show_enterprise(enterprise_id)
 
     # --- add / edit / delete ---------------------------------------------------------------
+
+    def open_import(self) -> ImportDialog:
+        """Open the roster import dialog without blocking."""
+        dialog = ImportDialog(self.ctx, "enterprises", self)
+        dialog.show()
+        return dialog
 
     def open_dialog(self, detail: EnterpriseDetail | None) -> EnterpriseDialog:
         """Open the add (None) or edit dialog without blocking; `self.dialog` while open."""
