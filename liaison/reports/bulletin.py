@@ -52,7 +52,7 @@ from liaison.services.ledger_data import (
     month_range,
 )
 from liaison.services.metrics import MetricRow, MetricsReport
-from liaison.services.metrics_text import RATES, percent
+from liaison.services.metrics_text import COUNTS, RATES, percent
 
 __all__ = ["month_range", "render_bulletin"]
 
@@ -68,21 +68,7 @@ METRIC_COUNTS: tuple[tuple[str, str], ...] = (
 )
 """The counts printed beside the rates (the .xlsx has every count)."""
 
-ALL_COUNTS: tuple[tuple[str, str], ...] = (
-    ("coverage_assigned", "包联企业"),
-    ("coverage_visited", "已走访"),
-    ("routed", "交办"),
-    ("accepted_on_time", "按期签收"),
-    ("returned", "退回"),
-    ("raised", "提出诉求"),
-    ("resolved_or_closed", "已办结"),
-    ("resolved", "办结"),
-    ("resolved_on_time", "按期办结"),
-    ("reopened", "重办"),
-    ("followed_up", "回访"),
-    ("satisfied", "满意"),
-    ("overdue", "超期"),
-)
+ALL_COUNTS = COUNTS
 
 
 def _month_words(b: Bulletin) -> str:

@@ -5,8 +5,6 @@ output path chooses the format."""
 
 from __future__ import annotations
 
-import os
-import tempfile
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -15,25 +13,19 @@ from reportlab.lib import colors  # type: ignore[import-untyped]
 from reportlab.lib.pagesizes import A4, landscape  # type: ignore[import-untyped]
 from reportlab.lib.styles import ParagraphStyle  # type: ignore[import-untyped]
 from reportlab.lib.units import mm  # type: ignore[import-untyped]
-from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
 from reportlab.platypus import (  # type: ignore[import-untyped]
     Flowable,
-    SimpleDocTemplate,
     Spacer,
     Table,
 )
 
 from liaison.data.db import Database
-from liaison.domain import clock
 from liaison.domain.errors import DomainError
 from liaison.reports.pdf_common import (
-    DISTRICT,
-    GRID,
     LABEL_BG,
-    PROGRAMME,
     Styles,
+    build_pdf,
     fmt_date,
-    fmt_time,
     grid_style,
     make_styles,
     para,
@@ -83,43 +75,6 @@ def period_words(start: date, end: date) -> str:
     return f"{fmt_date(start)} 至 {fmt_date(end)}"
 
 
-def _numbered_canvas(font: str, printed: str, running: str) -> type[Canvas]:
-    """Landscape pages, each saying 第 N 页 共 M 页 (pages are held back until the end)."""
-
-    class NumberedCanvas(Canvas):  # type: ignore[misc]
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._saved: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:
-            self._saved.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._saved)
-            for state in self._saved:
-                self.__dict__.update(state)
-                self._decorate(total)
-                Canvas.showPage(self)
-            Canvas.save(self)
-
-        def _decorate(self, total: int) -> None:
-            page = self._pageNumber
-            self.saveState()
-            self.setStrokeColor(GRID)
-            self.setLineWidth(0.5)
-            self.setFont(font, 8.5)
-            if page > 1:
-                self.drawString(MARGIN_X, LAND_H - 12 * mm, f"{DISTRICT} · {running}")
-                self.line(MARGIN_X, LAND_H - 14 * mm, LAND_W - MARGIN_X, LAND_H - 14 * mm)
-            self.line(MARGIN_X, 13 * mm, LAND_W - MARGIN_X, 13 * mm)
-            self.drawString(MARGIN_X, 8.5 * mm, f"打印时间：{printed}")
-            self.drawRightString(LAND_W - MARGIN_X, 8.5 * mm, f"第 {page} 页 共 {total} 页")
-            self.restoreState()
-
-    return NumberedCanvas
-
-
 def build_landscape_pdf(
     out_path: Path | str,
     story: list[Flowable],
@@ -130,32 +85,15 @@ def build_landscape_pdf(
     printed_at: datetime | None = None,
 ) -> Path:
     """Lay out `story` on A4 landscape and write it atomically to `out_path`."""
-    target = Path(out_path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    printed = fmt_time(printed_at or clock.now())
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        doc = SimpleDocTemplate(
-            str(tmp),
-            pagesize=(LAND_W, LAND_H),
-            leftMargin=MARGIN_X,
-            rightMargin=MARGIN_X,
-            topMargin=MARGIN_TOP,
-            bottomMargin=MARGIN_BOTTOM,
-            title=title,
-            author=f"{DISTRICT}{PROGRAMME}",
-            creator="Liaison",
-            initialFontName=font,
-            initialFontSize=10,
-        )
-        doc.build(story, canvasmaker=_numbered_canvas(font, printed, running))
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return target
+    return build_pdf(
+        out_path,
+        story,
+        font=font,
+        title=title,
+        running=running,
+        printed_at=printed_at,
+        landscape_page=True,
+    )
 
 
 def summary_table(st: Styles, pairs: list[tuple[str, str]]) -> Table:

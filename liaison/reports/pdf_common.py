@@ -18,7 +18,7 @@ from typing import Any
 
 from reportlab.lib import colors  # type: ignore[import-untyped]
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT  # type: ignore[import-untyped]
-from reportlab.lib.pagesizes import A4  # type: ignore[import-untyped]
+from reportlab.lib.pagesizes import A4, landscape  # type: ignore[import-untyped]
 from reportlab.lib.styles import ParagraphStyle  # type: ignore[import-untyped]
 from reportlab.lib.units import mm  # type: ignore[import-untyped]
 from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
@@ -249,8 +249,13 @@ class QRCode(Flowable):  # type: ignore[misc]
         c.restoreState()
 
 
-def _numbered_canvas(font: str, printed: str, running: str) -> type[Canvas]:
+def _numbered_canvas(
+    font: str, printed: str, running: str, size: tuple[float, float], landscape: bool
+) -> type[Canvas]:
     """A canvas that holds pages back until the end so each can say 第 N 页 共 M 页."""
+    width, height = size
+    # header rule and footer line sit a little closer to the edge on landscape pages
+    head, rule, foot, text = (12, 14, 13, 8.5) if landscape else (13, 15, 14, 9.5)
 
     class NumberedCanvas(Canvas):  # type: ignore[misc]
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -276,12 +281,12 @@ def _numbered_canvas(font: str, printed: str, running: str) -> type[Canvas]:
             self.setLineWidth(0.5)
             if page > 1:
                 self.setFont(font, 8.5)
-                self.drawString(MARGIN_X, PAGE_H - 13 * mm, f"{DISTRICT} · {running}")
-                self.line(MARGIN_X, PAGE_H - 15 * mm, PAGE_W - MARGIN_X, PAGE_H - 15 * mm)
-            self.line(MARGIN_X, 14 * mm, PAGE_W - MARGIN_X, 14 * mm)
+                self.drawString(MARGIN_X, height - head * mm, f"{DISTRICT} · {running}")
+                self.line(MARGIN_X, height - rule * mm, width - MARGIN_X, height - rule * mm)
+            self.line(MARGIN_X, foot * mm, width - MARGIN_X, foot * mm)
             self.setFont(font, 8.5)
-            self.drawString(MARGIN_X, 9.5 * mm, f"打印时间：{printed}")
-            self.drawRightString(PAGE_W - MARGIN_X, 9.5 * mm, f"第 {page} 页 共 {total} 页")
+            self.drawString(MARGIN_X, text * mm, f"打印时间：{printed}")
+            self.drawRightString(width - MARGIN_X, text * mm, f"第 {page} 页 共 {total} 页")
             self.restoreState()
 
     return NumberedCanvas
@@ -296,8 +301,10 @@ def build_pdf(
     running: str,
     subject: str = "",
     printed_at: datetime | None = None,
+    landscape_page: bool = False,
 ) -> Path:
-    """Lay out `story` on A4 and write it atomically to `out_path`."""
+    """Lay out `story` on A4 (portrait, or landscape) and write it atomically to `out_path`."""
+    size = landscape(A4) if landscape_page else A4
     target = Path(out_path)
     target.parent.mkdir(parents=True, exist_ok=True)
     printed = fmt_time(printed_at or clock.now())
@@ -307,7 +314,7 @@ def build_pdf(
     try:
         doc = SimpleDocTemplate(
             str(tmp),
-            pagesize=A4,
+            pagesize=size,
             leftMargin=MARGIN_X,
             rightMargin=MARGIN_X,
             topMargin=MARGIN_TOP,
@@ -319,7 +326,7 @@ def build_pdf(
             initialFontName=font,
             initialFontSize=10,
         )
-        doc.build(story, canvasmaker=_numbered_canvas(font, printed, running))
+        doc.build(story, canvasmaker=_numbered_canvas(font, printed, running, size, landscape_page))
         os.replace(tmp, target)
     except BaseException:
         tmp.unlink(missing_ok=True)
