@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from liaison.data.models import Account, Device
+from liaison.data.models import Account, Assignment, Device
 from liaison.domain.errors import NotFound, PermissionDenied
 from liaison.domain.roles import ROLE_LABELS, Role
 
@@ -66,3 +66,19 @@ def stamp_new(record: object, actor: Actor) -> None:
 def stamp_change(record: object, actor: Actor) -> None:
     record.updated_by = actor.account_id  # type: ignore[attr-defined]
     record.updated_device = actor.device_id  # type: ignore[attr-defined]
+
+
+def looks_after(session: Session, account_id: str, enterprise_id: str) -> bool:
+    """Whether the account is 包联 for the enterprise (an assignment not ended)."""
+    return (
+        session.scalar(
+            select(Assignment.id)
+            .where(
+                Assignment.enterprise_id == enterprise_id,
+                Assignment.account_id == account_id,
+                Assignment.end_on.is_(None),
+            )
+            .limit(1)
+        )
+        is not None
+    )

@@ -12,7 +12,6 @@ from sqlalchemy.orm import Session
 
 from liaison.data.db import Database
 from liaison.data.models import (
-    Assignment,
     Category,
     CategoryUnit,
     Demand,
@@ -27,7 +26,7 @@ from liaison.domain.errors import NotFound, PermissionDenied, ValidationError
 from liaison.domain.roles import Role
 from liaison.domain.workdays import WorkCalendar
 from liaison.services.calendar import calendar_for
-from liaison.services.context import Actor
+from liaison.services.context import Actor, looks_after
 from liaison.services.demand_log import record
 
 
@@ -104,13 +103,7 @@ def _require_lead_handler(actor: Actor, d: Demand) -> None:
 def _require_field_access(session: Session, actor: Actor, d: Demand) -> None:
     """Cadres act on enterprises they look after; street staff on their street's."""
     if actor.role is Role.CADRE:
-        assigned = session.scalar(
-            select(Assignment.id).where(
-                Assignment.enterprise_id == d.enterprise_id,
-                Assignment.account_id == actor.account_id,
-                Assignment.end_on.is_(None),
-            )
-        )
+        assigned = looks_after(session, actor.account_id, d.enterprise_id)
         if not assigned and d.created_by != actor.account_id:
             raise PermissionDenied("只能处理本人包联企业的诉求")
     elif actor.role is Role.STREET_STAFF:

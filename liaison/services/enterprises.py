@@ -192,6 +192,11 @@ def delete_enterprise(db: Database, actor: Actor, enterprise_id: str) -> None:
         e = _live(s, enterprise_id)
         e.deleted_at = clock.now()
         stamp_change(e, actor)
+        for a in s.scalars(
+            select(Assignment).where(Assignment.enterprise_id == e.id, Assignment.end_on.is_(None))
+        ):
+            a.end_on = clock.today()  # nobody looks after a deleted enterprise
+            stamp_change(a, actor)
         s.flush()
         search_index.unindex_enterprises(raw_connection(s), [e.id])
 

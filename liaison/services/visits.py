@@ -5,13 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from liaison.data.db import Database
 from liaison.data.models import (
     Account,
-    Assignment,
     Category,
     Demand,
     Enterprise,
@@ -23,7 +21,7 @@ from liaison.domain import workflow as wf
 from liaison.domain.errors import NotFound, PermissionDenied, ValidationError
 from liaison.domain.roles import Role
 from liaison.domain.vocab import DEMAND_KINDS, URGENCIES, VISIT_MODES
-from liaison.services.context import Actor, stamp_new
+from liaison.services.context import Actor, looks_after, stamp_new
 from liaison.services.demand_log import record
 
 
@@ -68,14 +66,7 @@ VISIT_ROLES = frozenset({Role.CADRE, Role.STREET_STAFF, Role.SUPERVISOR, Role.AD
 def check_enterprise_access(session: Session, actor: Actor, enterprise: Enterprise) -> None:
     """Cadres act for the enterprises they look after, street staff for their street's."""
     if actor.role is Role.CADRE:
-        assigned = session.scalar(
-            select(Assignment.id).where(
-                Assignment.enterprise_id == enterprise.id,
-                Assignment.account_id == actor.account_id,
-                Assignment.end_on.is_(None),
-            )
-        )
-        if not assigned:
+        if not looks_after(session, actor.account_id, enterprise.id):
             raise PermissionDenied(f"您未包联“{enterprise.name}”，请联系督办安排包联")
     elif actor.role is Role.STREET_STAFF and enterprise.street_id != actor.street_id:
         raise PermissionDenied(f"“{enterprise.name}”不在本街镇")

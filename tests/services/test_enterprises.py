@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import select
 
 from liaison.data.db import Database
+from liaison.data.models import Assignment
+from liaison.domain import clock
 from liaison.domain.errors import NotFound, PermissionDenied, ValidationError
 from liaison.domain.uscc import make_uscc
 from liaison.services import enterprises as ent
@@ -136,3 +139,12 @@ def test_assign_twice_is_refused_and_end_assignment_frees_it(db: Database, cast:
 def test_handler_cannot_be_assigned_as_cadre(db: Database, cast: Cast) -> None:
     with pytest.raises(ValidationError, match="不是联络干部"):
         ent.assign_cadre(db, cast.admin, cast.enterprise_id, cast.finance_handler.account_id)
+
+
+def test_deleting_an_enterprise_ends_its_assignments(db: Database, cast: Cast) -> None:
+    ent.delete_enterprise(db, cast.supervisor, cast.enterprise_id)
+    with db.session() as s:
+        ends = s.scalars(
+            select(Assignment.end_on).where(Assignment.enterprise_id == cast.enterprise_id)
+        ).all()
+    assert ends and all(e == clock.today() for e in ends)
