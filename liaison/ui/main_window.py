@@ -42,6 +42,7 @@ SCREEN_MODULES = {
     "visits": ("liaison.ui.visits.screen", "VisitsScreen"),
     "demands": ("liaison.ui.demands.screen", "DemandsScreen"),
     "admin": ("liaison.ui.admin", "AdminScreen"),
+    "dashboard": ("liaison.ui.dashboard", "DashboardScreen"),
 }
 
 
@@ -99,9 +100,16 @@ def screen_specs() -> list[ScreenSpec]:
             ALL_ROLES,
         ),
         ScreenSpec(
+            "dashboard",
+            QCoreApplication.translate("MainWindow", "统计"),
+            "Ctrl+5",
+            _lazy("dashboard"),
+            frozenset({Role.SUPERVISOR, Role.ADMIN}),
+        ),
+        ScreenSpec(
             "admin",
             QCoreApplication.translate("MainWindow", "管理"),
-            "Ctrl+5",
+            "Ctrl+6",
             _lazy("admin"),
             frozenset({Role.ADMIN}),
         ),

@@ -178,6 +178,14 @@
     </message>
 </context>
 <context>
+    <name>BarChart</name>
+    <message>
+        <location filename="../../liaison/ui/dashboard.py" line="+178"/>
+        <source>没有可显示的数据</source>
+        <translation>No data to show</translation>
+    </message>
+</context>
+<context>
     <name>CategoriesTab</name>
     <message>
         <location filename="../../liaison/ui/admin/categories_tab.py" line="+131"/>
@@ -328,6 +336,175 @@
         <location line="+2"/>
         <source>删除所选</source>
         <translation>Delete selected</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardScreen</name>
+    <message>
+        <location filename="../../liaison/ui/dashboard.py" line="+46"/>
+        <source>统计</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>本月</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>上月</source>
+        <translation>Last month</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>本季度</source>
+        <translation>This quarter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>上季度</source>
+        <translation>Last quarter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>本年</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>自定义</source>
+        <translation>Custom</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>按部门</source>
+        <translation>By department</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>按街镇</source>
+        <translation>By street</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>按干部</source>
+        <translation>By cadre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>按类别</source>
+        <translation>By category</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>统计期</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>口径</source>
+        <translation>Group by</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+124"/>
+        <source>超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location line="-100"/>
+        <source>查看诉求</source>
+        <translation>View demands</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>打开诉求页查看所选分组的诉求</source>
+        <translation>Open the demands screen to see the selected group&apos;s demands</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>分组明细</source>
+        <translation>Groups</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>图表</source>
+        <translation>Chart</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>走访覆盖率</source>
+        <translation>Visit coverage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>按期签收率</source>
+        <translation>On-time acceptance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>回退率</source>
+        <translation>Return rate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>办结率</source>
+        <translation>Resolution rate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>按期办结率</source>
+        <translation>On-time resolution</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>重办率</source>
+        <translation>Reopen rate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>满意率</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>分组</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>开始日期不能晚于结束日期</source>
+        <translation>The start date cannot be after the end date</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>正在计算…</source>
+        <translation>Calculating…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>计算失败：{error}</source>
+        <translation>Calculation failed: {error}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{start} 至 {end}，超期截至 {as_of}</source>
+        <translation>{start} to {end}, overdue as of {as_of}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>件未办结已超期</source>
+        <translation>open demands past their deadline</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>分组明细（{n} 组）</source>
+        <translation>Groups ({n})</translation>
     </message>
 </context>
 <context>
@@ -2426,7 +2603,7 @@ It will no longer appear in lists and searches; its visits and demands are kept.
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../liaison/ui/main_window.py" line="+75"/>
+        <location filename="../../liaison/ui/main_window.py" line="+76"/>
         <source>工作台</source>
         <translation>Home</translation>
     </message>
@@ -2446,12 +2623,17 @@ It will no longer appear in lists and searches; its visits and demands are kept.
         <translation>Demands</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+14"/>
         <source>管理</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-7"/>
+        <source>统计</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>百千万企业走访联络系统</source>
         <translation>Enterprise Liaison System</translation>
     </message>

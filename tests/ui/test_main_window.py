@@ -15,8 +15,8 @@ from liaison.ui.main_window import MainWindow
 from tests.conftest import Cast
 
 EXPECTED = {
-    "admin": ["home", "enterprises", "visits", "demands", "admin"],
-    "supervisor": ["home", "enterprises", "visits", "demands"],
+    "admin": ["home", "enterprises", "visits", "demands", "dashboard", "admin"],
+    "supervisor": ["home", "enterprises", "visits", "demands", "dashboard"],
     "cadre": ["home", "enterprises", "visits", "demands"],
     "street_staff": ["home", "enterprises", "visits", "demands"],
     "finance_handler": ["home", "enterprises", "demands"],
