@@ -53,7 +53,7 @@ from liaison.imports.headers import (
 )
 from liaison.imports.table_reader import Table as Sheet
 from liaison.imports.table_reader import read_table
-from liaison.services.context import Actor
+from liaison.services.context import Actor, audit_values
 from liaison.services.enterprises import EDITOR_ROLES
 
 __all__ = [
@@ -718,12 +718,7 @@ def _enterprise_values(plan: _EnterprisePlan, actor: Actor, now: datetime) -> di
         "id": plan.enterprise_id,
         "uscc": plan.uscc,
         **plan.values,
-        "created_at": now,
-        "created_by": actor.account_id,
-        "created_device": actor.device_id,
-        "updated_at": now,
-        "updated_by": actor.account_id,
-        "updated_device": actor.device_id,
+        **audit_values(actor, now),
         "deleted_at": None,
     }
 
@@ -738,12 +733,7 @@ def _contact_values(
         "title": "",
         "phone": contact[1],
         "is_primary": primary,
-        "created_at": now,
-        "created_by": actor.account_id,
-        "created_device": actor.device_id,
-        "updated_at": now,
-        "updated_by": actor.account_id,
-        "updated_device": actor.device_id,
+        **audit_values(actor, now),
     }
 
 
@@ -769,9 +759,7 @@ def _write_enterprises(s: Session, actor: Actor, plans: list[_EnterprisePlan]) -
             .values(
                 {
                     **{k: bindparam(f"b_{k}") for k in keys},
-                    "updated_at": now,
-                    "updated_by": actor.account_id,
-                    "updated_device": actor.device_id,
+                    **audit_values(actor, now, new=False),
                 }
             )
         )
@@ -1064,12 +1052,7 @@ def _assignment_values(p: _AssignmentPlan, actor: Actor, now: datetime) -> dict[
         "is_lead": p.is_lead,
         "start_on": p.start_on,
         "end_on": None,
-        "created_at": now,
-        "created_by": actor.account_id,
-        "created_device": actor.device_id,
-        "updated_at": now,
-        "updated_by": actor.account_id,
-        "updated_device": actor.device_id,
+        **audit_values(actor, now),
     }
 
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from liaison.data.models import Account, Assignment, Device
+from liaison.domain import clock
 from liaison.domain.errors import NotFound, PermissionDenied
 from liaison.domain.roles import ROLE_LABELS, Role
 
@@ -52,20 +54,31 @@ def actor_for(session: Session, account_id: str) -> Actor:
     )
 
 
+def audit_values(actor: Actor, now: datetime, *, new: bool = True) -> dict[str, object]:
+    """The audit columns of a record the actor creates (or, with new=False, changes)."""
+    values: dict[str, object] = {
+        "updated_at": now,
+        "updated_by": actor.account_id,
+        "updated_device": actor.device_id,
+    }
+    if new:
+        values |= {
+            "created_at": now,
+            "created_by": actor.account_id,
+            "created_device": actor.device_id,
+        }
+    return values
+
+
 def stamp_new(record: object, actor: Actor) -> None:
     """Fill the audit columns of a record the actor creates."""
-    for attr, value in (
-        ("created_by", actor.account_id),
-        ("created_device", actor.device_id),
-        ("updated_by", actor.account_id),
-        ("updated_device", actor.device_id),
-    ):
+    for attr, value in audit_values(actor, clock.now()).items():
         setattr(record, attr, value)
 
 
 def stamp_change(record: object, actor: Actor) -> None:
-    record.updated_by = actor.account_id  # type: ignore[attr-defined]
-    record.updated_device = actor.device_id  # type: ignore[attr-defined]
+    for attr, value in audit_values(actor, clock.now(), new=False).items():
+        setattr(record, attr, value)
 
 
 def looks_after(session: Session, account_id: str, enterprise_id: str) -> bool:
