@@ -51,13 +51,21 @@ demand is counted for its lead unit only), so those totals are the sums of the r
 counted again for the district, because an enterprise can fall in several rows (two cadres,
 cadres of two departments) and is one enterprise in the total. Rows are the groups with at least
 one non-zero figure, sorted by label (then id).
+
+The figures come from a few independent read-only queries (coverage, the event figures by kind,
+the demand figures) run two at a time on their own connections (`WORKERS`), each in its own read
+transaction: a write committed while they run may be seen by some of them only, as if the report
+had been made a moment earlier for those figures.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, fields
 from datetime import date, timedelta
-from typing import Literal, get_args
+from functools import partial
+from typing import Literal, TypeVar, get_args
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
@@ -161,18 +169,51 @@ class MetricsReport:
 
 @dataclass(frozen=True)
 class _Sql:
-    """How one grouping finds the group of an event, a demand and an assignment."""
+    """How one grouping finds the group of an event, a demand and an assigned enterprise."""
 
     event_key: str | None
     """None: an event is in the group of its demand (`demand_key`)."""
     demand_key: str
     demand_joins: str
-    coverage_key: str | None
-    """None: coverage is not counted per group (only for the total)."""
-    coverage_joins: str
+    coverage: str | None
+    """Rows of (is_total, group, assigned, visited); None: coverage is counted for the total
+    only."""
+    coverage_total: Literal["query", "rows", "sum"]
+    """Where the district's coverage comes from: its own query (`_COVERAGE_TOTAL`), a row of
+    `coverage` (is_total = 1) or the sum of the groups (every enterprise is in one group)."""
     labels: str
     """id → label of the groups."""
 
+
+# Whether an assignment is active in the period; not "end_on IS NULL OR ...": an OR here makes
+# SQLite pick a slow index.
+_ACTIVE = "a.start_on <= :end AND coalesce(a.end_on, :end) >= :start"
+_LIVE = "a.enterprise_id NOT IN (SELECT id FROM enterprise WHERE deleted_at < :after)"
+"""The assignment's enterprise is not deleted on or before the period's end."""
+_VISITED = """EXISTS (
+    SELECT 1 FROM visit v
+    WHERE v.enterprise_id = a.enterprise_id
+      AND v.visit_date >= :start AND v.visit_date <= :end
+      AND v.deleted_at IS NULL
+)"""
+"""The assignment's enterprise has a visit in the period: one probe of ix_visit_enterprise_date."""
+
+# One row per enterprise assigned in the period: the index on assignment.enterprise_id delivers
+# them grouped, so no sort.
+_PER_ENTERPRISE = f"""
+    SELECT a.enterprise_id AS eid, {_VISITED} AS visited
+    FROM assignment a
+    WHERE {_ACTIVE}
+    GROUP BY a.enterprise_id
+"""
+_COVERAGE_TOTAL = f"""
+    SELECT count(*), sum(visited) FROM (
+        SELECT {_VISITED} AS visited
+        FROM assignment a
+        WHERE {_ACTIVE} AND {_LIVE}
+        GROUP BY a.enterprise_id
+    )
+"""
 
 # CROSS JOIN keeps SQLite's join order as written: the driving table first.
 _SQL: dict[Grouping, _Sql] = {
@@ -180,37 +221,70 @@ _SQL: dict[Grouping, _Sql] = {
         event_key="e.department_id",
         demand_key="d.lead_department_id",
         demand_joins="",
-        coverage_key="ac.department_id",
-        coverage_joins="CROSS JOIN account ac ON ac.id = a.account_id",
+        # one pass in enterprise order (no sort) gives the district's figure too: each
+        # enterprise with the departments of its cadres (ix_account_metric_keys), then counted
+        # once per department
+        coverage=f"""
+            WITH assigned AS MATERIALIZED (
+                SELECT json_group_array(DISTINCT ac.department_id) AS groups,
+                    {_VISITED} AS visited
+                FROM assignment a
+                CROSS JOIN account ac ON ac.id = a.account_id
+                WHERE {_ACTIVE} AND {_LIVE}
+                GROUP BY a.enterprise_id
+            )
+            SELECT 1, NULL, count(*), sum(visited) FROM assigned
+            UNION ALL
+            SELECT 0, g.value, count(*), sum(assigned.visited)
+            FROM assigned, json_each(assigned.groups) AS g
+            GROUP BY g.value
+        """,
+        coverage_total="rows",
         labels="SELECT id, name FROM department",
     ),
     "street": _Sql(
         event_key=None,
         demand_key="en.street_id",
         demand_joins="CROSS JOIN enterprise en ON en.id = d.enterprise_id",
-        coverage_key="en.street_id",
-        coverage_joins="CROSS JOIN enterprise en ON en.id = a.enterprise_id",
+        # an enterprise has one street: each is counted in one row (so the total is the sum)
+        coverage=f"""
+            SELECT 0, en.street_id, count(*), sum(x.visited)
+            FROM ({_PER_ENTERPRISE}) AS x
+            CROSS JOIN enterprise en ON en.id = x.eid
+            WHERE en.deleted_at IS NULL OR en.deleted_at >= :after
+            GROUP BY en.street_id
+        """,
+        coverage_total="sum",
         labels="SELECT id, name FROM street",
     ),
     "cadre": _Sql(
         event_key=None,
         demand_key="d.created_by",
         demand_joins="",
-        coverage_key="a.account_id",
-        coverage_joins="",
+        # a cadre's enterprises arrive in order (ix_assignment_account_enterprise): GROUP BY
+        # needs no sort, only the sets of distinct enterprises
+        coverage=f"""
+            SELECT 0, a.account_id, count(DISTINCT a.enterprise_id),
+                count(DISTINCT iif({_VISITED}, a.enterprise_id, NULL))
+            FROM assignment a
+            WHERE {_ACTIVE} AND {_LIVE}
+            GROUP BY a.account_id
+        """,
+        coverage_total="query",
         labels="SELECT id, display_name FROM account",
     ),
     "category": _Sql(
         event_key=None,
         demand_key="d.category_id",
         demand_joins="",
-        coverage_key=None,
-        coverage_joins="",
+        coverage=None,
+        coverage_total="query",
         labels="SELECT id, name FROM category",
     ),
 }
 
 _Figures = dict[str | None, dict[str, int]]
+T = TypeVar("T")
 
 
 def _add(
@@ -223,46 +297,30 @@ def _add(
             figures[name] = figures.get(name, 0) + int(value or 0)
 
 
-def _coverage(s: Session, q: _Sql, params: dict[str, str], out: _Figures) -> dict[str, int]:
-    """Coverage per group (added to `out`); returns the district's.
+_DISTRICT = "\0district"
+"""The key of the district's coverage among the coverage figures (no group has it)."""
 
-    One pass over the assignments in enterprise order (the index on assignment.enterprise_id,
-    so no sort): one row per enterprise assigned in the period, with the distinct groups its
-    assignments fall in and whether it was visited (the visit index answers per enterprise).
-    The total counts these rows once each; the groups count them once per group.
+
+def _coverage(s: Session, q: _Sql, params: dict[str, str]) -> _Figures:
+    """Coverage per group and, when `q.coverage_total` is "rows", the district's.
+
+    Every active assignment (or assigned enterprise) probes the visit index once:
+    ix_visit_enterprise_date answers "visited in the period" from the index alone, about as
+    fast as a per-month summary table would.
     """
-    keys = f"json_group_array(DISTINCT {q.coverage_key})" if q.coverage_key else "'[]'"
-    sql = f"""
-        WITH assigned AS MATERIALIZED (
-            SELECT a.enterprise_id AS eid,
-                {keys} AS groups,
-                EXISTS (
-                    SELECT 1 FROM visit v
-                    WHERE v.enterprise_id = a.enterprise_id
-                      AND v.visit_date >= :start AND v.visit_date <= :end
-                      AND v.deleted_at IS NULL
-                ) AS visited
-            FROM assignment a
-            {q.coverage_joins}
-            WHERE a.start_on <= :end
-              -- not "end_on IS NULL OR ...": an OR here makes SQLite pick a slow index
-              AND coalesce(a.end_on, :end) >= :start
-              AND a.enterprise_id NOT IN (
-                  SELECT id FROM enterprise WHERE deleted_at < :after
-              )
-            GROUP BY a.enterprise_id
-        )
-        SELECT 1, NULL, count(*), sum(visited) FROM assigned
-        UNION ALL
-        SELECT 0, g.value, count(*), sum(assigned.visited)
-        FROM assigned, json_each(assigned.groups) AS g
-        GROUP BY g.value
-    """
-    total: dict[str, int] = {}
-    for is_total, key, assigned, visited in s.execute(text(sql), params):
-        figures = total if is_total else out.setdefault(key, {})
-        figures.update(coverage_assigned=int(assigned), coverage_visited=int(visited or 0))
-    return total
+    out: _Figures = {}
+    if q.coverage is not None:
+        for is_total, key, assigned, visited in s.execute(text(q.coverage), params):
+            figures = out.setdefault(_DISTRICT if is_total else key, {})
+            figures.update(coverage_assigned=int(assigned), coverage_visited=int(visited or 0))
+    return out
+
+
+def _coverage_total(s: Session, params: dict[str, str]) -> _Figures:
+    """The district's coverage: each assigned enterprise once, in one pass over the assignments
+    in enterprise order (no sort)."""
+    assigned, visited = s.execute(text(_COVERAGE_TOTAL), params).one()
+    return {_DISTRICT: {"coverage_assigned": int(assigned), "coverage_visited": int(visited or 0)}}
 
 
 _STEPS = """
@@ -284,43 +342,43 @@ _FOLLOW_UPS = """
 """
 
 
-def _events(s: Session, q: _Sql, params: dict[str, str], out: _Figures) -> None:
-    """The event figures per group, counted by event time.
+_EVENT_STEPS = (
+    ("'route', 'return'", _STEPS),
+    ("'accept'", _STEPS),
+    ("'resolve'", _STEPS),
+    ("'follow_up'", _FOLLOW_UPS),
+)
+"""The event queries: (kinds, step); a period has about as many events of each."""
+
+
+def _events(s: Session, q: _Sql, params: dict[str, str], steps: tuple[str, str]) -> _Figures:
+    """The event figures per group of the events of `steps` (kinds, step), by event time.
 
     `at` is stored as 'YYYY-MM-DD HH:MM:SS...', so its first ten characters are its date; a
     step without a limit (due NULL) is never on time. Events are counted per group and step
     (a short code), so the sort behind GROUP BY carries two values per event, not its columns;
-    回访 are counted apart as only they need `data`. When the group is the demand's, the events
-    are first counted per demand, so each demand is looked up once, not once per event.
+    回访 are counted apart as only they need `data`. When the group is the demand's, each event
+    looks its demand up in ix_demand_metric_keys (and the demand's enterprise in
+    ix_enterprise_metric_keys), which hold the group keys: no table row is read.
     """
-    for kinds, step in (
-        ("'route', 'accept', 'return', 'resolve'", _STEPS),
-        ("'follow_up'", _FOLLOW_UPS),
-    ):
-        events = f"""
-            FROM demand_event e
-            WHERE e.kind IN ({kinds})
-              AND e.at >= :start AND e.at < :after
-              AND NOT e.flagged
-        """
-        if q.event_key is not None:
-            sql = f"SELECT {q.event_key} AS k, {step} AS step, count(*) {events} GROUP BY k, step"
-        else:
-            sql = f"""
-                SELECT {q.demand_key} AS k, x.step, sum(x.n)
-                FROM (
-                    SELECT e.demand_id, {step} AS step, count(*) AS n
-                    {events}
-                    GROUP BY e.demand_id, step
-                ) AS x
-                CROSS JOIN demand d ON d.id = x.demand_id
-                {q.demand_joins}
-                GROUP BY k, x.step
-            """
-        for key, name, n in s.execute(text(sql), params):
-            figures = out.setdefault(key, {})
-            for figure in _STEP_FIGURES[name]:
-                figures[figure] = figures.get(figure, 0) + int(n)
+    kinds, step = steps
+    group = q.event_key or q.demand_key
+    joins = "" if q.event_key else f"CROSS JOIN demand d ON d.id = e.demand_id {q.demand_joins}"
+    sql = f"""
+        SELECT {group} AS k, {step} AS step, count(*)
+        FROM demand_event e
+        {joins}
+        WHERE e.kind IN ({kinds})
+          AND e.at >= :start AND e.at < :after
+          AND NOT e.flagged
+        GROUP BY k, step
+    """
+    out: _Figures = {}
+    for key, name, n in s.execute(text(sql), params):
+        figures = out.setdefault(key, {})
+        for figure in _STEP_FIGURES[name]:
+            figures[figure] = figures.get(figure, 0) + int(n)
+    return out
 
 
 _STEP_FIGURES: dict[str, tuple[str, ...]] = {
@@ -337,7 +395,8 @@ _STEP_FIGURES: dict[str, tuple[str, ...]] = {
 """What each counted step adds to: a 办结 on time is also a 办结, every 回访 a 回访."""
 
 
-def _demands(s: Session, q: _Sql, params: dict[str, str], out: _Figures) -> None:
+def _demands(s: Session, q: _Sql, params: dict[str, str]) -> _Figures:
+    out: _Figures = {}
     raised = f"""
         SELECT {q.demand_key} AS k, count(*),
             sum(d.state IN ('resolved', 'followed_up', 'closed'))
@@ -356,6 +415,35 @@ def _demands(s: Session, q: _Sql, params: dict[str, str], out: _Figures) -> None
         GROUP BY k
     """
     _add(s, out, overdue, params, ("overdue",))
+    return out
+
+
+def _labels(s: Session, q: _Sql) -> dict[str, str]:
+    return {k: v for k, v in s.execute(text(q.labels))}
+
+
+WORKERS = 2
+"""Connections the figures are read on at once; 1 reads them all in one read transaction."""
+
+
+def _read_all(db: Database, queries: Sequence[Callable[[Session], _Figures]]) -> list[_Figures]:
+    """The results of `queries`, read on `WORKERS` connections at once.
+
+    sqlite3 releases the GIL while a statement runs, so two connections use two cores; each
+    query then runs in its own read transaction. Give the longest first, so that the workers
+    finish at about the same time.
+    """
+    if WORKERS == 1:
+        with db.session() as s:
+            return [query(s) for query in queries]
+    with ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="metrics") as pool:
+        futures = [pool.submit(_read, db, query) for query in queries]
+        return [f.result() for f in futures]
+
+
+def _read(db: Database, query: Callable[[Session], T]) -> T:
+    with db.session() as s:
+        return query(s)
 
 
 def _row(key: str | None, label: str, figures: dict[str, int]) -> MetricRow:
@@ -383,22 +471,30 @@ def compute_metrics(
         "as_of": as_of.isoformat(),
     }
     q = _SQL[by]
+    queries = [partial(_coverage, q=q, params=params)]
+    if q.coverage_total == "query":
+        queries.append(partial(_coverage_total, params=params))
+    queries += [partial(_events, q=q, params=params, steps=steps) for steps in _EVENT_STEPS]
+    queries.append(partial(_demands, q=q, params=params))
     groups: _Figures = {}
+    for part in _read_all(db, queries):
+        for key, figures in part.items():
+            into = groups.setdefault(key, {})
+            for name, value in figures.items():
+                into[name] = into.get(name, 0) + value
     with db.session() as s:
-        coverage_total = _coverage(s, q, params, groups)
-        _events(s, q, params, groups)
-        _demands(s, q, params, groups)
-        names: dict[str, str] = {k: v for k, v in s.execute(text(q.labels))}
+        labels = _labels(s, q)
     # Every event and every demand falls in exactly one group (the "none" group included),
     # so their district figures are the sums of the groups. Coverage is not additive (an
-    # enterprise can have cadres in several groups): its total is counted directly above.
-    total: dict[str, int] = dict(coverage_total)
+    # enterprise can have cadres in several groups): the district's is counted apart, except
+    # by street where every enterprise is in one group.
+    total = groups.pop(_DISTRICT, {})
     for figures in groups.values():
         for name, value in figures.items():
-            if not name.startswith("coverage_"):
+            if q.coverage_total == "sum" or not name.startswith("coverage_"):
                 total[name] = total.get(name, 0) + value
     rows = [
-        _row(k, NONE_LABELS[by] if k is None else names.get(k, k), figures)
+        _row(k, NONE_LABELS[by] if k is None else labels.get(k, k), figures)
         for k, figures in groups.items()
         if any(figures.values())
     ]

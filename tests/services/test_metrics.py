@@ -68,11 +68,21 @@ def _enterprise(db: Database, cast: Cast, name: str, street: str) -> str:
 
 
 def _assign(
-    db: Database, cast: Cast, enterprise: str, account: str, start: date, end: date | None = None
+    db: Database,
+    cast: Cast,
+    enterprise: str,
+    account: str,
+    start: date,
+    end: date | None = None,
+    clock: Clock | None = None,
 ) -> None:
     aid = enterprises.assign_cadre(db, cast.admin, enterprise, account, start_on=start)
     if end is not None:
+        assert clock is not None  # an assignment is ended on or after its last day
+        was = clock.now
+        clock.set(end)
         enterprises.end_assignment(db, cast.admin, aid, end_on=end)
+        clock.now = was
 
 
 def _visit(
@@ -213,7 +223,7 @@ def history(db: Database, cast: Cast, clock: Clock) -> History:
     _assign(db, cast, ea, cast.cadre.account_id, date(2023, 6, 1))
     _assign(db, cast, eb, econ_a, date(2023, 1, 1))
     _assign(db, cast, eb, econ_b, date(2023, 1, 1))
-    _assign(db, cast, ec, econ_a, date(2023, 1, 1), end=date(2023, 12, 31))
+    _assign(db, cast, ec, econ_a, date(2023, 1, 1), end=date(2023, 12, 31), clock=clock)
     _assign(db, cast, ed, cast.cadre.account_id, date(2024, 4, 1))
     _assign(db, cast, ee, econ_b, date(2024, 3, 31))
     _assign(db, cast, ef, econ_b, date(2023, 1, 1))
