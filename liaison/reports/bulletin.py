@@ -70,6 +70,9 @@ METRIC_COUNTS: tuple[tuple[str, str], ...] = (
 
 ALL_COUNTS = COUNTS
 
+OVERDUE_PDF_ROWS = 50
+"""The PDF lists this many overdue demands (longest overdue first); the .xlsx lists all."""
+
 
 def _month_words(b: Bulletin) -> str:
     return f"{b.start.year}年{b.start.month}月"
@@ -311,17 +314,23 @@ def bulletin_story(b: Bulletin) -> tuple[list[Flowable], str]:
             "超期＝截至统计期末仍为已交办或办理中且已过办结时限的诉求。分母为 0 时显示“—”。",
             st.small,
         ),
-        KeepTogether(
-            [
-                para(
-                    f"六、超期诉求清单（截至 {fmt_date(b.as_of)}，共 {len(b.overdue)} 件）",
-                    st.section,
-                )
-            ]
-        ),
-        _overdue_table(st, b.overdue),
+        *_overdue_section(st, b),
     ]
     return story, st.font
+
+
+def _overdue_section(st: Styles, b: Bulletin) -> list[Flowable]:
+    n = len(b.overdue)
+    shown = b.overdue[:OVERDUE_PDF_ROWS]
+    heading = f"六、超期诉求清单（截至 {fmt_date(b.as_of)}，共 {n} 件"
+    heading += f"，列出超期最久的 {len(shown)} 件）" if n > len(shown) else "）"
+    out: list[Flowable] = [KeepTogether([para(heading, st.section)]), _overdue_table(st, shown)]
+    if n > len(shown):
+        out += [
+            Spacer(1, 1.5 * mm),
+            para(f"另有 {n - len(shown)} 项超期诉求，详见台账/Excel。", st.body),
+        ]
+    return out
 
 
 # --- XLSX ----------------------------------------------------------------------------------

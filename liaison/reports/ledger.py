@@ -32,10 +32,43 @@ from liaison.reports.pdf_common import (
     title_block,
 )
 from liaison.reports.xlsx import Column, Sheet, write_workbook
-from liaison.services.ledger_data import Ledger, LedgerFilter, ledger_data
+from liaison.services.ledger_data import Ledger, LedgerFilter, ledger_count, ledger_data
 from liaison.services.metrics_text import percent
 
-__all__ = ["LedgerFilter", "build_landscape_pdf", "output_kind", "render_ledger"]
+__all__ = [
+    "PDF_MAX_ROWS",
+    "LedgerFilter",
+    "LedgerTooLarge",
+    "build_landscape_pdf",
+    "check_pdf_size",
+    "output_kind",
+    "render_ledger",
+]
+
+PDF_MAX_ROWS = 5000
+"""A ledger PDF of more rows (some 300 pages) is refused: narrow the filter or take Excel."""
+
+
+class LedgerTooLarge(DomainError):
+    """The ledger has more rows than a PDF may hold (the .xlsx has no cap)."""
+
+    def __init__(self, rows: int, limit: int) -> None:
+        super().__init__(
+            f"台账共有 {rows} 条诉求，超过 PDF 的上限 {limit} 条：请缩小统计期或按单位、街镇、"
+            "类别、状态筛选后再打印，或导出 Excel（不限条数）"
+        )
+        self.rows = rows
+        self.limit = limit
+
+
+def check_pdf_size(db: Database, f: LedgerFilter, limit: int | None = None) -> int:
+    """The ledger's row count; LedgerTooLarge when a PDF of it would pass the cap."""
+    cap = PDF_MAX_ROWS if limit is None else limit
+    rows = ledger_count(db, f)
+    if rows > cap:
+        raise LedgerTooLarge(rows, cap)
+    return rows
+
 
 TITLE = "诉求台账"
 LAND_W, LAND_H = landscape(A4)
@@ -261,8 +294,13 @@ def ledger_sheets(ledger: Ledger) -> list[Sheet]:
 def render_ledger(
     db: Database, f: LedgerFilter, out_path: Path | str, *, today: date | None = None
 ) -> Path:
-    """Write the 诉求台账 for `f` to `out_path` (.pdf or .xlsx, atomically); return the path."""
+    """Write the 诉求台账 for `f` to `out_path` (.pdf or .xlsx, atomically); return the path.
+
+    A PDF of more than PDF_MAX_ROWS rows is refused (LedgerTooLarge) before anything is laid
+    out; the .xlsx has no cap."""
     kind = output_kind(out_path)
+    if kind == "pdf":
+        check_pdf_size(db, f)
     ledger = ledger_data(db, f, today=today)
     if kind == "xlsx":
         return write_workbook(out_path, ledger_sheets(ledger))

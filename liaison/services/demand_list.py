@@ -8,12 +8,12 @@ numbers from here too, so no calendar arithmetic happens in the UI.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, or_, select
+from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 from sqlalchemy.sql import operators
 from sqlalchemy.sql.expression import UnaryExpression
@@ -24,17 +24,19 @@ from liaison.data.models import (
     Assignment,
     Category,
     Demand,
+    DemandEvent,
     DemandUnit,
     Department,
     Enterprise,
 )
 from liaison.domain import clock
 from liaison.domain import workflow as wf
-from liaison.domain.errors import NotFound
+from liaison.domain.errors import NotFound, ValidationError
 from liaison.domain.roles import Role
 from liaison.domain.workdays import DayOverride, WorkCalendar
 from liaison.services.calendar import calendar_for
 from liaison.services.context import Actor
+from liaison.services.metrics import Grouping
 
 DUE_SOON_DAYS = 2
 """An open demand due within this many working days is shown amber."""
@@ -46,11 +48,23 @@ FINISHED_LIMIT = 2000
 first): a person looks up older ones by narrowing the filter, the ledger report lists all."""
 LIST_LIMIT = 20_000
 """Most ids a date-ordered list holds."""
+DRILL_LIMIT = 250_000
+"""Most ids the list of a figure's demands holds (`DemandFilter.drilled`): all of a district's
+demands, so the list has as many rows as the figure says."""
 
 STATE_GROUP_OPEN = "open"
 STATE_GROUP_FINISHED = "finished"
 STATE_EXTENSION_PENDING = "extension_pending"
 """Besides a `State` value, `DemandFilter.state` accepts these groups."""
+
+NO_GROUP = "__none__"
+"""As `lead_department_id`, `street_id`, `created_by`, `category_id` or an event's unit: the
+demands (events) without one — the "none" row of a metrics grouping (e.g. 未交办)."""
+
+COUNTED_STATES = tuple(str(s) for s in wf.State if s not in (wf.State.WITHDRAWN, wf.State.MERGED))
+"""The states `raised` counts (withdrawn and merged demands left out)."""
+RESOLVED_STATES = tuple(str(s) for s in wf.FINISHED_STATES)
+"""The states `resolved_or_closed` counts: 已办结, 已回访, 已销号."""
 
 _OPEN = tuple(str(s) for s in wf.OPEN_STATES)
 
@@ -64,6 +78,22 @@ class Sort(StrEnum):
     RAISED_OLDEST = "raised_oldest"
     ESCALATION = "escalation"
     """Open ones most escalated first; the others newest raised first."""
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Demands with at least one event of `kind` dated in [start, end] (not flagged)."""
+
+    kind: str
+    """An `EventKind` value: route, accept, return, resolve or follow_up for the metrics."""
+    start: date
+    end: date
+    department_id: str | None = None
+    """The unit on the event (NO_GROUP: none)."""
+    on_time: bool = False
+    """Only steps on or before the limit they were held to (`demand_event.due`)."""
+    satisfaction: tuple[str, ...] = ()
+    """Only 回访 with one of these `Satisfaction` values."""
 
 
 class DeadlineLevel(StrEnum):
@@ -88,6 +118,24 @@ class DemandFilter:
     text: str = ""
     """Part of the title, or an enterprise name / pinyin / credit code."""
     sort: Sort = Sort.URGENT
+    # --- the demands behind a figure of the statistics (`figure_filter`) ---
+    lead_department_id: str | None = None
+    """Current lead unit only (NO_GROUP: not routed / no unit)."""
+    created_by: str | None = None
+    """The account that recorded the demand (NO_GROUP: not recorded)."""
+    raised_from: date | None = None
+    raised_to: date | None = None
+    """Raised on a day in [raised_from, raised_to] (each bound optional)."""
+    states: tuple[str, ...] = ()
+    """Besides `state`: only these `State` values (empty: no restriction)."""
+    overdue_as_of: date | None = None
+    """With `overdue_only`: deadline before this day instead of today."""
+    event: EventFilter | None = None
+
+    @property
+    def drilled(self) -> bool:
+        """Bound to a period (a figure's demands): listed in full, up to DRILL_LIMIT."""
+        return self.event is not None or self.raised_from is not None or self.raised_to is not None
 
 
 @dataclass(frozen=True)
@@ -174,14 +222,46 @@ def _allowed_states(f: DemandFilter, actor: Actor) -> frozenset[wf.State]:
         allowed = frozenset({wf.State(f.state)})
     if f.overdue_only:
         allowed &= {wf.State.ASSIGNED, wf.State.ACCEPTED}
+    if f.states:
+        allowed &= {wf.State(s) for s in f.states}
     if f.mine and actor.is_hub:  # what waits for the hub: routing, extension, closing
         allowed &= {wf.State.NEW, wf.State.ACCEPTED, wf.State.FOLLOWED_UP}
     return allowed
 
 
+def _equals(column: Any, value: str) -> ColumnElement[bool]:
+    """`column = value`, or `column IS NULL` for NO_GROUP."""
+    result: ColumnElement[bool] = column.is_(None) if value == NO_GROUP else column == value
+    return result
+
+
 def _in_street(street_id: str) -> ColumnElement[bool]:
-    on_street = select(Enterprise.id).where(Enterprise.street_id == street_id)
+    on_street = select(Enterprise.id).where(_equals(Enterprise.street_id, street_id))
     return _no_index(Demand.enterprise_id).in_(on_street)
+
+
+def _day_start(day: date) -> datetime:
+    return datetime.combine(day, time())
+
+
+def _with_event(e: EventFilter) -> ColumnElement[bool]:
+    """Demands with a matching event: the events are found through their (kind, at) index,
+    as `compute_metrics` counts them, and their demands looked up by id."""
+    events = select(DemandEvent.demand_id).where(
+        DemandEvent.kind == e.kind,
+        DemandEvent.at >= _day_start(e.start),
+        DemandEvent.at < _day_start(e.end + timedelta(days=1)),
+        DemandEvent.flagged.is_(False),
+    )
+    if e.department_id:
+        events = events.where(_equals(DemandEvent.department_id, e.department_id))
+    if e.on_time:
+        events = events.where(func.substr(DemandEvent.at, 1, 10) <= DemandEvent.due)
+    if e.satisfaction:
+        events = events.where(
+            func.json_extract(DemandEvent.data, "$.satisfaction").in_(e.satisfaction)
+        )
+    return Demand.id.in_(events)
 
 
 def _handled_by(department_id: str) -> ColumnElement[bool]:
@@ -218,14 +298,26 @@ def _conditions(
         out.append(Demand.deadline < day)
     if f.state == STATE_EXTENSION_PENDING:
         out.append(Demand.pending_extension.is_not(None))
+    if f.overdue_only and f.overdue_as_of is not None:
+        out[-1] = Demand.deadline < f.overdue_as_of
     if f.category_id:  # a category holds up to a seventh of all demands: not worth its index
-        out.append(_no_index(Demand.category_id) == f.category_id)
+        out.append(_equals(_no_index(Demand.category_id), f.category_id))
     if f.enterprise_id:
         out.append(Demand.enterprise_id == f.enterprise_id)
     if f.department_id:
         out.append(_handled_by(f.department_id))
     if f.street_id:
         out.append(_in_street(f.street_id))
+    if f.lead_department_id:
+        out.append(_equals(Demand.lead_department_id, f.lead_department_id))
+    if f.created_by:
+        out.append(_equals(Demand.created_by, f.created_by))
+    if f.raised_from is not None:
+        out.append(Demand.raised_on >= f.raised_from)
+    if f.raised_to is not None:
+        out.append(Demand.raised_on <= f.raised_to)
+    if f.event is not None:
+        out.append(_with_event(f.event))
     if f.mine:
         out.extend(_mine(actor))
     q = f.text.strip()
@@ -255,6 +347,79 @@ class DemandIds:
     """Older finished matches were left out (FINISHED_LIMIT / LIST_LIMIT)."""
 
 
+# --- the demands behind a figure of the statistics -----------------------------------------
+
+EVENT_FIGURES: dict[str, EventFilter] = {
+    # kind and conditions only; the period and unit are filled in by `figure_filter`
+    "routed": EventFilter(str(wf.EventKind.ROUTE), date.min, date.min),
+    "accepted_on_time": EventFilter(str(wf.EventKind.ACCEPT), date.min, date.min, on_time=True),
+    "returned": EventFilter(str(wf.EventKind.RETURN), date.min, date.min),
+    "resolved": EventFilter(str(wf.EventKind.RESOLVE), date.min, date.min),
+    "resolved_on_time": EventFilter(str(wf.EventKind.RESOLVE), date.min, date.min, on_time=True),
+    "followed_up": EventFilter(str(wf.EventKind.FOLLOW_UP), date.min, date.min),
+    "satisfied": EventFilter(
+        str(wf.EventKind.FOLLOW_UP),
+        date.min,
+        date.min,
+        satisfaction=(str(wf.Satisfaction.SATISFIED), str(wf.Satisfaction.BASICALLY)),
+    ),
+    "reopened": EventFilter(
+        str(wf.EventKind.FOLLOW_UP),
+        date.min,
+        date.min,
+        satisfaction=(str(wf.Satisfaction.UNSATISFIED),),
+    ),
+}
+"""The figures of `MetricRow` that count events: their drill-down lists the distinct demands
+with at least one such event, so a demand routed twice in the period is listed once."""
+
+DEMAND_FIGURES = ("raised", "resolved_or_closed", "overdue")
+"""The figures of `MetricRow` that count demands: the list shows exactly as many."""
+
+DRILL_FIGURES = (*DEMAND_FIGURES, *EVENT_FIGURES)
+
+
+def figure_filter(
+    figure: str,
+    start: date,
+    end: date,
+    as_of: date,
+    by: Grouping | None = None,
+    key: str | None = None,
+) -> DemandFilter:
+    """The list filter of the demands behind `figure` of `compute_metrics(start, end, by)`:
+    of the group `key` (None: the group's "none" row), or of the district when `by` is None.
+
+    Follows the definitions in `liaison.services.metrics`: demand figures group by the demand's
+    current lead unit, enterprise street, recording account or category; event figures by the
+    unit on the event when grouped by department, otherwise like the demand figures."""
+    if figure not in DRILL_FIGURES:
+        raise ValidationError(f"无法列出“{figure}”对应的诉求", field="figure")
+    group = NO_GROUP if key is None else key
+    column = {
+        "street": "street_id",
+        "cadre": "created_by",
+        "category": "category_id",
+        "department": "lead_department_id",
+    }
+    scope: dict[str, Any] = {}
+    if by is not None and not (by == "department" and figure in EVENT_FIGURES):
+        scope[column[by]] = group
+    base = DemandFilter(sort=Sort.RAISED_NEWEST, **scope)
+    if figure == "overdue":
+        return replace(base, sort=Sort.DEADLINE, overdue_only=True, overdue_as_of=as_of)
+    if figure in DEMAND_FIGURES:
+        states = COUNTED_STATES if figure == "raised" else RESOLVED_STATES
+        return replace(base, raised_from=start, raised_to=end, states=states)
+    event = replace(
+        EVENT_FIGURES[figure],
+        start=start,
+        end=end,
+        department_id=group if by == "department" else None,
+    )
+    return replace(base, event=event)
+
+
 def _strs(values: frozenset[wf.State]) -> list[str]:
     return sorted(str(v) for v in values)
 
@@ -281,13 +446,15 @@ def demand_ids(db: Database, f: DemandFilter, actor: Actor, today: date | None =
                 stmt = stmt.order_by(Demand.raised_on.desc(), Demand.id.desc())
             else:
                 stmt = stmt.order_by(Demand.raised_on, Demand.id)
-            ids = list(s.scalars(stmt.limit(LIST_LIMIT + 1)))
-            return DemandIds(ids[:LIST_LIMIT], len(ids) > LIST_LIMIT)
+            cap = DRILL_LIMIT if f.drilled else LIST_LIMIT
+            ids = list(s.scalars(stmt.limit(cap + 1)))
+            return DemandIds(ids[:cap], len(ids) > cap)
         ids = []
         if open_part:
             stmt = base.where(Demand.state.in_(_strs(open_part))).order_by(*_open_order(f.sort))
             ids = list(s.scalars(stmt))
         finished: list[str] = []
+        limit = DRILL_LIMIT if f.drilled else FINISHED_LIMIT
         if rest:
             # Closed demands are the bulk of the table: walk the raised_on index and stop at
             # the limit. The other finished states are small enough for the state index.
@@ -295,10 +462,10 @@ def demand_ids(db: Database, f: DemandFilter, actor: Actor, today: date | None =
             stmt = (
                 base.where(state.in_(_strs(rest)))
                 .order_by(Demand.raised_on.desc(), Demand.id.desc())
-                .limit(FINISHED_LIMIT + 1)
+                .limit(limit + 1)
             )
             finished = list(s.scalars(stmt))
-        return DemandIds(ids + finished[:FINISHED_LIMIT], len(finished) > FINISHED_LIMIT)
+        return DemandIds(ids + finished[:limit], len(finished) > limit)
 
 
 def demand_rows(

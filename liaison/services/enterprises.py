@@ -19,7 +19,8 @@ from liaison.data.models import (
     Street,
 )
 from liaison.domain import clock
-from liaison.domain.errors import NotFound, ValidationError
+from liaison.domain.errors import NotFound, PermissionDenied, ValidationError
+from liaison.domain.ids import new_id
 from liaison.domain.roles import Role
 from liaison.domain.uscc import validate_uscc
 from liaison.domain.vocab import INDUSTRIES, SCALES, TAGS
@@ -141,9 +142,17 @@ def _write(session: Session, e: Enterprise, data: EnterpriseInput, actor: Actor)
     session.flush()
     session.execute(delete(EnterpriseTag).where(EnterpriseTag.enterprise_id == e.id))
     session.add_all(EnterpriseTag(enterprise_id=e.id, tag=t) for t in data.tags)
+    # a contact saved unchanged keeps its id (an edit elsewhere in the form must not look,
+    # to sync, like every contact was replaced)
+    kept: dict[tuple[str, str, str, bool], str] = {}
+    for old in session.scalars(select(Contact).where(Contact.enterprise_id == e.id)).all():
+        kept[(old.name, old.title, old.phone, old.is_primary)] = old.id
+        session.expunge(old)
     session.execute(delete(Contact).where(Contact.enterprise_id == e.id))
     for c in data.contacts:
         contact = Contact(
+            id=kept.pop((c.name.strip(), c.title.strip(), c.phone.strip(), c.is_primary), None)
+            or new_id(),
             enterprise_id=e.id,
             name=c.name.strip(),
             title=c.title.strip(),
@@ -199,6 +208,21 @@ def delete_enterprise(db: Database, actor: Actor, enterprise_id: str) -> None:
             stamp_change(a, actor)
         s.flush()
         search_index.unindex_enterprises(raw_connection(s), [e.id])
+
+
+def restore_enterprise(db: Database, actor: Actor, enterprise_id: str) -> None:
+    """Bring back a deleted enterprise (its 包联 assignments stay ended; assign anew)."""
+    actor.require(*DELETER_ROLES)
+    with db.session() as s:
+        e = s.get(Enterprise, enterprise_id)
+        if e is None:
+            raise NotFound("企业不存在")
+        if e.deleted_at is None:
+            return
+        e.deleted_at = None
+        stamp_change(e, actor)
+        s.flush()
+        search_index.index_enterprises(raw_connection(s), [(e.id, e.name, e.uscc)])
 
 
 def _live(session: Session, enterprise_id: str) -> Enterprise:
@@ -267,6 +291,17 @@ def search_enterprises(db: Database, text: str, limit: int = 200) -> search_inde
         return result
 
 
+ASSIGNER_ROLES = frozenset({Role.ADMIN, Role.SUPERVISOR, Role.STREET_STAFF})
+"""Who may put cadres in charge of enterprises and end that (street staff: their own street)."""
+CADRE_ROLES = frozenset({Role.CADRE, Role.STREET_STAFF})
+"""Whose accounts can be put in charge of an enterprise (包联)."""
+
+
+def _check_street(actor: Actor, enterprise: Enterprise) -> None:
+    if actor.role is Role.STREET_STAFF and enterprise.street_id != actor.street_id:
+        raise PermissionDenied("只能为本街镇的企业安排包联干部")
+
+
 def assign_cadre(
     db: Database,
     actor: Actor,
@@ -277,16 +312,17 @@ def assign_cadre(
     start_on: date | None = None,
 ) -> str:
     """包联: put a cadre in charge of an enterprise (supervisors, admins and street staff)."""
-    actor.require(Role.ADMIN, Role.SUPERVISOR, Role.STREET_STAFF)
+    actor.require(*ASSIGNER_ROLES)
     with db.session() as s:
         e = _live(s, enterprise_id)
-        if actor.role is Role.STREET_STAFF and e.street_id != actor.street_id:
-            raise ValidationError("只能为本街镇的企业安排包联干部")
+        _check_street(actor, e)
         account = s.get(Account, account_id)
         if account is None or not account.active:
-            raise NotFound("账号不存在或已停用")
-        if account.role not in (Role.CADRE, Role.STREET_STAFF):
-            raise ValidationError(f"“{account.display_name}”不是联络干部或街镇专员")
+            raise ValidationError("账号不存在或已停用", field="account_id")
+        if account.role not in CADRE_ROLES:
+            raise ValidationError(
+                f"“{account.display_name}”不是联络干部或街镇专员", field="account_id"
+            )
         current = s.scalar(
             select(Assignment.id).where(
                 Assignment.enterprise_id == e.id,
@@ -295,7 +331,7 @@ def assign_cadre(
             )
         )
         if current:
-            raise ValidationError(f"“{account.display_name}”已在包联“{e.name}”")
+            raise ValidationError(f"“{account.display_name}”已在包联“{e.name}”", field="account_id")
         a = Assignment(
             enterprise_id=e.id,
             account_id=account.id,
@@ -311,13 +347,22 @@ def assign_cadre(
 def end_assignment(
     db: Database, actor: Actor, assignment_id: str, end_on: date | None = None
 ) -> None:
-    actor.require(Role.ADMIN, Role.SUPERVISOR, Role.STREET_STAFF)
+    """The cadre no longer looks after the enterprise from `end_on` (default today; not later
+    than today, not before the assignment started). The record stays for the history."""
+    actor.require(*ASSIGNER_ROLES)
     with db.session() as s:
         a = s.get(Assignment, assignment_id)
         if a is None or a.end_on is not None:
             raise NotFound("包联关系不存在或已结束")
+        enterprise = s.get(Enterprise, a.enterprise_id)
+        assert enterprise is not None
+        _check_street(actor, enterprise)
         end = end_on or clock.today()
         if end < a.start_on:
-            raise ValidationError("结束日期不能早于开始日期", field="end_on")
+            raise ValidationError(
+                f"结束日期不能早于开始日期（{a.start_on.isoformat()}）", field="end_on"
+            )
+        if end > clock.today():
+            raise ValidationError("结束日期不能晚于今天", field="end_on")
         a.end_on = end
         stamp_change(a, actor)

@@ -39,6 +39,7 @@ class LedgerFilter:
     street_id: str | None = None
     category_id: str | None = None
     state: str | None = None
+    """A `State` value, or "open" / "finished" (see STATE_GROUPS)."""
 
 
 @dataclass(frozen=True)
@@ -110,13 +111,22 @@ def filter_words(db: Database, f: LedgerFilter) -> str:
         parts.append(f"街镇：{_name(db, 'street', f.street_id)}")
     if f.category_id:
         parts.append(f"类别：{_name(db, 'category', f.category_id)}")
-    if f.state:
+    if f.state in STATE_GROUPS:
+        parts.append(f"状态：{STATE_GROUPS[f.state][0]}")
+    elif f.state:
         try:
             parts.append(f"状态：{wf.STATE_LABELS[wf.State(f.state)]}")
         except ValueError as exc:
             raise ValidationError(f"未知的诉求状态“{f.state}”", field="state") from exc
     return "；".join(parts) or "全部诉求"
 
+
+_COUNT_SQL = """
+    SELECT count(*)
+    FROM demand d
+    CROSS JOIN enterprise en ON en.id = d.enterprise_id
+    WHERE d.raised_on >= :start AND d.raised_on <= :end {extra}
+"""
 
 _LEDGER_SQL = """
     SELECT d.id, d.raised_on, en.name, d.title, c.name, dep.name, d.state, d.deadline,
@@ -131,25 +141,52 @@ _LEDGER_SQL = """
 """
 
 
-def ledger_data(db: Database, f: LedgerFilter, *, today: date | None = None) -> Ledger:
-    if f.start > f.end:
-        raise ValidationError("统计期的开始日期不能晚于结束日期", field="start")
-    words = filter_words(db, f)
-    as_of = today or clock.today()
+STATE_GROUPS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "open": ("未办结", tuple(sorted(OPEN))),
+    "finished": ("已办结", tuple(sorted(FINISHED))),
+}
+"""Besides a `State` value, `LedgerFilter.state` accepts these groups (as the demand list)."""
+
+
+def _where(f: LedgerFilter) -> tuple[str, dict[str, str]]:
+    """The filter's SQL conditions (after the period's) and their parameters."""
     params: dict[str, str] = {"start": f.start.isoformat(), "end": f.end.isoformat()}
     extra = []
     for column, value, name in (
         ("d.lead_department_id", f.department_id, "dep"),
         ("en.street_id", f.street_id, "street"),
         ("d.category_id", f.category_id, "cat"),
-        ("d.state", f.state, "state"),
     ):
         if value:
             extra.append(f"AND {column} = :{name}")
             params[name] = value
+    if f.state in STATE_GROUPS:
+        states = STATE_GROUPS[f.state][1]
+        names = [f"state{i}" for i in range(len(states))]
+        extra.append(f"AND d.state IN ({', '.join(':' + n for n in names)})")
+        params.update(zip(names, states, strict=True))
+    elif f.state:
+        extra.append("AND d.state = :state")
+        params["state"] = f.state
+    return " ".join(extra), params
+
+
+def ledger_count(db: Database, f: LedgerFilter) -> int:
+    """How many rows the ledger of `f` has (without reading them)."""
+    extra, params = _where(f)
+    with db.session() as s:
+        return int(s.execute(text(_COUNT_SQL.format(extra=extra)), params).scalar() or 0)
+
+
+def ledger_data(db: Database, f: LedgerFilter, *, today: date | None = None) -> Ledger:
+    if f.start > f.end:
+        raise ValidationError("统计期的开始日期不能晚于结束日期", field="start")
+    words = filter_words(db, f)
+    as_of = today or clock.today()
+    extra, params = _where(f)
     rows: list[LedgerRow] = []
     with db.session() as s:
-        result = s.execute(text(_LEDGER_SQL.format(extra=" ".join(extra))), params)
+        result = s.execute(text(_LEDGER_SQL.format(extra=extra)), params)
         for did, raised, ent, title, cat, lead, state, deadline, resolved, sat, street in result:
             dl = _day(deadline)
             rows.append(

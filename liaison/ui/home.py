@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from liaison.domain import clock
 from liaison.domain.roles import ROLE_LABELS
 from liaison.services.worklist import WorkItem, Worklist, WorkSection, worklist
+from liaison.ui import vocab
 from liaison.ui.context import ACCOUNT, DEMAND, ENTERPRISE, REFERENCE, VISIT, AppContext
 from liaison.ui.ops import run_in_background
 from liaison.ui.screen import Screen
@@ -252,7 +253,7 @@ class HomeScreen(Screen):
                 day=f"{wl.today:%Y-%m-%d}",
                 weekday=weekday,
                 name=actor.display_name,
-                role=ROLE_LABELS[actor.role],
+                role=vocab.label(ROLE_LABELS, actor.role),
             )
         )
         if wl.summary is not None:

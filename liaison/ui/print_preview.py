@@ -1,20 +1,24 @@
-"""Print preview of a record's PDF (QtPdf), printing (QPrinter) and saving a copy."""
+"""Print preview of a record's or a report's PDF (QtPdf), printing (QPrinter), saving a copy,
+and exporting a report to a chosen .xlsx; the files are made off the GUI thread."""
 
 from __future__ import annotations
 
 import shutil
 import tempfile
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRect, QSize, Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QCoreApplication, QDate, QPointF, QRect, QSize, Qt
+from PySide6.QtGui import QPageLayout, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QDateEdit,
     QDialog,
     QFileDialog,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -23,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from liaison.data.db import Database
-from liaison.ui.dialogs import show_error
+from liaison.ui import dialogs
 from liaison.ui.ops import run_in_background
 
 
@@ -59,9 +63,13 @@ class PdfPreviewDialog(QDialog):
         super().__init__(parent)
         self.pdf_path = pdf_path
         self.setWindowTitle(title)
-        self.resize(900, 1000)
         self.document = QPdfDocument(self)
         self.document.load(str(pdf_path))
+        self.landscape = self._is_landscape()
+        if self.landscape:
+            self.resize(1180, 860)
+        else:
+            self.resize(900, 1000)
         self.view = QPdfView(self)
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
@@ -85,11 +93,19 @@ class PdfPreviewDialog(QDialog):
         layout.addLayout(bar)
         self.ask_printer: Callable[[QPrinter], bool] = self._ask_printer
 
+    def _is_landscape(self) -> bool:
+        if self.document.pageCount() == 0:
+            return False
+        size = self.document.pagePointSize(0)
+        return size.width() > size.height()
+
     def _ask_printer(self, printer: QPrinter) -> bool:
         return QPrintDialog(printer, self).exec() == QDialog.DialogCode.Accepted
 
     def print_document(self) -> int:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if self.landscape:  # 台账 and 通报 are A4 landscape
+            printer.setPageOrientation(QPageLayout.Orientation.Landscape)
         if not self.ask_printer(printer):
             return 0
         return print_pdf(self.document, printer)
@@ -102,16 +118,23 @@ class PdfPreviewDialog(QDialog):
             shutil.copyfile(self.pdf_path, target)
 
 
-def preview_record(
-    parent: QWidget,
-    db: Database,
-    render: Callable[[Database, str, Path], Path],
-    record_id: str,
-    title: str,
+def ask_save_path(parent: QWidget, title: str, suggested: str, file_filter: str) -> str:
+    """The file the person chooses to save to ("" when cancelled); tests replace it."""
+    target, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
+    return target
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("PdfPreviewDialog", text)
+
+
+def preview_pdf(
+    parent: QWidget, render: Callable[[Path], Path], title: str, file_name: str
 ) -> None:
-    """Render a record off the GUI thread into a temporary PDF, then open the preview."""
+    """Run `render(path)` off the GUI thread into a temporary PDF, then open the preview.
+    A refusal (DomainError, e.g. a ledger over the PDF cap) is shown as a message."""
     folder = Path(tempfile.mkdtemp(prefix="liaison-print-"))
-    out = folder / f"{record_id}.pdf"
+    out = folder / file_name
 
     def done(path: object) -> None:
         assert isinstance(path, Path)
@@ -120,12 +143,141 @@ def preview_record(
         dialog.open()
 
     def failed(exc: Exception) -> None:
-        show_error(parent, str(exc))
+        dialogs.show_error(parent, str(exc))
 
-    run_in_background(
-        parent,
-        lambda: render(db, record_id, out),
-        done,
-        failed,
-        label=QCoreApplication.translate("PdfPreviewDialog", "正在生成打印文件…"),
-    )
+    run_in_background(parent, lambda: render(out), done, failed, label=_t("正在生成打印文件…"))
+
+
+def export_xlsx(
+    parent: QWidget,
+    render: Callable[[Path], Path],
+    suggested: str,
+    on_done: Callable[[Path], None] | None = None,
+) -> None:
+    """Ask where to save, then run `render(path)` off the GUI thread and say where it went."""
+    target = ask_save_path(parent, _t("导出 Excel"), suggested, _t("Excel 工作簿 (*.xlsx)"))
+    if not target:
+        return
+    path = Path(target)
+    if path.suffix.lower() != ".xlsx":
+        path = path.with_name(path.name + ".xlsx")
+
+    def done(written: object) -> None:
+        assert isinstance(written, Path)
+        if on_done is not None:
+            on_done(written)
+        dialogs.show_info(parent, _t("已导出：{path}").format(path=str(written)))
+
+    def failed(exc: Exception) -> None:
+        dialogs.show_error(parent, str(exc))
+
+    run_in_background(parent, lambda: render(path), done, failed, label=_t("正在导出 Excel…"))
+
+
+def preview_record(
+    parent: QWidget,
+    db: Database,
+    render: Callable[[Database, str, Path], Path],
+    record_id: str,
+    title: str,
+) -> None:
+    """Render a record off the GUI thread into a temporary PDF, then open the preview."""
+    preview_pdf(parent, lambda out: render(db, record_id, out), title, f"{record_id}.pdf")
+
+
+class ReportDialog(QDialog):
+    """Options of a report (period, month…) above 打印预览 / 导出 Excel. Subclasses fill
+    `form` and implement `pdf_job` and `xlsx_job`; both return None after showing why not."""
+
+    def __init__(self, title: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(460)
+        self.form = QFormLayout()
+        self.note = QLabel()
+        self.note.setObjectName("muted")
+        self.note.setWordWrap(True)
+        self.preview_button = QPushButton(_t("打印预览…"))
+        self.preview_button.setObjectName("primary")
+        self.preview_button.clicked.connect(self.preview)
+        self.export_button = QPushButton(_t("导出 Excel…"))
+        self.export_button.clicked.connect(self.export)
+        close_button = QPushButton(_t("关闭"))
+        close_button.clicked.connect(self.reject)
+        bar = QHBoxLayout()
+        bar.addStretch(1)
+        for b in (self.preview_button, self.export_button, close_button):
+            bar.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.note)
+        layout.addLayout(bar)
+
+    def pdf_job(self) -> tuple[Callable[[Path], Path], str, str] | None:
+        """(render to a path, preview title, file name)."""
+        raise NotImplementedError
+
+    def xlsx_job(self) -> tuple[Callable[[Path], Path], str] | None:
+        """(render to a path, suggested file name)."""
+        raise NotImplementedError
+
+    def preview(self) -> None:
+        job = self.pdf_job()
+        if job is None:
+            return
+        render, title, name = job
+        owner = self.parentWidget() or self
+        self.accept()
+        preview_pdf(owner, render, title, name)
+
+    def export(self) -> None:
+        job = self.xlsx_job()
+        if job is None:
+            return
+        render, suggested = job
+        owner = self.parentWidget() or self
+        self.accept()
+        export_xlsx(owner, render, suggested)
+
+
+class BulletinDialog(ReportDialog):
+    """打印通报: the month's 通报 as a print preview or .xlsx."""
+
+    def __init__(
+        self,
+        db: Database,
+        month: date,
+        parent: QWidget,
+        render: Callable[[Database, str, Path], Path] | None = None,
+    ) -> None:
+        super().__init__(self.tr("打印月度通报"), parent)
+        from liaison.reports.bulletin import render_bulletin
+
+        self.db = db
+        self.render_report: Callable[[Database, str, Path], Path] = render or render_bulletin
+        self.month_edit = QDateEdit(QDate(month.year, month.month, 1))
+        self.month_edit.setDisplayFormat("yyyy-MM")
+        self.month_edit.setCalendarPopup(True)
+        self.month_edit.setMaximumWidth(140)
+        self.form.addRow(self.tr("月份"), self.month_edit)
+        self.note.setText(
+            self.tr(
+                "通报的指标与“统计”页按部门、按街镇的本月数字一致；PDF 的超期清单列出超期最久的 "
+                "50 项，Excel 列出全部。"
+            )
+        )
+
+    def month(self) -> str:
+        day = self.month_edit.date()
+        return f"{day.year():04d}-{day.month():02d}"
+
+    def _job(self, suffix: str) -> tuple[Callable[[Path], Path], str]:
+        db, render, month = self.db, self.render_report, self.month()
+        return (lambda out: render(db, month, out)), self.tr("月度通报") + f"_{month}{suffix}"
+
+    def pdf_job(self) -> tuple[Callable[[Path], Path], str, str] | None:
+        render, name = self._job(".pdf")
+        return render, self.tr("月度通报"), name
+
+    def xlsx_job(self) -> tuple[Callable[[Path], Path], str] | None:
+        return self._job(".xlsx")

@@ -14,7 +14,9 @@ from liaison.services.context import Actor
 from liaison.services.metrics import compute_metrics
 from liaison.services.metrics_text import percent
 from liaison.ui.context import AppContext
-from liaison.ui.dashboard import RATE_COUNTS, RATE_NAMES, DashboardScreen, period_dates
+from liaison.ui.dashboard import DashboardScreen
+from liaison.ui.dashboard.periods import period_dates
+from liaison.ui.dashboard.table import RATE_COUNTS, RATE_NAMES
 from tests.conftest import Cast, log_demands
 
 
@@ -79,9 +81,9 @@ def test_numbers_equal_compute_metrics(
         card = screen.cards[name]
         num, den = RATE_COUNTS[name]
         assert card.value.text() == percent(getattr(total, name))
-        assert card.counts.text() == f"{getattr(total, num)}/{getattr(total, den)}"
+        assert card.counts_text == f"{getattr(total, num)}/{getattr(total, den)}"
     assert screen.cards["overdue"].value.text() == str(total.overdue)
-    assert screen.cards["resolution_rate"].counts.text() == "1/4"
+    assert screen.cards["resolution_rate"].counts_text == "1/4"
 
 
 def test_switching_grouping_recomputes(
@@ -152,5 +154,8 @@ def test_view_demands_opens_the_demands_screen(
     screen = window.screen_named("dashboard")
     assert isinstance(screen, DashboardScreen)
     _wait(qtbot, screen)
+    screen.ask_figure = lambda choices: choices[0][0]
     screen.drill.click()
-    assert window.stack.currentWidget() is window.screen_named("demands")
+    demands_screen = window.screen_named("demands")
+    assert window.stack.currentWidget() is demands_screen
+    qtbot.waitUntil(lambda: not demands_screen.list_panel.busy)  # type: ignore[attr-defined]

@@ -19,6 +19,7 @@ from liaison.domain.errors import DomainError
 from liaison.domain.roles import ROLE_LABELS, Role
 from liaison.services import accounts, admin
 from liaison.services.accounts import AccountInfo
+from liaison.ui import vocab
 from liaison.ui.admin.common import make_table, show_field_error
 from liaison.ui.context import ACCOUNT, AppContext
 from liaison.ui.dialogs import button_box, show_error
@@ -35,7 +36,7 @@ class AccountDialog(QDialog):
         self.display_name = QLineEdit()
         self.role = QComboBox()
         for role in Role:
-            self.role.addItem(ROLE_LABELS[role], str(role))
+            self.role.addItem(vocab.label(ROLE_LABELS, role), str(role))
         self.department = QComboBox()
         self.department.addItem(self.tr("（无）"), None)
         for d in admin.list_departments(ctx.db):
@@ -100,7 +101,7 @@ class AccountsTab(QWidget):
             [
                 Column(self.tr("用户名"), lambda a: a.username),
                 Column(self.tr("姓名"), lambda a: a.display_name),
-                Column(self.tr("角色"), lambda a: ROLE_LABELS[a.role]),
+                Column(self.tr("角色"), lambda a: vocab.label(ROLE_LABELS, a.role)),
                 Column(self.tr("部门"), lambda a: a.department or ""),
                 Column(self.tr("街镇"), lambda a: a.street or ""),
                 Column(

@@ -22,6 +22,7 @@ from liaison.domain.errors import ValidationError
 from liaison.services import demands
 from liaison.services.demand_list import merge_candidates, routing_dates
 from liaison.services.queries import DemandDetail
+from liaison.ui import vocab
 from liaison.ui.context import AppContext
 from liaison.ui.demands.dialog_base import ActionDialog
 from liaison.ui.demands.route_dialog import RouteDialog, qdate, to_date
@@ -51,7 +52,7 @@ def action_label(kind: wf.EventKind, detail: DemandDetail) -> str:
         K.WITHDRAW: _t("撤回"),
         K.MERGE: _t("并单"),
         K.CLOSE: _t("销号"),
-    }.get(kind, wf.EVENT_LABELS[kind])
+    }.get(kind) or vocab.label(wf.EVENT_LABELS, kind)
 
 
 def text_edit(placeholder: str = "") -> QPlainTextEdit:
@@ -174,7 +175,8 @@ class ResolveDialog(ActionDialog):
         self.text = text_edit(_t("向企业答复的办理情况，例如：已协调合作银行授信 500 万元"))
         self.text.setFixedHeight(110)
         self.add_field("text", _t("答复内容"), self.text)
-        box, self.outcome = self.radio_group({str(o): lbl for o, lbl in wf.OUTCOME_LABELS.items()})
+        outcomes = vocab.choices(wf.OUTCOME_LABELS)
+        box, self.outcome = self.radio_group({str(o): lbl for o, lbl in outcomes})
         self.add_field("outcome", _t("办理结果"), box)
         self.basis = QLineEdit(demands.propose_routing(ctx.db, detail.category_id).basis)
         self.add_field(
@@ -202,10 +204,11 @@ class FollowUpDialog(ActionDialog):
         answer = next((e for e in reversed(detail.timeline) if e.kind is K.RESOLVE), None)
         if answer is not None:
             outcome = answer.data.get("outcome")
-            label = wf.OUTCOME_LABELS[wf.Outcome(str(outcome))] if outcome else ""
-            self.add_info(_t("办理答复"), f"{label}：{answer.text}" if label else answer.text)
+            label = vocab.label(wf.OUTCOME_LABELS, wf.Outcome(str(outcome))) if outcome else ""
+            reply = _t("{outcome}：{answer}").format(outcome=label, answer=answer.text)
+            self.add_info(_t("办理答复"), reply if label else answer.text)
         box, self.satisfaction = self.radio_group(
-            {str(s): lbl for s, lbl in wf.SATISFACTION_LABELS.items()}
+            {str(s): lbl for s, lbl in vocab.choices(wf.SATISFACTION_LABELS)}
         )
         self.add_field("satisfaction", _t("企业评价"), box)
         dates = routing_dates(ctx.db, detail.category_id)
@@ -248,7 +251,9 @@ class MergeDialog(ActionDialog):
         for c in merge_candidates(ctx.db, detail.id):
             self.target.addItem(
                 _t("{title}（{state}，{day:%Y-%m-%d}）").format(
-                    title=c.title, state=c.state_label, day=c.raised_on
+                    title=c.title,
+                    state=vocab.tr_label(c.state_label, wf.STATE_LABELS),
+                    day=c.raised_on,
                 ),
                 c.id,
             )
@@ -320,8 +325,8 @@ def _note(
             parent=parent,
         )  # fmt: skip
     if kind is K.CLOSE:
-        sat = wf.SATISFACTION_LABELS[snap.satisfaction] if snap.satisfaction else "—"
-        outcome = wf.OUTCOME_LABELS[snap.outcome] if snap.outcome else "—"
+        sat = vocab.label(wf.SATISFACTION_LABELS, snap.satisfaction) if snap.satisfaction else "—"
+        outcome = vocab.label(wf.OUTCOME_LABELS, snap.outcome) if snap.outcome else "—"
         return NoteDialog(
             ctx, detail, title=_t("销号"), confirm=_t("确认销号"), label=_t("销号说明"),
             placeholder=_t("可不填"), info=((_t("办理结果"), outcome), (_t("企业评价"), sat)),

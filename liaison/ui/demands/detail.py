@@ -30,6 +30,7 @@ from liaison.services.demand_list import (
     deadline_status,
 )
 from liaison.services.queries import DemandDetail, demand_detail
+from liaison.ui import vocab
 from liaison.ui.context import AppContext
 from liaison.ui.demands.action_dialogs import action_label, make_action_dialog
 from liaison.ui.demands.dialog_base import ActionDialog
@@ -245,13 +246,17 @@ class DemandDetailPanel(QWidget):
         v["street"].setText(d.street or "—")
         v["category"].setText(
             " · ".join(
-                (d.category, DEMAND_KINDS.get(d.kind, d.kind), URGENCIES.get(d.urgency, d.urgency))
+                (
+                    d.category,
+                    vocab.label(DEMAND_KINDS, d.kind),
+                    vocab.label(URGENCIES, d.urgency),
+                )
             )
         )
         v["raised"].setText(f"{d.raised_on:%Y-%m-%d}")
         v["basis"].setText(demands.propose_routing(self.ctx.db, d.category_id).basis)
         v["lead"].setText(d.lead_department or self.tr("尚未交办"))
-        v["co"].setText("、".join(d.co_departments) or "—")
+        v["co"].setText(self.tr("、").join(d.co_departments) or "—")
         v["reply"].setText(f"{snap.reply_deadline:%Y-%m-%d}" if snap.reply_deadline else "—")
         self._fill_deadline(d)
         if snap.pending_extension is not None:
@@ -304,7 +309,7 @@ class DemandDetailPanel(QWidget):
                 widget.hide()
                 widget.deleteLater()
         snap = d.snapshot
-        words = [wf.STATE_LABELS[snap.state] if snap.state else "—"]
+        words = [vocab.label(wf.STATE_LABELS, snap.state) if snap.state else "—"]
         if snap.escalation_level:
             words.append(self.tr("督办 {n} 次").format(n=snap.escalation_level))
         if snap.reopen_count:
@@ -366,7 +371,9 @@ class DemandDetailPanel(QWidget):
     def _why_no_actions(self, d: DemandDetail) -> str:
         state = d.snapshot.state
         if state in (wf.State.CLOSED, wf.State.WITHDRAWN, wf.State.MERGED):
-            return self.tr("此诉求已{state}，无需再办理。").format(state=wf.STATE_LABELS[state])
+            # lower(): “is closed” in English; Chinese has no case
+            state_word = vocab.label(wf.STATE_LABELS, state).lower()
+            return self.tr("此诉求已{state}，无需再办理。").format(state=state_word)
         return self.tr("当前环节不需要您办理；可查看办理过程。")
 
     # --- acting ---------------------------------------------------------------------------

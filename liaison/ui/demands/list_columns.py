@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from liaison.domain import workflow as wf
 from liaison.domain.roles import Role
 from liaison.services import demand_list as dl
+from liaison.ui import vocab
 from liaison.ui.demands.detail import DUE_SOON_COLOR, OVERDUE_COLOR, deadline_words
 from liaison.ui.table_model import Column
 
@@ -26,7 +28,7 @@ def _deadline_color(row: Row) -> str | None:
 
 
 def _state_text(row: Row) -> str:
-    text = row.state_label
+    text = vocab.label(wf.STATE_LABELS, row.state)
     if row.pending_extension is not None:
         text += _t("·延期待批")
     return text
@@ -75,6 +77,8 @@ def columns() -> list[Column[Row]]:
 COLUMN_WIDTHS = (220, 150, 64, 86, 76, 92, 40, 110, 86)
 """Column 0 (诉求) also takes whatever room the others leave (see _fit_title)."""
 TITLE_MIN = 170
+STATE_COLUMN = 2
+"""状态: at least as wide as the longest state word in the UI's language (list_panel)."""
 
 
 def days_short(days_left: int) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStackedWidget,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -27,9 +30,17 @@ from liaison.domain.roles import Role
 from liaison.services import demand_list as dl
 from liaison.services.admin import list_departments
 from liaison.services.reference_lists import list_categories, list_streets
+from liaison.ui import vocab
 from liaison.ui.context import AppContext
 from liaison.ui.demands.detail import DUE_SOON_COLOR, OVERDUE_COLOR
-from liaison.ui.demands.list_columns import COLUMN_WIDTHS, TITLE_MIN, Row, columns, mine_label
+from liaison.ui.demands.list_columns import (
+    COLUMN_WIDTHS,
+    STATE_COLUMN,
+    TITLE_MIN,
+    Row,
+    columns,
+    mine_label,
+)
 from liaison.ui.ops import run_in_background
 from liaison.ui.table_model import IdTableModel
 
@@ -55,6 +66,9 @@ class DemandListPanel(QWidget):
         self.generation = 0
         self.wanted_id: str | None = None
         """A demand to select once the list has loaded (opened from elsewhere)."""
+        self.drill: dl.DemandFilter | None = None
+        """A filter set by another screen (the demands behind a figure of 统计), shown as a
+        chip; the pickers narrow it further."""
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
@@ -80,6 +94,7 @@ class DemandListPanel(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.chip)
         layout.addLayout(self.filter_rows)
         layout.addWidget(self.table_stack, 1)
         layout.addLayout(footer)
@@ -117,7 +132,7 @@ class DemandListPanel(QWidget):
             (_t("全部状态"), None),
             (_t("未办结"), dl.STATE_GROUP_OPEN),
             (_t("延期待批"), dl.STATE_EXTENSION_PENDING),
-            *((wf.STATE_LABELS[s], str(s)) for s in wf.State),
+            *((label, str(s)) for s, label in vocab.choices(wf.STATE_LABELS)),
         ):
             self.state.addItem(label, value)
         self.department = self._combo(_t("承办单位（牵头或协办）"))
@@ -142,6 +157,47 @@ class DemandListPanel(QWidget):
         self.filter_rows = QVBoxLayout()
         self.filter_rows.addLayout(first)
         self.filter_rows.addLayout(second)
+        self._build_chip()
+
+    def _build_chip(self) -> None:
+        self.chip = QFrame()
+        self.chip.setObjectName("filterChip")
+        self.chip.setStyleSheet(
+            "#filterChip { background: #e8f0fa; border: 1px solid #1f5fa8; border-radius: 4px; }"
+        )
+        self.chip_label = QLabel()
+        self.chip_label.setStyleSheet("color: #1d2b3a; font-weight: bold;")
+        self.chip_label.setWordWrap(True)
+        self.chip_clear = QToolButton()
+        self.chip_clear.setText(_t("✕ 清除"))
+        self.chip_clear.setToolTip(_t("取消来自统计的筛选，回到全部诉求"))
+        self.chip_clear.setAutoRaise(True)
+        self.chip_clear.clicked.connect(self.clear_drill)
+        row = QHBoxLayout(self.chip)
+        row.setContentsMargins(8, 3, 4, 3)
+        row.addWidget(self.chip_label, 1)
+        row.addWidget(self.chip_clear)
+        self.chip.hide()
+
+    def apply_filter(self, f: dl.DemandFilter, label: str, tooltip: str = "") -> None:
+        """List the demands of `f` (e.g. those behind a figure of 统计), say so in the chip,
+        and reset the pickers so the list shows exactly those demands."""
+        self.drill = f
+        self._set_quietly(mine=f.mine, state=f.state)
+        self.sort.blockSignals(True)
+        self.sort.setCurrentIndex(max(0, self.sort.findData(str(f.sort))))
+        self.sort.blockSignals(False)
+        self.chip_label.setText(label)
+        self.chip.setToolTip(tooltip)
+        self.chip.show()
+        self.reload()
+
+    def clear_drill(self) -> None:
+        if self.drill is None:
+            return
+        self.drill = None
+        self.chip.hide()
+        self.reload()
 
     def _build_table(self) -> None:
         self.table = QTableView()
@@ -159,6 +215,10 @@ class DemandListPanel(QWidget):
         header.setMinimumSectionSize(36)
         for col, width in enumerate(COLUMN_WIDTHS):
             header.resizeSection(col, width)
+        # the English state words ("In progress", "Withdrawn") are wider than the Chinese ones
+        metrics = self.table.fontMetrics()
+        states = max(metrics.horizontalAdvance(t) for _, t in vocab.choices(wf.STATE_LABELS))
+        header.resizeSection(STATE_COLUMN, max(COLUMN_WIDTHS[STATE_COLUMN], states + 16))
         self.table.viewport().installEventFilter(self)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.empty = QLabel()
@@ -214,6 +274,8 @@ class DemandListPanel(QWidget):
 
     def reset_filters(self) -> None:
         self._set_quietly(mine=False, state=None)
+        self.drill = None
+        self.chip.hide()
         self.reload()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -238,12 +300,14 @@ class DemandListPanel(QWidget):
     # --- querying ---------------------------------------------------------------------------
 
     def current_filter(self) -> dl.DemandFilter:
-        return dl.DemandFilter(
+        base = self.drill or dl.DemandFilter()
+        return replace(
+            base,
             state=self.state.currentData(),
             department_id=self.department.currentData(),
-            category_id=self.category.currentData(),
-            street_id=self.street.currentData(),
-            overdue_only=self.overdue.isChecked(),
+            category_id=self.category.currentData() or base.category_id,
+            street_id=self.street.currentData() or base.street_id,
+            overdue_only=self.overdue.isChecked() or base.overdue_only,
             mine=self.mine.isChecked(),
             text=self.search.text(),
             sort=dl.Sort(self.sort.currentData()),

@@ -116,11 +116,11 @@ class RouteDialog(ActionDialog):
     def _explain_context(self, detail: DemandDetail) -> None:
         p = self.proposal
         self.add_info(self.tr("政策依据"), p.basis)
-        units = "、".join(u.name for u in p.lead) or self.tr("（无）")
+        units = self.tr("、").join(u.name for u in p.lead) or self.tr("（无）")
         text = self.tr("牵头 {lead}").format(lead=units)
         if p.responsible:
             text += self.tr("；责任单位 {units}").format(
-                units="、".join(u.name for u in p.responsible)
+                units=self.tr("、").join(u.name for u in p.responsible)
             )
         self.add_info(self.tr("规则建议"), text)
         if detail.lead_department:

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from liaison.domain.roles import ROLE_LABELS, Role
 from liaison.services.admin import list_departments
+from liaison.services.demand_list import DemandFilter
+from liaison.ui import vocab
 from liaison.ui.context import DEMAND, ENTERPRISE, REFERENCE, AppContext
 from liaison.ui.demands.detail import DemandDetailPanel
 from liaison.ui.demands.list_panel import DemandListPanel
 from liaison.ui.screen import Screen
+
+if TYPE_CHECKING:
+    from liaison.ui.demands.ledger_dialog import LedgerDialog
 
 
 class DemandsScreen(Screen):
@@ -28,6 +35,12 @@ class DemandsScreen(Screen):
         head.addSpacing(12)
         head.addWidget(self.scope)
         head.addStretch(1)
+        self.print_ledger_button = QPushButton(self.tr("打印台账…"))
+        self.print_ledger_button.setToolTip(
+            self.tr("按列表当前的单位、街镇、类别、状态筛选，预览、打印或导出 Excel 诉求台账")
+        )
+        self.print_ledger_button.clicked.connect(self.print_ledger)
+        head.addWidget(self.print_ledger_button)
 
         self.list_panel = DemandListPanel(ctx)
         self.detail = DemandDetailPanel(ctx)
@@ -58,7 +71,7 @@ class DemandsScreen(Screen):
 
     def _scope_text(self) -> str:
         actor = self.ctx.actor
-        role = ROLE_LABELS[actor.role]
+        role = vocab.label(ROLE_LABELS, actor.role)
         if actor.role is Role.HANDLER and actor.department_id:
             unit = next(
                 (d.name for d in list_departments(self.ctx.db) if d.id == actor.department_id), ""
@@ -81,6 +94,20 @@ class DemandsScreen(Screen):
         else:  # not listed (yet): selected when a load brings it
             self.list_panel.table.clearSelection()
             self.list_panel.wanted_id = demand_id
+
+    def apply_filter(self, f: DemandFilter, label: str, tooltip: str = "") -> None:
+        """List the demands of `f`, e.g. those behind a number on 统计, with `label` shown
+        above the list (“来自统计：区金融办 · 超期 · 2026年第3季度”) until cleared."""
+        self.list_panel.apply_filter(f, label, tooltip)
+
+    def print_ledger(self) -> LedgerDialog:
+        """打印台账 of the list's current filter (the dialog asks for the period)."""
+        from liaison.ui.demands.ledger_dialog import LedgerDialog  # QtPdf, reportlab: on use
+
+        dialog = LedgerDialog(self.ctx.db, self.list_panel.current_filter(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _after_action(self, _demand_id: str) -> None:
         self.ctx.hub.announce(DEMAND)

@@ -16,7 +16,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from liaison.domain import workflow as wf
+from liaison.domain.roles import ROLE_LABELS
 from liaison.services.queries import TimelineEntry
+from liaison.ui import vocab
 
 Index = QModelIndex | QPersistentModelIndex
 EventKind = wf.EventKind
@@ -48,7 +50,7 @@ def _date(value: object) -> str:
 def _names(ids: object, names: dict[str, str]) -> str:
     if not isinstance(ids, list):
         return ""
-    return "、".join(names.get(str(i), _t("（已删除单位）")) for i in ids)
+    return _t("、").join(names.get(str(i), _t("（已删除单位）")) for i in ids)
 
 
 def _facts(entry: TimelineEntry, names: dict[str, str], state: dict[str, Any]) -> list[str]:
@@ -76,15 +78,15 @@ def _facts(entry: TimelineEntry, names: dict[str, str], state: dict[str, Any]) -
     elif kind is EventKind.RESOLVE:
         outcome = data.get("outcome")
         if outcome:
-            out.append(_t("结果：{o}").format(o=wf.OUTCOME_LABELS[wf.Outcome(str(outcome))]))
+            o = vocab.label(wf.OUTCOME_LABELS, wf.Outcome(str(outcome)))
+            out.append(_t("结果：{o}").format(o=o))
         if data.get("policy_basis"):
             out.append(_t("政策依据：{basis}").format(basis=data["policy_basis"]))
     elif kind is EventKind.FOLLOW_UP:
         sat = data.get("satisfaction")
         if sat:
-            out.append(
-                _t("满意度：{s}").format(s=wf.SATISFACTION_LABELS[wf.Satisfaction(str(sat))])
-            )
+            s = vocab.label(wf.SATISFACTION_LABELS, wf.Satisfaction(str(sat)))
+            out.append(_t("满意度：{s}").format(s=s))
         if sat == wf.Satisfaction.UNSATISFIED:
             out.append(_t("重办，新办结时限 {day}").format(day=_date(data.get("deadline"))))
     elif kind is EventKind.ESCALATE:
@@ -107,8 +109,8 @@ def timeline_rows(
             facts.append(_t("登记诉求"))
         elif text:
             facts.append(text)
-        unit = e.actor_unit or ""
-        step = e.label
+        unit = vocab.tr_label(e.actor_unit or "", ROLE_LABELS)  # a role when no unit
+        step = vocab.label(wf.EVENT_LABELS, e.kind)
         if e.flagged:
             step = _t("⚠ {step}（冲突）").format(step=step)
         rows.append(
@@ -117,7 +119,7 @@ def timeline_rows(
                 step=step,
                 actor=e.actor or _t("（未知）"),
                 unit=unit,
-                note="；".join(facts),
+                note=_t("；").join(facts),
                 flagged=e.flagged,
             )
         )
@@ -161,7 +163,11 @@ class TimelineModel(QAbstractTableModel):
         if not (0 <= index.column() < len(self.headers)):
             return None
         row = self.rows[index.row()]
-        who = f"{row.actor}（{row.unit}）" if row.unit else row.actor
+        who = (
+            _t("{actor}（{unit}）").format(actor=row.actor, unit=row.unit)
+            if row.unit
+            else row.actor
+        )
         value = (row.at, f"{row.step}\n{who}", row.note)[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return value

@@ -7,14 +7,11 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -22,7 +19,8 @@ from PySide6.QtWidgets import (
 
 from liaison.domain import workflow as wf
 from liaison.domain.errors import NotFound
-from liaison.domain.vocab import INDUSTRIES, SCALES
+from liaison.domain.vocab import INDUSTRIES, SCALES, TAGS, VISIT_MODES
+from liaison.services.assignments import assign_refusal
 from liaison.services.enterprise_history import (
     ENTERPRISE_DELETERS,
     ENTERPRISE_EDITORS,
@@ -33,9 +31,22 @@ from liaison.services.enterprise_history import (
     enterprise_history,
     visit_refusal,
 )
-from liaison.services.enterprises import ContactInfo, EnterpriseDetail, get_enterprise
-from liaison.ui.context import AppContext
-from liaison.ui.table_model import Column, IdTableModel
+from liaison.services.enterprises import (
+    ASSIGNER_ROLES,
+    ContactInfo,
+    EnterpriseDetail,
+    get_enterprise,
+)
+from liaison.ui import vocab
+from liaison.ui.context import ENTERPRISE, AppContext
+from liaison.ui.enterprises.assignments import (
+    AssignCadreDialog,
+    EndAssignmentDialog,
+    assignment_columns,
+    duty_text,
+)
+from liaison.ui.enterprises.record_table import RecordTable
+from liaison.ui.table_model import Column
 
 R = TypeVar("R")
 ALERT = "#c0392b"
@@ -53,7 +64,7 @@ def _date(d: Any) -> str:
 def visit_columns() -> list[Column[VisitEntry]]:
     return [
         Column(_t("走访日期"), lambda v: _date(v.visit_date)),
-        Column(_t("方式"), lambda v: v.mode_label),
+        Column(_t("方式"), lambda v: vocab.tr_label(v.mode_label)),
         Column(_t("走访情况"), lambda v: " ".join(v.summary.split()), tooltip=_visit_tooltip),
         Column(_t("干部"), lambda v: "、".join(v.cadres), tooltip=lambda v: "、".join(v.cadres)),
         Column(_t("诉求"), lambda v: str(v.demand_count or ""), align_right=True),
@@ -83,11 +94,11 @@ def demand_columns() -> list[Column[DemandEntry]]:
             lambda d: d.title,
             tooltip=lambda d: _wrap(
                 _t("{title}\n类别：{category}（{kind}）").format(
-                    title=d.title, category=d.category, kind=d.kind_label
+                    title=d.title, category=d.category, kind=vocab.tr_label(d.kind_label)
                 )
             ),
         ),
-        Column(_t("状态"), lambda d: wf.STATE_LABELS[d.state], color=_state_color),
+        Column(_t("状态"), lambda d: vocab.label(wf.STATE_LABELS, d.state), color=_state_color),
         Column(
             _t("办理时限"),
             lambda d: _date(d.deadline) + (_t("（超期）") if d.overdue else ""),
@@ -111,58 +122,6 @@ def contact_columns() -> list[Column[ContactInfo]]:
 def _wrap(text: str) -> str:
     # Rich text so long Chinese tooltips wrap instead of running off the screen.
     return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>" if text else ""
-
-
-class RecordTable(QStackedWidget):
-    """A small table over already-loaded records, or a line saying there are none."""
-
-    def __init__(
-        self, columns: list[Column[R]], empty_text: str, stretch_column: int | None = None
-    ) -> None:
-        super().__init__()
-        self.records: dict[str, Any] = {}
-        self.model: IdTableModel[Any] = IdTableModel(
-            columns, lambda ids: {i: self.records[i] for i in ids}
-        )
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
-        rows = self.view.verticalHeader()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(self.fontMetrics().height() + 10)
-        rows.hide()
-        header = self.view.horizontalHeader()
-        header.setHighlightSections(False)
-        if stretch_column is None:
-            header.setStretchLastSection(True)
-        else:
-            header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
-        self.stretch_column = stretch_column
-        self.empty = QLabel(empty_text)
-        self.empty.setObjectName("muted")
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.addWidget(self.view)
-        self.addWidget(self.empty)
-
-    def set_records(self, records: list[Any]) -> None:
-        self.records = {r.id: r for r in records}
-        self.model.set_ids([r.id for r in records])
-        self.setCurrentWidget(self.view if records else self.empty)
-
-    def fit_columns(self, texts: list[str]) -> None:
-        """Width of each column but the stretching one from a sample text (header included)."""
-        fm = self.fontMetrics()
-        bold = self.view.horizontalHeader().fontMetrics()
-        for column, text in enumerate(texts):
-            if column == self.stretch_column:
-                continue
-            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            width = max(fm.horizontalAdvance(text), bold.horizontalAdvance(title) + 8)
-            self.view.setColumnWidth(column, width + 20)
 
 
 class EnterpriseDetailPanel(QWidget):
@@ -199,6 +158,14 @@ class EnterpriseDetailPanel(QWidget):
         self.delete_button = QPushButton(self.tr("删除"))
         self.delete_button.setVisible(role in ENTERPRISE_DELETERS)
         self.delete_button.clicked.connect(lambda: self.delete_requested.emit(self.detail))
+        self.assign_button = QPushButton(self.tr("安排包联…"))
+        self.assign_button.setVisible(role in ASSIGNER_ROLES)
+        self.assign_button.clicked.connect(self.open_assign_dialog)
+        self.end_button = QPushButton(self.tr("结束包联…"))
+        self.end_button.setVisible(role in ASSIGNER_ROLES)
+        self.end_button.clicked.connect(self.open_end_dialog)
+        self.assign_dialog: AssignCadreDialog | None = None
+        self.end_dialog: EndAssignmentDialog | None = None
         self.tags = QLabel()
         self.tags.setTextFormat(Qt.TextFormat.RichText)
         self.tags.setWordWrap(True)
@@ -233,9 +200,19 @@ class EnterpriseDetailPanel(QWidget):
         form.setColumnStretch(3, 1)
 
         self.visits = RecordTable(visit_columns(), self.tr("尚无走访记录"), stretch_column=2)
-        self.visits.fit_columns(["2025-12-31", "实地走访", "", "欧阳小明", "9"])
+        self.visits.fit_columns(
+            ["2025-12-31", vocab.label(VISIT_MODES, "onsite"), "", "欧阳小明", "9"]
+        )
         self.demands = RecordTable(demand_columns(), self.tr("尚无诉求"), stretch_column=1)
-        self.demands.fit_columns(["2025-12-31", "", "已交办", "2025-12-31", "区经济信息委"])
+        self.demands.fit_columns(
+            [
+                "2025-12-31",
+                "",
+                vocab.label(wf.STATE_LABELS, wf.State.FOLLOWED_UP),
+                "2025-12-31" + _t("（超期）"),
+                "区经济信息委",
+            ]
+        )
         self.demands.view.setToolTip(self.tr("双击打开诉求"))
         self.demands.view.activated.connect(self._open_demand)
         self.contacts = RecordTable(contact_columns(), self.tr("尚无联系人"))
@@ -244,12 +221,18 @@ class EnterpriseDetailPanel(QWidget):
         self.tabs.addTab(self.visits, "")
         self.tabs.addTab(self.demands, "")
         self.tabs.addTab(self.contacts, "")
-        self._set_tab_titles(0, 0, 0)
+        self.assignments = RecordTable(assignment_columns(), self.tr("尚未安排包联干部"))
+        self.assignments.fit_columns(["欧阳小明明", duty_text(False), "2025-12-31", "2025-12-31"])
+        self.assignments.view.activated.connect(lambda _index: self.open_end_dialog())
+        self.tabs.addTab(self.assignments, "")
+        self._set_tab_titles(0, 0, 0, 0)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.visit_button)
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.delete_button)
+        buttons.addWidget(self.assign_button)
+        buttons.addWidget(self.end_button)
         buttons.addStretch(1)
         body = QWidget()
         body_layout = QVBoxLayout(body)
@@ -298,18 +281,24 @@ class EnterpriseDetailPanel(QWidget):
         self.name.setText(d.name)
         self.tags.setText(
             " ".join(
-                "<span style='background:#e8eef7; color:#1f5fa8;'>&nbsp;" + t + "&nbsp;</span>"
+                "<span style='background:#e8eef7; color:#1f5fa8;'>&nbsp;"
+                + html.escape(vocab.label(TAGS, t))
+                + "&nbsp;</span>"
                 for t in d.tags
             )
         )
         self.tags.setVisible(bool(d.tags))
         none = self.tr("未填写")
-        industry = f"{d.industry} {INDUSTRIES[d.industry]}" if d.industry in INDUSTRIES else ""
+        industry = (
+            f"{d.industry} {vocab.label(INDUSTRIES, d.industry)}"
+            if d.industry in INDUSTRIES
+            else ""
+        )
         active = [a for a in d.assignments if a.end_on is None]
-        cadres = "；".join(
+        cadres = self.tr("；").join(
             self.tr("{name}（{role}，{since} 起）").format(
                 name=a.cadre,
-                role=self.tr("牵头") if a.is_lead else self.tr("协助"),
+                role=duty_text(a.is_lead),
                 since=a.start_on.isoformat(),
             )
             for a in active
@@ -318,7 +307,7 @@ class EnterpriseDetailPanel(QWidget):
             "uscc": d.uscc,
             "legal_rep": d.legal_rep,
             "street": d.street or "",
-            "scale": SCALES.get(d.scale, ""),
+            "scale": vocab.label(SCALES, d.scale) if d.scale in SCALES else "",
             "established_on": _date(d.established_on),
             "industry": industry,
             "address": d.address,
@@ -334,13 +323,26 @@ class EnterpriseDetailPanel(QWidget):
         self.visits.set_records(list(history.visits))
         self.demands.set_records(list(history.demands))
         self.contacts.set_records(list(d.contacts))
+        self.assignments.set_records(list(d.assignments))
         open_count = sum(1 for x in history.demands if x.is_open)
-        self._set_tab_titles(len(history.visits), len(history.demands), len(d.contacts), open_count)
+        self._set_tab_titles(
+            len(history.visits), len(history.demands), len(d.contacts), len(active), open_count
+        )
+        refusal = assign_refusal(self.ctx.actor, d.street_id)
+        self.assign_button.setEnabled(refusal is None)
+        self.assign_button.setToolTip(refusal or self.tr("为这家企业安排一名包联干部"))
+        self.end_button.setEnabled(refusal is None and bool(active))
+        self.end_button.setToolTip(
+            refusal
+            or (self.tr("结束一名干部对这家企业的包联") if active else self.tr("目前没有包联干部"))
+        )
         refusal = visit_refusal(self.ctx.db, self.ctx.actor, d.id)
         self.visit_button.setEnabled(refusal is None)
         self.visit_button.setToolTip(refusal or self.tr("为这家企业登记一次走访"))
 
-    def _set_tab_titles(self, visits: int, demands: int, contacts: int, open_: int = 0) -> None:
+    def _set_tab_titles(
+        self, visits: int, demands: int, contacts: int, cadres: int, open_: int = 0
+    ) -> None:
         self.tabs.setTabText(0, self.tr("走访记录（{n}）").format(n=visits))
         text = (
             self.tr("诉求（{n}，在办 {o}）").format(n=demands, o=open_)
@@ -349,12 +351,50 @@ class EnterpriseDetailPanel(QWidget):
         )
         self.tabs.setTabText(1, text)
         self.tabs.setTabText(2, self.tr("联系人（{n}）").format(n=contacts))
+        self.tabs.setTabText(3, self.tr("包联干部（{n}）").format(n=cadres))
 
     # --- actions ---------------------------------------------------------------------------
 
     def _new_visit(self) -> None:
         if self.detail is not None and self.ctx.nav is not None:
             self.ctx.nav.new_visit(self.detail.id)
+
+    def open_assign_dialog(self) -> AssignCadreDialog | None:
+        """安排包联 without blocking; `self.assign_dialog` while it is open."""
+        if self.detail is None:
+            return None
+        dialog = AssignCadreDialog(self.ctx, self.detail, self)
+        self.assign_dialog = dialog
+        self._watch(dialog)
+        return dialog
+
+    def open_end_dialog(self) -> EndAssignmentDialog | None:
+        """结束包联 of the assignment selected in the 包联 tab (or the first current one)."""
+        if self.detail is None or not self.end_button.isEnabled():
+            return None
+        rows = self.assignments.view.selectionModel().selectedRows()
+        chosen = self.assignments.model.id_at(rows[0].row()) if rows else None
+        dialog = EndAssignmentDialog(self.ctx, self.detail, chosen, self)
+        self.end_dialog = dialog
+        self._watch(dialog)
+        return dialog
+
+    def _watch(self, dialog: AssignCadreDialog | EndAssignmentDialog) -> None:
+        dialog.saved.connect(self._after_assignment)
+        dialog.finished.connect(lambda _code: self._forget(dialog))
+        dialog.open()
+
+    def _forget(self, dialog: AssignCadreDialog | EndAssignmentDialog) -> None:
+        if self.assign_dialog is dialog:
+            self.assign_dialog = None
+        if self.end_dialog is dialog:
+            self.end_dialog = None
+        dialog.deleteLater()
+
+    def _after_assignment(self, enterprise_id: str) -> None:
+        self.show_enterprise(enterprise_id)
+        self.tabs.setCurrentWidget(self.assignments)
+        self.ctx.hub.announce(ENTERPRISE)
 
     def _open_demand(self, index: QModelIndex) -> None:
         demand_id = self.demands.model.id_at(index.row())

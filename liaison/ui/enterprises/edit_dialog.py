@@ -31,6 +31,7 @@ from liaison.services.enterprises import (
     update_enterprise,
 )
 from liaison.services.reference_lists import StreetInfo
+from liaison.ui import vocab
 from liaison.ui.context import AppContext
 from liaison.ui.dialogs import show_error
 from liaison.ui.enterprises.contacts_editor import ContactsEditor
@@ -106,12 +107,12 @@ class EnterpriseDialog(QDialog):
         self.address = QLineEdit()
         self.industry = QComboBox()
         self.industry.addItem(self.tr("（未填写）"), "")
-        for code, label in INDUSTRIES.items():
-            self.industry.addItem(f"{code} {label}", code)
+        for code, text in vocab.choices(INDUSTRIES):
+            self.industry.addItem(f"{code} {text}", code)
         self.scale = QComboBox()
         self.scale.addItem(self.tr("（未填写）"), "")
-        for code, label in SCALES.items():
-            self.scale.addItem(label, code)
+        for code, text in vocab.choices(SCALES):
+            self.scale.addItem(text, code)
         self.phone = QLineEdit()
         self.established = QDateEdit()
         self.established.setDisplayFormat("yyyy-MM-dd")
@@ -119,12 +120,17 @@ class EnterpriseDialog(QDialog):
         self.established.setMinimumDate(NO_DATE)
         self.established.setSpecialValueText(self.tr("未填写"))
         self.established.setDate(NO_DATE)
-        self.tag_boxes: dict[str, QCheckBox] = {t: QCheckBox(t) for t in TAGS}
+        self.tag_boxes: dict[str, QCheckBox] = {
+            t: QCheckBox(text) for t, text in vocab.choices(TAGS)
+        }
         tags = QWidget()
         tag_grid = QGridLayout(tags)
         tag_grid.setContentsMargins(0, 0, 0, 0)
+        # three a row; two when the names are long (English)
+        widest = max(box.sizeHint().width() for box in self.tag_boxes.values())
+        per_row = 3 if widest <= self.fontMetrics().horizontalAdvance("中") * 10 else 2
         for i, box in enumerate(self.tag_boxes.values()):
-            tag_grid.addWidget(box, i // 3, i % 3)
+            tag_grid.addWidget(box, i // per_row, i % per_row)
         self.contacts = ContactsEditor()
 
         self.inputs: dict[str, QWidget] = {

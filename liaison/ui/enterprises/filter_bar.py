@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from liaison.domain.vocab import SCALES, TAGS
 from liaison.services.reference_lists import StreetInfo
+from liaison.ui import vocab
 
 DEBOUNCE_MS = 20
 """Short: a search costs about 1 ms and runs off the GUI thread (stale answers are dropped),
@@ -80,12 +81,19 @@ class FilterBar(QWidget):
         self.street.setMinimumContentsLength(6)
         self.tag = QComboBox()
         self.tag.addItem(self.tr("全部标签"), ANY)
-        for tag in TAGS:
-            self.tag.addItem(tag, tag)
+        for tag, text in vocab.choices(TAGS):
+            self.tag.addItem(text, tag)
         self.scale = QComboBox()
         self.scale.addItem(self.tr("全部规模"), ANY)
-        for code, label in SCALES.items():
-            self.scale.addItem(label, code)
+        for code, text in vocab.choices(SCALES):
+            self.scale.addItem(text, code)
+        for combo in (self.tag, self.scale):
+            # as wide as a short entry (the English tag names are long); the list shows all
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(9)
+            combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)
         self.mine = QCheckBox(self.tr("我包联的"))
         self.mine.setVisible(show_mine)
         self.show_mine = show_mine

@@ -10,7 +10,7 @@ from collections import OrderedDict
 from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QSettings, Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from liaison.data.search import COUNT_CAP
+from liaison.domain.vocab import INDUSTRIES, SCALES
 from liaison.services.enterprise_history import order_ids
 from liaison.services.enterprise_list import (
     SEARCH_LIMIT,
@@ -32,6 +33,7 @@ from liaison.services.enterprise_list import (
     enterprise_ids,
     enterprise_rows,
 )
+from liaison.ui import vocab
 from liaison.ui.context import AppContext
 from liaison.ui.ops import run_in_background
 from liaison.ui.table_model import Column, IdTableModel
@@ -64,8 +66,12 @@ def enterprise_columns() -> list[Column[EnterpriseRow]]:
             align_right=True,
             color=lambda r: ALERT if r.open_demands else None,
         ),
-        Column(_t("规模"), lambda r: r.scale),
-        Column(_t("行业"), lambda r: r.industry, tooltip=lambda r: r.industry or None),
+        Column(_t("规模"), lambda r: vocab.tr_label(r.scale, SCALES)),
+        Column(
+            _t("行业"),
+            lambda r: vocab.tr_label(r.industry, INDUSTRIES),
+            tooltip=lambda r: vocab.tr_label(r.industry, INDUSTRIES) or None,
+        ),
     ]
 
 
@@ -152,6 +158,9 @@ class EnterpriseList(QWidget):
 
     def _set_column_widths(self) -> None:
         fm = self.fontMetrics()
+        header_font = QFont(self.view.horizontalHeader().font())
+        header_font.setBold(True)  # the style sheet makes headers bold
+        bold = QFontMetrics(header_font)
         pad = 22
         widths = {
             0: fm.horizontalAdvance("重庆泰和生物科技有限责任") + pad,
@@ -159,8 +168,12 @@ class EnterpriseList(QWidget):
             2: fm.horizontalAdvance("观音桥街道") + pad,
             3: fm.horizontalAdvance("王小明、李四") + pad,
             4: fm.horizontalAdvance("2025-12-31") + pad,
-            5: fm.horizontalAdvance(_t("在办诉求")) + pad,
-            6: fm.horizontalAdvance(_t("规模")) + pad + 8,
+            5: bold.horizontalAdvance(_t("在办诉求")) + pad,
+            6: max(
+                bold.horizontalAdvance(_t("规模")) + 8,
+                *(fm.horizontalAdvance(text) for _, text in vocab.choices(SCALES)),
+            )
+            + pad,
         }
         self.view.setColumnWidth(7, fm.horizontalAdvance("信息传输、软件和信息技术") + pad)
         self._fitting = True

@@ -34,6 +34,7 @@ from liaison.domain.vocab import VISIT_MODES
 from liaison.services import visits
 from liaison.services.demands import RoutingProposal, propose_routing
 from liaison.services.reference_lists import list_categories
+from liaison.ui import vocab
 from liaison.ui.context import DEMAND, ENTERPRISE, VISIT, AppContext
 from liaison.ui.visits.blocks import RowList
 from liaison.ui.visits.draft_io import DraftIO, pydate, qdate
@@ -115,8 +116,8 @@ class VisitForm(QWidget):
         self.enterprise_detail.setObjectName("muted")
         self.visit_date = DateField()
         self.mode = QComboBox()
-        for code, label in VISIT_MODES.items():
-            self.mode.addItem(self.tr(label), code)
+        for code, text in vocab.choices(VISIT_MODES):
+            self.mode.addItem(text, code)
         self.follow_up = QCheckBox(self.tr("约定回访"))
         self.follow_up_date = DateField()
         when = QHBoxLayout()

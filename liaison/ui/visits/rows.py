@@ -24,6 +24,7 @@ from liaison.domain.vocab import DEMAND_KINDS, URGENCIES
 from liaison.services.demands import RoutingProposal
 from liaison.services.reference_lists import CategoryInfo
 from liaison.services.visits import DemandInput, ParticipantInput
+from liaison.ui import vocab
 
 
 def _remove_button(tooltip: str) -> QToolButton:
@@ -182,14 +183,14 @@ class DemandRow(QWidget):
         super().__init__(parent)
         self.propose = propose
         self.kind = QComboBox()
-        for code, label in DEMAND_KINDS.items():
-            self.kind.addItem(self.tr(label), code)
+        for code, text in vocab.choices(DEMAND_KINDS):
+            self.kind.addItem(text, code)
         self.category = CategoryCombo(categories)
         self.title = QLineEdit()
         self.title.setPlaceholderText(self.tr("企业提出的问题，一句话写清"))
         self.urgency = QComboBox()
-        for code, label in URGENCIES.items():
-            self.urgency.addItem(self.tr(label), code)
+        for code, text in vocab.choices(URGENCIES):
+            self.urgency.addItem(text, code)
         self.remove = _remove_button(self.tr("删除此条诉求"))
         self.proposal = QLabel()
         self.proposal.setObjectName("muted")

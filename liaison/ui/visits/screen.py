@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QFont, QFontMetrics, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from liaison.domain.roles import Role
+from liaison.domain.vocab import VISIT_MODES
 from liaison.services.visit_list import RECENT_LIMIT, VisitRow, visit_ids, visit_rows
+from liaison.ui import vocab
 from liaison.ui.context import DEMAND, ENTERPRISE, VISIT, AppContext
 from liaison.ui.screen import Screen
 from liaison.ui.table_model import Column, IdTableModel
@@ -46,7 +48,7 @@ class VisitsScreen(Screen):
             [
                 Column(self.tr("日期"), lambda r: f"{r.visit_date:%Y-%m-%d}"),
                 Column(self.tr("企业"), lambda r: r.enterprise, tooltip=lambda r: r.enterprise),
-                Column(self.tr("方式"), lambda r: r.mode),
+                Column(self.tr("方式"), lambda r: vocab.tr_label(r.mode, VISIT_MODES)),
                 Column(self.tr("参加人员"), lambda r: r.people, tooltip=lambda r: r.people),
                 Column(
                     self.tr("诉求"),
@@ -64,7 +66,16 @@ class VisitsScreen(Screen):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(36)
-        for col, width in ((0, 86), (2, 70), (4, 40)):
+        fm = self.table.fontMetrics()
+        bold_font = QFont(header.font())
+        bold_font.setBold(True)  # the style sheet makes headers bold
+        bold = QFontMetrics(bold_font)
+        modes = max(fm.horizontalAdvance(text) for _, text in vocab.choices(VISIT_MODES))
+        for col, width in (
+            (0, 86),
+            (2, max(70, modes + 16, bold.horizontalAdvance(self.model.columns[2].title) + 16)),
+            (4, max(40, bold.horizontalAdvance(self.model.columns[4].title) + 16)),
+        ):
             header.resizeSection(col, width)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)

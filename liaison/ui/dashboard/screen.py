@@ -7,12 +7,12 @@ The figures are exactly those of `compute_metrics` (the same call), computed off
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
-from typing import Any
+from datetime import date
+from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QShowEvent
+from PySide6.QtCore import QDate, QModelIndex, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -32,184 +31,27 @@ from PySide6.QtWidgets import (
 )
 
 from liaison.domain import clock
+from liaison.services.demand_list import DRILL_FIGURES
 from liaison.services.metrics import Grouping, MetricRow, MetricsReport, compute_metrics
 from liaison.services.metrics_text import percent
 from liaison.ui.context import ACCOUNT, DEMAND, ENTERPRISE, REFERENCE, VISIT, AppContext
+from liaison.ui.dashboard import drill
+from liaison.ui.dashboard.chart import BarChart, MetricCard
+from liaison.ui.dashboard.drill import FigureChoice
+from liaison.ui.dashboard.periods import PERIODS, period_dates
+from liaison.ui.dashboard.table import (
+    RATE_COUNTS,
+    RATE_NAMES,
+    MetricsModel,
+    group_label,
+    metric_columns,
+    rate_titles,
+)
 from liaison.ui.ops import run_in_background
 from liaison.ui.screen import Screen
-from liaison.ui.table_model import Column, ListTableModel
 
-Index = QModelIndex | QPersistentModelIndex
-
-PERIODS = ("month", "last_month", "quarter", "last_quarter", "year", "custom")
-
-RATE_NAMES = (
-    "coverage",
-    "on_time_acceptance",
-    "return_rate",
-    "resolution_rate",
-    "on_time_resolution",
-    "reopen_rate",
-    "satisfaction_rate",
-)
-
-RATE_COUNTS: dict[str, tuple[str, str]] = {
-    "coverage": ("coverage_visited", "coverage_assigned"),
-    "on_time_acceptance": ("accepted_on_time", "routed"),
-    "return_rate": ("returned", "routed"),
-    "resolution_rate": ("resolved_or_closed", "raised"),
-    "on_time_resolution": ("resolved_on_time", "resolved"),
-    "reopen_rate": ("reopened", "resolved"),
-    "satisfaction_rate": ("satisfied", "followed_up"),
-}
-"""numerator, denominator of each rate (MetricRow's figures)."""
-
-
-def period_dates(period: str, today: date) -> tuple[date, date]:
-    """[start, end] of a named period around `today` (custom: not handled here)."""
-    if period == "month":
-        return today.replace(day=1), today
-    if period == "last_month":
-        end = today.replace(day=1) - timedelta(days=1)
-        return end.replace(day=1), end
-    quarter_start = today.replace(month=(today.month - 1) // 3 * 3 + 1, day=1)
-    if period == "quarter":
-        return quarter_start, today
-    if period == "last_quarter":
-        end = quarter_start - timedelta(days=1)
-        return end.replace(month=(end.month - 1) // 3 * 3 + 1, day=1), end
-    return today.replace(month=1, day=1), today
-
-
-class MetricsModel(ListTableModel[MetricRow]):
-    """The groups' rows, sortable in Python by clicking a header."""
-
-    def __init__(
-        self, columns: list[Column[MetricRow]], sort_keys: list[Callable[[MetricRow], Any]]
-    ) -> None:
-        super().__init__(columns, key=lambda r: r.key or "")
-        self.sort_keys = sort_keys
-        self.sort_column = -1
-        self.sort_order = Qt.SortOrder.AscendingOrder
-
-    def set_rows(self, rows: list[MetricRow]) -> None:
-        super().set_rows(self._sorted(rows))
-
-    def _sorted(self, rows: list[MetricRow]) -> list[MetricRow]:
-        if not (0 <= self.sort_column < len(self.sort_keys)):
-            return list(rows)
-        key = self.sort_keys[self.sort_column]
-        descending = self.sort_order == Qt.SortOrder.DescendingOrder
-        present = [r for r in rows if key(r) is not None]
-        missing = [r for r in rows if key(r) is None]  # "—" rows stay at the bottom
-        return sorted(present, key=key, reverse=descending) + missing
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self.sort_column = column
-        self.sort_order = order
-        self.layoutAboutToBeChanged.emit()
-        self.rows = self._sorted(self.rows)
-        self.layoutChanged.emit()
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.isValid():
-            if 0 < index.column() < len(self.columns):
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            return None
-        if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
-            row = self.row_at(index.row())
-            column = self.columns[index.column()] if index.column() < len(self.columns) else None
-            if row is not None and column is not None and column.tooltip is not None:
-                return column.tooltip(row)
-            return None
-        return super().data(index, role)
-
-
-class MetricCard(QFrame):
-    """A headline figure: the rate in big type and the counts behind it."""
-
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("card")
-        self.title = QLabel(title)
-        self.title.setObjectName("muted")
-        self.value = QLabel("—")
-        self.value.setStyleSheet("font-size: 22px; font-weight: bold; color: #1d2b3a;")
-        self.counts = QLabel("")
-        self.counts.setObjectName("muted")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 6, 10, 6)
-        layout.setSpacing(0)
-        layout.addWidget(self.title)
-        layout.addWidget(self.value)
-        layout.addWidget(self.counts)
-
-    def show_figure(self, value: str, counts: str, color: str = "#1d2b3a") -> None:
-        self.value.setText(value)
-        self.value.setStyleSheet(f"font-size: 22px; font-weight: bold; color: {color};")
-        self.counts.setText(counts)
-
-
-class BarChart(QWidget):
-    """Horizontal bars of one rate per group, painted with QPainter."""
-
-    BAR = 18
-    GAP = 6
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.bars: list[tuple[str, float | None]] = []
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-
-    def set_bars(self, bars: list[tuple[str, float | None]]) -> None:
-        self.bars = bars
-        self.setFixedHeight(self.sizeHint().height())
-        self.update()
-
-    def sizeHint(self) -> QSize:
-        return QSize(320, max(40, 8 + len(self.bars) * (self.BAR + self.GAP)))
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), QColor("white"))
-        if not self.bars:
-            painter.setPen(QColor("#6b7785"))
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("没有可显示的数据"))
-            return
-        metrics = painter.fontMetrics()
-        label_width = min(
-            max(metrics.horizontalAdvance(label) for label, _ in self.bars) + 12,
-            self.width() // 2,
-        )
-        value_width = metrics.horizontalAdvance("100.0%") + 10
-        top = max(1.0, max(v for _, v in self.bars if v is not None) if self._any() else 1.0)
-        span = max(10, self.width() - label_width - value_width - 8)
-        y = 4
-        for label, value in self.bars:
-            text_rect = QRectF(4, y, label_width - 8, self.BAR)
-            painter.setPen(QColor("#1d2b3a"))
-            shown = metrics.elidedText(label, Qt.TextElideMode.ElideRight, label_width - 8)
-            painter.drawText(
-                text_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, shown
-            )
-            x = label_width
-            if value is not None:
-                width = span * value / top
-                painter.fillRect(QRectF(x, y + 2, max(1.0, width), self.BAR - 4), QColor("#1f5fa8"))
-                x_text = x + width + 4
-            else:
-                x_text = x + 4
-            painter.setPen(QColor("#6b7785"))
-            painter.drawText(
-                QRectF(x_text, y, value_width, self.BAR),
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                percent(value),
-            )
-            y += self.BAR + self.GAP
-
-    def _any(self) -> bool:
-        return any(v is not None for _, v in self.bars)
+if TYPE_CHECKING:
+    from liaison.ui.print_preview import BulletinDialog
 
 
 class DashboardScreen(Screen):
@@ -268,20 +110,25 @@ class DashboardScreen(Screen):
         head.addWidget(self.grouping)
         head.addSpacing(12)
         head.addWidget(self.status, 1)
+        self.print_bulletin_button = QPushButton(self.tr("打印通报…"))
+        self.print_bulletin_button.setToolTip(
+            self.tr("预览、打印或导出 Excel：所选月份的月度通报（指标、红黑榜、图表、超期清单）")
+        )
+        self.print_bulletin_button.clicked.connect(self.print_bulletin)
+        head.addWidget(self.print_bulletin_button)
 
         # headline cards: the district total
         self.cards: dict[str, MetricCard] = {}
         cards = QGridLayout()
         cards.setSpacing(8)
-        for i, (name, text) in enumerate(
-            (*self._rate_titles().items(), ("overdue", self.tr("超期")))
-        ):
+        for i, (name, text) in enumerate((*rate_titles().items(), ("overdue", self.tr("超期")))):
             card = MetricCard(text)
+            card.counts.linkActivated.connect(lambda figure: self.drill_to(str(figure), None))
             self.cards[name] = card
             cards.addWidget(card, 0, i)
 
         # table of the groups
-        self.model = MetricsModel(*self._columns())
+        self.model = MetricsModel(*metric_columns())
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
@@ -298,13 +145,16 @@ class DashboardScreen(Screen):
         header.setMinimumSectionSize(50)
         header.resizeSection(0, 132)
         self.table.doubleClicked.connect(self._double_clicked)
-        self.drill = QPushButton(self.tr("查看诉求"))
-        self.drill.setToolTip(self.tr("打开诉求页查看所选分组的诉求"))
+        self.drill = QPushButton(self.tr("查看诉求…"))
+        self.drill.setToolTip(
+            self.tr("列出所选分组（未选时为全区）某项统计数背后的诉求；也可双击表中的数字")
+        )
         self.drill.clicked.connect(self._drill_down)
+        self.ask_figure: Callable[[list[FigureChoice]], str | None] = self._ask_figure
 
         # chart of one rate per group
         self.chart_rate = QComboBox()
-        for name, text in self._rate_titles().items():
+        for name, text in rate_titles().items():
             self.chart_rate.addItem(text, name)
         self.chart_rate.setCurrentIndex(RATE_NAMES.index("resolution_rate"))
         self.chart = BarChart()
@@ -366,46 +216,6 @@ class DashboardScreen(Screen):
             table = min(int(width * 0.66), 132 + 8 * 74 + 24)
             self.splitter.setSizes([table, width - table])
         super().showEvent(event)
-
-    # --- labels -------------------------------------------------------------------------------
-
-    def _rate_titles(self) -> dict[str, str]:
-        return {
-            "coverage": self.tr("走访覆盖率"),
-            "on_time_acceptance": self.tr("按期签收率"),
-            "return_rate": self.tr("回退率"),
-            "resolution_rate": self.tr("办结率"),
-            "on_time_resolution": self.tr("按期办结率"),
-            "reopen_rate": self.tr("重办率"),
-            "satisfaction_rate": self.tr("满意率"),
-        }
-
-    def _columns(self) -> tuple[list[Column[MetricRow]], list[Callable[[MetricRow], Any]]]:
-        def rate_text(name: str) -> Callable[[MetricRow], str]:
-            return lambda r: percent(getattr(r, name))
-
-        def rate_tip(name: str) -> Callable[[MetricRow], str]:
-            num, den = RATE_COUNTS[name]
-            return lambda r: f"{getattr(r, num)}/{getattr(r, den)}"
-
-        def rate_key(name: str) -> Callable[[MetricRow], Any]:
-            return lambda r: getattr(r, name)
-
-        columns: list[Column[MetricRow]] = [Column(self.tr("分组"), lambda r: r.label)]
-        keys: list[Callable[[MetricRow], Any]] = [lambda r: r.label]
-        for name, text in self._rate_titles().items():
-            columns.append(Column(text, rate_text(name), True, tooltip=rate_tip(name)))
-            keys.append(rate_key(name))
-        columns.append(
-            Column(
-                self.tr("超期"),
-                lambda r: str(r.overdue),
-                True,
-                color=lambda r: "#c0392b" if r.overdue else None,
-            )
-        )
-        keys.append(lambda r: r.overdue)
-        return columns, keys
 
     # --- period -------------------------------------------------------------------------------
 
@@ -476,13 +286,18 @@ class DashboardScreen(Screen):
         for name in RATE_NAMES:
             num, den = RATE_COUNTS[name]
             self.cards[name].show_figure(
-                percent(getattr(total, name)), f"{getattr(total, num)}/{getattr(total, den)}"
+                percent(getattr(total, name)),
+                f"{getattr(total, num)}/{getattr(total, den)}",
+                links=tuple(f if f in DRILL_FIGURES else None for f in (num, den)),
             )
+            self.cards[name].setToolTip(drill.card_tip(num, den))
         self.cards["overdue"].show_figure(
             str(total.overdue),
             self.tr("件未办结已超期"),
             "#c0392b" if total.overdue else "#1d2b3a",
+            links=("overdue",),
         )
+        self.cards["overdue"].setToolTip(self.tr("点击查看这些诉求"))
         self.model.set_rows(list(report.rows))
         self.table_title.setText(self.tr("分组明细（{n} 组）").format(n=len(report.rows)))
         self._fill_chart()
@@ -491,17 +306,64 @@ class DashboardScreen(Screen):
         if self.report is None:
             return
         name = str(self.chart_rate.currentData())
-        self.chart.set_bars([(r.label, getattr(r, name)) for r in self.model.rows])
+        self.chart.set_bars([(group_label(r), getattr(r, name)) for r in self.model.rows])
 
-    # --- drill-down ---------------------------------------------------------------------------
+    # --- printing -----------------------------------------------------------------------------
+
+    def bulletin_month(self) -> date:
+        """The month the 通报 dialog offers: the period's, or last month for a longer period."""
+        start, end = self.current_period()
+        if (start.year, start.month) == (end.year, end.month):
+            return start
+        return period_dates("last_month", clock.today())[0]
+
+    def print_bulletin(self) -> BulletinDialog:
+        from liaison.ui.print_preview import BulletinDialog  # QtPdf, reportlab: on use
+
+        dialog = BulletinDialog(self.ctx.db, self.bulletin_month(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    # --- drill-down (liaison.ui.dashboard.drill) ----------------------------------------------
+
+    def _ask_figure(self, choices: list[FigureChoice]) -> str | None:
+        return drill.ask_figure_menu(self, choices)
+
+    def _selected_row(self) -> MetricRow | None:
+        index = self.table.currentIndex()
+        return self.model.row_at(index.row()) if index.isValid() else None
 
     def _double_clicked(self, index: QModelIndex) -> None:
-        titles = [c.title for c in self.model.columns]
-        drillable = {titles[-1], self._rate_titles()["resolution_rate"]}
-        if titles[index.column()] in drillable:
-            self._drill_down()
+        row = self.model.row_at(index.row())
+        if row is None:
+            return
+        column = index.column()
+        if column == len(self.model.columns) - 1:
+            self.drill_to("overdue", row)
+            return
+        if 1 <= column <= len(RATE_NAMES):
+            choices = drill.figure_choices(row, RATE_COUNTS[RATE_NAMES[column - 1]])
+        else:
+            choices = drill.figure_choices(row, DRILL_FIGURES)
+        if choices:
+            figure = self.ask_figure(choices)
+            if figure:
+                self.drill_to(figure, row)
 
     def _drill_down(self) -> None:
-        """The demands screen has no programmatic filter yet: open it as it is."""
-        if self.ctx.nav is not None:
-            self.ctx.nav.show_screen("demands")
+        """查看诉求…: pick a figure of the selected group (or of the district)."""
+        if self.report is None:
+            return
+        row = self._selected_row()
+        figure = self.ask_figure(drill.figure_choices(row or self.report.total, DRILL_FIGURES))
+        if figure:
+            self.drill_to(figure, row)
+
+    def drill_to(self, figure: str, row: MetricRow | None) -> None:
+        """Open 诉求 listing the demands behind `figure` of `row` (None: the district)."""
+        report = self.report
+        nav = self.ctx.nav
+        if report is None or nav is None or figure not in DRILL_FIGURES:
+            return
+        drill.open_demands(nav, report, figure, row)
