@@ -11,10 +11,11 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import NoReturn
 
-from liaison import __version__
+from liaison import __version__, cli_sync
 from liaison.data.db import Database, default_db_path
 from liaison.domain.errors import DomainError
 from liaison.services.context import Actor
@@ -109,12 +110,20 @@ def build_parser() -> argparse.ArgumentParser:
     _db_option(k, argparse.SUPPRESS)
     k.add_argument("--month", required=True, metavar="YYYY-MM")
     k.add_argument("--out", type=Path, required=True, metavar="FILE.pdf|FILE.xlsx")
+
+    cli_sync.add_parsers(sub, _db_option)
     return parser
 
 
 def _db_path(args: argparse.Namespace) -> Path:
     path: Path | None = getattr(args, "db", None)
     return path if path is not None else default_db_path()
+
+
+def _open_db(args: argparse.Namespace) -> Database:
+    from liaison.services.setup import open_database
+
+    return open_database(_db_path(args))
 
 
 def cmd_app(args: argparse.Namespace, open_app: OpenApp | None) -> int:
@@ -284,12 +293,15 @@ def _render(db: Database, args: argparse.Namespace, out: Path) -> Path:
     return render_ledger(db, spec, out)
 
 
-COMMANDS = {
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "init": cmd_init,
     "demo": cmd_demo,
     "stats": cmd_stats,
     "import": cmd_import,
     "report": cmd_report,
+    "bundle": partial(cli_sync.cmd_bundle, open_db=_open_db),
+    "device": partial(cli_sync.cmd_device, open_db=_open_db),
+    "digest": partial(cli_sync.cmd_digest, open_db=_open_db),
 }
 
 

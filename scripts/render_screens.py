@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -20,8 +22,10 @@ from PySide6.QtWidgets import QApplication
 
 from liaison.data.db import Database
 from liaison.demo import generate
-from liaison.services import accounts
+from liaison.services import accounts, enterprises
+from liaison.services.context import Actor
 from liaison.services.setup import init_database
+from liaison.sync import bundle, devices
 from liaison.ui.app import make_app
 from liaison.ui.context import AppContext, ChangeHub
 from liaison.ui.main_window import MainWindow
@@ -68,10 +72,117 @@ def render(db_path: Path, out: Path) -> list[Path]:
     return written
 
 
+# --- the 同步 screen with a peer, some history and a conflict --------------------------------
+
+
+def _edit_enterprise(db: Database, actor: Actor, enterprise_id: str, **changes: str) -> None:
+    d = enterprises.get_enterprise(db, enterprise_id)
+    data = enterprises.EnterpriseInput(
+        name=d.name,
+        uscc=d.uscc,
+        street_id=d.street_id,
+        legal_rep=d.legal_rep,
+        address=d.address,
+        industry=d.industry,
+        scale=d.scale,
+        phone=d.phone,
+        established_on=d.established_on,
+        tags=d.tags,
+    )
+    enterprises.update_enterprise(db, actor, enterprise_id, replace(data, **changes))
+
+
+def _new_installation(hub_path: Path, path: Path, name: str) -> None:
+    """A copy of the hub with its own device identity (a laptop set up from the hub's data)."""
+    src, dst = sqlite3.connect(hub_path), sqlite3.connect(path)
+    src.backup(dst)
+    src.close()
+    dst.execute("DELETE FROM device_key")
+    dst.execute("DELETE FROM device")
+    dst.commit()
+    dst.close()
+    init_database(path)
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE device SET name = ? WHERE is_local = 1", (name,))
+    conn.close()
+
+
+def render_sync(db_path: Path, out: Path) -> list[Path]:
+    """The 同步 screen on a copy of the demo database acting as the hub, after exchanging
+    bundles with a street laptop that edited the same enterprise: history, a conflict, and
+    the preview of one more bundle from the laptop."""
+    from liaison.ui.sync import SyncScreen
+
+    app = make_app()
+    work = Path(tempfile.mkdtemp(prefix="liaison-sync-render-"))
+    hub_path, laptop_path = work / "hub.sqlite", work / "laptop.sqlite"
+    with sqlite3.connect(db_path) as src, sqlite3.connect(hub_path) as dst:
+        src.backup(dst)
+    with sqlite3.connect(hub_path) as conn:
+        conn.execute("UPDATE device SET name = '区联络办' WHERE is_local = 1")
+    _new_installation(hub_path, laptop_path, "观音桥街道 laptop 3")
+    hub, laptop = Database(hub_path), Database(laptop_path)
+    names = demo_usernames(hub)
+    admin = accounts.sign_in(hub, names["admin"], PASSWORD)
+    hub_id = devices.this_device(hub).id
+    laptop_id = devices.this_device(laptop).id
+    on_laptop = replace(admin, device_id=laptop_id)
+    for me, actor, other, other_id in ((hub, admin, laptop, hub_id), (laptop, on_laptop, hub, "")):
+        sample = bundle.export_bundle(other, work / f"sample-{other_id or 'hub'}.lsb", full=True)
+        devices.trust_device(me, actor, devices.this_device(other).fingerprint, bundle=sample.path)
+    with sqlite3.connect(hub_path) as conn:
+        [first], [second] = conn.execute(
+            "SELECT id FROM enterprise WHERE deleted_at IS NULL ORDER BY name LIMIT 2"
+        ).fetchall()
+    conn.close()
+    _edit_enterprise(hub, admin, first, phone="023-67881234")
+    _edit_enterprise(laptop, on_laptop, first, phone="023-67885678")
+    _edit_enterprise(laptop, on_laptop, second, address="观音桥步行街 8 号")
+    for sender, receiver, receiver_id, n in ((hub, laptop, laptop_id, 1), (laptop, hub, hub_id, 2)):
+        made = bundle.export_bundle(sender, work / f"round-{n}.lsb", recipient=receiver_id)
+        bundle.import_bundle(receiver, made.path)
+    _edit_enterprise(laptop, on_laptop, second, legal_rep="陈晓")
+    pending = bundle.export_bundle(laptop, work / "pending.lsb", recipient=hub_id)
+
+    written: list[Path] = []
+    out.mkdir(parents=True, exist_ok=True)
+    for role in ("admin", "cadre"):
+        actor = accounts.sign_in(hub, names[role], PASSWORD)
+        screen = SyncScreen(AppContext(hub, actor, ChangeHub()))
+        screen.resize(*SIZES["1366x768"])
+        screen.show()
+        settle(app)
+        path = out / f"{role}_sync_1366x768.png"
+        screen.grab().save(str(path))
+        written.append(path)
+        if role == "admin":
+            dialog = screen.open_preview(pending.path)
+            settle(app)
+            path = out / "admin_sync_preview.png"
+            dialog.grab().save(str(path))
+            written.append(path)
+            dialog.reject()
+            screen.tabs.setCurrentWidget(screen.history)
+            settle(app, 0.3)
+            path = out / "admin_sync_history_1366x768.png"
+            screen.grab().save(str(path))
+            written.append(path)
+            screen.tabs.setCurrentWidget(screen.devices)
+            settle(app, 0.3)
+            path = out / "admin_sync_devices_1366x768.png"
+            screen.grab().save(str(path))
+            written.append(path)
+        screen.close()
+    hub.dispose()
+    laptop.dispose()
+    return written
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--out", type=Path, default=Path("screens"))
     ap.add_argument("--db", type=Path)
+    ap.add_argument("--only-sync", action="store_true", help="render only the 同步 screen")
     args = ap.parse_args()
     if args.db:
         path = args.db
@@ -79,7 +190,7 @@ def main() -> None:
         path = Path(tempfile.mkdtemp()) / "demo.sqlite"
         init_database(path)
         generate(path, scale="small")
-    for p in render(path, args.out):
+    for p in ([] if args.only_sync else render(path, args.out)) + render_sync(path, args.out):
         print(p)
     QApplication.instance()
 

@@ -96,6 +96,11 @@ def _actor(db: Database, admin: Actor, username: str, role: Role, **kw: str) -> 
 
 @pytest.fixture
 def cast(db: Database) -> Cast:
+    return make_cast(db)
+
+
+def make_cast(db: Database) -> Cast:
+    """The people of a small district in `db` (see Cast)."""
     accounts.create_first_admin(db, "admin", "管理员", "password-123")
     admin = accounts.sign_in(db, "admin", "password-123")
     with db.session() as s:

@@ -12,6 +12,8 @@ import platformdirs
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from liaison.data import oplog
+
 APP_NAME = "Liaison"
 
 
@@ -67,6 +69,7 @@ class Database:
         self.path = Path(path)
         self.engine = make_engine(self.path)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        oplog.install(self._sessions)  # every unit of work logs its shared changes
 
     @contextmanager
     def session(self) -> Iterator[Session]:

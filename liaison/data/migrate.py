@@ -29,8 +29,21 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def upgrade(engine: Engine) -> None:
-    """Bring the schema to head in one transaction (a half-upgraded database never remains)."""
+    """Bring the schema to head in one transaction (a half-upgraded database never remains).
+
+    Foreign keys are off meanwhile (SQLite's documented procedure for rebuilding a table that
+    others refer to: batch migrations drop and re-create it) and checked before committing."""
     cfg = _config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+    with engine.connect() as conn:
+        raw = conn.connection.driver_connection
+        assert raw is not None
+        raw.execute("PRAGMA foreign_keys=OFF")  # outside any transaction, or it does nothing
+        try:
+            with conn.begin():
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+                broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise RuntimeError(f"升级后外键不一致：{broken[:3]}")
+        finally:
+            raw.execute("PRAGMA foreign_keys=ON")

@@ -66,6 +66,13 @@ class Device(Base):
     name: Mapped[str] = mapped_column(String(100))
     is_local: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=now)
+    public_key: Mapped[str] = mapped_column(String(64), default="")
+    """Ed25519 public key (raw, base64) that signs the device's bundles."""
+    fingerprint: Mapped[str] = mapped_column(String(60), default="")
+    trusted_at: Mapped[datetime | None] = mapped_column(DateTime)
+    """When a person confirmed the fingerprint; bundles from untrusted devices are refused."""
+    trusted_by: Mapped[str | None] = mapped_column(ID)
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 
 class Setting(Base):
@@ -96,6 +103,10 @@ class Department(Audited, Base):
 
 class Account(Audited, Base):
     __tablename__ = "account"
+    __table_args__ = (
+        # coverage by department: an account's department read from the index alone
+        Index("ix_account_metric_keys", "id", "department_id"),
+    )
     id: Mapped[str] = _id_column()
     username: Mapped[str] = mapped_column(String(60), unique=True)
     display_name: Mapped[str] = mapped_column(String(60))
@@ -146,9 +157,17 @@ class CategoryUnit(Base):
 
 class Enterprise(Audited, Base):
     __tablename__ = "enterprise"
+    __table_args__ = (
+        # the metrics: deleted enterprises found without a scan; an enterprise's street (and
+        # whether it is deleted) read from the index alone
+        Index("ix_enterprise_deleted_at", "deleted_at"),
+        Index("ix_enterprise_metric_keys", "id", "street_id", "deleted_at"),
+    )
     id: Mapped[str] = _id_column()
     name: Mapped[str] = mapped_column(String(200))
-    uscc: Mapped[str] = mapped_column(String(18), unique=True)
+    uscc: Mapped[str] = mapped_column(String(18), index=True)
+    """Unique among live enterprises (checked by the services); two offline devices may still
+    register one company twice, which sync shows as a conflict to merge."""
     legal_rep: Mapped[str] = mapped_column(String(60), default="")
     street_id: Mapped[str | None] = mapped_column(ForeignKey("street.id"), index=True)
     address: Mapped[str] = mapped_column(String(300), default="")
@@ -184,6 +203,10 @@ class Assignment(Audited, Base):
         # covers the coverage metric: who looks after which enterprise during a period
         Index(
             "ix_assignment_enterprise_period", "enterprise_id", "start_on", "end_on", "account_id"
+        ),
+        # coverage by cadre: a cadre's enterprises in order, so no sort
+        Index(
+            "ix_assignment_account_enterprise", "account_id", "enterprise_id", "start_on", "end_on"
         ),
     )
     id: Mapped[str] = _id_column()
@@ -229,6 +252,8 @@ class Demand(Audited, Base):
         Index("ix_demand_state_deadline", "state", "deadline"),
         Index("ix_demand_raised_on", "raised_on"),
         Index("ix_demand_enterprise", "enterprise_id"),
+        # the event metrics by street, cadre and category: a demand's groups from the index
+        Index("ix_demand_metric_keys", "id", "created_by", "category_id", "enterprise_id"),
     )
     id: Mapped[str] = _id_column()
     enterprise_id: Mapped[str] = mapped_column(ForeignKey("enterprise.id"))

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from liaison.data.models import Category, CategoryUnit, Department, PolicyMeasure, Street
+from liaison.domain.ids import stable_id
 from liaison.paths import resources_dir
 
 HUB_CODE = "liaison_office"
@@ -44,6 +45,7 @@ def seed_reference_data(session: Session) -> SeedReport:
         if d["name"] in by_name or d["code"] in known_codes:
             continue
         dept = Department(
+            id=stable_id("department", d["code"]),
             code=d["code"],
             name=d["name"],
             full_name=d.get("full_name") or d["name"],
@@ -57,7 +59,14 @@ def seed_reference_data(session: Session) -> SeedReport:
     added_streets = 0
     for s in _load("streets.json"):
         if s["name"] not in street_names:
-            session.add(Street(code=s["code"], name=s["name"], kind=s["kind"]))
+            session.add(
+                Street(
+                    id=stable_id("street", s["code"]),
+                    code=s["code"],
+                    name=s["name"],
+                    kind=s["kind"],
+                )
+            )
             added_streets += 1
 
     measure_nos = set(session.scalars(select(PolicyMeasure.no)))
@@ -74,6 +83,7 @@ def seed_reference_data(session: Session) -> SeedReport:
         if c["code"] in category_codes:
             continue
         cat = Category(
+            id=stable_id("category", c["code"]),
             code=c["code"],
             name=c["name"],
             description=c.get("description", ""),

@@ -12,6 +12,7 @@ Local, derived data (never synced): rebuilt from `enterprise` at any time.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import unicodedata
 from collections.abc import Iterable
@@ -74,28 +75,26 @@ class Keys:
 
 
 def _delete_docs(conn: sqlite3.Connection, enterprise_ids: Iterable[str]) -> None:
-    for doc, name, ini, py in _select_docs(conn, enterprise_ids):
-        conn.execute(
-            "INSERT INTO enterprise_fts(enterprise_fts, rowid, name, initials, pinyin) "
-            "VALUES ('delete', ?, ?, ?, ?)",
-            (doc, name, ini, py),
-        )
-        conn.execute("DELETE FROM enterprise_gram WHERE doc = ?", (doc,))
-        conn.execute("DELETE FROM enterprise_search WHERE doc = ?", (doc,))
+    docs = _select_docs(conn, enterprise_ids)
+    if not docs:
+        return
+    conn.executemany(
+        "INSERT INTO enterprise_fts(enterprise_fts, rowid, name, initials, pinyin) "
+        "VALUES ('delete', ?, ?, ?, ?)",
+        docs,
+    )
+    conn.executemany("DELETE FROM enterprise_gram WHERE doc = ?", [(d[0],) for d in docs])
+    conn.executemany("DELETE FROM enterprise_search WHERE doc = ?", [(d[0],) for d in docs])
 
 
 def _select_docs(
     conn: sqlite3.Connection, enterprise_ids: Iterable[str]
 ) -> list[tuple[int, str, str, str]]:
-    out = []
-    for eid in enterprise_ids:
-        row = conn.execute(
-            "SELECT doc, name, initials, pinyin FROM enterprise_search WHERE enterprise_id = ?",
-            (eid,),
-        ).fetchone()
-        if row:
-            out.append(row)
-    return out
+    return conn.execute(
+        "SELECT doc, name, initials, pinyin FROM enterprise_search WHERE enterprise_id IN "
+        "(SELECT value FROM json_each(?))",
+        (json.dumps(list(enterprise_ids)),),
+    ).fetchall()
 
 
 def index_enterprises(conn: sqlite3.Connection, rows: Iterable[tuple[str, str, str]]) -> None:
@@ -111,22 +110,27 @@ def unindex_enterprises(conn: sqlite3.Connection, enterprise_ids: Iterable[str])
 
 
 def _insert(conn: sqlite3.Connection, rows: Iterable[tuple[str, str, str]]) -> None:
+    docs: list[tuple[int, str, str, str, str, str]] = []
+    grams: list[tuple[str, int]] = []
+    row = conn.execute("SELECT coalesce(max(doc), 0) FROM enterprise_search").fetchone()
+    doc = int(row[0])
     for eid, name, uscc in rows:
         k = Keys.of(name)
-        cur = conn.execute(
-            "INSERT INTO enterprise_search(enterprise_id, name, initials, pinyin, uscc) "
-            "VALUES (?, ?, ?, ?, ?)",
-            (eid, k.name, k.initials, k.pinyin, uscc),
-        )
-        doc = cur.lastrowid
-        conn.execute(
-            "INSERT INTO enterprise_fts(rowid, name, initials, pinyin) VALUES (?, ?, ?, ?)",
-            (doc, k.name, k.initials, k.pinyin),
-        )
-        conn.executemany(
-            "INSERT OR IGNORE INTO enterprise_gram(gram, doc) VALUES (?, ?)",
-            ((g, doc) for g in _grams(k.name) | _grams(k.initials)),
-        )
+        doc += 1
+        docs.append((doc, eid, k.name, k.initials, k.pinyin, uscc))
+        grams += [(g, doc) for g in _grams(k.name) | _grams(k.initials)]
+    if not docs:
+        return
+    conn.executemany(
+        "INSERT INTO enterprise_search(doc, enterprise_id, name, initials, pinyin, uscc) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        docs,
+    )
+    conn.executemany(
+        "INSERT INTO enterprise_fts(rowid, name, initials, pinyin) VALUES (?, ?, ?, ?)",
+        [(d, n, i, p) for d, _e, n, i, p, _u in docs],
+    )
+    conn.executemany("INSERT OR IGNORE INTO enterprise_gram(gram, doc) VALUES (?, ?)", grams)
 
 
 def rebuild(conn: sqlite3.Connection) -> int:

@@ -27,7 +27,7 @@ from pathlib import Path
 from queue import Queue
 from typing import IO, Any
 
-from liaison.data import search
+from liaison.data import oplog, search
 from liaison.data.db import Database
 from liaison.demo.clockwork import Clockwork
 from liaison.demo.fieldwork import (
@@ -310,6 +310,8 @@ def generate(
                 spec = Spec(plan.scale, seed, today, ref, existing)
                 source = _from_children(spec) if parallel else produce(spec)
                 counts, states, paths = _write(conn, source, say, plan.visits)
+                say("同步日志：登记演示数据的创建")
+                oplog.adopt_unlogged(conn)  # the demo district is this replica's own data
                 conn.execute("COMMIT")
             except BaseException:
                 conn.execute("ROLLBACK")

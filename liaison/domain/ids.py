@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 import uuid_utils
 
 
@@ -31,3 +33,12 @@ def uuid7_at(unix_ms: int, rand: int) -> str:
         0x8000 | (rand >> 48) & 0x3FFF,
         rand & 0xFFFF_FFFF_FFFF,
     )
+
+
+_NAMESPACE = uuid.UUID("6f1d2c4e-8a5b-4c3d-9e7f-0a1b2c3d4e5f")
+
+
+def stable_id(kind: str, code: str) -> str:
+    """The id of a reference record every replica seeds alike (a department, a street, a
+    category): a name-based UUID, so records seeded on different devices are the same record."""
+    return str(uuid.uuid5(_NAMESPACE, f"{kind}:{code}"))

@@ -331,13 +331,13 @@ def _check_specifics(snapshot: Snapshot, event: Event) -> None:
 def apply(snapshot: Snapshot, event: Event) -> Snapshot:
     """The snapshot after `event`; raises and changes nothing if the event is not allowed."""
     t = check(snapshot, event)
-    s = replace(snapshot, last_event_at=event.at)
+    s = snapshot
+    c: dict[str, object] = {"last_event_at": event.at}  # the changes, made in one copy
     if t.target is not None:
-        s = replace(s, state=t.target)
+        c["state"] = t.target
     kind = event.kind
     if kind is EventKind.ROUTE:
-        s = replace(
-            s,
+        c.update(
             lead_department_id=event.lead_department_id,
             co_department_ids=event.co_department_ids,
             routed_at=event.at,
@@ -347,10 +347,9 @@ def apply(snapshot: Snapshot, event: Event) -> Snapshot:
             pending_extension=None,
         )
     elif kind is EventKind.ACCEPT:
-        s = replace(s, accepted_at=event.at)
+        c["accepted_at"] = event.at
     elif kind is EventKind.RETURN:
-        s = replace(
-            s,
+        c.update(
             return_count=s.return_count + 1,
             lead_department_id=None,
             co_department_ids=(),
@@ -358,24 +357,22 @@ def apply(snapshot: Snapshot, event: Event) -> Snapshot:
             reply_deadline=None,
         )
     elif kind is EventKind.REQUEST_EXTENSION:
-        s = replace(s, pending_extension=event.promised_date)
+        c["pending_extension"] = event.promised_date
     elif kind is EventKind.APPROVE_EXTENSION:
-        s = replace(
-            s,
+        c.update(
             deadline=event.promised_date or s.pending_extension,
             pending_extension=None,
             extension_count=s.extension_count + 1,
         )
     elif kind is EventKind.REFUSE_EXTENSION:
-        s = replace(s, pending_extension=None)
+        c["pending_extension"] = None
     elif kind is EventKind.RESOLVE:
-        s = replace(s, resolved_at=event.at, outcome=event.outcome)
+        c.update(resolved_at=event.at, outcome=event.outcome)
     elif kind is EventKind.FOLLOW_UP:
-        s = replace(s, satisfaction=event.satisfaction, followed_up_at=event.at)
+        c.update(satisfaction=event.satisfaction, followed_up_at=event.at)
         if event.satisfaction is Satisfaction.UNSATISFIED:
             # 重办: back to the same unit with a new deadline; counted in the reopen rate.
-            s = replace(
-                s,
+            c.update(
                 state=State.ACCEPTED,
                 epoch=s.epoch + 1,
                 reopen_count=s.reopen_count + 1,
@@ -386,12 +383,20 @@ def apply(snapshot: Snapshot, event: Event) -> Snapshot:
                 pending_extension=None,
             )
     elif kind is EventKind.ESCALATE:
-        s = replace(s, escalation_level=s.escalation_level + 1)
+        c["escalation_level"] = s.escalation_level + 1
     elif kind is EventKind.MERGE:
-        s = replace(s, merged_into_id=event.merged_into_id)
+        c["merged_into_id"] = event.merged_into_id
     elif kind is EventKind.CLOSE:
-        s = replace(s, closed_at=event.at)
-    return s
+        c["closed_at"] = event.at
+    return _evolve(s, c)
+
+
+def _evolve(s: Snapshot, changes: dict[str, object]) -> Snapshot:
+    """`dataclasses.replace` without re-running __init__ (a fold makes one per event)."""
+    new = object.__new__(Snapshot)
+    new.__dict__.update(s.__dict__)
+    new.__dict__.update(changes)
+    return new
 
 
 def fold(events: Iterable[Event]) -> Snapshot:

@@ -26,6 +26,7 @@ from typing import Any
 from sqlalchemy import Table, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
+from liaison.data import oplog
 from liaison.data import search as search_index
 from liaison.data.db import Database, raw_connection
 from liaison.data.models import (
@@ -262,6 +263,8 @@ class RowStatus(StrEnum):
     UNCHANGED = "unchanged"
     ERROR = "error"
 
+
+_WRITTEN = (RowStatus.NEW, RowStatus.UPDATE)
 
 STATUS_LABELS: dict[RowStatus, str] = {
     RowStatus.NEW: "新增",
@@ -798,6 +801,7 @@ def _write_enterprises(s: Session, actor: Actor, plans: list[_EnterprisePlan]) -
             phones,
         )
     _reindex(s, new, changed)
+    oplog.touch(s, "enterprise", [p.enterprise_id for p in (*new, *changed)])  # sync sees them
 
 
 _REBUILD_AT = 20000
@@ -1059,6 +1063,9 @@ def _assignment_values(p: _AssignmentPlan, actor: Actor, now: datetime) -> dict[
 def _write_assignments(s: Session, actor: Actor, plans: list[_AssignmentPlan]) -> None:
     now = clock.now()
     table = _table("assignment")
+    oplog.touch(
+        s, "assignment", [p.assignment_id for p in plans if p.status in _WRITTEN]
+    )  # sync sees them
     new = [p for p in plans if p.status is RowStatus.NEW]
     for chunk in _chunks(new, _CHUNK):
         s.execute(insert(table), [_assignment_values(p, actor, now) for p in chunk])

@@ -6,12 +6,14 @@ import socket
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
 
-from liaison.data import migrate
+from liaison.data import migrate, oplog
 from liaison.data.db import Database
 from liaison.data.models import Device
 from liaison.data.reference import SeedReport, seed_reference_data
+from liaison.domain import signing
 from liaison.domain.errors import DomainError
 
 
@@ -42,6 +44,18 @@ def open_database(path: Path | str) -> Database:
     return db
 
 
+def _make_device_key(s: Session, device: Device) -> None:
+    """This installation's signing key: kept in its own database, never exported."""
+    private = signing.new_private_key()
+    device.public_key = signing.public_key(private)
+    device.fingerprint = signing.fingerprint(device.public_key)
+    s.flush()
+    s.execute(
+        text("INSERT OR REPLACE INTO device_key (device_id, private_key) VALUES (:d, :k)"),
+        {"d": device.id, "k": private},
+    )
+
+
 def init_database(path: Path | str) -> InitReport:
     """Create the file if needed, upgrade the schema, seed reference data, name this device."""
     p = Path(path)
@@ -58,12 +72,15 @@ def init_database(path: Path | str) -> InitReport:
         except Exception as exc:
             raise DomainError(f"无法初始化数据库 {p}：{exc}") from exc
         with db.session() as s:
+            s.info[oplog.ENABLED] = False  # reference data is the same on every replica
             seeded = seed_reference_data(s)
             device = s.scalar(select(Device).where(Device.is_local.is_(True)))
             if device is None:
                 device = Device(name=socket.gethostname() or "本机", is_local=True)
                 s.add(device)
                 s.flush()
+            if not device.public_key:
+                _make_device_key(s, device)
             device_id = device.id
         return InitReport(
             p, created, before, migrate.current_revision(db.engine), seeded, device_id

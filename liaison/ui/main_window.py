@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from liaison.domain.roles import ROLE_LABELS, Role
+from liaison.ui import vocab
 from liaison.ui.context import AppContext
 from liaison.ui.i18n import LANGUAGES, current_language, set_language
 from liaison.ui.screen import Screen
@@ -43,6 +44,7 @@ SCREEN_MODULES = {
     "demands": ("liaison.ui.demands.screen", "DemandsScreen"),
     "admin": ("liaison.ui.admin", "AdminScreen"),
     "dashboard": ("liaison.ui.dashboard", "DashboardScreen"),
+    "sync": ("liaison.ui.sync", "SyncScreen"),
 }
 
 
@@ -113,6 +115,13 @@ def screen_specs() -> list[ScreenSpec]:
             _lazy("admin"),
             frozenset({Role.ADMIN}),
         ),
+        ScreenSpec(
+            "sync",
+            QCoreApplication.translate("MainWindow", "同步"),
+            "Ctrl+7",
+            _lazy("sync"),
+            ALL_ROLES,
+        ),
     ]
 
 
@@ -147,7 +156,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         who = QLabel(
             self.tr("当前用户：{name}（{role}）").format(
-                name=actor.display_name, role=ROLE_LABELS[actor.role]
+                name=actor.display_name, role=vocab.label(ROLE_LABELS, actor.role)
             )
         )
         self.statusBar().addPermanentWidget(who)

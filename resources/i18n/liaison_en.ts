@@ -4,7 +4,7 @@
 <context>
     <name>AccountDialog</name>
     <message>
-        <location filename="../../liaison/ui/admin/accounts_tab.py" line="+33"/>
+        <location filename="../../liaison/ui/admin/accounts_tab.py" line="+34"/>
         <source>新建账号</source>
         <translation>New account</translation>
     </message>
@@ -178,11 +178,188 @@
     </message>
 </context>
 <context>
+    <name>Assignments</name>
+    <message>
+        <location filename="../../liaison/ui/enterprises/assignments.py" line="+62"/>
+        <source>牵头</source>
+        <translation>lead</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>协助</source>
+        <translation>assisting</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+164"/>
+        <location line="+125"/>
+        <source>包联干部</source>
+        <translation>Cadre</translation>
+    </message>
+    <message>
+        <location line="-288"/>
+        <location line="+164"/>
+        <source>分工</source>
+        <translation>Duty</translation>
+    </message>
+    <message>
+        <location line="-163"/>
+        <location line="+164"/>
+        <source>开始日期</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <location line="-162"/>
+        <location line="+286"/>
+        <source>结束日期</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <location line="-285"/>
+        <source>至今</source>
+        <translation>ongoing</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>（已在包联）</source>
+        <translation> (assigned)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>用户名</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>街镇</source>
+        <translation>Street/town</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>在包联企业</source>
+        <translation>Enterprises</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>安排包联干部</source>
+        <translation>Assign a cadre</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>安排包联</source>
+        <translation>Assign</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>为“{name}”安排一名包联干部。</source>
+        <translation>Assign a cadre to look after “{name}”.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>输入姓名、拼音首字母或用户名，例如 zhangwei、zw</source>
+        <translation>Type a name, pinyin initials or a username, e.g. zhangwei, zw</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>正在读取干部名单…</source>
+        <translation>Loading the cadres…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>牵头包联（企业的第一责任人）</source>
+        <translation>Lead cadre (first responsible for the enterprise)</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>没有可安排的联络干部（请先在“管理”中建立账号）</source>
+        <translation>No cadre to assign (create accounts under Admin first)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>没有找到“{text}”，请换个姓名或拼音</source>
+        <translation>No one matches “{text}”; try another name or pinyin</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>找到 {n} 人，显示前 {shown} 人，请输入更多字缩小范围</source>
+        <translation>{n} found, showing the first {shown}; type more to narrow</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>找到 {n} 人</source>
+        <translation>{n} found</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>请在列表中选择一名干部</source>
+        <translation>Choose a cadre in the list</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>结束包联</source>
+        <translation>End assignment</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>确认结束</source>
+        <translation>End it</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>结束后，该干部不再包联“{name}”，不再出现在其工作台；已有的走访和诉求记录保留。</source>
+        <translation>Afterwards the cadre no longer looks after “{name}” and it leaves their home screen; visits and demands already recorded stay.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{name}（{duty}，{since} 起）</source>
+        <translation>{name} ({duty}, since {since})</translation>
+    </message>
+</context>
+<context>
     <name>BarChart</name>
     <message>
-        <location filename="../../liaison/ui/dashboard.py" line="+178"/>
+        <location filename="../../liaison/ui/dashboard/chart.py" line="+85"/>
         <source>没有可显示的数据</source>
         <translation>No data to show</translation>
+    </message>
+</context>
+<context>
+    <name>BulletinDialog</name>
+    <message>
+        <location filename="../../liaison/ui/print_preview.py" line="+253"/>
+        <source>打印月度通报</source>
+        <translation>Print monthly bulletin</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>通报的指标与“统计”页按部门、按街镇的本月数字一致；PDF 的超期清单列出超期最久的 50 项，Excel 列出全部。</source>
+        <translation>The bulletin&apos;s figures equal the month&apos;s figures by department and by street on Statistics; the PDF lists the 50 longest-overdue demands, the Excel file lists all of them.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+4"/>
+        <source>月度通报</source>
+        <translation>Monthly bulletin</translation>
     </message>
 </context>
 <context>
@@ -226,7 +403,7 @@
 <context>
     <name>CategoryCombo</name>
     <message>
-        <location filename="../../liaison/ui/visits/rows.py" line="+128"/>
+        <location filename="../../liaison/ui/visits/rows.py" line="+129"/>
         <source>请选择类别</source>
         <translation>Choose a category</translation>
     </message>
@@ -306,6 +483,114 @@
     </message>
 </context>
 <context>
+    <name>ConflictsTab</name>
+    <message>
+        <location filename="../../liaison/ui/sync/conflicts_tab.py" line="+59"/>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>暂用版本</source>
+        <translation>Provisional version</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>其他版本</source>
+        <translation>Other versions</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>没有待处理的冲突。</source>
+        <translation>No conflicts to settle.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>两台设备分开修改了同一字段：各台设备暂用同一个版本（绿色），其他版本保留在这里，等有人决定保留哪一个；决定会随同步包传到其他设备。</source>
+        <translation>Two devices changed the same field apart: every device uses the same provisional version (green) and keeps the others here until someone decides which to keep; the decision travels to the other devices with the sync bundles.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>两台设备分开修改了同一字段：由管理员或督办决定保留哪个版本。</source>
+        <translation>Two devices changed the same field apart: an administrator or supervisor decides which version to keep.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>未知设备 {id}</source>
+        <translation>Unknown device {id}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{value}（{who}，{device}，{at}）</source>
+        <translation>{value} ({who}, {device}, {at})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+74"/>
+        <source>未知</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <location line="-88"/>
+        <source>未知设备</source>
+        <translation>Unknown device</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>同一统一社会信用代码登记了两次</source>
+        <translation>Same unified social credit code registered twice</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>{kind}“{record}”的{field}</source>
+        <translation>{field} of {kind} “{record}”</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>“{record}”在两台设备上各登记了一次（统一社会信用代码相同）。请在“企业”中打开两条记录，核对后删除其中一家（企业详情中的“删除”），冲突随之消除。</source>
+        <translation>“{record}” was registered once on each of two devices (same unified social credit code). Open both records under Enterprises, check them and delete one (Delete in the enterprise details); the conflict then goes away.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>版本 {n}</source>
+        <translation>Version {n}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>暂用</source>
+        <translation>Provisional</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>修改人：{who}
+设备：{device}
+时间：{at}</source>
+        <translation>Changed by: {who}
+Device: {device}
+Time: {at}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>保留此版本</source>
+        <translation>Keep this version</translation>
+    </message>
+</context>
+<context>
     <name>ContactsEditor</name>
     <message>
         <location filename="../../liaison/ui/enterprises/contacts_editor.py" line="+28"/>
@@ -341,7 +626,7 @@
 <context>
     <name>DashboardScreen</name>
     <message>
-        <location filename="../../liaison/ui/dashboard.py" line="+46"/>
+        <location filename="../../liaison/ui/dashboard/screen.py" line="+66"/>
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
@@ -411,23 +696,62 @@
         <translation>Group by</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location line="+124"/>
+        <location filename="../../liaison/ui/dashboard/drill.py" line="+29"/>
+        <location filename="../../liaison/ui/dashboard/screen.py" line="+15"/>
+        <location filename="../../liaison/ui/dashboard/table.py" line="+142"/>
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location line="-100"/>
         <source>查看诉求</source>
-        <translation>View demands</translation>
+        <translation type="vanished">View demands</translation>
+    </message>
+    <message>
+        <source>打开诉求页查看所选分组的诉求</source>
+        <translation type="vanished">Open the demands screen to see the selected group&apos;s demands</translation>
+    </message>
+    <message>
+        <location filename="../../liaison/ui/dashboard/periods.py" line="+35"/>
+        <source>{start} 至 {end}</source>
+        <translation>{start} to {end}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{year}年{month}月</source>
+        <translation>{year}-{month}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{year}年第{quarter}季度</source>
+        <translation>Q{quarter} {year}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>打开诉求页查看所选分组的诉求</source>
-        <translation>Open the demands screen to see the selected group&apos;s demands</translation>
+        <source>{year}年</source>
+        <translation>{year}</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location filename="../../liaison/ui/dashboard/screen.py" line="-11"/>
+        <source>打印通报…</source>
+        <translation>Print bulletin…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>预览、打印或导出 Excel：所选月份的月度通报（指标、红黑榜、图表、超期清单）</source>
+        <translation>Preview, print or export to Excel the monthly bulletin of a chosen month (figures, red and black lists, charts, overdue list)</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>查看诉求…</source>
+        <translation>View demands…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>列出所选分组（未选时为全区）某项统计数背后的诉求；也可双击表中的数字</source>
+        <translation>List the demands behind a figure of the selected group (the district when none is selected); you can also double-click a number in the table</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>分组明细</source>
         <translation>Groups</translation>
     </message>
@@ -437,7 +761,7 @@
         <translation>Chart</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location filename="../../liaison/ui/dashboard/table.py" line="-97"/>
         <source>走访覆盖率</source>
         <translation>Visit coverage</translation>
     </message>
@@ -472,12 +796,22 @@
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+78"/>
+        <source>{num}/{den}（双击查看诉求）</source>
+        <translation>{num}/{den} (double-click to view the demands)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>分组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+11"/>
+        <source>双击查看超期诉求</source>
+        <translation>Double-click to view the overdue demands</translation>
+    </message>
+    <message>
+        <location filename="../../liaison/ui/dashboard/screen.py" line="+70"/>
         <source>开始日期不能晚于结束日期</source>
         <translation>The start date cannot be after the end date</translation>
     </message>
@@ -497,20 +831,135 @@
         <translation>{start} to {end}, overdue as of {as_of}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>件未办结已超期</source>
         <translation>open demands past their deadline</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>点击查看这些诉求</source>
+        <translation>Click to view these demands</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>分组明细（{n} 组）</source>
         <translation>Groups ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../liaison/ui/dashboard/drill.py" line="-2"/>
+        <source>提出诉求</source>
+        <translation>Demands raised</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>其中已办结</source>
+        <translation>Of which resolved</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>交办</source>
+        <translation>Routed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>按期签收</source>
+        <translation>Accepted on time</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>退回</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>办结</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>按期办结</source>
+        <translation>Resolved on time</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>回访</source>
+        <translation>Followed up</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>回访满意</source>
+        <translation>Followed up, satisfied</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>回访不满意</source>
+        <translation>Followed up, unsatisfied</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{figure}：{n} 次（列出涉及的诉求）</source>
+        <translation>{figure}: {n} times (lists the demands concerned)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{figure}：{n} 件</source>
+        <translation>{figure}: {n}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>覆盖率按企业计数，不对应诉求</source>
+        <translation>Coverage counts enterprises, not demands</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>点击数字查看背后的诉求。按次数统计的指标（交办、签收、退回、办结、回访）列出统计期内有该事项的诉求，同一诉求多次只列一次。</source>
+        <translation>Click a number to view the demands behind it. Figures that count steps (routed, accepted, returned, resolved, followed up) list the demands with such a step in the period; a demand with several is listed once.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>点击数字查看背后的诉求</source>
+        <translation>Click a number to view the demands behind it</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>同一诉求在统计期内有多次的只列一次</source>
+        <translation>A demand with several such steps in the period is listed once</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>全区</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>来自统计：{group} · {figure} · {period}</source>
+        <translation>From statistics: {group} · {figure} · {period}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>（{n} 次，每件诉求只列一次）</source>
+        <translation> ({n} times; each demand listed once)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>统计数按次数计算；这里列出统计期内有该事项的诉求，同一诉求多次只列一次，所以条数可能少于统计数。</source>
+        <translation>The figure counts steps; this lists the demands with such a step in the period, each once, so there may be fewer rows than the figure.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>截至 {as_of} 仍为已交办或办理中且已过办结时限的诉求</source>
+        <translation>Demands still routed or in progress and past their deadline as of {as_of}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>统计期内提出的诉求（不含撤回、并单）</source>
+        <translation>Demands raised in the period (withdrawn and merged ones excluded)</translation>
     </message>
 </context>
 <context>
     <name>DemandActions</name>
     <message>
-        <location filename="../../liaison/ui/demands/action_dialogs.py" line="+40"/>
+        <location filename="../../liaison/ui/demands/action_dialogs.py" line="+41"/>
         <source>改派</source>
         <translation>Re-route</translation>
     </message>
@@ -543,18 +992,18 @@
     </message>
     <message>
         <location line="-93"/>
-        <location line="+271"/>
+        <location line="+275"/>
         <source>驳回延期</source>
         <translation>Refuse extension</translation>
     </message>
     <message>
-        <location line="-270"/>
-        <location line="+249"/>
+        <location line="-274"/>
+        <location line="+253"/>
         <source>填写进展</source>
         <translation>Add progress</translation>
     </message>
     <message>
-        <location line="-248"/>
+        <location line="-252"/>
         <source>办结</source>
         <translation>Resolve</translation>
     </message>
@@ -565,29 +1014,29 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+252"/>
+        <location line="+256"/>
         <source>督办</source>
         <translation>Escalate</translation>
     </message>
     <message>
-        <location line="-251"/>
+        <location line="-255"/>
         <source>撤回</source>
         <translation>Withdraw</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+194"/>
+        <location line="+196"/>
         <source>并单</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location line="-193"/>
-        <location line="+273"/>
+        <location line="-195"/>
+        <location line="+277"/>
         <source>销号</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location line="-222"/>
+        <location line="-226"/>
         <source>提交申请</source>
         <translation>Submit request</translation>
     </message>
@@ -604,12 +1053,12 @@
     <message>
         <location line="+1"/>
         <location line="+33"/>
-        <location line="+176"/>
+        <location line="+180"/>
         <source>延期理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location line="-199"/>
+        <location line="-203"/>
         <source>承诺办结日期</source>
         <translation>Promised date</translation>
     </message>
@@ -625,12 +1074,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+175"/>
+        <location line="+179"/>
         <source>申请延至</source>
         <translation>Requested until</translation>
     </message>
     <message>
-        <location line="-174"/>
+        <location line="-178"/>
         <source>改为另一日期</source>
         <translation>Set another date</translation>
     </message>
@@ -641,14 +1090,14 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+104"/>
+        <location line="+108"/>
         <location line="+21"/>
         <location line="+45"/>
         <source>可不填</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location line="-169"/>
+        <location line="-173"/>
         <source>审批意见</source>
         <translation>Comments</translation>
     </message>
@@ -673,13 +1122,13 @@
         <translation>Answer</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+149"/>
+        <location line="+3"/>
+        <location line="+152"/>
         <source>办理结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location line="-146"/>
+        <location line="-149"/>
         <source>政策依据</source>
         <translation>Policy basis</translation>
     </message>
@@ -700,23 +1149,28 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>保存回访</source>
         <translation>Save follow-up</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-24"/>
+        <source>{outcome}：{answer}</source>
+        <translation>{outcome}: {answer}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>办理答复</source>
         <translation>Answer given</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+117"/>
+        <location line="+119"/>
         <source>企业评价</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location line="-114"/>
+        <location line="-116"/>
         <source>企业不满意：诉求将交回{lead}重办，新的办结时限为 {due:%Y-%m-%d}（{n} 个工作日），计入重办率。</source>
         <translation>Enterprise not satisfied: the demand goes back to {lead} to be reopened, new deadline {due:%Y-%m-%d} ({n} working days); counts toward the reopen rate.</translation>
     </message>
@@ -751,7 +1205,7 @@
         <translation>{title} ({state}, {day:%Y-%m-%d})</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>本诉求将并入所选诉求，不再单独办理。</source>
         <translation>This demand will be merged into the selected one and no longer handled separately.</translation>
     </message>
@@ -919,7 +1373,7 @@
 <context>
     <name>DemandDetail</name>
     <message>
-        <location filename="../../liaison/ui/demands/detail.py" line="+69"/>
+        <location filename="../../liaison/ui/demands/detail.py" line="+70"/>
         <source>超期 {n} 个工作日</source>
         <translation>{n} working day(s) overdue</translation>
     </message>
@@ -1022,12 +1476,17 @@
         <translation>This demand no longer exists.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
         <source>尚未交办</source>
         <translation>Not yet routed</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+1"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>申请延至 {day:%Y-%m-%d}，待区联络办审批：{reason}</source>
         <translation>Extension to {day:%Y-%m-%d} awaiting District Liaison Office approval: {reason}</translation>
     </message>
@@ -1067,7 +1526,7 @@
         <translation>Steps entered on another device at the same time conflict with the current state; they are marked red, please check.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+48"/>
         <source>此诉求已{state}，无需再办理。</source>
         <translation>This demand is {state}; nothing more to do.</translation>
     </message>
@@ -1085,7 +1544,7 @@
 <context>
     <name>DemandList</name>
     <message>
-        <location filename="../../liaison/ui/demands/list_columns.py" line="+31"/>
+        <location filename="../../liaison/ui/demands/list_columns.py" line="+33"/>
         <source>·延期待批</source>
         <translation> · ext. pending</translation>
     </message>
@@ -1111,7 +1570,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../liaison/ui/demands/list_panel.py" line="+115"/>
+        <location filename="../../liaison/ui/demands/list_panel.py" line="+130"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -1146,7 +1605,7 @@
         <translation>Raised on</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>超期 {n}</source>
         <translation>{n} late</translation>
     </message>
@@ -1186,12 +1645,12 @@
         <translation>For the Liaison Office</translation>
     </message>
     <message>
-        <location filename="../../liaison/ui/demands/list_panel.py" line="-44"/>
+        <location filename="../../liaison/ui/demands/list_panel.py" line="-45"/>
         <source>&lt;span style=&quot;color:{red}&quot;&gt;■ 已超期&lt;/span&gt;&#x3000;&lt;span style=&quot;color:{amber}&quot;&gt;■ 2 个工作日内到期&lt;/span&gt;（按法定工作日计算）</source>
         <translation>&lt;span style=&quot;color:{red}&quot;&gt;■ overdue&lt;/span&gt;  &lt;span style=&quot;color:{amber}&quot;&gt;■ due within 2 working days&lt;/span&gt;</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>搜索诉求标题、企业名称或拼音首字母（Ctrl+F）</source>
         <translation>Search demand title, enterprise or pinyin initials (Ctrl+F)</translation>
     </message>
@@ -1266,7 +1725,17 @@
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+21"/>
+        <source>✕ 清除</source>
+        <translation>✕ Clear</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>取消来自统计的筛选，回到全部诉求</source>
+        <translation>Drop the filter from statistics and list all demands</translation>
+    </message>
+    <message>
+        <location line="+65"/>
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
@@ -1281,7 +1750,7 @@
         <translation>All streets</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+85"/>
         <source>正在查询…</source>
         <translation>Searching…</translation>
     </message>
@@ -1370,9 +1839,14 @@ Demands recorded by liaison cadres on their visits appear here.</translation>
 <context>
     <name>DemandTimeline</name>
     <message>
-        <location filename="../../liaison/ui/demands/timeline.py" line="+51"/>
+        <location filename="../../liaison/ui/demands/timeline.py" line="+53"/>
         <source>（已删除单位）</source>
         <translation>(deleted unit)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>、</source>
+        <translation>, </translation>
     </message>
     <message>
         <location line="+10"/>
@@ -1400,7 +1874,7 @@ Demands recorded by liaison cadres on their visits appear here.</translation>
         <translation>Deadline extended to {day}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>结果：{o}</source>
         <translation>Outcome: {o}</translation>
     </message>
@@ -1415,7 +1889,7 @@ Demands recorded by liaison cadres on their visits appear here.</translation>
         <translation>Satisfaction: {s}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>重办，新办结时限 {day}</source>
         <translation>Reopened, new deadline {day}</translation>
     </message>
@@ -1440,7 +1914,12 @@ Demands recorded by liaison cadres on their visits appear here.</translation>
         <translation>(unknown)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+2"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
@@ -1455,7 +1934,12 @@ Demands recorded by liaison cadres on their visits appear here.</translation>
         <translation>Notes</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+31"/>
+        <source>{actor}（{unit}）</source>
+        <translation>{actor} ({unit})</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>这一步与其他设备同时录入的记录冲突，未计入诉求当前状态，请督办核对。
 {v}</source>
         <translation>This step conflicts with a record entered on another device at the same time and is not counted in the current state; a supervisor should check it.
@@ -1465,12 +1949,22 @@ Demands recorded by liaison cadres on their visits appear here.</translation>
 <context>
     <name>DemandsScreen</name>
     <message>
-        <location filename="../../liaison/ui/demands/screen.py" line="+22"/>
+        <location filename="../../liaison/ui/demands/screen.py" line="+29"/>
         <source>诉求</source>
         <translation>Demands</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+9"/>
+        <source>打印台账…</source>
+        <translation>Print ledger…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>按列表当前的单位、街镇、类别、状态筛选，预览、打印或导出 Excel 诉求台账</source>
+        <translation>Preview, print or export to Excel the demand ledger, filtered by the list&apos;s unit, street, category and state</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>{unit} · {role} {name}</source>
         <translation>{unit} · {role} {name}</translation>
     </message>
@@ -1580,6 +2074,100 @@ Demands recorded by liaison cadres on their visits appear here.</translation>
     </message>
 </context>
 <context>
+    <name>DevicesTab</name>
+    <message>
+        <location filename="../../liaison/ui/sync/devices_tab.py" line="+133"/>
+        <source>设备</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>指纹</source>
+        <translation>Fingerprint</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>对方已有</source>
+        <translation>Peer has</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>待发给对方</source>
+        <translation>To send</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>最近导入</source>
+        <translation>Last import</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>最近导出</source>
+        <translation>Last export</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>信任设备…</source>
+        <translation>Trust device…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>吊销</source>
+        <translation>Revoke</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>吊销后，该设备导出的同步包一律拒绝导入。</source>
+        <translation>Once revoked, every sync bundle from that device is refused.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>信任和吊销设备由管理员或督办操作。</source>
+        <translation>Devices are trusted and revoked by an administrator or supervisor.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>本机</source>
+        <translation>This device</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已信任</source>
+        <translation>Trusted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>待确认</source>
+        <translation>Unconfirmed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已吊销</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>未知</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+5"/>
+        <source>{n} 项</source>
+        <translation>{n} changes</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>吊销设备“{name}”？此后它导出的同步包都会被拒绝。</source>
+        <translation>Revoke the device “{name}”? Its sync bundles will be refused from now on.</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <location filename="../../liaison/ui/dialogs.py" line="+12"/>
@@ -1600,7 +2188,7 @@ Demands recorded by liaison cadres on their visits appear here.</translation>
 <context>
     <name>EnterpriseDetail</name>
     <message>
-        <location filename="../../liaison/ui/enterprises/detail.py" line="+55"/>
+        <location filename="../../liaison/ui/enterprises/detail.py" line="+66"/>
         <source>走访日期</source>
         <translation>Visit date</translation>
     </message>
@@ -1659,11 +2247,12 @@ Category: {category} ({kind})</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+108"/>
         <source>（超期）</source>
         <translation> (overdue)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-104"/>
         <source>牵头单位</source>
         <translation>Lead unit</translation>
     </message>
@@ -1696,7 +2285,7 @@ Category: {category} ({kind})</translation>
 <context>
     <name>EnterpriseDetailPanel</name>
     <message>
-        <location line="+76"/>
+        <location line="+24"/>
         <source>在左侧列表中选择一家企业，
 查看概况、包联干部、走访记录和诉求。</source>
         <translation>Select an enterprise in the list
@@ -1718,7 +2307,17 @@ to see its profile, assigned cadres, visits and demands.</translation>
         <translation>Delete</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+3"/>
+        <source>安排包联…</source>
+        <translation>Assign cadre…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>结束包联…</source>
+        <translation>End assignment…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>统一社会信用代码</source>
         <translation>USCC</translation>
     </message>
@@ -1768,12 +2367,12 @@ to see its profile, assigned cadres, visits and demands.</translation>
         <translation>No visits yet</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>尚无诉求</source>
         <translation>No demands yet</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+10"/>
         <source>双击打开诉求</source>
         <translation>Double-click to open the demand</translation>
     </message>
@@ -1783,37 +2382,61 @@ to see its profile, assigned cadres, visits and demands.</translation>
         <translation>No contacts yet</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+73"/>
         <source>未填写</source>
         <translation>Not given</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{name}（{role}，{since} 起）</source>
         <translation>{name} ({role}, since {since})</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+55"/>
+        <source>包联干部（{n}）</source>
+        <translation>Cadres ({n})</translation>
+    </message>
+    <message>
         <source>牵头</source>
-        <translation>lead</translation>
+        <translation type="vanished">lead</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>协助</source>
-        <translation>assisting</translation>
+        <translation type="vanished">assisting</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-130"/>
+        <location line="+91"/>
         <source>尚未安排包联干部</source>
         <translation>No cadre assigned yet</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
+        <source>为这家企业安排一名包联干部</source>
+        <translation>Assign a cadre to this enterprise</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>结束一名干部对这家企业的包联</source>
+        <translation>End a cadre&apos;s assignment to this enterprise</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>目前没有包联干部</source>
+        <translation>No cadre is assigned now</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>为这家企业登记一次走访</source>
         <translation>Log a visit to this enterprise</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>走访记录（{n}）</source>
         <translation>Visits ({n})</translation>
     </message>
@@ -1836,7 +2459,7 @@ to see its profile, assigned cadres, visits and demands.</translation>
 <context>
     <name>EnterpriseDialog</name>
     <message>
-        <location filename="../../liaison/ui/enterprises/edit_dialog.py" line="+92"/>
+        <location filename="../../liaison/ui/enterprises/edit_dialog.py" line="+93"/>
         <source>编辑企业信息</source>
         <translation>Edit enterprise</translation>
     </message>
@@ -1868,7 +2491,7 @@ to see its profile, assigned cadres, visits and demands.</translation>
         <translation>Not given</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+33"/>
         <source>企业名称 *</source>
         <translation>Enterprise name *</translation>
     </message>
@@ -1946,7 +2569,7 @@ to see its profile, assigned cadres, visits and demands.</translation>
 <context>
     <name>EnterpriseList</name>
     <message>
-        <location filename="../../liaison/ui/enterprises/list_panel.py" line="+50"/>
+        <location filename="../../liaison/ui/enterprises/list_panel.py" line="+52"/>
         <source>未走访</source>
         <translation>Never</translation>
     </message>
@@ -1977,23 +2600,23 @@ to see its profile, assigned cadres, visits and demands.</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+100"/>
+        <location line="+107"/>
         <source>在办诉求</source>
         <translation>Open demands</translation>
     </message>
     <message>
-        <location line="-95"/>
-        <location line="+96"/>
+        <location line="-102"/>
+        <location line="+104"/>
         <source>规模</source>
         <translation>Scale</translation>
     </message>
     <message>
-        <location line="-95"/>
+        <location line="-102"/>
         <source>行业</source>
         <translation>Industry</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>共 {n}+ 家</source>
         <translation>Enterprises: {n}+</translation>
     </message>
@@ -2008,7 +2631,7 @@ to see its profile, assigned cadres, visits and demands.</translation>
         <translation>Enterprises: {n}</translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location line="+153"/>
         <source>查询失败：{error}</source>
         <translation>Search failed: {error}</translation>
     </message>
@@ -2124,7 +2747,7 @@ It will no longer appear in lists and searches; its visits and demands are kept.
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../liaison/ui/enterprises/filter_bar.py" line="+76"/>
+        <location filename="../../liaison/ui/enterprises/filter_bar.py" line="+77"/>
         <source>搜索企业名称、拼音首字母或统一社会信用代码</source>
         <translation>Search name, pinyin initials or USCC</translation>
     </message>
@@ -2139,7 +2762,7 @@ It will no longer appear in lists and searches; its visits and demands are kept.
         <translation>All scales</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+10"/>
         <source>我包联的</source>
         <translation>Mine</translation>
     </message>
@@ -2223,6 +2846,89 @@ It will no longer appear in lists and searches; its visits and demands are kept.
     </message>
 </context>
 <context>
+    <name>HistoryTab</name>
+    <message>
+        <location filename="../../liaison/ui/sync/history_tab.py" line="+20"/>
+        <source>方向</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>对方设备</source>
+        <translation>Peer device</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>导出时间</source>
+        <translation>Made at</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>处理时间</source>
+        <translation>Handled at</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>变更</source>
+        <translation>Changes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>新变更</source>
+        <translation>New changes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>冲突</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>内容</source>
+        <translation>Contents</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>还没有导出或导入过同步包。</source>
+        <translation>No sync bundle has been exported or imported yet.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>全部数据</source>
+        <translation>All data</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>未知设备</source>
+        <translation>Unknown device</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{kind} {n}</source>
+        <translation>{kind} {n}</translation>
+    </message>
+</context>
+<context>
     <name>HolidaysTab</name>
     <message>
         <location filename="../../liaison/ui/admin/holidays_tab.py" line="+42"/>
@@ -2283,7 +2989,7 @@ It will no longer appear in lists and searches; its visits and demands are kept.
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../liaison/ui/home.py" line="+167"/>
+        <location filename="../../liaison/ui/home.py" line="+168"/>
         <source>工作台</source>
         <translation>Home</translation>
     </message>
@@ -2601,9 +3307,221 @@ It will no longer appear in lists and searches; its visits and demands are kept.
     </message>
 </context>
 <context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <location filename="../../liaison/ui/sync/preview.py" line="+56"/>
+        <location line="+2"/>
+        <source>导入同步包</source>
+        <translation>Import sync bundle</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>文件：{name}</source>
+        <translation>File: {name}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>正在检查同步包…</source>
+        <translation>Checking the sync bundle…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>记录类型</source>
+        <translation>Record kind</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>新变更</source>
+        <translation>New changes</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>信任此设备…</source>
+        <translation>Trust this device…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>导入后有 {n} 处冲突需要有人决定保留哪个版本（见“冲突”页）</source>
+        <translation>After the import, {n} conflicts need someone to decide which version to keep (see the Conflicts tab)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>不能导入这个同步包</source>
+        <translation>This sync bundle cannot be imported</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>本机还没有信任发送设备“{name}”，不能导入它的同步包。</source>
+        <translation>This device does not trust the sending device “{name}” yet, so its sync bundle cannot be imported.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>发送设备“{name}”的指纹是 {fingerprint}。请打电话或当面请对方打开“同步”页念出本机指纹，两者一致才说明文件确实来自该设备；一致后由管理员或督办信任该设备，再导入本文件。</source>
+        <translation>The fingerprint of the sending device “{name}” is {fingerprint}. Call the other side or meet them and ask them to open the Sync page and read out their fingerprint; only if the two match does the file really come from that device. Then an administrator or supervisor trusts the device and you import this file again.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>正在导入同步包…</source>
+        <translation>Importing the sync bundle…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>已导入：{n} 项新变更，{c} 处冲突</source>
+        <translation>Imported: {n} new changes, {c} conflicts</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerDialog</name>
+    <message>
+        <location filename="../../liaison/ui/demands/ledger_dialog.py" line="+55"/>
+        <source>搜索</source>
+        <translation>search</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“我的”</source>
+        <translation>&quot;mine&quot;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>只看超期</source>
+        <translation>overdue only</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>延期待批</source>
+        <translation>extension pending</translation>
+    </message>
+    <message>
+        <source>统计事项</source>
+        <translation type="vanished">statistics step</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>来自统计的事项（交办、办结、回访等）</source>
+        <translation>the step from statistics (routed, resolved, followed up…)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>干部</source>
+        <translation>cadre</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>牵头单位：{name}</source>
+        <translation>Lead unit: {name}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>街镇：{name}</source>
+        <translation>Street: {name}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>类别：{name}</source>
+        <translation>Category: {name}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+2"/>
+        <location line="+3"/>
+        <source>状态：{state}</source>
+        <translation>State: {state}</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>未办结</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>已办结</source>
+        <translation>Finished (resolved, followed up or closed)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>全部诉求</source>
+        <translation>All demands</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>打印诉求台账</source>
+        <translation>Print demand ledger</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>统计期（按提出日期）</source>
+        <translation>Period (by date raised)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>范围</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>台账列出统计期内提出的诉求，单位按牵头单位筛选；PDF 最多 {limit} 条，更多请缩小范围或导出 Excel。</source>
+        <translation>The ledger lists the demands raised in the period, by lead unit; a PDF holds at most {limit} rows, for more narrow the scope or export to Excel.</translation>
+    </message>
+    <message>
+        <source>台账列出统计期内提出的诉求，单位按牵头单位筛选；PDF 最多 5000 条，</source>
+        <translation type="vanished">The ledger lists the demands raised in the period, by lead unit; a PDF holds at most 5000 rows, </translation>
+    </message>
+    <message>
+        <source>更多请缩小范围或导出 Excel。</source>
+        <translation type="vanished">for more narrow the scope or export to Excel.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>列表中的以下条件不用于台账：{names}</source>
+        <translation>These conditions of the list do not apply to the ledger: {names}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>开始日期不能晚于结束日期</source>
+        <translation>The start date cannot be after the end date</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+7"/>
+        <source>诉求台账</source>
+        <translation>Demand ledger</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../liaison/ui/main_window.py" line="+76"/>
+        <location filename="../../liaison/ui/main_window.py" line="+78"/>
         <source>工作台</source>
         <translation>Home</translation>
     </message>
@@ -2633,7 +3551,12 @@ It will no longer appear in lists and searches; its visits and demands are kept.
         <translation>Statistics</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+14"/>
+        <source>同步</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>百千万企业走访联络系统</source>
         <translation>Enterprise Liaison System</translation>
     </message>
@@ -2674,6 +3597,34 @@ It will no longer appear in lists and searches; its visits and demands are kept.
     </message>
 </context>
 <context>
+    <name>Metrics</name>
+    <message>
+        <location filename="../../liaison/ui/dashboard/table.py" line="-87"/>
+        <source>未交办/无所属单位</source>
+        <translation>Not routed / no unit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>未填街镇</source>
+        <translation>No street</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>未记录</source>
+        <translation>Not recorded</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>未分类</source>
+        <translation>Uncategorised</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>全区合计</source>
+        <translation>District total</translation>
+    </message>
+</context>
+<context>
     <name>ParticipantRow</name>
     <message>
         <location filename="../../liaison/ui/visits/rows.py" line="-173"/>
@@ -2704,7 +3655,7 @@ It will no longer appear in lists and searches; its visits and demands are kept.
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../liaison/ui/print_preview.py" line="+69"/>
+        <location filename="../../liaison/ui/print_preview.py" line="-203"/>
         <source>共 {n} 页</source>
         <translation>{n} page(s)</translation>
     </message>
@@ -2720,11 +3671,12 @@ It will no longer appear in lists and searches; its visits and demands are kept.
     </message>
     <message>
         <location line="+2"/>
+        <location line="+121"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="-90"/>
         <source>另存为</source>
         <translation>Save as</translation>
     </message>
@@ -2734,9 +3686,39 @@ It will no longer appear in lists and searches; its visits and demands are kept.
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>正在生成打印文件…</source>
         <translation>Preparing the document…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>导出 Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>已导出：{path}</source>
+        <translation>Exported: {path}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>正在导出 Excel…</source>
+        <translation>Exporting to Excel…</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>打印预览…</source>
+        <translation>Print preview…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>导出 Excel…</source>
+        <translation>Export to Excel…</translation>
     </message>
 </context>
 <context>
@@ -2812,7 +3794,13 @@ It will no longer appear in lists and searches; its visits and demands are kept.
         <translation>(none)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
+        <location line="+4"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location line="-3"/>
         <source>牵头 {lead}</source>
         <translation>Lead: {lead}</translation>
     </message>
@@ -2911,6 +3899,432 @@ It will no longer appear in lists and searches; its visits and demands are kept.
     </message>
 </context>
 <context>
+    <name>SyncLabels</name>
+    <message>
+        <location filename="../../liaison/ui/sync/common.py" line="+32"/>
+        <source>走访</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>诉求</source>
+        <translation>Demand</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>办理环节</source>
+        <translation>Handling steps</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>企业</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>包联</source>
+        <translation>Assignment</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>账号</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+31"/>
+        <source>诉求类别</source>
+        <translation>Demand category</translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <source>节假日</source>
+        <translation>Holiday</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>设备</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>附件</source>
+        <translation>Attachment</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>法定代表人</source>
+        <translation>Legal representative</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>所属街镇</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>行业</source>
+        <translation>Industry</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>规模</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>成立日期</source>
+        <translation>Established on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>标签</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>联系人</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>删除</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>走访日期</source>
+        <translation>Visit date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>走访方式</source>
+        <translation>Visit mode</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>走访情况</source>
+        <translation>Visit summary</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>回访日期</source>
+        <translation>Follow-up date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>参加人员</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>诉求标题</source>
+        <translation>Demand title</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>诉求内容</source>
+        <translation>Demand content</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>紧急程度</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>提出日期</source>
+        <translation>Raised on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>所属部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>启用</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>重复登记</source>
+        <translation>Registered twice</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>包联干部</source>
+        <translation>Liaison cadre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>牵头包联</source>
+        <translation>Lead liaison</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>开始日期</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>结束日期</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>说明</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+4"/>
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+</context>
+<context>
+    <name>SyncScreen</name>
+    <message>
+        <location filename="../../liaison/ui/sync/screen.py" line="+96"/>
+        <source>同步</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>对方第一次导入本机的同步包前，请把这串指纹念给对方核对。</source>
+        <translation>Before another device imports a bundle from this one for the first time, read this fingerprint out to them to check.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>本机</source>
+        <translation>This device</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>指纹</source>
+        <translation>Fingerprint</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>导出同步包…</source>
+        <translation>Export sync bundle…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>发给</source>
+        <translation>For</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>导入同步包…</source>
+        <translation>Import sync bundle…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>也可以把 .lsb 文件拖到本页</source>
+        <translation>You can also drop a .lsb file on this page</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <location line="+49"/>
+        <source>冲突</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <location line="-48"/>
+        <source>设备</source>
+        <translation>Devices</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>同步记录</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>全部数据（完整同步包）</source>
+        <translation>All data (full bundle)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>冲突（{n}）</source>
+        <translation>Conflicts ({n})</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>导出本机的全部数据，任何已信任本机的设备都可导入</source>
+        <translation>Exports all data of this device; any device that trusts this one can import it</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>还没有收到过对方的同步包：将导出全部数据</source>
+        <translation>No sync bundle received from this peer yet: all data will be exported</translation>
+    </message>
+    <message>
+        <source>还没有和对方交换过：将导出全部数据</source>
+        <translation type="vanished">Never exchanged with this peer: all data will be exported</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>对方还缺 {n} 项变更</source>
+        <translation>The peer lacks {n} changes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>对方已有本机的全部数据</source>
+        <translation>The peer already has all data of this device</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>保存同步包</source>
+        <translation>Save sync bundle</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>同步包 (*.lsb)</source>
+        <translation>Sync bundles (*.lsb)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>已导出 {n} 项变更到 {path}</source>
+        <translation>Exported {n} changes to {path}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>导出失败：{reason}</source>
+        <translation>Export failed: {reason}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>正在导出同步包…</source>
+        <translation>Exporting the sync bundle…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>选择同步包</source>
+        <translation>Choose a sync bundle</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>同步包 (*.lsb);;所有文件 (*)</source>
+        <translation>Sync bundles (*.lsb);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>TrustDialog</name>
+    <message>
+        <location filename="../../liaison/ui/sync/devices_tab.py" line="-144"/>
+        <source>信任设备</source>
+        <translation>Trust device</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>请对方在其“同步”页念出本机指纹，在下面输入（可不带短横线）。如果本机还不认识该设备，再选一个它导出的同步包。指纹不一致时不要信任：文件可能不是对方发出的。</source>
+        <translation>Ask the other side to read out the fingerprint shown on their Sync page and type it below (dashes optional). If this device does not know theirs yet, also choose a sync bundle it exported. Do not trust it if the fingerprints differ: the file may not come from them.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>设备：{name}</source>
+        <translation>Device: {name}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>（未选择）</source>
+        <translation>(none chosen)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>选择同步包…</source>
+        <translation>Choose sync bundle…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>对方念出的指纹</source>
+        <translation>Fingerprint read out by the peer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>对方的同步包</source>
+        <translation>Peer&apos;s sync bundle</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>信任</source>
+        <translation>Trust</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>选择对方的同步包</source>
+        <translation>Choose the peer&apos;s sync bundle</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>同步包 (*.lsb);;所有文件 (*)</source>
+        <translation>Sync bundles (*.lsb);;All files (*)</translation>
+    </message>
+</context>
+<context>
     <name>VisitForm</name>
     <message>
         <location filename="../../liaison/ui/visits/draft_io.py" line="+65"/>
@@ -2918,7 +4332,7 @@ It will no longer appear in lists and searches; its visits and demands are kept.
         <translation>The draft could not be saved automatically; save the visit soon</translation>
     </message>
     <message>
-        <location filename="../../liaison/ui/visits/form.py" line="+100"/>
+        <location filename="../../liaison/ui/visits/form.py" line="+101"/>
         <source>登记走访</source>
         <translation>Log a visit</translation>
     </message>
@@ -3031,7 +4445,7 @@ It will no longer appear in lists and searches; its visits and demands are kept.
 <context>
     <name>VisitsScreen</name>
     <message>
-        <location filename="../../liaison/ui/visits/screen.py" line="+36"/>
+        <location filename="../../liaison/ui/visits/screen.py" line="+38"/>
         <source>走访</source>
         <translation>Visits</translation>
     </message>
@@ -3058,10 +4472,10 @@ It will no longer appear in lists and searches; its visits and demands are kept.
     <message>
         <location line="+2"/>
         <source>诉求</source>
-        <translation>Dem</translation>
+        <translation>Demands</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+28"/>
         <source>最近走访</source>
         <translation>Recent visits</translation>
     </message>
@@ -3114,6 +4528,414 @@ It will no longer appear in lists and searches; its visits and demands are kept.
         <location line="+5"/>
         <source>企业走访记录表</source>
         <translation>Enterprise visit record</translation>
+    </message>
+</context>
+<context>
+    <name>Vocab</name>
+    <message>
+        <location filename="../../liaison/ui/vocab.py" line="+43"/>
+        <source>待交办</source>
+        <translation>To route</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+150"/>
+        <source>已交办</source>
+        <translation>Routed</translation>
+    </message>
+    <message>
+        <location line="-149"/>
+        <source>办理中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已办结</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已回访</source>
+        <translation>Followed up</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已销号</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已撤回</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已并单</source>
+        <translation>Merged</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>提出</source>
+        <translation>Raise</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>交办</source>
+        <translation>Route</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>签收</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>退回</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>申请延期</source>
+        <translation>Request extension</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>批准延期</source>
+        <translation>Approve extension</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>驳回延期</source>
+        <translation>Refuse extension</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>进展</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>办结</source>
+        <translation>Resolve</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>回访</source>
+        <translation>Follow up</translation>
+    </message>
+    <message>
+        <source>督办</source>
+        <comment>event: escalate</comment>
+        <translation type="vanished">Escalate</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>撤回</source>
+        <translation>Withdraw</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>并单</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>销号</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>已解决</source>
+        <translation>Solved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>部分解决</source>
+        <translation>Partly solved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>无法解决</source>
+        <translation>Cannot be solved</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>满意</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>基本满意</source>
+        <translation>Mostly satisfied</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>不满意</source>
+        <translation>Not satisfied</translation>
+    </message>
+    <message>
+        <source>联络干部</source>
+        <translation type="vanished">Liaison cadre</translation>
+    </message>
+    <message>
+        <source>街镇专员</source>
+        <translation type="vanished">Street officer</translation>
+    </message>
+    <message>
+        <source>部门承办人</source>
+        <translation type="vanished">Department handler</translation>
+    </message>
+    <message>
+        <source>督办</source>
+        <comment>role: supervisor</comment>
+        <translation type="vanished">Supervisor</translation>
+    </message>
+    <message>
+        <source>管理员</source>
+        <translation type="vanished">Administrator</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>督办</source>
+        <translation>Escalate</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>实地走访</source>
+        <translation>On-site visit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>电话走访</source>
+        <translation>Phone call</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>视频连线</source>
+        <translation>Video call</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>座谈会</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>诉求</source>
+        <translation>Demand</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>堵点</source>
+        <translation>Blocker</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>卡点</source>
+        <translation>Bottleneck</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>意见建议</source>
+        <translation>Suggestion</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>一般</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>紧急</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>特急</source>
+        <translation>Critical</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>规上</source>
+        <translation>Above scale</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>限上</source>
+        <translation>Above quota</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>规下</source>
+        <translation>Below scale</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>小微</source>
+        <translation>Small/micro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>个体</source>
+        <translation>Self-employed</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>高新技术企业</source>
+        <translation>High-tech enterprise</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>科技型企业</source>
+        <translation>Tech-based SME</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>专精特新</source>
+        <translation>Specialised and innovative</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>小巨人</source>
+        <translation>Little giant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>民营500强</source>
+        <translation>Top 500 private</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>上市</source>
+        <translation>Listed</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>农、林、牧、渔业</source>
+        <translation>Agriculture, forestry, animal husbandry and fishery</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>采矿业</source>
+        <translation>Mining</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>制造业</source>
+        <translation>Manufacturing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>电力、热力、燃气及水生产和供应业</source>
+        <translation>Electricity, heat, gas and water supply</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>建筑业</source>
+        <translation>Construction</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>批发和零售业</source>
+        <translation>Wholesale and retail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>交通运输、仓储和邮政业</source>
+        <translation>Transport, storage and postal services</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>住宿和餐饮业</source>
+        <translation>Accommodation and catering</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>信息传输、软件和信息技术服务业</source>
+        <translation>Information transmission, software and IT services</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>金融业</source>
+        <translation>Finance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>房地产业</source>
+        <translation>Real estate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>租赁和商务服务业</source>
+        <translation>Leasing and business services</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>科学研究和技术服务业</source>
+        <translation>Scientific research and technical services</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>水利、环境和公共设施管理业</source>
+        <translation>Water, environment and public facilities management</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>居民服务、修理和其他服务业</source>
+        <translation>Household, repair and other services</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>教育</source>
+        <translation>Education</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>卫生和社会工作</source>
+        <translation>Health and social work</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>文化、体育和娱乐业</source>
+        <translation>Culture, sports and entertainment</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>公共管理、社会保障和社会组织</source>
+        <translation>Public administration, social security and social organisations</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>国际组织</source>
+        <translation>International organisations</translation>
+    </message>
+</context>
+<context>
+    <name>VocabRole</name>
+    <message>
+        <location line="-76"/>
+        <source>联络干部</source>
+        <translation>Liaison cadre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>街镇专员</source>
+        <translation>Street officer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>部门承办人</source>
+        <translation>Department handler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>督办</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>管理员</source>
+        <translation>Administrator</translation>
     </message>
 </context>
 </TS>

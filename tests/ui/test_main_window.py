@@ -15,11 +15,11 @@ from liaison.ui.main_window import MainWindow
 from tests.conftest import Cast
 
 EXPECTED = {
-    "admin": ["home", "enterprises", "visits", "demands", "dashboard", "admin"],
-    "supervisor": ["home", "enterprises", "visits", "demands", "dashboard"],
-    "cadre": ["home", "enterprises", "visits", "demands"],
-    "street_staff": ["home", "enterprises", "visits", "demands"],
-    "finance_handler": ["home", "enterprises", "demands"],
+    "admin": ["home", "enterprises", "visits", "demands", "dashboard", "admin", "sync"],
+    "supervisor": ["home", "enterprises", "visits", "demands", "dashboard", "sync"],
+    "cadre": ["home", "enterprises", "visits", "demands", "sync"],
+    "street_staff": ["home", "enterprises", "visits", "demands", "sync"],
+    "finance_handler": ["home", "enterprises", "demands", "sync"],
 }
 
 

@@ -125,7 +125,7 @@ def test_main_window_speaks_english(
     window = MainWindow(make_ctx(cast.admin))
     qtbot.addWidget(window)
     labels = [window.nav_list.item(i).text() for i in range(window.nav_list.count())]
-    assert labels == ["Home", "Enterprises", "Visits", "Demands", "Statistics", "Admin"]
+    assert labels == ["Home", "Enterprises", "Visits", "Demands", "Statistics", "Admin", "Sync"]
     assert window.windowTitle() == "Enterprise Liaison System"
     menus = [a.text() for a in window.menuBar().actions()]
     assert "&File" in menus

@@ -1,0 +1,255 @@
+"""Offline sync: export and import of a bundle of ~50,000 changes, against a raw SQLite copy.
+
+    .venv/bin/python bench/sync_bench.py [--enterprises 3600] [--visits 12000] [--profile]
+
+Builds a hub database with a demo district sized to give ~50k ops (the demo generator writes
+the op log), then times, in one run: exporting a full bundle from the hub; importing it into a
+fresh laptop replica that trusts the hub — everything included (reading the file, signature,
+payload checks, row validation, merge, re-deriving every record, commit); the same op rows
+copied with a raw `INSERT INTO ... SELECT` between two SQLite files (the physical limit); and
+`digest` on both sides. Wall and CPU seconds both (the machine may be shared: CPU seconds show
+the work, wall seconds what a person waits). `--profile` prints where the import's time goes.
+Prints a table and writes bench/out/sync.json. Figures go to
+bench/RESULTS.md by hand, with the machine they came from.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import os
+import platform
+import sqlite3
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from liaison.data import oplog
+from liaison.data.db import Database
+from liaison.demo import generate
+from liaison.demo.plan import PLANS
+from liaison.domain.roles import Role
+from liaison.services.context import Actor
+from liaison.services.setup import init_database
+from liaison.sync import bundle, devices
+from liaison.sync.digest import digest
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "bench" / "out"
+TARGET = 20_000
+"""Changes per second an import must reach, everything included (issue 4)."""
+
+
+def _copy(src: Path, dst: Path) -> None:
+    a, b = sqlite3.connect(src), sqlite3.connect(dst)
+    a.backup(b)
+    a.close()
+    b.close()
+
+
+def _new_installation(template: Path, path: Path, name: str) -> None:
+    """A copy of the initialised template with its own device identity (a new machine)."""
+    _copy(template, path)
+    conn = sqlite3.connect(path)
+    conn.execute("DELETE FROM device_key")
+    conn.execute("DELETE FROM device")
+    conn.commit()
+    conn.close()
+    init_database(path)
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE device SET name = ? WHERE is_local = 1", (name,))
+    conn.commit()
+    conn.close()
+
+
+def _timed(fn: Any) -> tuple[Any, float]:
+    t = time.perf_counter()
+    result = fn()
+    return result, time.perf_counter() - t
+
+
+def _cpu(fn: Any) -> tuple[Any, float, float]:
+    """The result, wall seconds and CPU seconds of this process."""
+    c = time.process_time()
+    result, wall = _timed(fn)
+    return result, wall, time.process_time() - c
+
+
+def _profiled(fn: Any) -> Any:
+    import cProfile
+    import pstats
+
+    prof = cProfile.Profile()
+    result = prof.runcall(fn)
+    pstats.Stats(prof).sort_stats(os.environ.get("PROFILE_SORT", "cumulative")).print_stats(25)
+    return result
+
+
+def _digest(db: Database) -> str:
+    conn = db.raw()
+    try:
+        return digest(conn)
+    finally:
+        conn.close()
+
+
+def _checks_only(db: Database, path: Path) -> float:
+    """Seconds for everything an import does before writing: envelope, signature, payload
+    checks, row validation (`bundle.read_bundle`)."""
+    conn = db.raw()
+    try:
+        data = path.read_bytes()
+        _, seconds = _timed(lambda: bundle.read_bundle(data, conn))
+        return seconds
+    finally:
+        conn.close()
+
+
+def _raw_copy(hub: Path, scratch: Path) -> tuple[int, float, float]:
+    """The op rows copied with one `INSERT INTO ... SELECT` into a table of the same shape
+    (same primary key and index as the op log), committed: what SQLite itself can do."""
+    conn = sqlite3.connect(scratch, isolation_level=None)
+    try:
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute(oplog.DDL[0])
+        conn.execute(oplog.DDL[1])
+        conn.execute("ATTACH DATABASE ? AS hub", (str(hub),))
+
+        def copy() -> int:
+            conn.execute("BEGIN")
+            cur = conn.execute(
+                f"INSERT INTO main.sync_op ({oplog.OP_COLUMNS}) "
+                f"SELECT {oplog.OP_COLUMNS} FROM hub.sync_op"
+            )
+            conn.execute("COMMIT")
+            return cur.rowcount
+
+        rows, wall, cpu = _cpu(copy)
+        return rows, wall, cpu
+    finally:
+        conn.close()
+
+
+def run(
+    enterprises: int, visits: int, seed: int, work: Path, profile: bool = False
+) -> dict[str, Any]:
+    PLANS["bench"] = dataclasses.replace(
+        PLANS["small"], scale="bench", enterprises=enterprises, visits=visits
+    )
+    template = work / "template.sqlite"
+    init_database(template)
+    hub_path, laptop_path = work / "hub.sqlite", work / "laptop.sqlite"
+    _copy(template, hub_path)
+    _new_installation(template, laptop_path, "bench laptop")
+    _, build_s = _timed(lambda: generate(hub_path, scale="bench", seed=seed))
+
+    hub, laptop = Database(hub_path), Database(laptop_path)
+    try:
+        conn = hub.raw()
+        ops = conn.execute("SELECT COUNT(*) FROM sync_op").fetchone()[0]
+        conn.close()
+        bundle_path = work / "hub-full.lsb"
+        export, export_s, export_cpu = _cpu(
+            lambda: bundle.export_bundle(hub, bundle_path, full=True)
+        )
+        me = devices.this_device(laptop)
+        hub_fp = devices.this_device(hub).fingerprint
+        operator = Actor("", "本机", Role.ADMIN, me.id)
+        devices.trust_device(laptop, operator, hub_fp, bundle=bundle_path)
+        if profile:
+            spare = work / "profiled.sqlite"
+            _copy(laptop_path, spare)
+            other = Database(spare)
+            _profiled(lambda: bundle.import_bundle(other, bundle_path))
+            other.dispose()
+        checks_s = _checks_only(laptop, bundle_path)
+        report, import_s, import_cpu = _cpu(lambda: bundle.import_bundle(laptop, bundle_path))
+        hub_digest, digest_hub_s = _timed(lambda: _digest(hub))
+        laptop_digest, digest_laptop_s = _timed(lambda: _digest(laptop))
+    finally:
+        hub.dispose()
+        laptop.dispose()
+    raw_rows, raw_s, raw_cpu = _raw_copy(hub_path, work / "scratch.sqlite")
+    import_rate = report.new_ops / import_s
+    raw_rate = raw_rows / raw_s
+    return {
+        "machine": f"{platform.machine()} {os.cpu_count()} cpus, Python {platform.python_version()}"
+        f", SQLite {sqlite3.sqlite_version}",
+        "plan": {"enterprises": enterprises, "visits": visits, "seed": seed},
+        "build_hub_s": round(build_s, 2),
+        "ops": ops,
+        "bundle_ops": export.ops,
+        "bundle_mb": round(bundle_path.stat().st_size / 1e6, 2),
+        "export_s": round(export_s, 3),
+        "export_cpu_s": round(export_cpu, 3),
+        "export_changes_per_s": round(export.ops / export_s),
+        "import_s": round(import_s, 3),
+        "import_checks_s": round(checks_s, 3),
+        "import_cpu_s": round(import_cpu, 3),
+        "import_changes_per_cpu_s": round(report.new_ops / import_cpu),
+        "import_new_ops": report.new_ops,
+        "import_changes_per_s": round(import_rate),
+        "import_target_per_s": TARGET,
+        "import_meets_target": import_rate >= TARGET,
+        "raw_copy_rows": raw_rows,
+        "raw_copy_s": round(raw_s, 3),
+        "raw_copy_cpu_s": round(raw_cpu, 3),
+        "raw_copy_rows_per_s": round(raw_rate),
+        "raw_to_import_ratio": round(raw_rate / import_rate, 1),
+        "digest_hub_s": round(digest_hub_s, 3),
+        "digest_laptop_s": round(digest_laptop_s, 3),
+        "digests_equal": hub_digest == laptop_digest,
+    }
+
+
+def table(r: dict[str, Any]) -> str:
+    rows = [
+        ("hub ops (bundle)", f"{r['ops']:,} ({r['bundle_ops']:,}, {r['bundle_mb']} MB)"),
+        (
+            "export",
+            f"{r['export_s']:.2f} s (cpu {r['export_cpu_s']:.2f} s)  "
+            f"{r['export_changes_per_s']:,} changes/s",
+        ),
+        (
+            "import (everything)",
+            f"{r['import_s']:.2f} s (cpu {r['import_cpu_s']:.2f} s)  "
+            f"{r['import_changes_per_s']:,} changes/s"
+            f"  (target {r['import_target_per_s']:,}: "
+            f"{'met' if r['import_meets_target'] else 'NOT met'})",
+        ),
+        ("  of which checks", f"{r['import_checks_s']:.2f} s (read_bundle, before any write)"),
+        (
+            "raw INSERT…SELECT",
+            f"{r['raw_copy_s']:.3f} s (cpu {r['raw_copy_cpu_s']:.3f} s)  "
+            f"{r['raw_copy_rows_per_s']:,} rows/s",
+        ),
+        ("raw / import", f"{r['raw_to_import_ratio']}×"),
+        ("digest hub / laptop", f"{r['digest_hub_s']:.2f} s / {r['digest_laptop_s']:.2f} s"),
+        ("digests equal", str(r["digests_equal"])),
+    ]
+    width = max(len(k) for k, _ in rows)
+    return "\n".join(f"{k:<{width}}  {v}" for k, v in rows)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--enterprises", type=int, default=3600)
+    ap.add_argument("--visits", type=int, default=12_000)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--profile", action="store_true", help="print where the import's time goes")
+    args = ap.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="liaison-sync-bench-") as tmp:
+        result = run(args.enterprises, args.visits, args.seed, Path(tmp), args.profile)
+    print(table(result))
+    (OUT / "sync.json").write_text(
+        json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
+    print(f"\n-> {OUT / 'sync.json'}")
+
+
+if __name__ == "__main__":
+    main()

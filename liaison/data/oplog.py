@@ -1,0 +1,418 @@
+"""The op log: every change to a shared record, as the ops that travel between devices (SYNC.md).
+
+An op is `(site, seq)` — the device that made it and its gapless sequence number there, the
+dedup key — with a hybrid-logical-clock stamp, the record it changes, the fields it writes and
+its `base`: the ops the editor had in front of them for those fields. Every local unit of work
+that changes shared records writes those records *and* their ops in one transaction: the
+session hook below compares each touched record with what the op log says it is and writes one
+op with the fields that differ.
+
+A field's value is a multi-value register: its heads are the ops writing it that no other op
+writing it names in its base. One head, or heads that agree, is a plain value; heads that
+disagree are a conflict, with max(stamp, site) as the provisional winner everywhere.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.orm import Session, sessionmaker
+
+from liaison.data import sync_entities as se
+from liaison.domain import clock, hlc
+
+DDL = (
+    """CREATE TABLE IF NOT EXISTS sync_op (
+        site TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        hlc TEXT NOT NULL,
+        entity TEXT NOT NULL,
+        entity_id TEXT NOT NULL,
+        account TEXT,
+        fields TEXT NOT NULL,
+        base TEXT NOT NULL,
+        PRIMARY KEY (site, seq)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX IF NOT EXISTS ix_sync_op_record ON sync_op(entity, entity_id)",
+    """CREATE TABLE IF NOT EXISTS sync_conflict (
+        entity TEXT NOT NULL,
+        entity_id TEXT NOT NULL,
+        field TEXT NOT NULL,
+        heads TEXT NOT NULL,
+        winner TEXT NOT NULL,
+        PRIMARY KEY (entity, entity_id, field)
+    ) WITHOUT ROWID""",
+    """CREATE TABLE IF NOT EXISTS sync_peer (
+        device_id TEXT PRIMARY KEY,
+        vector TEXT NOT NULL DEFAULT '{}',
+        last_import_at TEXT,
+        last_export_at TEXT
+    )""",
+    """CREATE TABLE IF NOT EXISTS sync_bundle (
+        id TEXT PRIMARY KEY,
+        direction TEXT NOT NULL,
+        peer_id TEXT,
+        peer_name TEXT NOT NULL DEFAULT '',
+        made_at TEXT NOT NULL,
+        handled_at TEXT NOT NULL,
+        ops INTEGER NOT NULL,
+        new_ops INTEGER NOT NULL DEFAULT 0,
+        summary TEXT NOT NULL DEFAULT '{}',
+        file TEXT NOT NULL DEFAULT ''
+    )""",
+    """CREATE TABLE IF NOT EXISTS device_key (
+        device_id TEXT PRIMARY KEY,
+        private_key BLOB NOT NULL
+    )""",
+)
+DROP = tuple(
+    f"DROP TABLE IF EXISTS {t}"
+    for t in ("device_key", "sync_bundle", "sync_peer", "sync_conflict", "sync_op")
+)
+
+HLC_SETTING = "sync.hlc"
+
+
+def op_id(site: str, seq: int) -> str:
+    return f"{site}:{seq}"
+
+
+@dataclass(frozen=True)
+class Op:
+    site: str
+    seq: int
+    hlc: str
+    entity: str
+    entity_id: str
+    account: str | None
+    fields: dict[str, Any]
+    base: tuple[str, ...]
+    text: tuple[str, str] | None = field(default=None, compare=False, repr=False)
+    """The stored JSON of `fields` and `base` when the op was read from a file or the log."""
+
+    @property
+    def id(self) -> str:
+        return op_id(self.site, self.seq)
+
+    def row(self) -> tuple[Any, ...]:
+        fields, base = self.text or (
+            json.dumps(self.fields, ensure_ascii=False, separators=(",", ":")),
+            json.dumps(list(self.base), separators=(",", ":")),
+        )
+        return (
+            self.site,
+            self.seq,
+            self.hlc,
+            self.entity,
+            self.entity_id,
+            self.account,
+            fields,
+            base,
+        )
+
+
+OP_COLUMNS = "site, seq, hlc, entity, entity_id, account, fields, base"
+
+
+def op_from_row(row: tuple[Any, ...]) -> Op:
+    site, seq, stamp, entity, entity_id, account, fields, base = row
+    return Op(
+        site,
+        seq,
+        stamp,
+        entity,
+        entity_id,
+        account,
+        json.loads(fields),
+        tuple(json.loads(base)),
+        (fields, base),
+    )
+
+
+@dataclass
+class Register:
+    """One field of one record: its value, its heads and whether they disagree."""
+
+    value: Any
+    heads: list[Op] = field(default_factory=list)
+
+    @property
+    def winner(self) -> Op:
+        return max(self.heads, key=lambda o: (o.hlc, o.site))
+
+    @property
+    def in_conflict(self) -> bool:
+        name = self.field_name
+        if name == "deleted_at":  # two devices deleting one record agree, whenever they did
+            return len({o.fields[name] is None for o in self.heads}) > 1
+        return len({se.canonical(o.fields[name]) for o in self.heads}) > 1
+
+    field_name: str = ""
+
+
+def registers(ops: Iterable[Op]) -> dict[str, Register]:
+    """The register of every field the ops write (SYNC.md: multi-value register)."""
+    by_field: dict[str, list[Op]] = defaultdict(list)
+    for op in ops:
+        for name in op.fields:
+            by_field[name].append(op)
+    out: dict[str, Register] = {}
+    for name, candidates in by_field.items():
+        if len(candidates) == 1:
+            heads = candidates
+        else:
+            seen = {ref for op in candidates for ref in op.base}
+            heads = [op for op in candidates if op.id not in seen]
+        winner = max(heads, key=lambda o: (o.hlc, o.site))
+        out[name] = Register(winner.fields[name], heads, name)
+    return out
+
+
+def record_ops(conn: sqlite3.Connection, entity: str, ids: Iterable[str]) -> dict[str, list[Op]]:
+    out: dict[str, list[Op]] = defaultdict(list)
+    for row in conn.execute(
+        f"SELECT {OP_COLUMNS} FROM sync_op WHERE entity = ? AND entity_id IN "
+        "(SELECT value FROM json_each(?))",
+        (entity, json.dumps(list(ids))),
+    ):
+        op = op_from_row(row)
+        out[op.entity_id].append(op)
+    return out
+
+
+def local_site(conn: sqlite3.Connection) -> str | None:
+    row = conn.execute("SELECT id FROM device WHERE is_local = 1").fetchone()
+    return row[0] if row else None
+
+
+def next_seq(conn: sqlite3.Connection, site: str) -> int:
+    row = conn.execute("SELECT MAX(seq) FROM sync_op WHERE site = ?", (site,)).fetchone()
+    return (row[0] or 0) + 1
+
+
+class Clock:
+    """The replica's hybrid logical clock, kept in the `setting` table."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        row = conn.execute("SELECT value FROM setting WHERE key = ?", (HLC_SETTING,)).fetchone()
+        self.last: str | None = row[0] if row else None
+
+    def tick(self) -> str:
+        self.last = hlc.tick(self.last, clock.now())
+        return self.last
+
+    def observe(self, remote: str) -> None:
+        self.last = hlc.observe(self.last, remote, clock.now())
+
+    def save(self) -> None:
+        if self.last is not None:
+            self.conn.execute(
+                "INSERT INTO setting (key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (HLC_SETTING, self.last),
+            )
+
+
+def insert_ops(conn: sqlite3.Connection, ops: Iterable[Op]) -> None:
+    conn.executemany(
+        f"INSERT INTO sync_op ({OP_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (o.row() for o in ops),
+    )
+
+
+def capture(
+    conn: sqlite3.Connection,
+    touched: Mapping[str, Iterable[str]],
+    forced: Mapping[tuple[str, str], set[str]] | None = None,
+) -> list[Op]:
+    """Write one op per touched record whose shared fields differ from what the op log says.
+
+    `forced` names fields to write even when unchanged (resolving a conflict in favour of the
+    provisional winner is still a decision that must travel).
+    """
+    site = local_site(conn)
+    if site is None:
+        return []
+    forced = forced or {}
+    seq = next_seq(conn, site)
+    hlc_clock = Clock(conn)
+    made: list[Op] = []
+    for entity in se.ENTITIES:
+        ids = set(touched.get(entity.name, ())) | {i for (e, i) in forced if e == entity.name}
+        if not ids:
+            continue
+        current = se.read_records(conn, entity, ids)
+        history = record_ops(conn, entity.name, ids)
+        for key in sorted(ids):
+            regs = registers(history.get(key, ()))
+            if key in current:
+                fields, account = current[key]
+            elif entity.hard_delete and regs:
+                fields, account = {se.DELETED: 1}, None
+            else:
+                continue  # never shared, or an append-only record rolled back
+            if entity.hard_delete and key in current:
+                fields[se.DELETED] = 0
+            must = forced.get((entity.name, key), set())
+            changed = {
+                name: value
+                for name, value in fields.items()
+                if name in must
+                or name not in regs
+                or se.canonical(regs[name].value) != se.canonical(value)
+            }
+            if not changed or (entity.hard_delete and set(changed) == {se.DELETED} and not regs):
+                continue
+            base = sorted({h.id for name in changed if name in regs for h in regs[name].heads})
+            op = Op(site, seq, hlc_clock.tick(), entity.name, key, account, changed, tuple(base))
+            seq += 1
+            made.append(op)
+    if made:
+        insert_ops(conn, made)
+        hlc_clock.save()
+        clear_resolved_conflicts(conn, made)
+    if touched.get("enterprise"):
+        refresh_duplicates(conn, touched["enterprise"])
+    return made
+
+
+def clear_resolved_conflicts(conn: sqlite3.Connection, ops: Iterable[Op]) -> None:
+    """A local write whose base holds every head of a conflicted field settles that conflict."""
+    for op in ops:
+        for name in op.fields:
+            conn.execute(
+                "DELETE FROM sync_conflict WHERE entity = ? AND entity_id = ? AND field = ?",
+                (op.entity, op.entity_id, name),
+            )
+
+
+def refresh_duplicates(conn: sqlite3.Connection, enterprise_ids: Iterable[str]) -> None:
+    """One company registered on two devices (same 统一社会信用代码, both live): a conflict on
+    each of them, until a person deletes one."""
+    rows = conn.execute(
+        "SELECT id, uscc, deleted_at IS NULL FROM enterprise WHERE uscc IN "
+        "(SELECT uscc FROM enterprise WHERE id IN (SELECT value FROM json_each(?))) ORDER BY id",
+        (json.dumps(list(enterprise_ids)),),
+    ).fetchall()
+    conn.execute(
+        "DELETE FROM sync_conflict WHERE entity = 'enterprise' AND field = 'duplicate' "
+        "AND entity_id IN (SELECT value FROM json_each(?))",
+        (json.dumps([r[0] for r in rows]),),
+    )
+    live: dict[str, list[str]] = defaultdict(list)
+    for key, code, is_live in rows:
+        if is_live:
+            live[code].append(key)
+    conn.executemany(
+        "INSERT INTO sync_conflict VALUES ('enterprise', ?, 'duplicate', ?, '')",
+        [
+            (key, json.dumps([{"op": "", "value": o} for o in keys if o != key]))
+            for keys in live.values()
+            if len(keys) > 1
+            for key in keys
+        ],
+    )
+
+
+# --- the session hook: every ORM unit of work logs its shared changes -----------------------
+
+TOUCHED = "oplog.touched"
+FORCED = "oplog.forced"
+ENABLED = "oplog.enabled"
+
+
+def touch(session: Session, entity: str, ids: Iterable[str]) -> None:
+    """Name records a unit of work changed without ORM objects (bulk statements)."""
+    session.info.setdefault(TOUCHED, defaultdict(set))[entity].update(ids)
+
+
+def force(session: Session, entity: str, key: str, names: Iterable[str]) -> None:
+    session.info.setdefault(FORCED, defaultdict(set))[(entity, key)].update(names)
+
+
+def _owner(obj: object) -> Iterator[tuple[str, str]]:
+    table = getattr(obj, "__tablename__", None)
+    if table in se.BY_NAME:
+        entity = se.BY_NAME[table]
+        key = getattr(obj, entity.key)
+        yield table, key.isoformat() if hasattr(key, "isoformat") else key
+    elif table in se.OWNERS:
+        owner, column = se.OWNERS[table]
+        yield owner, getattr(obj, column)
+
+
+def _after_flush(session: Session, _ctx: object) -> None:
+    touched = session.info.setdefault(TOUCHED, defaultdict(set))
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        for entity, key in _owner(obj):
+            if key is not None:
+                touched[entity].add(key)
+
+
+def _before_commit(session: Session) -> None:
+    if session.info.get(ENABLED) is False:
+        return
+    session.flush()
+    touched = session.info.pop(TOUCHED, None)
+    forced = session.info.pop(FORCED, None)
+    if touched or forced:
+        conn = session.connection().connection.driver_connection
+        assert isinstance(conn, sqlite3.Connection)
+        capture(conn, touched or {}, forced)
+
+
+def _after_end(session: Session, *_args: object) -> None:
+    session.info.pop(TOUCHED, None)
+    session.info.pop(FORCED, None)
+
+
+def install(factory: sessionmaker[Session]) -> None:
+    event.listen(factory, "after_flush", _after_flush)
+    event.listen(factory, "before_commit", _before_commit)
+    event.listen(factory, "after_rollback", _after_end)
+    event.listen(factory, "after_commit", _after_end)
+
+
+# --- records written before the op log saw them (bulk demo data) -------------------------------
+
+
+def adopt_unlogged(conn: sqlite3.Connection, batch: int = 50_000) -> int:
+    """Write a creating op for every shared record the op log does not know (made by bulk
+    writers such as the demo generator), stamped with the record's creation time."""
+    site = local_site(conn)
+    if site is None:
+        return 0
+    total = 0
+    for entity in se.ENTITIES:
+        by = (
+            "t.actor_id"
+            if entity.name == "demand_event"
+            else ("t.created_by" if entity.audited else "NULL")
+        )
+        when = (
+            "t.at"
+            if entity.name == "demand_event"
+            else ("t.created_at" if entity.audited else "NULL")
+        )
+        seq = next_seq(conn, site)
+        cur = conn.execute(
+            f"""INSERT INTO sync_op ({OP_COLUMNS})
+            SELECT ?, ? + row_number() OVER (ORDER BY t.{entity.key}),
+                printf('%013d%06d', CAST(round((julianday(coalesce({when}, '2026-01-01'))
+                    - 2440587.5) * 86400000) AS INTEGER), 0),
+                ?, t.{entity.key}, {by}, {se.record_sql(entity)}, '[]'
+            FROM {entity.name} AS t
+            WHERE NOT EXISTS (SELECT 1 FROM sync_op o
+                              WHERE o.entity = ? AND o.entity_id = t.{entity.key})""",
+            (site, seq - 1, entity.name, entity.name),
+        )
+        total += cur.rowcount
+    del batch
+    return total

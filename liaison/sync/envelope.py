@@ -1,0 +1,200 @@
+"""The bundle file: a signed envelope around a SQLite payload, checked before SQLite reads a byte.
+
+Layout: `MAGIC` (8 bytes), format version (2 bytes, big-endian), header length (4 bytes), the
+header (UTF-8 JSON), the sender's Ed25519 signature of everything before it (64 bytes), then the
+payload — a SQLite file with the tables of `PAYLOAD_DDL` only. The header names the sender and
+its public key, the bundle id, what the sender has (its version vector), the payload's size and
+SHA-256; one signature covers a whole bundle.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import struct
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from liaison.domain import signing
+from liaison.domain.errors import DomainError
+
+MAGIC = b"LIAISONB"
+FORMAT = 1
+MAX_HEADER = 1 << 20
+MAX_BUNDLE = 1 << 30
+_PREFIX = struct.Struct(">8sHI")
+
+
+class BundleRefused(DomainError):
+    """A bundle that will not be imported; `reason` is a short code, str() the message."""
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class Header:
+    bundle_id: str
+    sender: str
+    sender_name: str
+    sender_key: str
+    made_at: str
+    schema: str
+    vector: dict[str, int]
+    recipient: str | None
+    full: bool
+    ops: int
+    counts: dict[str, int]
+    payload_sha256: str
+    payload_size: int
+
+    def to_json(self) -> bytes:
+        return json.dumps(self.__dict__, ensure_ascii=False, sort_keys=True).encode("utf-8")
+
+
+def seal(header: Header, payload: bytes, private_key: bytes) -> bytes:
+    body = header.to_json()
+    signed = _PREFIX.pack(MAGIC, FORMAT, len(body)) + body
+    return signed + signing.sign(private_key, signed) + payload
+
+
+@dataclass(frozen=True)
+class Opened:
+    header: Header
+    signed: bytes
+    signature: bytes
+    payload: bytes
+
+
+def _require(ok: bool, reason: str, message: str) -> None:
+    if not ok:
+        raise BundleRefused(reason, message)
+
+
+def open_envelope(data: bytes) -> Opened:
+    """Split and type-check the envelope; nothing is trusted yet (see `check_signature`)."""
+    _require(len(data) > 0, "empty", "文件是空的（0 字节），不是同步包")
+    _require(len(data) <= MAX_BUNDLE, "too_large", "文件超过 1 GB，不是本系统导出的同步包")
+    _require(
+        len(data) >= _PREFIX.size and data[:8] == MAGIC,
+        "not_bundle",
+        "不是 Liaison 同步包（文件头不对）",
+    )
+    _magic, version, size = _PREFIX.unpack_from(data)
+    _require(
+        version <= FORMAT,
+        "newer_format",
+        f"同步包格式版本 {version} 比本机支持的 {FORMAT} 新：请先升级本软件",
+    )
+    _require(version >= 1, "damaged", "同步包格式版本无效，文件已损坏")
+    end = _PREFIX.size + size
+    _require(
+        size <= MAX_HEADER and len(data) >= end + signing.SIGNATURE_SIZE,
+        "damaged",
+        "同步包不完整（文件被截断或损坏）",
+    )
+    try:
+        header = _header(json.loads(data[_PREFIX.size : end].decode("utf-8")))
+    except (ValueError, TypeError, KeyError, RecursionError) as exc:
+        # RecursionError: JSON nested deeper than the parser goes (a hostile header)
+        raise BundleRefused("damaged", f"同步包的包头已损坏：{_short(exc)}") from exc
+    return Opened(
+        header,
+        data[:end],
+        data[end : end + signing.SIGNATURE_SIZE],
+        data[end + signing.SIGNATURE_SIZE :],
+    )
+
+
+def _short(exc: BaseException) -> str:
+    """An exception's text on one short line (it may quote the hostile input)."""
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if len(text) <= 80 else text[:80] + "…"
+
+
+def _typed(value: Any, kind: type, name: str) -> Any:
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise TypeError(f"{name} 类型不对")
+    return value
+
+
+_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_KEY = re.compile(r"[A-Za-z0-9+/]{43}=")
+_MADE_AT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}")
+_SCHEMA = re.compile(r"[0-9A-Za-z_.-]{0,64}")
+_ENTITY = re.compile(r"[a-z_]{1,40}")
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+_MAX_SEQ = 10**12
+_MAX_SITES = 100_000
+
+
+def _match(value: Any, pattern: re.Pattern[str], name: str) -> str:
+    if not (isinstance(value, str) and pattern.fullmatch(value)):
+        raise TypeError(f"{name} 格式不对")
+    return value
+
+
+def _count(value: Any, name: str) -> int:
+    if not (isinstance(value, int) and not isinstance(value, bool) and 0 <= value < _MAX_SEQ):
+        raise TypeError(f"{name} 不是有效的数目")
+    return value
+
+
+def _name(value: Any) -> str:
+    """The sender's name is shown to a person (before the sender is known to be anyone):
+    one short line of printable text, no control or formatting characters."""
+    _typed(value, str, "sender_name")
+    if len(value) > 100 or any(unicodedata.category(ch)[0] == "C" for ch in value):
+        raise TypeError("sender_name 格式不对")
+    return str(value)
+
+
+def _header(raw: Any) -> Header:
+    """The header's fields, each checked for type and form: an unknown sender's header is
+    shown to a person and its values reach SQL parameters."""
+    _typed(raw, dict, "包头")
+    vector = _typed(raw["vector"], dict, "vector")
+    if len(vector) > _MAX_SITES:
+        raise TypeError("vector 过大")
+    for site, seq in vector.items():
+        _match(site, _ID, "vector")
+        _count(seq, "vector")
+    counts = _typed(raw["counts"], dict, "counts")
+    for k, v in counts.items():
+        _match(k, _ENTITY, "counts")
+        _count(v, "counts")
+    recipient = raw["recipient"]
+    if recipient is not None:
+        _match(recipient, _ID, "recipient")
+    return Header(
+        bundle_id=_match(raw["bundle_id"], _ID, "bundle_id"),
+        sender=_match(raw["sender"], _ID, "sender"),
+        sender_name=_name(raw["sender_name"]),
+        sender_key=_match(raw["sender_key"], _KEY, "sender_key"),
+        made_at=_match(raw["made_at"], _MADE_AT, "made_at"),
+        schema=_match(raw["schema"], _SCHEMA, "schema"),
+        vector=vector,
+        recipient=recipient,
+        full=_typed(raw["full"], bool, "full"),
+        ops=_count(raw["ops"], "ops"),
+        counts=counts,
+        payload_sha256=_match(raw["payload_sha256"], _SHA256, "payload_sha256"),
+        payload_size=_count(raw["payload_size"], "payload_size"),
+    )
+
+
+def check_signature(opened: Opened, public_key: str) -> None:
+    _require(
+        signing.verify(public_key, opened.signature, opened.signed),
+        "bad_signature",
+        f"同步包签名无效：不是由“{opened.header.sender_name}”签发，或包头被改动过",
+    )
+    _require(
+        len(opened.payload) == opened.header.payload_size
+        and hashlib.sha256(opened.payload).hexdigest() == opened.header.payload_sha256,
+        "damaged",
+        "同步包内容与签名不符（文件损坏或被改动）",
+    )

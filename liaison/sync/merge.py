@@ -1,0 +1,317 @@
+"""Applying ops from other devices: store the new ones, re-derive every record they touch.
+
+A record's stored row is a function of its ops alone (`oplog.registers`), so the same set of
+ops gives the same rows in any order, and applying an op twice changes nothing. A demand's
+derived columns are the fold of its events ordered by (time, id), through the state machine; a
+step that is no longer valid there (a department resolved while the supervisor re-routed) stays
+in the history, flagged (SYNC.md guarantee 5).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+from types import SimpleNamespace
+from typing import Any
+
+from liaison.data import search
+from liaison.data import sync_entities as se
+from liaison.data.oplog import (
+    OP_COLUMNS,
+    Op,
+    insert_ops,
+    op_from_row,
+    record_ops,
+    refresh_duplicates,
+    registers,
+)
+from liaison.domain import hlc
+from liaison.domain import workflow as wf
+from liaison.domain.roles import Role
+from liaison.services.demand_log import SNAPSHOT_COLUMNS, to_event
+
+
+class MergeRefused(Exception):
+    """The ops cannot be applied (the caller rolls the whole bundle back)."""
+
+
+@dataclass
+class MergeReport:
+    new_ops: int = 0
+    new: list[Op] = field(default_factory=list)
+    records: dict[str, int] = field(default_factory=dict)
+    conflicts: int = 0
+    flagged_demands: int = 0
+
+
+def _sql_time(at: datetime) -> str:
+    return at.isoformat(sep=" ", timespec="microseconds")
+
+
+def _existing(conn: sqlite3.Connection, ops: list[Op]) -> dict[tuple[str, int], Op]:
+    keys = json.dumps([[o.site, o.seq] for o in ops])
+    rows = conn.execute(
+        f"SELECT {OP_COLUMNS} FROM sync_op WHERE (site, seq) IN "
+        "(SELECT value ->> 0, value ->> 1 FROM json_each(?))",
+        (keys,),
+    )
+    return {(o.site, o.seq): o for o in map(op_from_row, rows)}
+
+
+def apply_ops(conn: sqlite3.Connection, ops: list[Op]) -> MergeReport:
+    """Store the ops this replica lacks and re-derive what they touch (inside the caller's
+    transaction). An op already stored with other content is a forgery or a bug: refused."""
+    known = _existing(conn, ops)
+    new: list[Op] = []
+    for op in ops:
+        old = known.get((op.site, op.seq))
+        if old is None:
+            new.append(op)
+        elif old.row() != op.row():
+            raise MergeRefused(f"变更 {op.id} 与本机已有的同号变更内容不同")
+    _check_sequences(conn, new)
+    touched: dict[str, set[str]] = defaultdict(set)
+    for op in new:
+        touched[op.entity].add(op.entity_id)
+    # the touched records' ops this replica had before, then the new ones
+    history: dict[str, dict[str, list[Op]]] = {
+        entity: record_ops(conn, entity, ids) for entity, ids in touched.items()
+    }
+    _check_append_only(new, history)
+    for op in new:
+        history[op.entity].setdefault(op.entity_id, []).append(op)
+    insert_ops(conn, new)
+    report = rederive(conn, touched, history)
+    report.new_ops = len(new)
+    report.new = new
+    return report
+
+
+def _check_sequences(conn: sqlite3.Connection, ops: list[Op]) -> None:
+    """Each device's ops must stay gapless here: a bundle carries everything after what the
+    receiver is known to have, so a gap means a damaged or forged bundle."""
+    by_site: dict[str, list[int]] = defaultdict(list)
+    for op in ops:
+        by_site[op.site].append(op.seq)
+    for site, seqs in by_site.items():
+        row = conn.execute("SELECT MAX(seq) FROM sync_op WHERE site = ?", (site,)).fetchone()
+        have = row[0] or 0
+        seqs.sort()
+        if seqs[0] != have + 1 or seqs[-1] - seqs[0] + 1 != len(seqs):
+            raise MergeRefused(f"设备 {site} 的变更不连续（本机已有到 {have}）")
+
+
+def _check_append_only(new: list[Op], before: Mapping[str, Mapping[str, list[Op]]]) -> None:
+    for entity in (e for e in se.ENTITIES if e.append_only):
+        ids = [o.entity_id for o in new if o.entity == entity.name]
+        if len(ids) != len(set(ids)) or any(before.get(entity.name, {}).get(i) for i in ids):
+            raise MergeRefused(f"{entity.name} 只能新增，不能修改")
+
+
+def rederive(
+    conn: sqlite3.Connection,
+    touched: Mapping[str, Iterable[str]],
+    history: Mapping[str, Mapping[str, list[Op]]] | None = None,
+) -> MergeReport:
+    """Rewrite the touched records from their ops (all of them: `history` when the caller
+    has them, else read from the log); then conflicts, search and demand folds."""
+    report = MergeReport()
+    demands: set[str] = set(touched.get("demand", ()))
+    for entity in se.ENTITIES:
+        ids = sorted(set(touched.get(entity.name, ())))
+        if not ids:
+            continue
+        report.records[entity.name] = len(ids)
+        ops_of = history[entity.name] if history else record_ops(conn, entity.name, ids)
+        conflict_rows: list[tuple[Any, ...]] = []
+        settled: list[tuple[str, str, str]] = []
+        records: list[tuple[str, Mapping[str, Any], se.Change]] = []
+        fast: list[str] = []
+        for key in ids:
+            ops = ops_of[key]
+            if len(ops) == 1 and entity.name in se.FAST_ENTITIES:  # made by one op, as is
+                fast.append(key)
+                if entity.name == "demand_event":
+                    demands.add(ops[0].fields["demand_id"])
+                continue
+            if len(ops) == 1:  # a record made by one op: nothing to weigh
+                latest = ops[0]
+                fields: dict[str, Any] = latest.fields
+            else:
+                regs = registers(ops)
+                fields = {name: r.value for name, r in regs.items()}
+                latest = max(ops, key=lambda o: (o.hlc, o.site))
+                for name, r in regs.items():
+                    if r.in_conflict and entity.name != "device":  # trust is each replica's own
+                        conflict_rows.append(
+                            _conflict_row(entity.name, key, name, r.heads, r.winner)
+                        )
+                    else:
+                        settled.append((entity.name, key, name))
+            if entity.name == "device":
+                fields = dict(fields)
+                _device_trust(conn, ops, fields)
+            elif entity.name == "demand_event":
+                demands.add(fields["demand_id"])
+            records.append((key, fields, (_stamp_time(latest.hlc), latest.account, latest.site)))
+        try:
+            se.write_from_log(conn, entity, fast)
+            se.write_records(conn, entity, records)
+        except sqlite3.IntegrityError as exc:
+            raise MergeRefused(f"{entity.name} 无法写入：{exc}") from exc
+        conn.executemany(
+            "DELETE FROM sync_conflict WHERE entity = ? AND entity_id = ? AND field = ?", settled
+        )
+        conn.executemany(
+            "INSERT OR REPLACE INTO sync_conflict VALUES (?, ?, ?, ?, ?)", conflict_rows
+        )
+        report.conflicts += len(conflict_rows)
+        if entity.name == "enterprise":
+            refresh_search(conn, ids)
+    report.flagged_demands = refold(conn, demands)
+    return report
+
+
+def _stamp_time(stamp: str) -> str:
+    return _sql_time(hlc.to_datetime(stamp))
+
+
+def _conflict_row(entity: str, key: str, name: str, heads: list[Op], winner: Op) -> tuple[Any, ...]:
+    shown = [
+        {"op": h.id, "site": h.site, "hlc": h.hlc, "account": h.account, "value": h.fields[name]}
+        for h in sorted(heads, key=lambda o: (o.hlc, o.site), reverse=True)
+    ]
+    return (entity, key, name, json.dumps(shown, ensure_ascii=False), winner.id)
+
+
+def _device_trust(conn: sqlite3.Connection, ops: list[Op], fields: dict[str, Any]) -> None:
+    """Trust comes from this replica's own decisions or from an admin's or supervisor's (the
+    hub's) — not from a device vouching for itself or another laptop; and a device once
+    revoked stays revoked, whatever a concurrent edit said."""
+    local = conn.execute("SELECT id FROM device WHERE is_local = 1").fetchone()
+    authorities = {
+        r[0] for r in conn.execute("SELECT id FROM account WHERE role IN ('admin', 'supervisor')")
+    }
+    trusting = [
+        o
+        for o in ops
+        if o.fields.get("trusted_at")
+        and ((local and o.site == local[0]) or o.fields.get("trusted_by") in authorities)
+    ]
+    if trusting:
+        latest = max(trusting, key=lambda o: (o.hlc, o.site))
+        fields["trusted_at"] = latest.fields["trusted_at"]
+        fields["trusted_by"] = latest.fields.get("trusted_by")
+    else:
+        fields["trusted_at"] = fields["trusted_by"] = None
+    revoked = [o.fields["revoked_at"] for o in ops if o.fields.get("revoked_at")]
+    if revoked:
+        fields["revoked_at"] = min(revoked)
+
+
+def refresh_search(conn: sqlite3.Connection, ids: list[str]) -> None:
+    """Re-index the enterprises' names and codes; re-check them for double registration."""
+    rows = conn.execute(
+        "SELECT id, name, uscc, deleted_at FROM enterprise WHERE id IN "
+        "(SELECT value FROM json_each(?))",
+        (json.dumps(ids),),
+    ).fetchall()
+    search.unindex_enterprises(conn, [i for i, _n, _u, deleted in rows if deleted is not None])
+    search.index_enterprises(conn, [(i, n, u) for i, n, u, deleted in rows if deleted is None])
+    refresh_duplicates(conn, ids)
+
+
+# --- demands: the derived columns are the fold of the events ------------------------------
+
+
+def _event(row: tuple[Any, ...]) -> wf.Event:
+    """A stored event row as the state machine sees it (as demand_log.to_event, from SQL)."""
+    event_id, kind, at, actor_id, actor_role, text, data = row
+    d: dict[str, Any] = json.loads(data) if data and data != "{}" else {}
+    if not d:
+        return wf.Event(
+            kind=wf.EventKind(kind),
+            at=datetime.fromisoformat(at),
+            role=Role(actor_role),
+            actor_id=actor_id,
+            event_id=event_id,
+            text=text,
+        )
+    return to_event(
+        SimpleNamespace(  # type: ignore[arg-type]
+            id=event_id,
+            kind=kind,
+            at=datetime.fromisoformat(at),
+            actor_id=actor_id,
+            actor_role=actor_role,
+            text=text,
+            data=d,
+        )
+    )
+
+
+def _column_value(value: Any) -> Any:
+    if isinstance(value, StrEnum):
+        return str(value)
+    if isinstance(value, datetime):
+        return _sql_time(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def refold(conn: sqlite3.Connection, demand_ids: Iterable[str]) -> int:
+    """Re-derive the demands' state columns, units and event flags; returns how many carry a
+    flagged event."""
+    ids = sorted(set(demand_ids))
+    if not ids:
+        return 0
+    events: dict[str, list[wf.Event]] = defaultdict(list)
+    was_flagged: dict[str, bool] = {}
+    for row in conn.execute(
+        "SELECT demand_id, id, kind, at, actor_id, actor_role, text, data, flagged "
+        "FROM demand_event "
+        "WHERE demand_id IN (SELECT value FROM json_each(?)) ORDER BY demand_id, at, id",
+        (json.dumps(ids),),
+    ):
+        events[row[0]].append(_event(row[1:8]))
+        was_flagged[row[1]] = bool(row[8])
+    assignments = ", ".join(f"{c} = ?" for c in SNAPSHOT_COLUMNS)
+    updates: list[tuple[Any, ...]] = []
+    units: list[tuple[Any, ...]] = []
+    flags: list[tuple[int, str]] = []
+    flagged_demands = 0
+    for demand_id in ids:
+        history = events.get(demand_id, [])
+        snap = wf.fold(history)
+        flagged = set(snap.flagged_event_ids)
+        flagged_demands += bool(flagged)
+        values = [_column_value(getattr(snap, c)) for c in SNAPSHOT_COLUMNS]
+        updates.append((*values, int(bool(flagged)), demand_id))
+        flags += [
+            (int(e.event_id in flagged), e.event_id)
+            for e in history
+            if was_flagged[e.event_id] != (e.event_id in flagged)
+        ]
+        lead = [(snap.lead_department_id, 1)] if snap.lead_department_id else []
+        for dept, is_lead in lead + [(d, 0) for d in snap.co_department_ids]:
+            units.append(
+                (demand_id, dept, is_lead, int(snap.is_open), _column_value(snap.deadline))
+            )
+    conn.executemany(f"UPDATE demand SET {assignments}, flagged = ? WHERE id = ?", updates)
+    conn.executemany("UPDATE demand_event SET flagged = ? WHERE id = ?", flags)
+    conn.execute(
+        "DELETE FROM demand_unit WHERE demand_id IN (SELECT value FROM json_each(?))",
+        (json.dumps(ids),),
+    )
+    conn.executemany(
+        "INSERT INTO demand_unit (demand_id, department_id, is_lead, is_open, deadline) "
+        "VALUES (?, ?, ?, ?, ?)",
+        units,
+    )
+    return flagged_demands

@@ -1,0 +1,288 @@
+"""The SQLite payload of a bundle: written from ops, read back defensively.
+
+Reading follows SQLite's "Defense Against the Dark Arts" (SYNC.md): the payload is already
+signature-checked; it is copied to a private temporary file and opened on its own connection,
+read-only and immutable, with defensive mode, untrusted schema, cell size checks, no mmap and low
+limits; `integrity_check` runs first; the schema must be exactly `PAYLOAD_DDL` (no views,
+triggers, generated columns or extra tables); an authorizer then allows reading the two tables
+and nothing else. It is never attached to the main database. Every row is validated before any
+of it is applied.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sqlite3
+import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from liaison.data import sync_entities as se
+from liaison.data.oplog import OP_COLUMNS, Op
+from liaison.domain import hlc
+from liaison.domain import workflow as wf
+from liaison.sync.envelope import BundleRefused
+
+PAYLOAD_DDL = {
+    "bundle_meta": ("CREATE TABLE bundle_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT"),
+    "op": (
+        "CREATE TABLE op (site TEXT NOT NULL, seq INTEGER NOT NULL, hlc TEXT NOT NULL, "
+        "entity TEXT NOT NULL, entity_id TEXT NOT NULL, account TEXT, fields TEXT NOT NULL, "
+        "base TEXT NOT NULL, PRIMARY KEY (site, seq)) STRICT"
+    ),
+}
+EXPECTED_SCHEMA = sorted(
+    [("table", name, name, sql) for name, sql in PAYLOAD_DDL.items()]
+    + [
+        ("index", "sqlite_autoindex_bundle_meta_1", "bundle_meta", None),
+        ("index", "sqlite_autoindex_op_1", "op", None),
+    ],
+    key=lambda r: r[1],
+)
+
+MAX_VALUE = 1_000_000
+"""Longest text a payload cell may hold (an op's fields); SQLite refuses longer ones."""
+MAX_BASE = 1000
+_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # not \d: it matches any script's digits
+_REF = re.compile(r"[0-9a-f-]{36}:[0-9]{1,12}")
+
+
+def write(path: Path, ops: Iterable[Op], meta: dict[str, str]) -> int:
+    """Write a payload file; returns how many ops it holds."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        conn.execute("PRAGMA journal_mode=OFF")
+        conn.execute("PRAGMA synchronous=OFF")
+        conn.execute("BEGIN")
+        for sql in PAYLOAD_DDL.values():
+            conn.execute(sql)
+        conn.executemany("INSERT INTO bundle_meta VALUES (?, ?)", meta.items())
+        count = 0
+        cur = conn.cursor()
+        for op in ops:
+            cur.execute(f"INSERT INTO op ({OP_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", op.row())
+            count += 1
+        conn.execute("COMMIT")
+    finally:
+        conn.close()
+    return count
+
+
+_ALLOWED_TABLES = {"op", "bundle_meta"}
+
+
+def _authorizer(
+    action: int, arg1: str | None, _arg2: str | None, _db: str | None, _t: str | None
+) -> int:
+    if action == sqlite3.SQLITE_SELECT:
+        return sqlite3.SQLITE_OK
+    if action == sqlite3.SQLITE_READ and arg1 in _ALLOWED_TABLES:
+        return sqlite3.SQLITE_OK
+    if action == sqlite3.SQLITE_FUNCTION and arg1 in ("count",):
+        return sqlite3.SQLITE_OK
+    return sqlite3.SQLITE_DENY
+
+
+@contextmanager
+def opened(payload: bytes) -> Iterator[sqlite3.Connection]:
+    """The payload on a private, read-only, locked-down connection (see the module doc)."""
+    fd, name = tempfile.mkstemp(prefix="liaison-bundle-", suffix=".sqlite")
+    path = Path(name)
+    conn: sqlite3.Connection | None = None
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(payload)
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True)
+        setconfig = getattr(conn, "setconfig", None)  # Python >= 3.12
+        if setconfig is not None:
+            setconfig(getattr(sqlite3, "SQLITE_DBCONFIG_DEFENSIVE"), True)  # noqa: B009
+            setconfig(getattr(sqlite3, "SQLITE_DBCONFIG_TRUSTED_SCHEMA"), False)  # noqa: B009
+        conn.execute("PRAGMA trusted_schema=OFF")
+        conn.execute("PRAGMA cell_size_check=ON")
+        conn.execute("PRAGMA mmap_size=0")
+        conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE)
+        conn.setlimit(sqlite3.SQLITE_LIMIT_SQL_LENGTH, 100_000)
+        conn.setlimit(sqlite3.SQLITE_LIMIT_COLUMN, 100)
+        conn.setlimit(sqlite3.SQLITE_LIMIT_EXPR_DEPTH, 50)
+        conn.setlimit(sqlite3.SQLITE_LIMIT_ATTACHED, 0)
+        conn.setlimit(sqlite3.SQLITE_LIMIT_TRIGGER_DEPTH, 0)
+        try:
+            result = conn.execute("PRAGMA integrity_check").fetchall()
+            if result != [("ok",)]:
+                raise BundleRefused("damaged", "同步包里的数据库已损坏（完整性检查未通过）")
+            schema = conn.execute(
+                "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY name"
+            ).fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise BundleRefused("damaged", f"同步包里不是有效的数据库：{_line(exc)}") from exc
+        if schema != EXPECTED_SCHEMA:
+            raise BundleRefused(
+                "wrong_schema", f"同步包的表结构不对（{_schema_diff(schema)}），拒绝读取"
+            )
+        conn.set_authorizer(_authorizer)
+        yield conn
+    finally:
+        if conn is not None:
+            conn.close()
+        path.unlink(missing_ok=True)
+
+
+def _line(text: object, limit: int = 80) -> str:
+    """Text from the file (SQLite's messages quote its object names) on one short, printable
+    line."""
+    shown = "".join(ch if ch.isprintable() else "?" for ch in str(text)[:limit])
+    return shown + ("…" if len(str(text)) > limit else "")
+
+
+def _schema_diff(schema: list[tuple[Any, ...]]) -> str:
+    """What is wrong with the payload's schema, short enough for one line."""
+    expected = {(t, n): sql for t, n, _tbl, sql in EXPECTED_SCHEMA}
+    extra = [f"{t} {n}" for t, n, _tbl, sql in schema if expected.get((t, n), "?") != sql]
+    if not schema:
+        return "没有任何表"
+    if not extra:
+        return "缺少应有的表"
+    shown = "、".join(_line(name, 40) for name in extra[:4])
+    more = f" 等 {len(extra)} 项" if len(extra) > 4 else ""
+    return f"多出或不同：{shown}{more}"
+
+
+def _read_error(exc: sqlite3.DatabaseError) -> BundleRefused:
+    """A read of the payload failed: a value over the length limit, or a damaged file."""
+    if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_TOOBIG:
+        return BundleRefused(
+            "oversized", f"同步包里有超过 {MAX_VALUE // 1_000_000} MB 的单项内容，拒绝读取"
+        )
+    return BundleRefused("damaged", f"同步包里的数据无法读取（文件已损坏）：{_line(exc)}")
+
+
+def read_meta(conn: sqlite3.Connection) -> dict[str, str]:
+    try:
+        return dict(conn.execute("SELECT key, value FROM bundle_meta"))
+    except sqlite3.DatabaseError as exc:
+        raise _read_error(exc) from exc
+
+
+def read_ops(conn: sqlite3.Connection, expected: int) -> list[Op]:
+    """Every op of the payload, validated; refused as a whole at the first bad row."""
+    ops: list[Op] = []
+    try:
+        rows = conn.execute(f"SELECT {OP_COLUMNS} FROM op ORDER BY site, seq")
+        for n, row in enumerate(rows, 1):
+            if n > expected:
+                raise BundleRefused("damaged", "同步包里的变更比包头说的多")
+            ops.append(validate(row, n))
+    except sqlite3.DatabaseError as exc:  # includes values over SQLITE_LIMIT_LENGTH
+        raise _read_error(exc) from exc
+    if len(ops) != expected:
+        raise BundleRefused("damaged", "同步包里的变更比包头说的少")
+    return ops
+
+
+def _is_date(value: Any) -> bool:
+    try:
+        return len(value) == 10 and date.fromisoformat(value) is not None
+    except (TypeError, ValueError):
+        return False
+
+
+def _is_datetime(value: Any) -> bool:
+    try:
+        return len(value) in (19, 26) and datetime.fromisoformat(value) is not None
+    except (TypeError, ValueError):
+        return False
+
+
+def _is_json(value: Any) -> bool:
+    try:
+        json.loads(value)
+    except (TypeError, ValueError, RecursionError):
+        return False
+    return True
+
+
+_EVENT_DATA_ENUMS = {"outcome": frozenset(wf.Outcome), "satisfaction": frozenset(wf.Satisfaction)}
+_EVENT_DATA_DATES = ("deadline", "reply_deadline", "promised_date")
+
+
+def _check_values(entity: se.Entity, fields: dict[str, Any]) -> str | None:
+    """What `check_fields` (every column's type, length, real dates, JSON, fixed lists) leaves
+    out and re-deriving a record relies on: the contents of a demand event's data."""
+    if entity.name == "demand_event" and fields.get("data") is not None:
+        return _check_event_data(json.loads(fields["data"]))
+    return None
+
+
+def _check_event_data(data: Any) -> str | None:
+    if not isinstance(data, dict):
+        return "demand_event.data 不是 JSON 对象"
+    for key, allowed in _EVENT_DATA_ENUMS.items():
+        if data.get(key) and data[key] not in allowed:
+            return f"demand_event.data.{key} 的取值未知"
+    for key in _EVENT_DATA_DATES:
+        if data.get(key) and not _is_date(data[key]):
+            return f"demand_event.data.{key} 不是有效的日期"
+    lead, co = data.get("lead"), data.get("co", ())
+    if lead is not None and not isinstance(lead, str):
+        return "demand_event.data.lead 格式不对"
+    if not (isinstance(co, list | tuple) and all(isinstance(d, str) for d in co)):
+        return "demand_event.data.co 格式不对"
+    for key in ("policy_basis", "merged_into_id"):
+        if data.get(key) is not None and not isinstance(data[key], str):
+            return f"demand_event.data.{key} 格式不对"
+    return None
+
+
+def _bad(n: int, why: str) -> BundleRefused:
+    return BundleRefused("invalid_row", f"同步包第 {n} 条变更无效：{why}")
+
+
+def validate(row: tuple[Any, ...], n: int) -> Op:
+    site, seq, stamp, entity_name, entity_id, account, fields_text, base_text = row
+    if not (isinstance(site, str) and _ID.fullmatch(site)):
+        raise _bad(n, "设备编号格式不对")
+    if not (isinstance(seq, int) and 0 < seq < 10**12):
+        raise _bad(n, "序号不对")
+    if not hlc.is_valid(stamp):
+        raise _bad(n, "时间戳格式不对")
+    entity = se.BY_NAME.get(entity_name)
+    if entity is None:
+        raise _bad(n, f"未知的记录类型 {entity_name!r}")
+    key_ok = _DAY if entity.key == "day" else _ID
+    if not (isinstance(entity_id, str) and key_ok.fullmatch(entity_id)):
+        raise _bad(n, "记录编号格式不对")
+    if account is not None and not (isinstance(account, str) and _ID.fullmatch(account)):
+        raise _bad(n, "账号编号格式不对")
+    try:
+        fields = json.loads(fields_text)
+        base = [] if base_text == "[]" else json.loads(base_text)
+    except (TypeError, ValueError, RecursionError) as exc:  # nested past the parser's depth
+        raise _bad(n, "内容不是 JSON") from exc
+    if not isinstance(fields, dict) or not fields:
+        raise _bad(n, "没有字段")
+    problem = se.check_fields(entity, fields) or _check_values(entity, fields)
+    if problem:
+        raise _bad(n, problem)
+    if not (
+        isinstance(base, list)
+        and len(base) <= MAX_BASE
+        and all(isinstance(r, str) and _REF.fullmatch(r) for r in base)
+    ):
+        raise _bad(n, "依据（base）格式不对")
+    return Op(
+        site,
+        seq,
+        stamp,
+        entity_name,
+        entity_id,
+        account,
+        fields,
+        tuple(base),
+        (fields_text, base_text),
+    )

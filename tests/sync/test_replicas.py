@@ -1,0 +1,439 @@
+"""A hub and three laptops edit apart and exchange bundles through a mailbox that delays,
+duplicates, reorders and drops them, with skewed clocks (SYNC.md, "Proof").
+
+A model kept beside the replicas knows which edits each replica has seen, so it knows which
+edits were concurrent; the invariants: importing twice changes nothing, after a full exchange
+every replica has every event and the same digest, conflicts are exactly where edits of one field
+were concurrent with different values, a deleted record stays deleted unless a restore saw the
+delete, and the same bundles applied in two orders give the same content.
+"""
+
+from __future__ import annotations
+
+import itertools
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field, replace
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import (
+    Bundle,
+    RuleBasedStateMachine,
+    consumes,
+    initialize,
+    invariant,
+    rule,
+    run_state_machine_as_test,
+)
+
+from liaison.data.db import Database
+from liaison.domain import clock
+from liaison.domain import workflow as wf
+from liaison.domain.errors import DomainError
+from liaison.services import demands, enterprises
+from liaison.services.context import Actor
+from liaison.sync import conflicts
+from liaison.sync.envelope import BundleRefused
+from tests.conftest import Cast, log_demands, make_cast
+from tests.sync.conftest import Replica, _replica, introduce, new_installation
+
+NAMES = ("hub", "laptop1", "laptop2", "laptop3")
+SKEW = {
+    "hub": timedelta(0),
+    "laptop1": timedelta(minutes=7),
+    "laptop2": timedelta(days=-2),
+    "laptop3": timedelta(days=900),  # a laptop whose clock says 2029
+}
+FIELDS = ("phone", "address", "legal_rep")
+
+
+@dataclass
+class World:
+    """Files of a hub with the test cast and three trusted laptops that have the hub's data."""
+
+    files: dict[str, Path]
+    cast: Cast
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory, template_db: Path) -> World:
+    base = tmp_path_factory.mktemp("world")
+    files = {name: base / f"{name}.sqlite" for name in NAMES}
+    for name, path in files.items():
+        new_installation(template_db, path, name)
+    dbs = {name: Database(path) for name, path in files.items()}
+    try:
+        cast = make_cast(dbs["hub"])
+        reps = {n: _replica(db, n, base / "outbox") for n, db in dbs.items()}
+        for name in NAMES[1:]:
+            introduce(reps["hub"], reps[name])
+            reps[name].receive(reps["hub"].export(reps[name]))
+        for a, b in itertools.combinations(NAMES[1:], 2):
+            introduce(reps[a], reps[b])
+        # every laptop learns the others' trust and the hub learns each laptop's
+        for name in NAMES[1:]:
+            reps["hub"].receive(reps[name].export(reps["hub"]))
+        for name in NAMES[1:]:
+            reps[name].receive(reps["hub"].export(reps[name]))
+    finally:
+        for db in dbs.values():
+            db.dispose()
+    return World(files, cast)
+
+
+@dataclass
+class Edit:
+    id: int
+    replica: str
+    record: str
+    field: str
+    value: Any
+    seen: frozenset[int]
+
+
+@dataclass
+class Mail:
+    path: Path
+    recipient: str
+    knowledge: frozenset[int]
+    events: frozenset[str]
+
+
+@dataclass
+class Model:
+    edits: dict[int, Edit] = field(default_factory=dict)
+    knows: dict[str, set[int]] = field(default_factory=dict)
+    events: dict[str, set[str]] = field(default_factory=dict)
+    """Demand event ids each replica has."""
+
+    def heads(self, record: str, name: str) -> list[Edit]:
+        mine = [e for e in self.edits.values() if e.record == record and e.field == name]
+        seen = set().union(*(e.seen for e in mine)) if mine else set()
+        return [e for e in mine if e.id not in seen]
+
+
+@contextmanager
+def skewed(name: str) -> Iterator[None]:
+    real = clock.now
+    clock.now = lambda: real() + SKEW[name]  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        clock.now = real  # type: ignore[assignment]
+
+
+def _event_ids(db: Database) -> set[str]:
+    conn = db.raw()
+    try:
+        return {r[0] for r in conn.execute("SELECT id FROM demand_event")}
+    finally:
+        conn.close()
+
+
+class Replicas(RuleBasedStateMachine):
+    world: World
+    workdir: Path
+
+    mail = Bundle("mail")
+    demand_ids = Bundle("demand_ids")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.dir = self.workdir / f"run-{next(COUNTER)}"
+        self.dir.mkdir()
+        self.reps: dict[str, Replica] = {}
+        for name, src in self.world.files.items():
+            dst = self.dir / src.name
+            shutil.copyfile(src, dst)
+            self.reps[name] = _replica(Database(dst), name, self.dir / "outbox")
+        self.cast = self.world.cast
+        self.model = Model()
+        self.values = itertools.count(1)
+        first = _event_ids(self.reps["hub"].db)
+        for name in NAMES:
+            self.model.knows[name] = set()
+            self.model.events[name] = set(first)
+        self.deleted: dict[str, bool] = {}
+
+    def teardown(self) -> None:
+        for r in self.reps.values():
+            r.db.dispose()
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+    def _actor(self, name: str, actor: Actor) -> Actor:
+        return self.reps[name].as_(actor)
+
+    @initialize()
+    def start(self) -> None:
+        pass
+
+    # --- edits ---------------------------------------------------------------------------
+
+    @rule(name=st.sampled_from(NAMES), which=st.sampled_from(FIELDS))
+    def edit_field(self, name: str, which: str) -> None:
+        r = self.reps[name]
+        eid = self.cast.enterprise_id
+        value = f"v{next(self.values)}"
+        try:
+            d = enterprises.get_enterprise(r.db, eid)
+        except DomainError:
+            return
+        if self._is_deleted(r, eid):
+            return
+        data = enterprises.EnterpriseInput(
+            name=d.name,
+            uscc=d.uscc,
+            street_id=d.street_id,
+            legal_rep=d.legal_rep,
+            address=d.address,
+            phone=d.phone,
+            tags=d.tags,
+        )
+        with skewed(name):
+            enterprises.update_enterprise(
+                r.db, self._actor(name, self.cast.admin), eid, replace(data, **{which: value})
+            )
+        self._record_edit(name, eid, which, value)
+
+    @rule(name=st.sampled_from(NAMES), end=st.booleans())
+    def assign_or_unassign(self, name: str, end: bool) -> None:
+        r = self.reps[name]
+        admin = self._actor(name, self.cast.admin)
+        eid = self.cast.enterprise_id
+        with skewed(name):
+            try:
+                if end:
+                    detail = enterprises.get_enterprise(r.db, eid)
+                    current = [a for a in detail.assignments if a.end_on is None]
+                    if current:
+                        enterprises.end_assignment(r.db, admin, current[0].id)
+                else:
+                    enterprises.assign_cadre(r.db, admin, eid, self.cast.other_cadre.account_id)
+            except DomainError:
+                return
+
+    def _is_deleted(self, r: Replica, eid: str) -> bool:
+        conn = r.db.raw()
+        try:
+            row = conn.execute("SELECT deleted_at FROM enterprise WHERE id = ?", (eid,)).fetchone()
+        finally:
+            conn.close()
+        return row[0] is not None
+
+    def _record_edit(self, name: str, record: str, which: str, value: Any) -> None:
+        known = self.model.knows[name]
+        seen = frozenset(
+            e
+            for e in known
+            if self.model.edits[e].record == record and self.model.edits[e].field == which
+        )
+        edit = Edit(len(self.model.edits) + 1, name, record, which, value, seen)
+        self.model.edits[edit.id] = edit
+        known.add(edit.id)
+
+    @rule(name=st.sampled_from(NAMES), n=st.integers(1, 2))
+    def log_visit(self, name: str, n: int) -> None:
+        r = self.reps[name]
+        with skewed(name):
+            try:
+                log_demands(
+                    r.db,
+                    self.cast,
+                    *(f"诉求{next(self.values)}" for _ in range(n)),
+                    actor=self._actor(name, self.cast.cadre),
+                )
+            except DomainError:
+                return
+        self.model.events[name] = _event_ids(r.db)
+
+    @rule(
+        name=st.sampled_from(NAMES),
+        action=st.sampled_from(
+            ["route", "accept", "return", "progress", "resolve", "withdraw", "escalate"]
+        ),
+    )
+    def transition(self, name: str, action: str) -> None:
+        r = self.reps[name]
+        conn = r.db.raw()
+        try:
+            row = conn.execute("SELECT id FROM demand ORDER BY random() LIMIT 1").fetchone()
+        finally:
+            conn.close()
+        if row is None:
+            return
+        did = row[0]
+        sup = self._actor(name, self.cast.supervisor)
+        fin = self._actor(name, self.cast.finance_handler)
+        calls = {
+            "route": lambda: demands.route_demand(
+                r.db, sup, did, lead_department_id=self.cast.finance_dept
+            ),
+            "accept": lambda: demands.accept_demand(r.db, fin, did),
+            "return": lambda: demands.return_demand(r.db, fin, did, "不属于本单位职责"),
+            "progress": lambda: demands.add_progress(r.db, fin, did, "已联系企业"),
+            "resolve": lambda: demands.resolve_demand(
+                r.db, fin, did, outcome=wf.Outcome.SOLVED, answer="已解决", policy_basis="第13条"
+            ),
+            "withdraw": lambda: demands.withdraw_demand(r.db, sup, did, "企业已自行解决"),
+            "escalate": lambda: demands.escalate_demand(r.db, sup, did, "请加快办理"),
+        }
+        with skewed(name):
+            try:
+                calls[action]()
+            except (DomainError, TypeError):
+                return
+        self.model.events[name] = _event_ids(r.db)
+
+    @rule(name=st.sampled_from(NAMES), restore=st.booleans())
+    def delete_or_restore(self, name: str, restore: bool) -> None:
+        r = self.reps[name]
+        eid = self.cast.enterprise_id
+        conn = r.db.raw()
+        try:
+            deleted_at = conn.execute(
+                "SELECT deleted_at FROM enterprise WHERE id = ?", (eid,)
+            ).fetchone()[0]
+        finally:
+            conn.close()
+        with skewed(name):
+            if restore and deleted_at is not None:
+                enterprises.restore_enterprise(r.db, self._actor(name, self.cast.admin), eid)
+                value = None
+            elif not restore and deleted_at is None:
+                enterprises.delete_enterprise(r.db, self._actor(name, self.cast.admin), eid)
+                value = "deleted"
+            else:
+                return
+        self._record_edit(name, eid, "deleted_at", value)
+
+    # --- the mailbox -----------------------------------------------------------------------
+
+    @rule(target=mail, src=st.sampled_from(NAMES), dst=st.sampled_from(NAMES), full=st.booleans())
+    def send(self, src: str, dst: str, full: bool) -> Mail | None:
+        if src == dst:
+            return None  # type: ignore[return-value]
+        with skewed(src):
+            path = self.reps[src].export(self.reps[dst], full=full)
+        return Mail(path, dst, frozenset(self.model.knows[src]), frozenset(self.model.events[src]))
+
+    @rule(m=mail)
+    def deliver(self, m: Mail | None) -> None:
+        if m is None:
+            return
+        r = self.reps[m.recipient]
+        try:
+            with skewed(m.recipient):
+                r.receive(m.path)
+        except BundleRefused as refused:
+            assert refused.reason == "already_imported", str(refused)
+            return
+        self.model.knows[m.recipient] |= m.knowledge
+        self.model.events[m.recipient] |= m.events
+
+    @rule(m=mail)
+    def deliver_again(self, m: Mail | None) -> None:
+        """A duplicate: the second import is refused and changes nothing."""
+        if m is None:
+            return
+        r = self.reps[m.recipient]
+        self.deliver(m)
+        before = r.digest()
+        with pytest.raises(BundleRefused):
+            r.receive(m.path)
+        assert r.digest() == before
+
+    @rule(m=consumes(mail))
+    def drop(self, m: Mail | None) -> None:
+        pass
+
+    # --- invariants ---------------------------------------------------------------------------
+
+    @invariant()
+    def local_events_never_vanish(self) -> None:
+        for name in NAMES:
+            if self.reps:
+                assert self.model.events[name] <= _event_ids(self.reps[name].db)
+
+    def full_exchange(self) -> None:
+        hub = self.reps["hub"]
+        for name in NAMES[1:]:
+            hub.receive(self.reps[name].export(hub))
+        for name in NAMES[1:]:
+            self.reps[name].receive(hub.export(self.reps[name]))
+
+    def check_converged(self) -> None:
+        self.full_exchange()
+        digests = {name: r.digest() for name, r in self.reps.items()}
+        assert len(set(digests.values())) == 1, digests
+        everything = set().union(*self.model.events.values())
+        for r in self.reps.values():
+            assert everything <= _event_ids(r.db)  # no lost events
+            assert r.integrity() == "ok"
+        eid = self.cast.enterprise_id
+        for r in self.reps.values():
+            found = {
+                c.field
+                for c in conflicts.list_conflicts(r.db)
+                if c.entity == "enterprise" and c.entity_id == eid
+            }
+            expected = set()
+            for name in (*FIELDS, "deleted_at"):
+                heads = self.model.heads(eid, name)
+                shown = {h.value is None if name == "deleted_at" else h.value for h in heads}
+                if len(shown) > 1:
+                    expected.add(name)
+            assert found == expected
+            conn = r.db.raw()
+            try:
+                deleted = conn.execute(
+                    "SELECT deleted_at FROM enterprise WHERE id = ?", (eid,)
+                ).fetchone()[0]
+            finally:
+                conn.close()
+            heads = self.model.heads(eid, "deleted_at")
+            if heads and all(h.value == "deleted" for h in heads):
+                assert deleted is not None  # no resurrected delete
+            if heads and all(h.value is None for h in heads):
+                assert deleted is None
+
+
+COUNTER = itertools.count()
+
+
+def test_replicas_converge_whatever_the_mail_does(world: World, tmp_path: Path) -> None:
+    class Run(Replicas):
+        pass
+
+    Run.world = world
+    Run.workdir = tmp_path
+    original_teardown = Run.teardown
+
+    def teardown(self: Run) -> None:
+        try:
+            self.check_converged()
+            # bundles still in the mailbox, delivered late, change nothing
+            digest = self.reps["hub"].digest()
+            for path in sorted(self.dir.glob("outbox/*.lsb")):
+                for r in self.reps.values():
+                    with suppress(BundleRefused):
+                        r.receive(path)
+            assert {r.digest() for r in self.reps.values()} == {digest}
+        finally:
+            original_teardown(self)
+
+    Run.teardown = teardown  # type: ignore[method-assign]
+    run_state_machine_as_test(
+        Run,
+        settings=settings(
+            max_examples=12,
+            stateful_step_count=25,
+            deadline=None,
+            suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+        ),
+    )
