@@ -150,6 +150,10 @@ def run(
     try:
         conn = hub.raw()
         ops = conn.execute("SELECT COUNT(*) FROM sync_op").fetchone()[0]
+        # column values the ops carry (cr-sqlite's unit of change: one column of one row)
+        values = conn.execute("SELECT COUNT(*) FROM sync_op, json_each(sync_op.fields)").fetchone()[
+            0
+        ]
         conn.close()
         bundle_path = work / "hub-full.lsb"
         export, export_s, export_cpu = _cpu(
@@ -181,6 +185,8 @@ def run(
         "plan": {"enterprises": enterprises, "visits": visits, "seed": seed},
         "build_hub_s": round(build_s, 2),
         "ops": ops,
+        "field_values": values,
+        "import_field_values_per_s": round(values / import_s),
         "bundle_ops": export.ops,
         "bundle_mb": round(bundle_path.stat().st_size / 1e6, 2),
         "export_s": round(export_s, 3),
@@ -219,6 +225,11 @@ def table(r: dict[str, Any]) -> str:
             f"{r['import_changes_per_s']:,} changes/s"
             f"  (target {r['import_target_per_s']:,}: "
             f"{'met' if r['import_meets_target'] else 'NOT met'})",
+        ),
+        (
+            "  in column values",
+            f"{r['field_values']:,} values, {r['import_field_values_per_s']:,} values/s "
+            "(cr-sqlite's unit: one column of one row)",
         ),
         ("  of which checks", f"{r['import_checks_s']:.2f} s (read_bundle, before any write)"),
         (

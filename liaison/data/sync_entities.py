@@ -231,9 +231,21 @@ def _is_json(value: str) -> bool:
 
 
 def _scalar_check(column: Column[Any], owner: str = "") -> Check:
-    """One column's whole check, chosen once: type, length, a real date or time, JSON that
-    parses, a value from the column's fixed list (see the module doc for how values travel)."""
+    """A column's check, empty values included."""
     nullable = column.nullable or column.name in ("created_by", "created_device")
+    body = _value_check(column, owner)
+
+    def check(value: Any) -> str | None:
+        if value is None:
+            return None if nullable else "为空"
+        return body(value)
+
+    return check
+
+
+def _value_check(column: Column[Any], owner: str = "") -> Check:
+    """One column's check of a non-empty value, chosen once: type, length, a real date or
+    time, JSON that parses, a value from the column's fixed list (see the module doc)."""
     t = column.type
     allowed = CHOICES.get((owner, column.name))
     limit = getattr(t, "length", None) or _MAX_TEXT
@@ -277,12 +289,7 @@ def _scalar_check(column: Column[Any], owner: str = "") -> Check:
                 return "不是文本"
             return None if len(v) <= limit else f"超过 {limit} 个字符"
 
-    def check(value: Any) -> str | None:
-        if value is None:
-            return None if nullable else "为空"
-        return body(value)
-
-    return check
+    return body
 
 
 def _child_check(child: Child) -> Check:
@@ -311,8 +318,9 @@ def _deleted_check(value: Any) -> str | None:
 
 @cache
 def field_checks(entity: Entity) -> dict[str, Check]:
+    """The check of each field's non-empty value (`check_fields` handles empty ones)."""
     checks: dict[str, Check] = {
-        name: _scalar_check(entity.table.c[name], entity.name) for name in entity.fields
+        name: _value_check(entity.table.c[name], entity.name) for name in entity.fields
     }
     checks |= {c.field: _child_check(c) for c in entity.children}
     if entity.hard_delete:
@@ -320,10 +328,40 @@ def field_checks(entity: Entity) -> dict[str, Check]:
     return checks
 
 
+@cache
+def _value_checks(entity: Entity) -> tuple[dict[str, Check], frozenset[str]]:
+    """The checks of non-empty values, and the fields that may not be empty."""
+    table = entity.table.c
+    required = (
+        frozenset(
+            name
+            for name in entity.fields
+            if not table[name].nullable and name not in ("created_by", "created_device")
+        )
+        | {c.field for c in entity.children}
+        | ({DELETED} if entity.hard_delete else set())
+    )
+    return field_checks(entity), required
+
+
+_CHECKS: dict[str, tuple[dict[str, Check], frozenset[str]]] = {}
+
+
 def check_fields(entity: Entity, fields: Mapping[str, Any]) -> str | None:
     """Why a record's fields from another device cannot be written (None when they can)."""
-    checks = field_checks(entity)
+    found = _CHECKS.get(entity.name)  # by name: hashing the whole Entity costs more than this
+    if found is None:
+        found = _CHECKS[entity.name] = _value_checks(entity)
+    checks, required = found
     for name, value in fields.items():
+        if value is None:
+            if name in required or name not in checks:
+                return (
+                    f"{entity.name}.{name} 为空"
+                    if name in checks
+                    else f"{entity.name} 没有字段 {name}"
+                )
+            continue
         c = checks.get(name)
         if c is None:
             return f"{entity.name} 没有字段 {name}"

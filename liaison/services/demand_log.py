@@ -8,7 +8,7 @@ derived columns back onto the demand row.
 from __future__ import annotations
 
 from dataclasses import fields
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
@@ -53,14 +53,37 @@ def event_data(e: wf.Event) -> dict[str, Any]:
 
 
 def to_event(row: DemandEvent) -> wf.Event:
-    d: dict[str, Any] = dict(row.data or {})
+    return event_from(
+        row.id, row.kind, row.at, row.actor_id, row.actor_role, row.text, row.data or {}
+    )
+
+
+def event_from(
+    event_id: str,
+    kind: str,
+    at: datetime,
+    actor_id: str | None,
+    actor_role: str,
+    text: str,
+    d: dict[str, Any],
+) -> wf.Event:
+    """A stored event (its columns and JSON payload) as the state machine sees it."""
+    if not d:
+        return wf.Event(
+            kind=wf.EventKind(kind),
+            at=at,
+            role=Role(actor_role),
+            actor_id=actor_id,
+            event_id=event_id,
+            text=text,
+        )
     return wf.Event(
-        kind=wf.EventKind(row.kind),
-        at=row.at,
-        role=Role(row.actor_role),
-        actor_id=row.actor_id,
-        event_id=row.id,
-        text=row.text,
+        kind=wf.EventKind(kind),
+        at=at,
+        role=Role(actor_role),
+        actor_id=actor_id,
+        event_id=event_id,
+        text=text,
         lead_department_id=d.get("lead"),
         co_department_ids=tuple(d.get("co", ())),
         deadline=_date(d.get("deadline")),

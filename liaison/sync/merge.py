@@ -16,7 +16,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
-from types import SimpleNamespace
 from typing import Any
 
 from liaison.data import search
@@ -32,8 +31,7 @@ from liaison.data.oplog import (
 )
 from liaison.domain import hlc
 from liaison.domain import workflow as wf
-from liaison.domain.roles import Role
-from liaison.services.demand_log import SNAPSHOT_COLUMNS, to_event
+from liaison.services.demand_log import SNAPSHOT_COLUMNS, event_from
 
 
 class MergeRefused(Exception):
@@ -230,29 +228,9 @@ def refresh_search(conn: sqlite3.Connection, ids: list[str]) -> None:
 
 
 def _event(row: tuple[Any, ...]) -> wf.Event:
-    """A stored event row as the state machine sees it (as demand_log.to_event, from SQL)."""
     event_id, kind, at, actor_id, actor_role, text, data = row
-    d: dict[str, Any] = json.loads(data) if data and data != "{}" else {}
-    if not d:
-        return wf.Event(
-            kind=wf.EventKind(kind),
-            at=datetime.fromisoformat(at),
-            role=Role(actor_role),
-            actor_id=actor_id,
-            event_id=event_id,
-            text=text,
-        )
-    return to_event(
-        SimpleNamespace(  # type: ignore[arg-type]
-            id=event_id,
-            kind=kind,
-            at=datetime.fromisoformat(at),
-            actor_id=actor_id,
-            actor_role=actor_role,
-            text=text,
-            data=d,
-        )
-    )
+    d = json.loads(data) if data and data != "{}" else {}
+    return event_from(event_id, kind, datetime.fromisoformat(at), actor_id, actor_role, text, d)
 
 
 def _column_value(value: Any) -> Any:
