@@ -201,22 +201,30 @@ class ImportReport:
     def summary(self) -> str:
         """One line a person reads before saying yes: who, when, what."""
         parts = [
-            f"{self.counts.get('visit', 0)} 条走访",
-            f"{self.counts.get('demand', 0)} 条诉求",
-            f"{self.counts.get('demand_event', 0)} 个办理环节",
+            f"{self.counts[kind]} {label}"
+            for kind, label in COUNT_LABELS.items()
+            if self.counts.get(kind)
         ]
-        others = sum(
-            v for k, v in self.counts.items() if k not in ("visit", "demand", "demand_event")
-        )
+        others = sum(v for k, v in self.counts.items() if k not in COUNT_LABELS)
         if others:
             parts.append(f"{others} 项其他变更")
         parts.append(f"{self.conflicts} 处冲突")
-        line = f"来自 {self.sender_name}，{self.made_at} 导出：" + "，".join(parts)
-        if self.new_ops == 0:
-            line += "（本机已全部拥有）"
+        what = "，".join(parts) if self.new_ops else "本机已全部拥有，没有新内容"
+        line = f"来自 {self.sender_name}，{self.made_at} 导出：{what}"
         if self.future_stamps:
             line += f"；{self.future_stamps} 项变更的时间远超本机时钟，请核对对方设备时间"
         return line
+
+
+COUNT_LABELS = {
+    "visit": "条走访",
+    "demand": "条诉求",
+    "demand_event": "个办理环节",
+    "enterprise": "家企业",
+    "assignment": "条包联",
+    "account": "个账号",
+}
+"""How the import preview names the new changes of each kind (the rest are "其他变更")."""
 
 
 def read_bundle(data: bytes, conn: sqlite3.Connection) -> tuple[Header, list[Op]]:
