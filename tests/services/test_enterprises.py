@@ -148,3 +148,37 @@ def test_deleting_an_enterprise_ends_its_assignments(db: Database, cast: Cast) -
             select(Assignment.end_on).where(Assignment.enterprise_id == cast.enterprise_id)
         ).all()
     assert ends and all(e == clock.today() for e in ends)
+
+
+def test_the_list_searches_within_its_filters(db: Database, cast: Cast) -> None:
+    from liaison.services.enterprise_list import EnterpriseFilter, enterprise_ids
+
+    other_street = (
+        db.raw()
+        .execute("SELECT id FROM street WHERE id != ? ORDER BY code LIMIT 1", (cast.street_id,))
+        .fetchone()[0]
+    )
+    here = ent.register_enterprise(
+        db,
+        cast.admin,
+        ent.EnterpriseInput(
+            name="重庆江北嘉陵二厂有限公司",
+            uscc=make_uscc("91500105MA00000A1"),
+            street_id=cast.street_id,
+        ),
+    )
+    there = ent.register_enterprise(
+        db,
+        cast.admin,
+        ent.EnterpriseInput(
+            name="重庆江北嘉陵三厂有限公司",
+            uscc=make_uscc("91500105MA00000B2"),
+            street_id=other_street,
+        ),
+    )
+    everywhere = enterprise_ids(db, EnterpriseFilter(text="嘉陵"))
+    assert {here, there, cast.enterprise_id} <= set(everywhere.ids)
+    on_street = enterprise_ids(db, EnterpriseFilter(text="嘉陵", street_id=other_street))
+    assert on_street.ids == [there] and on_street.total == 1
+    ent.delete_enterprise(db, cast.admin, there)
+    assert there not in enterprise_ids(db, EnterpriseFilter(text="嘉陵")).ids
