@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -99,6 +99,10 @@ def cast(db: Database) -> Cast:
     return make_cast(db)
 
 
+CAST_ASSIGNED_DAYS = 365
+"""The cast's cadre has looked after the cast's enterprise since this many days before today."""
+
+
 def make_cast(db: Database) -> Cast:
     """The people of a small district in `db` (see Cast)."""
     accounts.create_first_admin(db, "admin", "管理员", "password-123")
@@ -122,7 +126,15 @@ def make_cast(db: Database) -> Cast:
             name="重庆江北嘉陵机械有限公司", uscc=VALID_USCC, street_id=street
         ),
     )
-    enterprises.assign_cadre(db, admin, eid, cadre.account_id)
+    # 包联 since a year back, so tests that run services at a moment in the past (40 days ago,
+    # say) still find the cadre looking after the enterprise (access counts from start_on).
+    enterprises.assign_cadre(
+        db,
+        admin,
+        eid,
+        cadre.account_id,
+        start_on=clock.today() - timedelta(days=CAST_ASSIGNED_DAYS),
+    )
     return Cast(admin, sup, cadre, other, staff, fin, hrh, eid, finance, hr, financing, street)
 
 

@@ -83,18 +83,36 @@ def op_id(site: str, seq: int) -> str:
     return f"{site}:{seq}"
 
 
-@dataclass(frozen=True)
 class Op:
-    site: str
-    seq: int
-    hlc: str
-    entity: str
-    entity_id: str
-    account: str | None
-    fields: dict[str, Any]
-    base: tuple[str, ...]
-    text: tuple[str, str] | None = field(default=None, compare=False, repr=False)
-    """The stored JSON of `fields` and `base` when the op was read from a file or the log."""
+    """One change: `(site, seq)` is its identity; `text` is the stored JSON of `fields` and
+    `base` when it was read from a file or the log (then `fields` is decoded on first use)."""
+
+    __slots__ = ("_fields", "account", "base", "entity", "entity_id", "hlc", "seq", "site", "text")
+
+    def __init__(
+        self,
+        site: str,
+        seq: int,
+        hlc: str,
+        entity: str,
+        entity_id: str,
+        account: str | None,
+        fields: dict[str, Any] | None,
+        base: tuple[str, ...],
+        text: tuple[str, str] | None = None,
+    ) -> None:
+        if fields is None and text is None:
+            raise ValueError("an op needs its fields or their JSON")
+        self.site, self.seq, self.hlc = site, seq, hlc
+        self.entity, self.entity_id, self.account = entity, entity_id, account
+        self._fields, self.base, self.text = fields, base, text
+
+    @property
+    def fields(self) -> dict[str, Any]:
+        if self._fields is None:
+            assert self.text is not None
+            self._fields = json.loads(self.text[0])
+        return self._fields
 
     @property
     def id(self) -> str:
@@ -115,6 +133,9 @@ class Op:
             fields,
             base,
         )
+
+    def __repr__(self) -> str:
+        return f"Op({self.id}, {self.entity} {self.entity_id})"
 
 
 OP_COLUMNS = "site, seq, hlc, entity, entity_id, account, fields, base"

@@ -530,3 +530,98 @@ def write_from_log(conn: sqlite3.Connection, entity: Entity, keys: list[str]) ->
             f"INSERT INTO {child.table} ({', '.join(ccols)}) SELECT {', '.join(cvalues)} "
             f"{source}, json_each(o.fields, '$.{child.field}') AS c"
         )
+
+
+# --- the same checks in SQL, for a whole bundle at once -----------------------------------------
+
+
+def _sql_text(values: Iterable[str]) -> str:
+    return ", ".join("'" + v.replace("'", "''") + "'" for v in sorted(values))
+
+
+def _typed_sql(column: Column[Any], owner: str, t_: str, v: str) -> str:
+    """SQL true when a non-null JSON value (type `t_`, value `v`) suits the column — as
+    strict as `_value_check`, or stricter."""
+    t = column.type
+    allowed = CHOICES.get((owner, column.name))
+    limit = getattr(t, "length", None) or _MAX_TEXT
+    if allowed is not None:
+        return f"({t_} = 'text' AND {v} IN ({_sql_text(allowed)}))"
+    if isinstance(t, Boolean):
+        return f"({t_} = 'integer' AND {v} IN (0, 1))"
+    if isinstance(t, Integer):
+        return f"({t_} = 'integer' AND {v} BETWEEN -9007199254740991 AND 9007199254740991)"
+    if isinstance(t, DateTime):
+        return (
+            f"({t_} = 'text' AND ((length({v}) = 19 AND datetime({v}) IS {v}) OR "
+            f"(length({v}) = 26 AND datetime(substr({v}, 1, 19)) IS substr({v}, 1, 19) "
+            f"AND substr({v}, 20, 1) = '.' "
+            f"AND substr({v}, 21) GLOB '[0-9][0-9][0-9][0-9][0-9][0-9]')))"
+        )
+    if isinstance(t, Date):
+        return f"({t_} = 'text' AND length({v}) = 10 AND date({v}) IS {v})"
+    if isinstance(t, JSON):
+        return f"({t_} = 'text' AND length({v}) <= {limit} AND json_valid({v}))"
+    return f"({t_} = 'text' AND length({v}) <= {limit})"
+
+
+def _column_sql(column: Column[Any], owner: str, t_: str, v: str, absent_ok: bool) -> str:
+    nullable = column.nullable or column.name in ("created_by", "created_device")
+    ok = [f"{t_} IS NULL"] if absent_ok else []
+    if nullable:
+        ok.append(f"{t_} = 'null'")
+    ok.append(_typed_sql(column, owner, t_, v))
+    return "(" + " OR ".join(ok) + ")"
+
+
+def _child_sql_check(child: Child, f: str) -> str:
+    path = f"'$.{child.field}'"
+    table = Base.metadata.tables[child.table]
+    width = len(child.columns)
+    cols = " AND ".join(
+        _column_sql(
+            table.c[name],
+            child.table,
+            f"json_type(r.value, '$[{i}]')",
+            f"json_extract(r.value, '$[{i}]')",
+            absent_ok=False,
+        )
+        for i, name in enumerate(child.columns)
+    )
+    return (
+        f"(json_type({f}, {path}) IS NULL OR (json_type({f}, {path}) = 'array' "
+        f"AND json_array_length({f}, {path}) <= 10000 "
+        f"AND NOT EXISTS (SELECT 1 FROM json_each({f}, {path}) AS r WHERE NOT "
+        f"(r.type = 'array' AND json_array_length(r.value) = {width} AND {cols}))))"
+    )
+
+
+def fields_sql(entity: Entity, f: str = "fields") -> str:
+    """SQL true when the JSON text `f` holds fields `check_fields` accepts for `entity`: an
+    object, non-empty, no repeated or unknown names, every value suiting its column."""
+    names = _sql_text(entity.all_fields())
+    parts = [
+        f"json_valid({f})",
+        f"json_type({f}) = 'object'",
+        f"EXISTS (SELECT 1 FROM json_each({f}))",
+        f"NOT EXISTS (SELECT 1 FROM json_each({f}) WHERE key NOT IN ({names}))",
+        f"(SELECT count(*) = count(DISTINCT key) FROM json_each({f}))",
+    ]
+    for name in entity.fields:
+        parts.append(
+            _column_sql(
+                entity.table.c[name],
+                entity.name,
+                f"json_type({f}, '$.{name}')",
+                f"json_extract({f}, '$.{name}')",
+                absent_ok=True,
+            )
+        )
+    parts += [_child_sql_check(c, f) for c in entity.children]
+    if entity.hard_delete:
+        d = f"'$.{DELETED}'"
+        parts.append(
+            f"(json_type({f}, {d}) IS NULL OR "
+            f"(json_type({f}, {d}) = 'integer' AND json_extract({f}, {d}) IN (0, 1)))"
+        )
+    return "(" + "\n AND ".join(parts) + ")"

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, Date, and_, func, literal, select
 from sqlalchemy.orm import Session
 
 from liaison.data.models import Account, Assignment, Device
@@ -81,15 +81,33 @@ def stamp_change(record: object, actor: Actor) -> None:
         setattr(record, attr, value)
 
 
-def looks_after(session: Session, account_id: str, enterprise_id: str) -> bool:
-    """Whether the account is 包联 for the enterprise (an assignment not ended)."""
+def assignment_current(day: date | None = None) -> ColumnElement[bool]:
+    """Whether an `Assignment` is current on `day` (default today): started on or before it and
+    not ended before it (`end_on` is the last day the cadre looks after the enterprise, as in the
+    metrics). The one definition of "looks after"; raw SQL uses `ASSIGNMENT_CURRENT_SQL`."""
+    on = day or clock.today()
+    # coalesce, not "end_on IS NULL OR ...": an OR makes SQLite pick a slow index (metrics.py)
+    return and_(
+        Assignment.start_on <= on, func.coalesce(Assignment.end_on, literal(on, Date)) >= on
+    )
+
+
+ASSIGNMENT_CURRENT_SQL = "{a}.start_on <= :today AND coalesce({a}.end_on, :today) >= :today"
+"""`assignment_current` as SQL text: format `a` with the assignment's alias and bind `today`
+(an ISO date, `clock.today().isoformat()`)."""
+
+
+def looks_after(
+    session: Session, account_id: str, enterprise_id: str, day: date | None = None
+) -> bool:
+    """Whether the account is 包联 for the enterprise on `day` (default today)."""
     return (
         session.scalar(
             select(Assignment.id)
             .where(
                 Assignment.enterprise_id == enterprise_id,
                 Assignment.account_id == account_id,
-                Assignment.end_on.is_(None),
+                assignment_current(day),
             )
             .limit(1)
         )

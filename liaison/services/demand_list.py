@@ -35,7 +35,7 @@ from liaison.domain.errors import NotFound, ValidationError
 from liaison.domain.roles import Role
 from liaison.domain.workdays import DayOverride, WorkCalendar
 from liaison.services.calendar import calendar_for
-from liaison.services.context import Actor
+from liaison.services.context import Actor, assignment_current
 from liaison.services.metrics import Grouping
 
 DUE_SOON_DAYS = 2
@@ -272,12 +272,12 @@ def _handled_by(department_id: str) -> ColumnElement[bool]:
     )
 
 
-def _mine(actor: Actor) -> list[ColumnElement[bool]]:
+def _mine(actor: Actor, day: date) -> list[ColumnElement[bool]]:
     if actor.role is Role.CADRE:
         # Demands a cadre recorded are of enterprises they looked after at the time, so the
         # (unindexed) created_by is only checked within their enterprises, past and present.
         ever = select(Assignment.enterprise_id).where(Assignment.account_id == actor.account_id)
-        now = ever.where(Assignment.end_on.is_(None))
+        now = ever.where(assignment_current(day))
         return [
             Demand.enterprise_id.in_(ever),
             or_(_no_index(Demand.enterprise_id).in_(now), Demand.created_by == actor.account_id),
@@ -319,7 +319,7 @@ def _conditions(
     if f.event is not None:
         out.append(_with_event(f.event))
     if f.mine:
-        out.extend(_mine(actor))
+        out.extend(_mine(actor, day))
     q = f.text.strip()
     if q:
         found = search_index.search(raw_connection(session), q, TEXT_SEARCH_ENTERPRISES)

@@ -7,8 +7,8 @@ derived columns back onto the demand row.
 
 from __future__ import annotations
 
-from dataclasses import fields
-from datetime import date, datetime
+from dataclasses import fields, replace
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -153,8 +153,15 @@ def write_snapshot(session: Session, demand: Demand, s: wf.Snapshot) -> None:
 
 
 def record(session: Session, demand: Demand, actor: Actor, event: wf.Event) -> wf.Snapshot:
-    """Validate and append `event`; update the derived columns. Raises, writing nothing."""
-    before = snapshot(session, demand.id) if demand.state else wf.Snapshot()
+    """Validate and append `event`; update the derived columns. Raises, writing nothing.
+
+    The event is stamped after every event already in the history, even if this device's
+    clock says otherwise (a laptop a few days behind): a step is taken after the steps it was
+    taken on, and every replica, folding the events in time order, derives the same state."""
+    rows = history(session, demand.id) if demand.state else []
+    before = wf.fold(to_event(r) for r in rows) if rows else wf.Snapshot()
+    if rows and event.at <= rows[-1].at:
+        event = replace(event, at=rows[-1].at + timedelta(microseconds=1))
     after = wf.apply(before, event)
     row = DemandEvent(
         id=event.event_id or new_id(),

@@ -21,6 +21,7 @@ from liaison.data.models import (
 )
 from liaison.domain import workflow as wf
 from liaison.domain.vocab import INDUSTRIES, SCALES
+from liaison.services.context import assignment_current
 
 SEARCH_LIMIT = 5000
 """A text search lists at most this many matches (the total says how many there are)."""
@@ -61,7 +62,7 @@ def _filtered(stmt: Select[str], f: EnterpriseFilter) -> Select[str]:
         stmt = stmt.where(
             Enterprise.id.in_(
                 select(Assignment.enterprise_id).where(
-                    Assignment.account_id == f.assigned_to, Assignment.end_on.is_(None)
+                    Assignment.account_id == f.assigned_to, assignment_current()
                 )
             )
         )
@@ -148,7 +149,7 @@ def enterprise_rows(db: Database, ids: list[str]) -> dict[str, EnterpriseRow]:
         for eid, name in s.execute(
             select(Assignment.enterprise_id, Account.display_name)
             .join(Account, Account.id == Assignment.account_id)
-            .where(Assignment.enterprise_id.in_(ids), Assignment.end_on.is_(None))
+            .where(Assignment.enterprise_id.in_(ids), assignment_current())
             .order_by(Assignment.is_lead.desc())
         ):
             cadres.setdefault(eid, []).append(name)

@@ -3,12 +3,13 @@
 Whose visits a person sees: a cadre those they took part in (the visit form lists the signed-in
 cadre as a participant, and `log_visit` does when no one is listed); street staff the visits to
 their street's enterprises; supervisors and admins all of them. Handlers do not log visits.
+Deleted visits are left out; supervisors and admins may list them instead (to restore one).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import text
 
@@ -32,12 +33,23 @@ class VisitRow:
     """Government side first, then the enterprise side: 张三、李四；企业：王总."""
     demand_count: int
     follow_up_on: date | None
+    deleted_at: datetime | None = None
 
 
-def visit_ids(db: Database, actor: Actor, *, limit: int = RECENT_LIMIT) -> list[str]:
-    """The most recent visits `actor` looks after, newest first."""
+def visit_ids(
+    db: Database, actor: Actor, *, limit: int = RECENT_LIMIT, deleted: bool = False
+) -> list[str]:
+    """The most recent visits `actor` looks after, newest first; with `deleted`, the deleted
+    visits instead, last deleted first (supervisors and admins only: others get none)."""
     order = "ORDER BY v.visit_date DESC, v.created_at DESC, v.id LIMIT :limit"
-    if actor.role is Role.CADRE:
+    if deleted:
+        if actor.role not in (Role.SUPERVISOR, Role.ADMIN):
+            return []
+        sql = (
+            "SELECT v.id FROM visit v WHERE v.deleted_at IS NOT NULL "
+            "ORDER BY v.deleted_at DESC, v.id LIMIT :limit"
+        )
+    elif actor.role is Role.CADRE:
         sql = (
             "SELECT v.id FROM visit v WHERE v.deleted_at IS NULL AND v.id IN "
             "(SELECT p.visit_id FROM visit_participant p WHERE p.account_id = :me) " + order
@@ -68,6 +80,7 @@ def visit_rows(db: Database, ids: list[str]) -> dict[str, VisitRow]:
         rows = s.execute(
             text(
                 "SELECT v.id, v.visit_date, v.enterprise_id, e.name, v.mode, v.follow_up_on, "
+                "v.deleted_at, "
                 "(SELECT count(*) FROM demand d WHERE d.visit_id = v.id) "
                 f"FROM visit v JOIN enterprise e ON e.id = v.enterprise_id WHERE v.id IN ({marks})"
             ),
@@ -84,7 +97,7 @@ def visit_rows(db: Database, ids: list[str]) -> dict[str, VisitRow]:
             gov, ent = people.setdefault(visit_id, ([], []))
             (gov if side == "government" else ent).append(name)
     out: dict[str, VisitRow] = {}
-    for vid, day, eid, name, mode, follow_up, demands in rows:
+    for vid, day, eid, name, mode, follow_up, deleted, demands in rows:
         gov, ent = people.get(vid, ([], []))
         who = "、".join(gov)
         if ent:
@@ -98,5 +111,6 @@ def visit_rows(db: Database, ids: list[str]) -> dict[str, VisitRow]:
             who,
             int(demands),
             date.fromisoformat(str(follow_up)) if follow_up else None,
+            datetime.fromisoformat(str(deleted)) if deleted else None,
         )
     return out

@@ -1,10 +1,22 @@
-"""Log a visit (走访) with the demands the enterprise raised during it."""
+"""Log a visit (走访) with the demands the enterprise raised during it; delete one logged by
+mistake (soft: `visit.deleted_at`) and restore it.
+
+Who may delete a visit: the cadre who logged it, within `DELETE_WINDOW_DAYS` days of logging it
+(a mistake is noticed at once; older records are the district's and go through the street or the
+hub); street staff the visits to their street's enterprises; supervisors and admins any visit.
+Only supervisors and admins restore one. A visit whose demands are past 待交办 (routed, in
+progress, done, merged) is never deleted: the demand would lose the visit it came from while
+departments work on it. Its demands still 待交办 are withdrawn (撤回, the reason as the text) in
+the same unit of work, so nothing is left to route; restoring the visit does not bring them back
+(a withdrawn demand is final: raise it again).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from liaison.data.db import Database
@@ -21,7 +33,7 @@ from liaison.domain import workflow as wf
 from liaison.domain.errors import NotFound, PermissionDenied, ValidationError
 from liaison.domain.roles import Role
 from liaison.domain.vocab import DEMAND_KINDS, URGENCIES, VISIT_MODES
-from liaison.services.context import Actor, looks_after, stamp_new
+from liaison.services.context import Actor, looks_after, stamp_change, stamp_new
 from liaison.services.demand_log import record
 
 
@@ -188,3 +200,115 @@ def raise_demand(db: Database, actor: Actor, enterprise_id: str, dm: DemandInput
         _validate(s, VisitInput(enterprise_id, clock.today(), "phone", "-", demands=(dm,)))
         check_enterprise_access(s, actor, enterprise)
         return _raise_demand(s, actor, enterprise_id, None, clock.today(), dm)
+
+
+DELETE_WINDOW_DAYS = 7
+"""How long after logging a visit its cadre may delete it on their own."""
+
+RESTORER_ROLES = frozenset({Role.SUPERVISOR, Role.ADMIN})
+"""Who sees deleted visits and may restore one."""
+
+_DELETABLE_DEMAND_STATES = frozenset({str(wf.State.NEW), str(wf.State.WITHDRAWN)})
+
+
+@dataclass(frozen=True)
+class VisitDeletion:
+    """What deleting a visit does: the demands still 待交办 that are withdrawn with it."""
+
+    visit_id: str
+    withdrawn_demand_ids: tuple[str, ...]
+
+
+def _visit(session: Session, visit_id: str) -> Visit:
+    visit = session.get(Visit, visit_id)
+    if visit is None:
+        raise NotFound("走访记录不存在")
+    return visit
+
+
+def _check_may_delete(session: Session, actor: Actor, visit: Visit) -> None:
+    actor.require(*VISIT_ROLES)
+    if actor.role is Role.CADRE:
+        if visit.created_by != actor.account_id:
+            raise PermissionDenied("只能删除本人登记的走访，请联系街镇专员或督办")
+        if clock.now() - visit.created_at > timedelta(days=DELETE_WINDOW_DAYS):
+            raise PermissionDenied(
+                f"走访登记已超过 {DELETE_WINDOW_DAYS} 天，请联系街镇专员或督办删除"
+            )
+    elif actor.role is Role.STREET_STAFF:
+        street = session.scalar(
+            select(Enterprise.street_id).where(Enterprise.id == visit.enterprise_id)
+        )
+        if street != actor.street_id:
+            raise PermissionDenied("只能删除本街镇企业的走访")
+
+
+def _deletion_plan(session: Session, actor: Actor, visit: Visit) -> list[Demand]:
+    """The demands to withdraw with the visit; raises when it may not be deleted."""
+    if visit.deleted_at is not None:
+        raise ValidationError("这次走访已删除")
+    _check_may_delete(session, actor, visit)
+    raised = list(
+        session.scalars(
+            select(Demand).where(Demand.visit_id == visit.id).order_by(Demand.created_at, Demand.id)
+        )
+    )
+    busy = [d for d in raised if d.state not in _DELETABLE_DEMAND_STATES]
+    if busy:
+        first = busy[0]
+        state = wf.STATE_LABELS[wf.State(first.state)]
+        more = f"等 {len(busy)} 条诉求" if len(busy) > 1 else ""
+        raise ValidationError(
+            f"这次走访提出的诉求“{first.title}”{more}已进入办理（{state}），"
+            "删除走访会使诉求失去来源，不能删除；如诉求确属误登，请先撤回诉求",
+            field="demands",
+        )
+    return [d for d in raised if d.state == str(wf.State.NEW)]
+
+
+def check_visit_deletion(db: Database, actor: Actor, visit_id: str) -> VisitDeletion:
+    """What `delete_visit` would do, or the refusal it would raise (writes nothing)."""
+    with db.session() as s:
+        plan = _deletion_plan(s, actor, _visit(s, visit_id))
+        return VisitDeletion(visit_id, tuple(d.id for d in plan))
+
+
+def delete_visit(db: Database, actor: Actor, visit_id: str, reason: str) -> VisitDeletion:
+    """Delete a visit logged by mistake (soft) and withdraw its demands still 待交办."""
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError("请填写删除原因", field="reason")
+    with db.session() as s:
+        visit = _visit(s, visit_id)
+        plan = _deletion_plan(s, actor, visit)
+        for demand in plan:
+            record(
+                s,
+                demand,
+                actor,
+                wf.Event(
+                    kind=wf.EventKind.WITHDRAW,
+                    at=clock.now(),
+                    role=actor.role,
+                    actor_id=actor.account_id,
+                    text=f"走访记录已删除：{reason}",
+                ),
+            )
+        visit.deleted_at = clock.now()
+        stamp_change(visit, actor)
+        return VisitDeletion(visit.id, tuple(d.id for d in plan))
+
+
+def restore_visit(db: Database, actor: Actor, visit_id: str) -> None:
+    """Bring back a deleted visit (supervisors and admins). Demands withdrawn when it was
+    deleted stay withdrawn."""
+    actor.require(*RESTORER_ROLES)
+    with db.session() as s:
+        visit = _visit(s, visit_id)
+        if visit.deleted_at is None:
+            raise ValidationError("这次走访未被删除")
+        enterprise = s.get(Enterprise, visit.enterprise_id)
+        if enterprise is None or enterprise.deleted_at is not None:
+            raise ValidationError("走访的企业已删除，请先恢复企业")
+        visit.deleted_at = None
+        stamp_change(visit, actor)

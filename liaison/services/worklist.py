@@ -11,7 +11,8 @@
 Every section is counted and cut in SQL. Demands are reached through demand(state, deadline)
 (the open and waiting states are a few percent of all demands: the closed history never gets
 read), demand(lead_department_id, state, deadline) for a department, or a cadre's enterprises
-(assignment(account_id, end_on) → demand(enterprise_id)); a 退回's reason is read through
+(assignment(account_id, end_on) → demand(enterprise_id); an assignment counts from its
+start_on to its end_on, `context.assignment_current`); a 退回's reason is read through
 demand_event(demand_id, at). Visits through visit(enterprise_id, visit_date). Nothing scans the
 demand, demand_event or visit tables.
 """
@@ -31,7 +32,7 @@ from liaison.domain import workflow as wf
 from liaison.domain.roles import Role
 from liaison.domain.vocab import URGENCIES
 from liaison.services.calendar import calendar_for
-from liaison.services.context import Actor
+from liaison.services.context import ASSIGNMENT_CURRENT_SQL, Actor
 
 ItemKind = Literal["enterprise", "demand"]
 
@@ -172,21 +173,23 @@ class _Scope:
     params: dict[str, Any]
 
 
-def _scope(actor: Actor) -> _Scope:
+def _scope(actor: Actor, today: date) -> _Scope:
+    current = ASSIGNMENT_CURRENT_SQL.format(a="a2")
+    day = today.isoformat()
     if actor.role is Role.STREET_STAFF:
         return _Scope(
             "e.street_id = :street AND EXISTS (SELECT 1 FROM assignment a2 "
-            "WHERE a2.enterprise_id = e.id AND a2.end_on IS NULL)",
+            f"WHERE a2.enterprise_id = e.id AND {current})",
             "demand d CROSS JOIN enterprise es ON es.id = d.enterprise_id",
             "es.street_id = :street",
-            {"street": actor.street_id or ""},
+            {"street": actor.street_id or "", "today": day},
         )
-    mine = (
-        "(SELECT a2.enterprise_id FROM assignment a2 "
-        "WHERE a2.account_id = :me AND a2.end_on IS NULL)"
-    )
+    mine = f"(SELECT a2.enterprise_id FROM assignment a2 WHERE a2.account_id = :me AND {current})"
     return _Scope(
-        f"e.id IN {mine}", "demand d", f"d.enterprise_id IN {mine}", {"me": actor.account_id}
+        f"e.id IN {mine}",
+        "demand d",
+        f"d.enterprise_id IN {mine}",
+        {"me": actor.account_id, "today": day},
     )
 
 
@@ -236,7 +239,7 @@ def _unvisited(s: Session, scope: _Scope, period: tuple[date, date], limit: int)
 def _field_sections(
     s: Session, actor: Actor, today: date, period: tuple[date, date], limit: int
 ) -> list[WorkSection]:
-    scope = _scope(actor)
+    scope = _scope(actor, today)
     params = scope.params
     unvisited = _unvisited(s, scope, period, limit)
 

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import threading
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+from pathlib import Path
 from typing import Any
 
 from liaison.data import search
@@ -83,8 +85,11 @@ def apply_ops(conn: sqlite3.Connection, ops: list[Op]) -> MergeReport:
     _check_append_only(new, history)
     for op in new:
         history[op.entity].setdefault(op.entity_id, []).append(op)
-    insert_ops(conn, new)
-    report = rederive(conn, touched, history)
+    insert_ops(conn, new)  # before the worker starts: binding rows one by one needs the GIL
+    path = conn.execute("PRAGMA database_list").fetchone()[2]
+    demandish = touched.get("demand") or touched.get("demand_event")
+    ahead = FoldAhead(path, new) if path and demandish else None
+    report = rederive(conn, touched, history, ahead)
     report.new_ops = len(new)
     report.new = new
     return report
@@ -115,11 +120,13 @@ def rederive(
     conn: sqlite3.Connection,
     touched: Mapping[str, Iterable[str]],
     history: Mapping[str, Mapping[str, list[Op]]] | None = None,
+    ahead: FoldAhead | None = None,
 ) -> MergeReport:
     """Rewrite the touched records from their ops (all of them: `history` when the caller
     has them, else read from the log); then conflicts, search and demand folds."""
     report = MergeReport()
     demands: set[str] = set(touched.get("demand", ()))
+    reindex: list[str] = []
     for entity in se.ENTITIES:
         ids = sorted(set(touched.get(entity.name, ())))
         if not ids:
@@ -134,7 +141,7 @@ def rederive(
             ops = ops_of[key]
             if len(ops) == 1 and entity.name in se.FAST_ENTITIES:  # made by one op, as is
                 fast.append(key)
-                if entity.name == "demand_event":
+                if entity.name == "demand_event" and ahead is None:
                     demands.add(ops[0].fields["demand_id"])
                 continue
             if len(ops) == 1:  # a record made by one op: nothing to weigh
@@ -170,8 +177,13 @@ def rederive(
         )
         report.conflicts += len(conflict_rows)
         if entity.name == "enterprise":
-            refresh_search(conn, ids)
-    report.flagged_demands = refold(conn, demands)
+            reindex = ids  # after the folds: both are Python work, the writes are not
+    if ahead is not None:  # folded meanwhile on the worker thread
+        report.flagged_demands = write_folds(conn, ahead.join())
+    else:
+        report.flagged_demands = refold(conn, demands)
+    if reindex:
+        refresh_search(conn, reindex)
     return report
 
 
@@ -243,53 +255,128 @@ def _column_value(value: Any) -> Any:
     return value
 
 
-def refold(conn: sqlite3.Connection, demand_ids: Iterable[str]) -> int:
-    """Re-derive the demands' state columns, units and event flags; returns how many carry a
-    flagged event."""
-    ids = sorted(set(demand_ids))
-    if not ids:
-        return 0
-    events: dict[str, list[wf.Event]] = defaultdict(list)
-    was_flagged: dict[str, bool] = {}
-    for row in conn.execute(
-        "SELECT demand_id, id, kind, at, actor_id, actor_role, text, data, flagged "
-        "FROM demand_event "
-        "WHERE demand_id IN (SELECT value FROM json_each(?)) ORDER BY demand_id, at, id",
-        (json.dumps(ids),),
-    ):
-        events[row[0]].append(_event(row[1:8]))
-        was_flagged[row[1]] = bool(row[8])
-    assignments = ", ".join(f"{c} = ?" for c in SNAPSHOT_COLUMNS)
-    updates: list[tuple[Any, ...]] = []
-    units: list[tuple[Any, ...]] = []
-    flags: list[tuple[int, str]] = []
-    flagged_demands = 0
-    for demand_id in ids:
-        history = events.get(demand_id, [])
-        snap = wf.fold(history)
+EventRow = tuple[str, str, str, str | None, str, str, str, int]
+"""(id, kind, at, actor_id, actor_role, text, data, flagged) of a stored or arriving event."""
+
+
+@dataclass
+class Folded:
+    """The demands' derived columns, units and event flags, ready to write."""
+
+    ids: list[str]
+    updates: list[tuple[Any, ...]] = field(default_factory=list)
+    units: list[tuple[Any, ...]] = field(default_factory=list)
+    flags: list[tuple[int, str]] = field(default_factory=list)
+    flagged_demands: int = 0
+
+
+_EVENT_SQL = (
+    "SELECT demand_id, id, kind, at, actor_id, actor_role, text, data, flagged FROM demand_event "
+    "WHERE demand_id IN (SELECT value FROM json_each(?))"
+)
+
+
+def fold_demands(
+    ids: Iterable[str], stored: Iterable[tuple[Any, ...]], arriving: Iterable[Op] = ()
+) -> Folded:
+    """Fold each demand's events (`stored` rows as `_EVENT_SQL` reads them, plus `arriving`
+    event ops) in (time, id) order; pure computation, safe on a worker thread."""
+    out = Folded(sorted(set(ids)))
+    events: dict[str, list[EventRow]] = defaultdict(list)
+    for row in stored:
+        events[row[0]].append(row[1:])
+    for op in arriving:
+        f = op.fields
+        events[f["demand_id"]].append(
+            (
+                op.entity_id,
+                f["kind"],
+                f["at"],
+                f["actor_id"],
+                f["actor_role"],
+                f["text"],
+                f["data"],
+                0,
+            )
+        )
+    for demand_id in out.ids:
+        rows = sorted(events.get(demand_id, ()), key=lambda r: (r[2], r[0]))
+        snap = wf.fold([_event(r[:7]) for r in rows])
         flagged = set(snap.flagged_event_ids)
-        flagged_demands += bool(flagged)
+        out.flagged_demands += bool(flagged)
         values = [_column_value(getattr(snap, c)) for c in SNAPSHOT_COLUMNS]
-        updates.append((*values, int(bool(flagged)), demand_id))
-        flags += [
-            (int(e.event_id in flagged), e.event_id)
-            for e in history
-            if was_flagged[e.event_id] != (e.event_id in flagged)
-        ]
+        out.updates.append((*values, int(bool(flagged)), demand_id))
+        out.flags += [(int(r[0] in flagged), r[0]) for r in rows if bool(r[7]) != (r[0] in flagged)]
         lead = [(snap.lead_department_id, 1)] if snap.lead_department_id else []
         for dept, is_lead in lead + [(d, 0) for d in snap.co_department_ids]:
-            units.append(
+            out.units.append(
                 (demand_id, dept, is_lead, int(snap.is_open), _column_value(snap.deadline))
             )
-    conn.executemany(f"UPDATE demand SET {assignments}, flagged = ? WHERE id = ?", updates)
-    conn.executemany("UPDATE demand_event SET flagged = ? WHERE id = ?", flags)
+    return out
+
+
+def write_folds(conn: sqlite3.Connection, folded: Folded) -> int:
+    """Write what `fold_demands` derived; returns how many demands carry a flagged event."""
+    assignments = ", ".join(f"{c} = ?" for c in SNAPSHOT_COLUMNS)
+    conn.executemany(f"UPDATE demand SET {assignments}, flagged = ? WHERE id = ?", folded.updates)
+    conn.executemany("UPDATE demand_event SET flagged = ? WHERE id = ?", folded.flags)
     conn.execute(
         "DELETE FROM demand_unit WHERE demand_id IN (SELECT value FROM json_each(?))",
-        (json.dumps(ids),),
+        (json.dumps(folded.ids),),
     )
     conn.executemany(
         "INSERT INTO demand_unit (demand_id, department_id, is_lead, is_open, deadline) "
         "VALUES (?, ?, ?, ?, ?)",
-        units,
+        folded.units,
     )
-    return flagged_demands
+    return folded.flagged_demands
+
+
+def refold(conn: sqlite3.Connection, demand_ids: Iterable[str]) -> int:
+    """Re-derive the demands' state columns, units and event flags from the stored events;
+    returns how many carry a flagged event."""
+    ids = sorted(set(demand_ids))
+    if not ids:
+        return 0
+    stored = conn.execute(_EVENT_SQL, (json.dumps(ids),)).fetchall()
+    return write_folds(conn, fold_demands(ids, stored))
+
+
+class FoldAhead:
+    """Folds the demands a batch of new ops touches on a worker thread, from the events
+    already committed (its own read connection: it sees this replica as it was before the
+    import) and the arriving ones, while the importing connection writes; SQLite releases the
+    GIL while it works, so the two cores share the import."""
+
+    def __init__(self, path: str, new: list[Op]) -> None:
+        self.path = path
+        self.demands = [o for o in new if o.entity == "demand"]
+        self.events = [o for o in new if o.entity == "demand_event"]
+        self.result: Folded | None = None
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, name="fold-ahead", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        try:
+            ids = {o.entity_id for o in self.demands} | {o.fields["demand_id"] for o in self.events}
+            arriving = {o.entity_id for o in self.events}
+            conn = sqlite3.connect(f"{Path(self.path).as_uri()}?mode=ro", uri=True)
+            try:
+                stored = [
+                    r
+                    for r in conn.execute(_EVENT_SQL, (json.dumps(sorted(ids)),))
+                    if r[1] not in arriving
+                ]
+            finally:
+                conn.close()
+            self.result = fold_demands(ids, stored, self.events)
+        except BaseException as exc:  # handed to the importing thread
+            self.error = exc
+
+    def join(self) -> Folded:
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
+        assert self.result is not None
+        return self.result

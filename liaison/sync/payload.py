@@ -75,17 +75,18 @@ def write(path: Path, ops: Iterable[Op], meta: dict[str, str]) -> int:
     return count
 
 
-_ALLOWED_TABLES = {"op", "bundle_meta"}
+_FUNCTIONS = frozenset({"count"})
+_ALLOWED_TABLES = frozenset({"op", "bundle_meta"})
 
 
 def _authorizer(
-    action: int, arg1: str | None, _arg2: str | None, _db: str | None, _t: str | None
+    action: int, arg1: str | None, arg2: str | None, _db: str | None, _t: str | None
 ) -> int:
     if action == sqlite3.SQLITE_SELECT:
         return sqlite3.SQLITE_OK
     if action == sqlite3.SQLITE_READ and arg1 in _ALLOWED_TABLES:
         return sqlite3.SQLITE_OK
-    if action == sqlite3.SQLITE_FUNCTION and arg1 in ("count",):
+    if action == sqlite3.SQLITE_FUNCTION and arg2 in _FUNCTIONS:  # arg1 is NULL here
         return sqlite3.SQLITE_OK
     return sqlite3.SQLITE_DENY
 

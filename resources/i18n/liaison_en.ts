@@ -957,6 +957,50 @@ Time: {at}</translation>
     </message>
 </context>
 <context>
+    <name>DeleteVisitDialog</name>
+    <message>
+        <location filename="../../liaison/ui/visits/delete_dialog.py" line="+34"/>
+        <location line="+2"/>
+        <source>删除走访</source>
+        <translation>Delete visit</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{date} · {enterprise} · {mode}</source>
+        <translation>{date} · {enterprise} · {mode}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>删除后这次走访不再出现在走访列表、企业走访记录和走访覆盖率中；督办可以恢复。</source>
+        <translation>Once deleted, this visit no longer appears in the visit list, the enterprise&apos;s visit record or the visit coverage; a supervisor can restore it.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>这次走访提出的 {n} 条待交办诉求将一并撤回（恢复走访不会恢复诉求）。</source>
+        <translation>The {n} demand(s) raised during this visit and still awaiting routing will be withdrawn with it (restoring the visit does not restore them).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>删除原因</source>
+        <translation>Reason for deleting</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>例如：企业选错了，已重新登记</source>
+        <translation>e.g. wrong enterprise picked, logged again</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>确认删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>DemandActions</name>
     <message>
         <location filename="../../liaison/ui/demands/action_dialogs.py" line="+41"/>
@@ -4445,7 +4489,7 @@ It will no longer appear in lists and searches; its visits and demands are kept.
 <context>
     <name>VisitsScreen</name>
     <message>
-        <location filename="../../liaison/ui/visits/screen.py" line="+38"/>
+        <location filename="../../liaison/ui/visits/screen.py" line="+55"/>
         <source>走访</source>
         <translation>Visits</translation>
     </message>
@@ -4476,11 +4520,12 @@ It will no longer appear in lists and searches; its visits and demands are kept.
     </message>
     <message>
         <location line="+28"/>
+        <location line="+75"/>
         <source>最近走访</source>
         <translation>Recent visits</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-62"/>
         <source>打印走访记录表</source>
         <translation>Print visit record</translation>
     </message>
@@ -4490,7 +4535,37 @@ It will no longer appear in lists and searches; its visits and demands are kept.
         <translation>Visit record of the selected visit (PDF): preview, print, save</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+3"/>
+        <source>显示已删除</source>
+        <translation>Show deleted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>列出已删除的走访（最近删除的在前），可以恢复</source>
+        <translation>List the deleted visits (most recently deleted first) to restore one</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>删除走访…</source>
+        <translation>Delete visit…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>删除误登的走访：登记人 {n} 天内可删，本街镇专员、督办随时可删</source>
+        <translation>Delete a visit logged by mistake: whoever logged it within {n} days; the street&apos;s staff and supervisors at any time</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>恢复走访</source>
+        <translation>Restore visit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>恢复所选的已删除走访</source>
+        <translation>Restore the selected deleted visit</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>我参加的走访</source>
         <translation>My visits</translation>
     </message>
@@ -4505,7 +4580,17 @@ It will no longer appear in lists and searches; its visits and demands are kept.
         <translation>All visits</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <source>已删除的走访</source>
+        <translation>Deleted visits</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>最近删除的在前</source>
+        <translation>Most recently deleted first</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>，最近 {n} 次</source>
         <translation>, latest {n}</translation>
     </message>
@@ -4520,7 +4605,26 @@ It will no longer appear in lists and searches; its visits and demands are kept.
         <translation> · double-click to open</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
+        <source>请先在列表中选择要删除的走访</source>
+        <translation>Select the visit to delete in the list first</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>请先在列表中选择要恢复的走访</source>
+        <translation>Select the visit to restore in the list first</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>恢复 {date} 对“{enterprise}”的走访吗？
+
+删除时撤回的诉求仍为已撤回。</source>
+        <translation>Restore the visit to “{enterprise}” on {date}?
+
+Demands withdrawn when it was deleted stay withdrawn.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>请先在“最近走访”中选择一次走访</source>
         <translation>Select a visit in &quot;Recent visits&quot; first</translation>
     </message>

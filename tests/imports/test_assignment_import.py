@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +18,7 @@ from liaison.domain.uscc import make_uscc
 from liaison.imports import RowStatus, import_assignments, preview_assignments
 from liaison.imports import enterprise_import as ei
 from liaison.services import enterprises
-from tests.conftest import VALID_USCC, Cast
+from tests.conftest import CAST_ASSIGNED_DAYS, VALID_USCC, Cast
 
 
 def code(n: int) -> str:
@@ -89,7 +89,8 @@ def test_preview_and_import_of_a_list(db: Database, cast: Cast, tmp_path: Path) 
     assert (result.added, result.updated, result.unchanged, result.errors) == (2, 1, 0, 5)
     first = enterprises.get_enterprise(db, cast.enterprise_id)
     got = {(a.cadre, a.is_lead, a.start_on) for a in first.assignments}
-    assert got == {("cadre", False, clock.today()), ("cadre2", False, date(2026, 3, 1))}
+    since = clock.today() - timedelta(days=CAST_ASSIGNED_DAYS)  # the cast's, kept
+    assert got == {("cadre", False, since), ("cadre2", False, date(2026, 3, 1))}
     other = enterprises.get_enterprise(db, second)
     assert [(a.cadre, a.is_lead, a.start_on) for a in other.assignments] == [
         ("cadre", True, date(2026, 3, 2))

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select, update
 
 from liaison.data.db import Database
-from liaison.data.models import Category, DemandEvent, Department, Street, Visit
+from liaison.data.models import Assignment, Category, DemandEvent, Department, Street, Visit
 from liaison.domain import workflow as wf
 from liaison.domain.errors import ValidationError
 from liaison.domain.roles import Role
@@ -33,8 +33,19 @@ class Clock:
         self.now = datetime(day.year, day.month, day.day, hour, minute)
 
 
+HISTORY_START = date(2023, 1, 1)
+
+
 @pytest.fixture
-def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
+def clock(db: Database, cast: Cast, monkeypatch: pytest.MonkeyPatch) -> Clock:
+    # The cast's cadre acts on the cast's enterprise in 2023 and 2024, so it looks after it
+    # from the start of the histories (access counts from an assignment's start_on).
+    with db.session() as s:
+        s.execute(
+            update(Assignment)
+            .where(Assignment.enterprise_id == cast.enterprise_id)
+            .values(start_on=HISTORY_START)
+        )
     return Clock(monkeypatch)
 
 
@@ -366,8 +377,8 @@ def test_department_rows(db: Database, cast: Cast, history: History) -> None:
                 MetricRow(cast.finance_dept, "区金融办", **FINANCE),
                 MetricRow(cast.hr_dept, "区人力社保局", **HR),
                 MetricRow(history.econ, "区经济信息委", coverage_assigned=3, coverage_visited=1),
-                # cadre has no department; d8 has no lead unit yet
-                MetricRow(None, NONE_LABELS["department"], 1, 1, raised=1),
+                # cadre (ea and the cast's enterprise) has no department; d8 has no lead unit
+                MetricRow(None, NONE_LABELS["department"], 2, 2, raised=1),
             ],
             key=lambda r: r.label,
         )
@@ -375,12 +386,12 @@ def test_department_rows(db: Database, cast: Cast, history: History) -> None:
 
 
 def test_total_is_the_district_once(db: Database, cast: Cast, history: History) -> None:
-    expected = MetricRow(None, "全区合计", coverage_assigned=3, coverage_visited=1, **ALL)
+    expected = MetricRow(None, "全区合计", coverage_assigned=4, coverage_visited=2, **ALL)
     for by in ("department", "street", "cadre", "category"):
         report = compute_metrics(db, *Q1, by)
         assert report.total == expected, by
     total = expected
-    assert total.coverage == pytest.approx(1 / 3)
+    assert total.coverage == pytest.approx(2 / 4)
     assert total.on_time_acceptance == pytest.approx(4 / 5)
     assert total.return_rate == pytest.approx(1 / 5)
     assert total.resolution_rate == pytest.approx(2 / 5)
@@ -393,7 +404,7 @@ def test_street_rows(db: Database, cast: Cast, history: History) -> None:
     report = compute_metrics(db, *Q1, "street")
     assert [r.label for r in report.rows] == ["五里店街道", "华新街街道", "观音桥街道"]
     assert _row(report, history.guanyinqiao) == MetricRow(
-        history.guanyinqiao, "观音桥街道", coverage_assigned=1, coverage_visited=1, **ALL
+        history.guanyinqiao, "观音桥街道", coverage_assigned=2, coverage_visited=2, **ALL
     )
     assert _row(report, history.huaxinjie) == MetricRow(history.huaxinjie, "华新街街道", 1, 0)
     assert _row(report, history.wulidian) == MetricRow(history.wulidian, "五里店街道", 1, 0)
@@ -404,7 +415,7 @@ def test_cadre_rows(db: Database, cast: Cast, history: History) -> None:
     report = compute_metrics(db, *Q1, "cadre")
     cadre, staff = cast.cadre.account_id, cast.street_staff.account_id
     assert report.rows == (
-        MetricRow(cadre, "cadre", coverage_assigned=1, coverage_visited=1, **CADRE),
+        MetricRow(cadre, "cadre", coverage_assigned=2, coverage_visited=2, **CADRE),
         MetricRow(staff, "staff", **STAFF),
         MetricRow(history.econ_b, "经信乙", coverage_assigned=2, coverage_visited=0),
         MetricRow(history.econ_a, "经信甲", coverage_assigned=2, coverage_visited=1),
@@ -420,7 +431,7 @@ def test_category_rows_have_no_coverage_but_the_total_has(
         MetricRow(cast.financing_category, "融资", **CADRE),
     )
     assert all(r.coverage is None for r in report.rows)
-    assert report.total.coverage == pytest.approx(1 / 3)
+    assert report.total.coverage == pytest.approx(2 / 4)
 
 
 def test_department_rows_add_up_to_the_total_for_routing(
@@ -430,8 +441,8 @@ def test_department_rows_add_up_to_the_total_for_routing(
     for name in ("routed", "accepted_on_time", "returned", "resolved", "raised", "overdue"):
         assert sum(getattr(r, name) for r in report.rows) == getattr(report.total, name), name
     # coverage does not add up: the enterprise ea has a cadre in 经信委 and one without unit
-    assert sum(r.coverage_assigned for r in report.rows) == 4
-    assert report.total.coverage_assigned == 3
+    assert sum(r.coverage_assigned for r in report.rows) == 5
+    assert report.total.coverage_assigned == 4
 
 
 def test_period_outside_the_history_counts_nothing(db: Database, history: History) -> None:
@@ -449,8 +460,9 @@ def test_december_counts_the_events_of_december_only(db: Database, history: Hist
     # d7 raised and routed in December; its accept (January) and resolve (April) are not counted
     assert (t.raised, t.routed, t.accepted_on_time, t.resolved) == (1, 1, 0, 0)
     assert t.resolved_or_closed == 1  # d7 is resolved now
-    # ea eb ec and ef (deleted only in February) were assigned; eb was visited
-    assert (t.coverage_assigned, t.coverage_visited) == (4, 1)
+    # ea eb ec ef (deleted only in February) and the cast's enterprise were assigned; eb and
+    # the cast's enterprise (d7's visit) were visited
+    assert (t.coverage_assigned, t.coverage_visited) == (5, 2)
 
 
 def test_overdue_is_counted_at_the_end_of_a_past_period(
@@ -531,8 +543,10 @@ def test_coverage_needs_a_visit_in_the_period(db: Database, cast: Cast, clock: C
     report = compute_metrics(db, *Q1, "cadre")
     row = _row(report, cast.other_cadre.account_id)
     assert (row.coverage_assigned, row.coverage_visited, row.coverage) == (2, 1, 0.5)
-    # the cast's own 包联 starts today, long after the period
-    assert [r.key for r in report.rows] == [cast.other_cadre.account_id]
+    # the cast's cadre looks after only the cast's enterprise, visited on 1 Feb
+    assert [r.key for r in report.rows] == [cast.cadre.account_id, cast.other_cadre.account_id]
+    mine = _row(report, cast.cadre.account_id)
+    assert (mine.coverage_assigned, mine.coverage_visited) == (1, 1)
 
 
 def test_co_routed_demand_is_counted_once(db: Database, cast: Cast, clock: Clock) -> None:
@@ -541,7 +555,9 @@ def test_co_routed_demand_is_counted_once(db: Database, cast: Cast, clock: Clock
     _accept(db, clock, cast, d, date(2024, 1, 9))
     report = compute_metrics(db, *Q1)
     assert report.total.routed == 1 and report.total.raised == 1
-    assert [r.key for r in report.rows] == [cast.finance_dept]
+    # no row for the co-unit 人社局; the row without a unit is the cadre's coverage only
+    assert [r.key for r in report.rows] == [cast.finance_dept, None]
+    assert report.rows[1] == MetricRow(None, NONE_LABELS["department"], 1, 1)
 
 
 def test_flagged_event_is_not_counted(db: Database, cast: Cast, clock: Clock) -> None:

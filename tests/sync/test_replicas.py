@@ -431,8 +431,8 @@ def test_replicas_converge_whatever_the_mail_does(world: World, tmp_path: Path) 
     run_state_machine_as_test(
         Run,
         settings=settings(
-            max_examples=12,
-            stateful_step_count=25,
+            max_examples=25,
+            stateful_step_count=30,
             deadline=None,
             suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
         ),

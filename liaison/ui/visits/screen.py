@@ -1,10 +1,14 @@
-"""走访: log a visit on the left, the recent visits on the right."""
+"""走访: log a visit on the left, the recent visits on the right (print one, delete one logged by
+mistake; supervisors and admins list the deleted ones and restore one)."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics, QShowEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -16,13 +20,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from liaison.domain.errors import DomainError
 from liaison.domain.roles import Role
 from liaison.domain.vocab import VISIT_MODES
 from liaison.services.visit_list import RECENT_LIMIT, VisitRow, visit_ids, visit_rows
-from liaison.ui import vocab
+from liaison.services.visits import (
+    DELETE_WINDOW_DAYS,
+    RESTORER_ROLES,
+    VISIT_ROLES,
+    VisitDeletion,
+    check_visit_deletion,
+    restore_visit,
+)
+from liaison.ui import dialogs, vocab
 from liaison.ui.context import DEMAND, ENTERPRISE, VISIT, AppContext
 from liaison.ui.screen import Screen
 from liaison.ui.table_model import Column, IdTableModel
+from liaison.ui.visits.delete_dialog import DeleteVisitDialog
 from liaison.ui.visits.drafts import DraftStore
 from liaison.ui.visits.form import VisitForm
 from liaison.ui.visits.records import RecordTable
@@ -35,6 +49,9 @@ class VisitsScreen(Screen):
         self, ctx: AppContext, parent: QWidget | None = None, drafts: DraftStore | None = None
     ) -> None:
         super().__init__(ctx, parent)
+        self.ask: Callable[[QWidget | None, str], bool] = dialogs.confirm
+        self.show_error: Callable[[QWidget | None, str], None] = dialogs.show_error
+        self.delete_dialog: DeleteVisitDialog | None = None
         title = QLabel(self.tr("走访"))
         title.setObjectName("screenTitle")
         self.form = VisitForm(ctx, drafts)
@@ -79,7 +96,7 @@ class VisitsScreen(Screen):
             header.resizeSection(col, width)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        list_title = QLabel(self.tr("最近走访"))
+        self.list_title = list_title = QLabel(self.tr("最近走访"))
         list_title.setObjectName("sectionTitle")
         self.list_note = QLabel()
         self.list_note.setObjectName("muted")
@@ -95,8 +112,28 @@ class VisitsScreen(Screen):
         self.print_button = QPushButton(self.tr("打印走访记录表"))
         self.print_button.setToolTip(self.tr("所选走访的企业走访记录表（PDF），可预览、打印、另存"))
         self.print_button.clicked.connect(self.print_visit_record)
+        role = ctx.actor.role
+        self.deleted_toggle = QCheckBox(self.tr("显示已删除"))
+        self.deleted_toggle.setToolTip(self.tr("列出已删除的走访（最近删除的在前），可以恢复"))
+        self.deleted_toggle.setVisible(role in RESTORER_ROLES)
+        self.deleted_toggle.toggled.connect(self._show_deleted)
+        self.delete_button = QPushButton(self.tr("删除走访…"))
+        self.delete_button.setToolTip(
+            self.tr("删除误登的走访：登记人 {n} 天内可删，本街镇专员、督办随时可删").format(
+                n=DELETE_WINDOW_DAYS
+            )
+        )
+        self.delete_button.setVisible(role in VISIT_ROLES)
+        self.delete_button.clicked.connect(self.open_delete_dialog)
+        self.restore_button = QPushButton(self.tr("恢复走访"))
+        self.restore_button.setToolTip(self.tr("恢复所选的已删除走访"))
+        self.restore_button.setVisible(False)
+        self.restore_button.clicked.connect(self.restore_selected)
         foot = QHBoxLayout()
+        foot.addWidget(self.deleted_toggle)
         foot.addStretch(1)
+        foot.addWidget(self.delete_button)
+        foot.addWidget(self.restore_button)
         foot.addWidget(self.print_button)
         right_layout.addLayout(foot)
 
@@ -131,14 +168,73 @@ class VisitsScreen(Screen):
         return self.tr("全区走访")
 
     def refresh(self) -> None:
-        ids = visit_ids(self.ctx.db, self.ctx.actor)
+        deleted = self.deleted_toggle.isChecked()
+        ids = visit_ids(self.ctx.db, self.ctx.actor, deleted=deleted)
         self.model.set_ids(ids)
-        note = self._scope_note()
+        self.list_title.setText(self.tr("已删除的走访") if deleted else self.tr("最近走访"))
+        note = self.tr("最近删除的在前") if deleted else self._scope_note()
         if len(ids) >= RECENT_LIMIT:
             note += self.tr("，最近 {n} 次").format(n=RECENT_LIMIT)
         else:
             note += self.tr("，共 {n} 次").format(n=len(ids))
         self.list_note.setText(note + self.tr("　双击打开企业"))
+
+    def _show_deleted(self, deleted: bool) -> None:
+        self.delete_button.setVisible(not deleted and self.ctx.actor.role in VISIT_ROLES)
+        self.restore_button.setVisible(deleted)
+        self.print_button.setVisible(not deleted)
+        self.refresh_now()
+
+    def selected_row(self) -> VisitRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_of(rows[0].row()) if rows else None
+
+    def open_delete_dialog(self) -> DeleteVisitDialog | None:
+        """Ask why and confirm (the dialog says which demands are withdrawn with it); a visit
+        that may not be deleted is refused at once, saying why."""
+        row = self.selected_row()
+        if row is None:
+            dialogs.show_info(self, self.tr("请先在列表中选择要删除的走访"))
+            return None
+        try:
+            plan = check_visit_deletion(self.ctx.db, self.ctx.actor, row.id)
+        except DomainError as exc:
+            self.show_error(self, str(exc))
+            return None
+        dialog = DeleteVisitDialog(self.ctx, row, plan, self)
+        dialog.did_delete.connect(self._visit_did_delete)
+        dialog.finished.connect(self._delete_dialog_did_close)
+        self.delete_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _delete_dialog_did_close(self) -> None:
+        if self.delete_dialog is not None:
+            self.delete_dialog.deleteLater()
+            self.delete_dialog = None
+
+    def _visit_did_delete(self, done: VisitDeletion) -> None:
+        if done.withdrawn_demand_ids:
+            self.ctx.hub.announce(VISIT, DEMAND)
+        else:
+            self.ctx.hub.announce(VISIT)
+
+    def restore_selected(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            dialogs.show_info(self, self.tr("请先在列表中选择要恢复的走访"))
+            return
+        question = self.tr(
+            "恢复 {date} 对“{enterprise}”的走访吗？\n\n删除时撤回的诉求仍为已撤回。"
+        ).format(date=f"{row.visit_date:%Y-%m-%d}", enterprise=row.enterprise)
+        if not self.ask(self, question):
+            return
+        try:
+            restore_visit(self.ctx.db, self.ctx.actor, row.id)
+        except DomainError as exc:
+            self.show_error(self, str(exc))
+            return
+        self.ctx.hub.announce(VISIT)
 
     def open_row(self, row: int) -> None:
         visit = self.model.row_of(row)
