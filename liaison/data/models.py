@@ -230,6 +230,8 @@ class Visit(Audited, Base):
     summary: Mapped[str] = mapped_column(Text, default="")
     follow_up_on: Mapped[date | None] = mapped_column(Date)
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime)
+    deleted_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    """Why it was deleted (a visit logged by mistake); kept when it is restored."""
 
 
 class VisitParticipant(Base):

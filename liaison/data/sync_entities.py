@@ -482,6 +482,17 @@ _STAMP_TIME = (
 """An op's stamp as the time column text Python writes (`oplog` stamps: ms since 1970)."""
 
 
+def _from_op(entity: Entity, name: str) -> str:
+    """A field's value from its op; a column added after the op was made (it has a server
+    default) takes that default, as an INSERT without the column would."""
+    value = f"json_extract(o.fields, '$.{name}')"
+    default = entity.table.c[name].server_default
+    if default is None:
+        return value
+    text = str(getattr(default, "arg", "")).replace("'", "''")
+    return f"coalesce({value}, '{text}')"
+
+
 def write_from_log(conn: sqlite3.Connection, entity: Entity, keys: list[str]) -> None:
     """Write records that each have exactly one op straight from `sync_op`, in SQL: the
     bulk of a first import, without a Python round trip per value. Same result as
@@ -499,7 +510,7 @@ def write_from_log(conn: sqlite3.Connection, entity: Entity, keys: list[str]) ->
     )
     defaults = insert_defaults(entity)
     cols = [entity.key, *entity.fields]
-    values = ["o.entity_id", *(f"json_extract(o.fields, '$.{f}')" for f in entity.fields)]
+    values = ["o.entity_id", *(_from_op(entity, f) for f in entity.fields)]
     if entity.audited:
         cols += LAST_CHANGE
         values += [_STAMP_TIME, "o.account", "o.site"]

@@ -295,6 +295,7 @@ def delete_visit(db: Database, actor: Actor, visit_id: str, reason: str) -> Visi
                 ),
             )
         visit.deleted_at = clock.now()
+        visit.deleted_reason = reason
         stamp_change(visit, actor)
         return VisitDeletion(visit.id, tuple(d.id for d in plan))
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from liaison.data.db import Database
+from liaison.domain import clock
 from liaison.domain import workflow as wf
 from liaison.services import demands, enterprises, queries
 from liaison.sync import conflicts
@@ -312,3 +313,46 @@ def test_an_imported_roster_travels_with_its_tags_and_contacts(
     assert len(found.enterprise_ids) == 1
     d = enterprises.get_enterprise(laptop.db, found.enterprise_ids[0])
     assert [c.name for c in d.contacts] == ["王五"]
+
+
+def test_a_deleted_visit_travels_with_its_reason_and_older_ops_take_new_columns_default(
+    pair: tuple[Replica, Replica], cast: Cast
+) -> None:
+    from liaison.services import visits
+
+    hub, laptop = pair
+    log_demands(hub.db, cast, "贷款贴息申请")
+    kept = visits.log_visit(
+        hub.db,
+        cast.cadre,
+        visits.VisitInput(
+            enterprise_id=cast.enterprise_id,
+            visit_date=clock.today(),
+            mode="phone",
+            summary="电话了解经营情况",
+        ),
+    ).visit_id
+    # an op made before the visit had a deleted_reason column (migration 0005) lacks the field
+    with sqlite3.connect(hub.db.path) as conn:
+        conn.execute(
+            "UPDATE sync_op SET fields = json_remove(fields, '$.deleted_reason') "
+            "WHERE entity = 'visit' AND entity_id = ?",
+            (kept,),
+        )
+    [gone] = [v for v in visits_of(hub.db, cast.enterprise_id) if v != kept]
+    visits.delete_visit(hub.db, cast.supervisor, gone, "重复登记")
+    laptop.receive(hub.export(laptop))
+    with sqlite3.connect(laptop.db.path) as conn:
+        rows = dict(
+            conn.execute("SELECT id, deleted_reason FROM visit WHERE id IN (?, ?)", (kept, gone))
+        )
+    assert rows == {kept: "", gone: "重复登记"}
+    assert hub.digest() == laptop.digest()
+
+
+def visits_of(db: Database, enterprise_id: str) -> list[str]:
+    with sqlite3.connect(db.path) as conn:
+        return [
+            r[0]
+            for r in conn.execute("SELECT id FROM visit WHERE enterprise_id = ?", (enterprise_id,))
+        ]
