@@ -20,6 +20,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from liaison.data import search
 from liaison.data import sync_entities as se
 from liaison.data.oplog import (
@@ -72,7 +74,7 @@ def apply_ops(conn: sqlite3.Connection, ops: list[Op]) -> MergeReport:
         old = known.get((op.site, op.seq))
         if old is None:
             new.append(op)
-        elif old.row() != op.row():
+        elif not _same(old, op):
             raise MergeRefused(f"变更 {op.id} 与本机已有的同号变更内容不同")
     _check_sequences(conn, new)
     touched: dict[str, set[str]] = defaultdict(set)
@@ -93,6 +95,12 @@ def apply_ops(conn: sqlite3.Connection, ops: list[Op]) -> MergeReport:
     report.new_ops = len(new)
     report.new = new
     return report
+
+
+def _same(a: Op, b: Op) -> bool:
+    """The same change (compared decoded: two devices may spell the same JSON differently)."""
+    same_columns = a.row()[:6] == b.row()[:6]
+    return same_columns and a.base == b.base and a.fields == b.fields
 
 
 def _check_sequences(conn: sqlite3.Connection, ops: list[Op]) -> None:
@@ -241,7 +249,7 @@ def refresh_search(conn: sqlite3.Connection, ids: list[str]) -> None:
 
 def _event(row: tuple[Any, ...]) -> wf.Event:
     event_id, kind, at, actor_id, actor_role, text, data = row
-    d = json.loads(data) if data and data != "{}" else {}
+    d = orjson.loads(data) if data and data != "{}" else {}
     return event_from(event_id, kind, datetime.fromisoformat(at), actor_id, actor_role, text, d)
 
 

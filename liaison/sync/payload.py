@@ -23,6 +23,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from liaison.data import sync_entities as se
 from liaison.data.oplog import OP_COLUMNS, Op
 from liaison.domain import hlc
@@ -268,8 +270,8 @@ def validate(row: tuple[Any, ...], n: int) -> Op:
     if account is not None and not (isinstance(account, str) and _is_id(account)):
         raise _bad(n, "账号编号格式不对")
     try:
-        fields = json.loads(fields_text)
-        base = [] if base_text == "[]" else json.loads(base_text)
+        fields = orjson.loads(fields_text)
+        base = [] if base_text == "[]" else orjson.loads(base_text)
     except (TypeError, ValueError, RecursionError) as exc:  # nested past the parser's depth
         raise _bad(n, "内容不是 JSON") from exc
     if not isinstance(fields, dict) or not fields:
@@ -283,14 +285,7 @@ def validate(row: tuple[Any, ...], n: int) -> Op:
         and all(isinstance(r, str) and _REF.fullmatch(r) for r in base)
     ):
         raise _bad(n, "依据（base）格式不对")
-    return Op(
-        site,
-        seq,
-        stamp,
-        entity_name,
-        entity_id,
-        account,
-        fields,
-        tuple(base),
-        (fields_text, base_text),
-    )
+    # stored and written as re-encoded from what was checked: a name given twice in the
+    # file ({"name": "…", "name": "…"}) cannot slip its first, unchecked value past SQLite
+    text = (orjson.dumps(fields).decode(), base_text if not base else orjson.dumps(base).decode())
+    return Op(site, seq, stamp, entity_name, entity_id, account, fields, tuple(base), text)

@@ -1039,3 +1039,26 @@ def test_an_event_routing_to_a_department_nowhere_is_refused(
     receiver: Receiver, forge: Forge
 ) -> None:
     receiver.refuses(_route_to_nowhere(forge), "invalid_row")
+
+
+def test_a_field_given_twice_is_written_as_checked(receiver: Receiver, forge: Forge) -> None:
+    """{"visit_date": "2026-13-45", ..., "visit_date": "<good>"}: JSON readers differ on which
+    one counts (Python the last, SQLite the first); what is stored is what was checked."""
+    n, fields = _first(forge, "visit")
+    good = fields["visit_date"]
+    text = json.dumps(fields, ensure_ascii=False)
+    text = '{"visit_date": "2026-13-45", ' + text[1:]  # the bad one first, the good one later
+    bundle.import_bundle(receiver.db, receiver.file(forge.with_row(n, fields=text)))
+    conn = receiver.db.raw()
+    try:
+        stored = conn.execute(
+            "SELECT visit_date FROM visit WHERE id = ?", (forge.rows[n][4],)
+        ).fetchone()
+        logged = conn.execute(
+            "SELECT fields FROM sync_op WHERE entity = 'visit' AND entity_id = ?",
+            (forge.rows[n][4],),
+        ).fetchone()
+    finally:
+        conn.close()
+    assert stored == (good,)
+    assert "2026-13-45" not in logged[0]
