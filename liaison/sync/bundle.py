@@ -19,13 +19,14 @@ import os
 import sqlite3
 import tempfile
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from liaison.data import migrate
 from liaison.data.db import Database
-from liaison.data.oplog import OP_COLUMNS, Clock, Op, op_from_row
+from liaison.data.oplog import OP_COLUMNS, Clock, Op
 from liaison.domain import clock, hlc
 from liaison.domain.ids import new_id
 from liaison.sync import envelope, payload
@@ -63,17 +64,19 @@ def peer_vector(conn: sqlite3.Connection, device_id: str) -> dict[str, int]:
     return json.loads(row[0]) if row else {}
 
 
-def _ops_beyond(conn: sqlite3.Connection, known: dict[str, int]) -> list[Op]:
-    ops: list[Op] = []
-    for site in sorted(vector(conn)):
-        ops += map(
-            op_from_row,
-            conn.execute(
-                f"SELECT {OP_COLUMNS} FROM sync_op WHERE site = ? AND seq > ? ORDER BY seq",
-                (site, known.get(site, 0)),
-            ),
-        )
-    return ops
+def _rows_beyond(
+    conn: sqlite3.Connection, known: dict[str, int], have: dict[str, int], counts: Counter[str]
+) -> Iterator[tuple[Any, ...]]:
+    """The stored op rows after `known` up to `have`, by device and number, streamed (a full
+    district snapshot does not fit in memory as objects); `counts` tallies them by kind."""
+    for site in sorted(have):
+        for row in conn.execute(
+            f"SELECT {OP_COLUMNS} FROM sync_op WHERE site = ? AND seq > ? AND seq <= ? "
+            "ORDER BY seq",
+            (site, known.get(site, 0), have[site]),
+        ):
+            counts[row[3]] += 1
+            yield row
 
 
 @dataclass(frozen=True)
@@ -95,15 +98,20 @@ def export_bundle(
         me = local_device(conn)
         peer_id = _device_id(conn, recipient) if recipient else None
         known = {} if full or peer_id is None else peer_vector(conn, peer_id)
-        ops = _ops_beyond(conn, known)
-        have = vector(conn)
-        counts = dict(Counter(o.entity for o in ops))
         made_at = clock.now().isoformat(sep=" ", timespec="seconds")
         bundle_id = new_id()
+        tally: Counter[str] = Counter()
         with tempfile.TemporaryDirectory(prefix="liaison-export-") as tmp:
             body = Path(tmp) / "payload.sqlite"
-            payload.write(body, ops, {"bundle_id": bundle_id, "sender": me.id})
+            conn.execute("BEGIN")  # one snapshot: the ops and the vector that says what they are
+            try:
+                have = vector(conn)
+                rows = _rows_beyond(conn, known, have, tally)
+                count = payload.write(body, rows, {"bundle_id": bundle_id, "sender": me.id})
+            finally:
+                conn.execute("COMMIT")
             data = body.read_bytes()
+        counts = dict(tally)
         header = Header(
             bundle_id=bundle_id,
             sender=me.id,
@@ -114,7 +122,7 @@ def export_bundle(
             vector=have,
             recipient=peer_id,
             full=full or peer_id is None,
-            ops=len(ops),
+            ops=count,
             counts=counts,
             payload_sha256=hashlib.sha256(data).hexdigest(),
             payload_size=len(data),
@@ -131,8 +139,8 @@ def export_bundle(
                 _device_name(conn, peer_id) if peer_id else "",
                 made_at,
                 made_at,
-                len(ops),
-                len(ops),
+                count,
+                count,
                 json.dumps(counts),
                 str(out),
             ),
@@ -144,7 +152,7 @@ def export_bundle(
                 (peer_id, made_at),
             )
         conn.execute("COMMIT")
-        return ExportReport(out, bundle_id, len(ops), counts, peer_id, header.full)
+        return ExportReport(out, bundle_id, count, counts, peer_id, header.full)
     finally:
         conn.close()
 

@@ -56,8 +56,8 @@ _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # not \d: it matches any scrip
 _REF = re.compile(r"[0-9a-f-]{36}:[0-9]{1,12}")
 
 
-def write(path: Path, ops: Iterable[Op], meta: dict[str, str]) -> int:
-    """Write a payload file; returns how many ops it holds."""
+def write(path: Path, rows: Iterable[tuple[Any, ...]], meta: dict[str, str]) -> int:
+    """Write a payload file from op rows (in `OP_COLUMNS` order, streamed); returns how many."""
     conn = sqlite3.connect(path, isolation_level=None)
     try:
         conn.execute("PRAGMA journal_mode=OFF")
@@ -67,10 +67,16 @@ def write(path: Path, ops: Iterable[Op], meta: dict[str, str]) -> int:
             conn.execute(sql)
         conn.executemany("INSERT INTO bundle_meta VALUES (?, ?)", meta.items())
         count = 0
-        cur = conn.cursor()
-        for op in ops:
-            cur.execute(f"INSERT INTO op ({OP_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", op.row())
-            count += 1
+
+        def counted() -> Iterator[tuple[Any, ...]]:
+            nonlocal count
+            for row in rows:
+                count += 1
+                yield row
+
+        conn.executemany(
+            f"INSERT INTO op ({OP_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", counted()
+        )
         conn.execute("COMMIT")
     finally:
         conn.close()

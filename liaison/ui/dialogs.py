@@ -7,9 +7,13 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
 
+from liaison.ui.core_text import tr_core
+
 
 def show_error(parent: QWidget | None, message: str) -> None:
-    QMessageBox.warning(parent, QCoreApplication.translate("Dialogs", "无法完成操作"), message)
+    QMessageBox.warning(
+        parent, QCoreApplication.translate("Dialogs", "无法完成操作"), tr_core(message)
+    )
 
 
 def show_info(parent: QWidget | None, message: str) -> None:

@@ -29,6 +29,7 @@ from liaison.domain.roles import ROLE_LABELS
 from liaison.services.worklist import WorkItem, Worklist, WorkSection, worklist
 from liaison.ui import vocab
 from liaison.ui.context import ACCOUNT, DEMAND, ENTERPRISE, REFERENCE, VISIT, AppContext
+from liaison.ui.core_text import tr_core_joined
 from liaison.ui.ops import run_in_background
 from liaison.ui.screen import Screen
 from liaison.ui.table_model import Column, IdTableModel
@@ -71,7 +72,11 @@ class SectionCard(QFrame):
         self.model: IdTableModel[WorkItem] = IdTableModel(
             [
                 Column(self.tr("事项"), lambda i: i.text, tooltip=lambda i: i.text),
-                Column(self.tr("说明"), lambda i: i.secondary, tooltip=lambda i: i.secondary),
+                Column(
+                    self.tr("说明"),
+                    lambda i: tr_core_joined(i.secondary),
+                    tooltip=lambda i: tr_core_joined(i.secondary),
+                ),
                 Column(
                     self.tr("期限"),
                     lambda i: f"{i.due:%m-%d}" if i.due else "",

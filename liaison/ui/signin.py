@@ -17,6 +17,7 @@ from liaison.data.db import Database
 from liaison.domain.errors import DomainError, ValidationError
 from liaison.services import accounts
 from liaison.services.context import Actor
+from liaison.ui.core_text import tr_core
 from liaison.ui.dialogs import button_box
 
 
@@ -55,7 +56,7 @@ class SignInDialog(QDialog):
         try:
             self.actor = accounts.sign_in(self.db, self.username.text(), self.password.text())
         except DomainError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(tr_core(str(exc)))
             self.password.selectAll()
             self.password.setFocus()
             return
@@ -110,6 +111,6 @@ class FirstRunDialog(QDialog):
                 self.db, self.username.text(), self.display_name.text(), self.password.text()
             )
         except (ValidationError, DomainError) as exc:
-            self.error.setText(str(exc))
+            self.error.setText(tr_core(str(exc)))
             return
         self.accept()

@@ -127,7 +127,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../liaison/ui/demands/dialog_base.py" line="+53"/>
+        <location filename="../../liaison/ui/demands/dialog_base.py" line="+54"/>
         <source>{title}
 {enterprise} · {category}</source>
         <translation>{title}
@@ -180,7 +180,7 @@
 <context>
     <name>Assignments</name>
     <message>
-        <location filename="../../liaison/ui/enterprises/assignments.py" line="+62"/>
+        <location filename="../../liaison/ui/enterprises/assignments.py" line="+63"/>
         <source>牵头</source>
         <translation>lead</translation>
     </message>
@@ -624,9 +624,1082 @@ Time: {at}</translation>
     </message>
 </context>
 <context>
+    <name>CoreText</name>
+    <message>
+        <location filename="../../liaison/ui/core_messages.py" line="+22"/>
+        <source>不是 Liaison 同步包（文件头不对）</source>
+        <translation>Not a Liaison sync bundle (wrong file header)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>不是有效的办结销号单核验码</source>
+        <translation>Not a valid closure form verification code</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>不满意重办需要新的办结时限</source>
+        <translation>Reopening after an unsatisfied follow-up needs a new resolution deadline</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>不能停用当前登录的账号</source>
+        <translation>You cannot deactivate the account you are signed in with</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>不能吊销本机</source>
+        <translation>This device cannot revoke itself</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>不能并入自身</source>
+        <translation>A demand cannot be merged into itself</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>企业不存在</source>
+        <translation>Enterprise not found</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>企业不存在或已删除</source>
+        <translation>The enterprise does not exist or has been deleted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>依据（base）格式不对</source>
+        <translation>The base list is malformed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>内容不是 JSON</source>
+        <translation>The content is not JSON</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>办理结果</source>
+        <translation>outcome</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>办结时限</source>
+        <translation>resolution deadline</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>办结时限不能早于交办日期</source>
+        <translation>The resolution deadline cannot be before the routing date</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>包联关系不存在或已结束</source>
+        <translation>The liaison assignment does not exist or has already ended</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>参加人员姓名不能为空</source>
+        <translation>Participant names cannot be empty</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>参加人员须为干部或企业方</source>
+        <translation>Participants must be officials or from the enterprise</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>只有承办单位可以填写进展</source>
+        <translation>Only the handling units can record progress</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>只有牵头单位的承办人可以执行此操作</source>
+        <translation>Only the lead unit&apos;s handlers can do this</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>只有管理员、督办和街镇专员可以安排包联干部</source>
+        <translation>Only administrators, supervisors and street officers can assign liaison cadres</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>只能为本街镇的企业安排包联干部</source>
+        <translation>You can only assign liaison cadres to enterprises in your own street</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>只能删除本人登记的走访，请联系街镇专员或督办</source>
+        <translation>You can only delete visits you logged yourself; ask a street officer or a supervisor</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>只能删除本街镇企业的走访</source>
+        <translation>You can only delete visits to enterprises in your own street</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>只能合并同一企业的诉求</source>
+        <translation>Only demands of the same enterprise can be merged</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>只能处理本人包联企业的诉求</source>
+        <translation>You can only handle demands of the enterprises you are assigned to</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>只能处理本街镇企业的诉求</source>
+        <translation>You can only handle demands of enterprises in your own street</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>同一单位不能既牵头又作为责任单位</source>
+        <translation>A unit cannot be both the lead unit and a responsible unit</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>同步包不完整（文件被截断或损坏）</source>
+        <translation>The sync bundle is incomplete (the file is truncated or damaged)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>同步包内容与包头不一致</source>
+        <translation>The sync bundle&apos;s content does not match its header</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>同步包内容与签名不符（文件损坏或被改动）</source>
+        <translation>The sync bundle&apos;s content does not match its signature (the file is damaged or was altered)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>同步包格式版本无效，文件已损坏</source>
+        <translation>The sync bundle&apos;s format version is invalid; the file is damaged</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>同步包里的变更比包头说的多</source>
+        <translation>The sync bundle holds more changes than its header says</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>同步包里的变更比包头说的少</source>
+        <translation>The sync bundle holds fewer changes than its header says</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>同步包里的数据库已损坏（完整性检查未通过）</source>
+        <translation>The database in the sync bundle is damaged (integrity check failed)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>同步包里的设备公钥无效</source>
+        <translation>The device public key in the sync bundle is invalid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>回访日期不能早于走访日期</source>
+        <translation>The follow-up date cannot be before the visit date</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>天数不能为负数</source>
+        <translation>The number of days cannot be negative</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>密码至少需要 8 个字符</source>
+        <translation>The password needs at least 8 characters</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>尚未走访</source>
+        <translation>Not visited yet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已办结</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已存在账号，请由管理员创建新账号</source>
+        <translation>Accounts already exist; ask an administrator to create a new one</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>已有待审批的延期申请</source>
+        <translation>An extension request is already awaiting approval</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>并入的诉求</source>
+        <translation>demand to merge into</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>序号不对</source>
+        <translation>wrong sequence number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>延期申请待审批</source>
+        <translation>Extension requests awaiting approval</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>待交办</source>
+        <translation>To route</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>待回访的诉求</source>
+        <translation>Demands awaiting follow-up</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>待签收</source>
+        <translation>To accept</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>您的角色不能登记走访</source>
+        <translation>Your role cannot log visits</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>所选单位不存在</source>
+        <translation>The selected unit does not exist</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>所选承办单位不存在或已停用</source>
+        <translation>The selected handling unit does not exist or is inactive</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>所选街镇不存在</source>
+        <translation>The selected street does not exist</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>所选部门不存在</source>
+        <translation>The selected department does not exist</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>承诺办结日期</source>
+        <translation>promised resolution date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>承诺办结日期应晚于当前办结时限</source>
+        <translation>The promised resolution date must be after the current deadline</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>指纹应为 40 位十六进制数字（可带短横线）</source>
+        <translation>A fingerprint is 40 hexadecimal digits (dashes allowed)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>政策依据</source>
+        <translation>policy basis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>数据库中已有企业数据，演示数据只能生成到空数据库</source>
+        <translation>The database already holds enterprises; demo data can only go into an empty database</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>数据库中还没有管理员账号：请先在桌面程序中创建，或运行 liaison demo</source>
+        <translation>The database has no administrator account yet: create one in the desktop app first, or run liaison demo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>数据库尚未初始化，请先运行 liaison init</source>
+        <translation>The database is not initialised yet; run liaison init first</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>文件是空的（0 字节），不是同步包</source>
+        <translation>The file is empty (0 bytes), not a sync bundle</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>文件超过 1 GB，不是本系统导出的同步包</source>
+        <translation>The file is over 1 GB; it is not a sync bundle exported by this system</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>时间戳格式不对</source>
+        <translation>malformed timestamp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>时限应满足：签收 ≤ 办结 ≤ 最长办理，且都至少 1 个工作日</source>
+        <translation>Limits must satisfy: acceptance &lt;= resolution &lt;= longest handling, each at least 1 working day</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>未找到可嵌入的中文字体，无法生成 PDF（请安装文泉驿微米黑 fonts-wqy-microhei 或设置 LIAISON_PDF_FONT）</source>
+        <translation>No embeddable Chinese font found, cannot make the PDF (install WenQuanYi Micro Hei, fonts-wqy-microhei, or set LIAISON_PDF_FONT)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>本季度未走访的包联企业</source>
+        <translation>Assigned enterprises not visited this quarter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>本机还没有设备密钥：请先运行 liaison init</source>
+        <translation>This installation has no device key yet: run liaison init first</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>本机还没有设备身份：请先运行 liaison init</source>
+        <translation>This installation has no device identity yet: run liaison init first</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>没有字段</source>
+        <translation>no fields</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>没有待审批的延期申请</source>
+        <translation>There is no extension request awaiting approval</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>满意度</source>
+        <translation>satisfaction</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>牵头单位</source>
+        <translation>lead unit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>牵头单位不能同时作为协办单位</source>
+        <translation>The lead unit cannot also be a co-handling unit</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>用户名或密码不正确</source>
+        <translation>Wrong username or password</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>申请延期</source>
+        <translation>Extension requested</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>目标诉求已撤回或已被并单</source>
+        <translation>The target demand was withdrawn or already merged</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>督办中</source>
+        <translation>Escalated</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>签收时限</source>
+        <translation>acceptance deadline</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>结束日期不能晚于今天</source>
+        <translation>The end date cannot be after today</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>统一社会信用代码不能为空</source>
+        <translation>The unified social credit code cannot be empty</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>统计期的开始日期不能晚于结束日期</source>
+        <translation>The start of the period cannot be after its end</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>联系人姓名不能为空</source>
+        <translation>Contact names cannot be empty</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>至少需要一个牵头单位</source>
+        <translation>At least one lead unit is needed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>街镇专员必须属于一个街镇</source>
+        <translation>A street officer must belong to a street</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>被部门退回的诉求</source>
+        <translation>Demands returned by departments</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>记录已不存在</source>
+        <translation>The record no longer exists</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>记录编号格式不对</source>
+        <translation>malformed record id</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>设备已登记的密钥与该指纹不符，拒绝信任</source>
+        <translation>The device&apos;s registered key does not match this fingerprint; trust refused</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>设备编号格式不对</source>
+        <translation>malformed device id</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>诉求不存在</source>
+        <translation>Demand not found</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>诉求不存在，无法打印办结销号单</source>
+        <translation>The demand does not exist; cannot print the closure form</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>诉求已存在，不能重复提出</source>
+        <translation>The demand already exists and cannot be raised twice</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>诉求类别不存在</source>
+        <translation>The demand category does not exist</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>说明</source>
+        <translation>a note</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>请填写企业名称</source>
+        <translation>Please enter the enterprise name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>请填写删除原因</source>
+        <translation>Please give a reason for the deletion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>请填写姓名</source>
+        <translation>Please enter the name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>请填写用户名</source>
+        <translation>Please enter the username</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>请填写走访情况</source>
+        <translation>Please describe the visit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>请填写部门简称</source>
+        <translation>Please enter the department&apos;s short name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>请选择要并入的诉求</source>
+        <translation>Please choose the demand to merge into</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>请选择走访方式</source>
+        <translation>Please choose how the visit was made</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>请选择走访的企业</source>
+        <translation>Please choose the enterprise visited</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>账号不存在</source>
+        <translation>Account not found</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>账号不存在或已停用</source>
+        <translation>The account does not exist or is deactivated</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>账号编号格式不对</source>
+        <translation>malformed account id</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>走访日期不能晚于今天</source>
+        <translation>The visit date cannot be after today</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>走访的企业已删除，请先恢复企业</source>
+        <translation>The visited enterprise was deleted; restore it first</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>走访记录不存在</source>
+        <translation>Visit record not found</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>走访记录不存在或已删除</source>
+        <translation>The visit record does not exist or was deleted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>超期未办结</source>
+        <translation>Overdue, not resolved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>这处冲突已经解决了</source>
+        <translation>This conflict has already been settled</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>这是本机自己导出的同步包</source>
+        <translation>This sync bundle was exported by this installation itself</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>这是本机，无需信任</source>
+        <translation>This is this installation; no need to trust it</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>这次走访已删除</source>
+        <translation>This visit has been deleted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>这次走访未被删除</source>
+        <translation>This visit is not deleted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>退回待改派</source>
+        <translation>Returned, to re-route</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>部门不存在</source>
+        <translation>Department not found</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>部门承办人必须属于一个部门</source>
+        <translation>A department handler must belong to a department</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>重复登记的企业：请删除其中一家（企业详情中的“删除”），冲突随之消除</source>
+        <translation>Enterprise registered twice: delete one of them (Delete in the enterprise details) and the conflict goes away</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>LIAISON_PDF_FONT 指定的字体文件不存在：{0}</source>
+        <translation>The font file named by LIAISON_PDF_FONT does not exist: {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} 个工作日内到期</source>
+        <translation>Due within {0} working days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} 办结</source>
+        <translation>resolved {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} 提出</source>
+        <translation>raised {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0}退回：{1}</source>
+        <translation>returned by {0}: {1}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0}：类型无效</source>
+        <translation>{0}: invalid kind</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0}：紧急程度无效</source>
+        <translation>{0}: invalid urgency</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0}：请填写诉求内容</source>
+        <translation>{0}: please describe the demand</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0}：请选择诉求类别</source>
+        <translation>{0}: please choose a demand category</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{0}”不在本街镇</source>
+        <translation>&quot;{0}&quot; is not in your street</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{0}”不是联络干部或街镇专员</source>
+        <translation>&quot;{0}&quot; is not a liaison cadre or a street officer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{0}”已在包联“{1}”</source>
+        <translation>&quot;{0}&quot; is already assigned to &quot;{1}&quot;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{0}”需要填写{1}</source>
+        <translation>&quot;{0}&quot; needs the {1}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>上次走访 {0}</source>
+        <translation>last visited {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>不支持旧版 Excel 文件“{0}”：请在 Excel 中另存为 .xlsx 后再导入</source>
+        <translation>Old Excel files are not supported (&quot;{0}&quot;): save it as .xlsx in Excel, then import it</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>不支持的文件类型“{0}”：请使用 Excel（.xlsx）或 CSV 文件</source>
+        <translation>Unsupported file type &quot;{0}&quot;: use an Excel (.xlsx) or CSV file</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>不支持的输出格式“{0}”：请选择 .pdf 或 .xlsx</source>
+        <translation>Unsupported output format &quot;{0}&quot;: choose .pdf or .xlsx</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>交办已超过 {0} 个工作日（{1} 前可退回），请联系督办改派</source>
+        <translation>It was routed more than {0} working days ago (it could be returned until {1}); ask a supervisor to re-route it</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>企业规模“{0}”无效</source>
+        <translation>Invalid enterprise scale &quot;{0}&quot;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>办结时限不能超过 {0} 个工作日（最晚 {1}）</source>
+        <translation>The resolution deadline cannot be more than {0} working days away (at the latest {1})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>参加人员“{0}”的账号不存在</source>
+        <translation>The account of participant &quot;{0}&quot; does not exist</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>发送设备“{0}”尚未确认信任：核对指纹后运行 liaison device trust</source>
+        <translation>The sending device &quot;{0}&quot; is not trusted yet: compare fingerprints, then run liaison device trust</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>发送设备“{0}”已被吊销，拒绝导入</source>
+        <translation>The sending device &quot;{0}&quot; has been revoked; import refused</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>发送设备“{0}”的密钥与登记的不一致</source>
+        <translation>The key of the sending device &quot;{0}&quot; does not match the registered one</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>只有{0}可以执行此操作</source>
+        <translation>Only {0} can do this</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>台账共有 {0} 条诉求，超过 PDF 的上限 {1} 条：请缩小统计期或按单位、街镇、类别、状态筛选后再打印，或导出 Excel（不限条数）</source>
+        <translation>The ledger has {0} demands, more than a PDF&apos;s limit of {1}: narrow the period or filter by unit, street, category or state before printing, or export Excel (no limit)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>同步包无法合并：{0}</source>
+        <translation>The sync bundle cannot be merged: {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>同步包格式版本 {0} 比本机支持的 {1} 新：请先升级本软件</source>
+        <translation>The sync bundle&apos;s format version {0} is newer than the {1} this installation supports: upgrade the software first</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>同步包的内容引用了本机没有的记录：{0}</source>
+        <translation>The sync bundle refers to records this installation does not have: {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>同步包的包头已损坏：{0}</source>
+        <translation>The sync bundle&apos;s header is damaged: {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>同步包的数据结构版本 {0} 与本机 {1} 不同：请双方升级到同一版本</source>
+        <translation>The sync bundle&apos;s schema version {0} differs from this installation&apos;s {1}: both sides must upgrade to the same version</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>同步包的表结构不对（{0}），拒绝读取</source>
+        <translation>The sync bundle&apos;s tables are wrong ({0}); refused</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>同步包第 {0} 条变更无效：{1}</source>
+        <translation>Change {0} of the sync bundle is invalid: {1}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>同步包签名无效：不是由“{0}”签发，或包头被改动过</source>
+        <translation>Invalid sync bundle signature: not signed by &quot;{0}&quot;, or the header was altered</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>同步包里不是有效的数据库：{0}</source>
+        <translation>The sync bundle does not hold a valid database: {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>同步包里有超过 {0} MB 的单项内容，拒绝读取</source>
+        <translation>The sync bundle holds a value over {0} MB; refused</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>同步包里的数据无法读取（文件已损坏）：{0}</source>
+        <translation>The sync bundle&apos;s data cannot be read (the file is damaged): {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>字体无法嵌入 PDF：{0}（{1}）</source>
+        <translation>The font cannot be embedded in a PDF: {0} ({1})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>已有账号“{0}”的角色与演示数据冲突，请换一个空数据库生成演示数据</source>
+        <translation>The existing account &quot;{0}&quot; has a role that clashes with the demo data; make the demo data in an empty database</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>延期须在办结时限前至少 {0} 个工作日申请（时限 {1}）</source>
+        <translation>An extension must be requested at least {0} working days before the deadline ({1})</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>当前角色不能执行“{0}”</source>
+        <translation>Your role may not perform &quot;{0}&quot;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>您未包联“{0}”，请联系督办安排包联</source>
+        <translation>You are not assigned to &quot;{0}&quot;; ask a supervisor to assign you</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>找不到设备“{0}”</source>
+        <translation>Device &quot;{0}&quot; not found</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>承诺办结日期不能晚于 {0}（{1} 个工作日）</source>
+        <translation>The promised resolution date cannot be after {0} ({1} working days)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>指纹不符：同步包的发送设备指纹是 {0}，与输入的不一致，请与对方核对</source>
+        <translation>Fingerprint mismatch: the bundle&apos;s sender has fingerprint {0}, not the one entered; check with the other side</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>政策条款第{0}条不存在</source>
+        <translation>Policy measure {0} does not exist</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>数据库 {0} 尚未初始化，请先运行 liaison init --db {1}</source>
+        <translation>Database {0} is not initialised yet; run liaison init --db {1} first</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>数据库 {0} 需要升级（运行 liaison init --db {1}）</source>
+        <translation>Database {0} needs an upgrade (run liaison init --db {1})</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>数据库尚未初始化（缺少{0}），请先运行 liaison init</source>
+        <translation>The database is not initialised (no {0}); run liaison init first</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>数据库文件不存在：{0}（先运行 liaison init --db {1}）</source>
+        <translation>The database file does not exist: {0} (run liaison init --db {1} first)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>文件“{0}”中找不到{1}的表头：请确认有“{2}”等列（至少包含{3}）</source>
+        <translation>No {1} header row found in &quot;{0}&quot;: check that it has columns such as &quot;{2}&quot; (at least {3})</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>文件“{0}”是空的：没有任何数据行</source>
+        <translation>The file &quot;{0}&quot; is empty: it has no data rows</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>文件“{0}”是空的：没有工作表</source>
+        <translation>The file &quot;{0}&quot; is empty: it has no worksheets</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>文件“{0}”缺少“企业名称”列</source>
+        <translation>The file &quot;{0}&quot; has no enterprise name column</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>文件“{0}”缺少“统一社会信用代码”或“企业名称”列</source>
+        <translation>The file &quot;{0}&quot; has no unified social credit code or enterprise name column</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>文件不存在：{0}</source>
+        <translation>File not found: {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>无法列出“{0}”对应的诉求</source>
+        <translation>Cannot list the demands for &quot;{0}&quot;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>无法创建目录 {0}：{1}</source>
+        <translation>Cannot create the folder {0}: {1}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>无法初始化数据库 {0}：{1}</source>
+        <translation>Cannot initialise the database {0}: {1}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>无法打开数据库 {0}：{1}</source>
+        <translation>Cannot open the database {0}: {1}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>无法读取文件 {0}：{1}</source>
+        <translation>Cannot read the file {0}: {1}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>无法读取文件“{0}”：CSV 格式错误（{1}）</source>
+        <translation>Cannot read the file &quot;{0}&quot;: CSV format error ({1})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>无法读取文件“{0}”：{1}</source>
+        <translation>Cannot read the file &quot;{0}&quot;: {1}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>无法读取文件“{0}”：不是有效的 Excel 工作簿（{1}）</source>
+        <translation>Cannot read the file &quot;{0}&quot;: not a valid Excel workbook ({1})</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>无法读取文件“{0}”：文字编码无法识别（请另存为 UTF-8 或 GBK）</source>
+        <translation>Cannot read the file &quot;{0}&quot;: unknown text encoding (save it as UTF-8 or GBK)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>月份格式不正确：“{0}”，应为“年-月”，如 2026-11</source>
+        <translation>Wrong month format &quot;{0}&quot;: write year-month, e.g. 2026-11</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>有多台设备叫“{0}”，请用设备编号</source>
+        <translation>Several devices are called &quot;{0}&quot;; use the device id</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>有多台设备叫“{0}”，请用设备编号或指纹</source>
+        <translation>Several devices are called &quot;{0}&quot;; use the device id or fingerprint</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>未知的企业标签：{0}</source>
+        <translation>Unknown enterprise tags: {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>未知的发送设备“{0}”（指纹 {1}）：与对方核对指纹后运行 liaison device trust 指纹 --bundle 本文件</source>
+        <translation>Unknown sending device &quot;{0}&quot; (fingerprint {1}): compare fingerprints with the sender, then run liaison device trust FINGERPRINT --bundle THIS_FILE</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>未知的演示规模“{0}”（可选：{1}）</source>
+        <translation>Unknown demo scale &quot;{0}&quot; (choose from: {1})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>未知的统计口径“{0}”</source>
+        <translation>Unknown grouping &quot;{0}&quot;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>未知的记录类型 {0}</source>
+        <translation>unknown record type {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>未知的诉求状态“{0}”</source>
+        <translation>Unknown demand state &quot;{0}&quot;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>本机不认识指纹为 {0} 的设备：用 --bundle 指定对方导出的同步包</source>
+        <translation>This installation does not know the device with fingerprint {0}: name a bundle it exported with --bundle</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>没有这样的字段：{0}.{1}</source>
+        <translation>No such field: {0}.{1}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>用户名“{0}”已被使用</source>
+        <translation>The username &quot;{0}&quot; is already taken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>申请延至 {0}</source>
+        <translation>extension to {0} requested</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>督办 {0} 次</source>
+        <translation>escalated {0}x</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>第 {0} 条诉求</source>
+        <translation>Demand {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>结束日期不能早于开始日期（{0}）</source>
+        <translation>The end date cannot be before the start date ({0})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>统一社会信用代码 {0} 已登记为“{1}”</source>
+        <translation>The unified social credit code {0} is already registered as &quot;{1}&quot;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>统一社会信用代码含有不允许的字符：{0}（只能是数字和大写字母，且不含 I、O、S、V、Z）</source>
+        <translation>The unified social credit code has characters that are not allowed: {0} (only digits and capital letters, without I, O, S, V, Z)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>统一社会信用代码应为 {0} 位，当前输入了 {1} 位</source>
+        <translation>A unified social credit code has {0} characters; {1} were entered</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>统一社会信用代码校验位错误：第 18 位应为“{0}”，当前为“{1}”（请核对前 17 位是否录入有误）</source>
+        <translation>Wrong check character in the unified social credit code: the 18th should be &quot;{0}&quot;, not &quot;{1}&quot; (check the first 17 for typos)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>行业门类“{0}”无效</source>
+        <translation>Invalid industry section &quot;{0}&quot;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>设备“{0}”已被吊销，不能再次信任</source>
+        <translation>Device &quot;{0}&quot; was revoked and cannot be trusted again</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>诉求当前为“{0}”，不能执行“{1}”</source>
+        <translation>The demand is &quot;{0}&quot;: &quot;{1}&quot; is not possible now</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>走访登记已超过 {0} 天，请联系街镇专员或督办删除</source>
+        <translation>The visit was logged more than {0} days ago; ask a street officer or a supervisor to delete it</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>这个同步包已于 {0} 导入过</source>
+        <translation>This sync bundle was already imported on {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>这次走访提出的诉求“{0}”{1}已进入办理（{2}），删除走访会使诉求失去来源，不能删除；如诉求确属误登，请先撤回诉求</source>
+        <translation>The demand &quot;{0}&quot;{1} raised at this visit is already being handled ({2}); deleting the visit would leave it without a source, so it cannot be deleted. If the demand was logged by mistake, withdraw it first</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>退回：{0}</source>
+        <translation>returned: {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>部门“{0}”已存在</source>
+        <translation>Department &quot;{0}&quot; already exists</translation>
+    </message>
+    <message>
+        <location filename="../../liaison/ui/core_text.py" line="+85"/>
+        <source>、</source>
+        <translation> or </translation>
+    </message>
+</context>
+<context>
     <name>DashboardScreen</name>
     <message>
-        <location filename="../../liaison/ui/dashboard/screen.py" line="+66"/>
+        <location filename="../../liaison/ui/dashboard/screen.py" line="+67"/>
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
@@ -959,7 +2032,7 @@ Time: {at}</translation>
 <context>
     <name>DeleteVisitDialog</name>
     <message>
-        <location filename="../../liaison/ui/visits/delete_dialog.py" line="+34"/>
+        <location filename="../../liaison/ui/visits/delete_dialog.py" line="+35"/>
         <location line="+2"/>
         <source>删除走访</source>
         <translation>Delete visit</translation>
@@ -1614,7 +2687,7 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../liaison/ui/demands/list_panel.py" line="+130"/>
+        <location filename="../../liaison/ui/demands/list_panel.py" line="+131"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -1799,12 +2872,12 @@ Time: {at}</translation>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>查询失败：{error}</source>
         <translation>Search failed: {error}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>列出 {n} 条（已结束的只列最近的，更早的请缩小筛选范围）</source>
         <translation>{n} listed (only recent finished ones; narrow the filters for older)</translation>
     </message>
@@ -2120,7 +3193,7 @@ Demands recorded by liaison cadres on their visits appear here.</translation>
 <context>
     <name>DevicesTab</name>
     <message>
-        <location filename="../../liaison/ui/sync/devices_tab.py" line="+133"/>
+        <location filename="../../liaison/ui/sync/devices_tab.py" line="+134"/>
         <source>设备</source>
         <translation>Device</translation>
     </message>
@@ -2214,12 +3287,12 @@ Demands recorded by liaison cadres on their visits appear here.</translation>
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../liaison/ui/dialogs.py" line="+12"/>
+        <location filename="../../liaison/ui/dialogs.py" line="+15"/>
         <source>无法完成操作</source>
         <translation>Could not complete the action</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>提示</source>
         <translation>Notice</translation>
     </message>
@@ -2232,7 +3305,7 @@ Demands recorded by liaison cadres on their visits appear here.</translation>
 <context>
     <name>EnterpriseDetail</name>
     <message>
-        <location filename="../../liaison/ui/enterprises/detail.py" line="+66"/>
+        <location filename="../../liaison/ui/enterprises/detail.py" line="+67"/>
         <source>走访日期</source>
         <translation>Visit date</translation>
     </message>
@@ -2503,7 +3576,7 @@ to see its profile, assigned cadres, visits and demands.</translation>
 <context>
     <name>EnterpriseDialog</name>
     <message>
-        <location filename="../../liaison/ui/enterprises/edit_dialog.py" line="+93"/>
+        <location filename="../../liaison/ui/enterprises/edit_dialog.py" line="+94"/>
         <source>编辑企业信息</source>
         <translation>Edit enterprise</translation>
     </message>
@@ -2613,7 +3686,7 @@ to see its profile, assigned cadres, visits and demands.</translation>
 <context>
     <name>EnterpriseList</name>
     <message>
-        <location filename="../../liaison/ui/enterprises/list_panel.py" line="+52"/>
+        <location filename="../../liaison/ui/enterprises/list_panel.py" line="+53"/>
         <source>未走访</source>
         <translation>Never</translation>
     </message>
@@ -2675,7 +3748,7 @@ to see its profile, assigned cadres, visits and demands.</translation>
         <translation>Enterprises: {n}</translation>
     </message>
     <message>
-        <location line="+153"/>
+        <location line="+154"/>
         <source>查询失败：{error}</source>
         <translation>Search failed: {error}</translation>
     </message>
@@ -2834,7 +3907,7 @@ It will no longer appear in lists and searches; its visits and demands are kept.
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../liaison/ui/signin.py" line="+72"/>
+        <location filename="../../liaison/ui/signin.py" line="+73"/>
         <source>首次使用 · 创建管理员</source>
         <translation>First start · Create administrator</translation>
     </message>
@@ -3033,7 +4106,7 @@ It will no longer appear in lists and searches; its visits and demands are kept.
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../liaison/ui/home.py" line="+168"/>
+        <location filename="../../liaison/ui/home.py" line="+173"/>
         <source>工作台</source>
         <translation>Home</translation>
     </message>
@@ -3167,7 +4240,7 @@ It will no longer appear in lists and searches; its visits and demands are kept.
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../liaison/ui/imports/dialog.py" line="+72"/>
+        <location filename="../../liaison/ui/imports/dialog.py" line="+73"/>
         <location line="+1"/>
         <source>导入企业名录</source>
         <translation>Import enterprise roster</translation>
@@ -3353,7 +4426,7 @@ It will no longer appear in lists and searches; its visits and demands are kept.
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../liaison/ui/sync/preview.py" line="+56"/>
+        <location filename="../../liaison/ui/sync/preview.py" line="+57"/>
         <location line="+2"/>
         <source>导入同步包</source>
         <translation>Import sync bundle</translation>
@@ -3404,7 +4477,7 @@ It will no longer appear in lists and searches; its visits and demands are kept.
         <translation>This sync bundle cannot be imported</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>本机还没有信任发送设备“{name}”，不能导入它的同步包。</source>
         <translation>This device does not trust the sending device “{name}” yet, so its sync bundle cannot be imported.</translation>
     </message>
@@ -3877,17 +4950,17 @@ It will no longer appear in lists and searches; its visits and demands are kept.
 <context>
     <name>SectionCard</name>
     <message>
-        <location filename="../../liaison/ui/home.py" line="-215"/>
+        <location filename="../../liaison/ui/home.py" line="-219"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>说明</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>期限</source>
         <translation>Due</translation>
     </message>
@@ -4185,7 +5258,7 @@ It will no longer appear in lists and searches; its visits and demands are kept.
 <context>
     <name>SyncScreen</name>
     <message>
-        <location filename="../../liaison/ui/sync/screen.py" line="+96"/>
+        <location filename="../../liaison/ui/sync/screen.py" line="+97"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
@@ -4290,12 +5363,12 @@ It will no longer appear in lists and searches; its visits and demands are kept.
         <translation>Exported {n} changes to {path}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>导出失败：{reason}</source>
         <translation>Export failed: {reason}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>正在导出同步包…</source>
         <translation>Exporting the sync bundle…</translation>
     </message>
@@ -4376,7 +5449,7 @@ It will no longer appear in lists and searches; its visits and demands are kept.
         <translation>The draft could not be saved automatically; save the visit soon</translation>
     </message>
     <message>
-        <location filename="../../liaison/ui/visits/form.py" line="+101"/>
+        <location filename="../../liaison/ui/visits/form.py" line="+102"/>
         <source>登记走访</source>
         <translation>Log a visit</translation>
     </message>
@@ -4642,13 +5715,14 @@ Demands withdrawn when it was deleted stay withdrawn.</translation>
         <translation>To route</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../liaison/ui/core_text.py" line="-33"/>
+        <location filename="../../liaison/ui/vocab.py" line="+1"/>
         <location line="+150"/>
         <source>已交办</source>
         <translation>Routed</translation>
     </message>
     <message>
-        <location line="-149"/>
+        <location filename="../../liaison/ui/vocab.py" line="-149"/>
         <source>办理中</source>
         <translation>In progress</translation>
     </message>

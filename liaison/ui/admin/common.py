@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QWidget
 
 from liaison.domain.errors import ValidationError
+from liaison.ui.core_text import tr_core
 
 
 def make_table(model: object, parent: QWidget | None = None) -> QTableView:
@@ -23,7 +24,7 @@ def make_table(model: object, parent: QWidget | None = None) -> QTableView:
 
 def show_field_error(label: QLabel, fields: dict[str, QWidget], exc: Exception) -> None:
     """Put the message under the form and mark the field it names."""
-    label.setText(str(exc))
+    label.setText(tr_core(str(exc)))
     for name, widget in fields.items():
         bad = isinstance(exc, ValidationError) and exc.field == name
         widget.setProperty("invalid", bad)

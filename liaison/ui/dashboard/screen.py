@@ -35,6 +35,7 @@ from liaison.services.demand_list import DRILL_FIGURES
 from liaison.services.metrics import Grouping, MetricRow, MetricsReport, compute_metrics
 from liaison.services.metrics_text import percent
 from liaison.ui.context import ACCOUNT, DEMAND, ENTERPRISE, REFERENCE, VISIT, AppContext
+from liaison.ui.core_text import tr_core
 from liaison.ui.dashboard import drill
 from liaison.ui.dashboard.chart import BarChart, MetricCard
 from liaison.ui.dashboard.drill import FigureChoice
@@ -269,7 +270,7 @@ class DashboardScreen(Screen):
             if not shiboken6.isValid(self) or request != self._request:
                 return
             self.busy = False
-            self.status.setText(self.tr("计算失败：{error}").format(error=str(exc)))
+            self.status.setText(self.tr("计算失败：{error}").format(error=tr_core(str(exc))))
 
         run_in_background(self, lambda: compute_metrics(db, start, end, by), done, failed)
 

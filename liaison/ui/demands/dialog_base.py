@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from liaison.domain.errors import DomainError, ValidationError
 from liaison.services.queries import DemandDetail
 from liaison.ui.context import AppContext
+from liaison.ui.core_text import tr_core
 
 
 class ActionDialog(QDialog):
@@ -166,12 +167,12 @@ class ActionDialog(QDialog):
         name = exc.field if isinstance(exc, ValidationError) else None
         if name in self.field_errors:
             assert name is not None
-            self.field_errors[name].setText(str(exc))
+            self.field_errors[name].setText(tr_core(str(exc)))
             self.field_errors[name].show()
             self._mark(self.fields[name], True)
             self.fields[name].setFocus()
         else:
-            self.error.setText(str(exc))
+            self.error.setText(tr_core(str(exc)))
             self.error.show()
 
     @staticmethod

@@ -32,6 +32,7 @@ from liaison.services.admin import list_departments
 from liaison.services.reference_lists import list_categories, list_streets
 from liaison.ui import vocab
 from liaison.ui.context import AppContext
+from liaison.ui.core_text import tr_core
 from liaison.ui.demands.detail import DUE_SOON_COLOR, OVERDUE_COLOR
 from liaison.ui.demands.list_columns import (
     COLUMN_WIDTHS,
@@ -337,7 +338,9 @@ class DemandListPanel(QWidget):
         def failed(exc: Exception) -> None:
             if not isValid(self) or generation != self.generation:
                 return
-            self._show(dl.DemandIds([], False), f, _t("查询失败：{error}").format(error=exc))
+            self._show(
+                dl.DemandIds([], False), f, _t("查询失败：{error}").format(error=tr_core(str(exc)))
+            )
 
         run_in_background(self, lambda: dl.demand_ids(db, f, actor), done, failed)
 

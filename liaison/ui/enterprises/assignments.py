@@ -38,6 +38,7 @@ from liaison.services.enterprises import (
 )
 from liaison.ui import vocab
 from liaison.ui.context import AppContext
+from liaison.ui.core_text import tr_core
 from liaison.ui.enterprises.edit_dialog import FieldMessage, set_invalid
 from liaison.ui.ops import run_in_background
 from liaison.ui.table_model import Column, IdTableModel
@@ -160,11 +161,11 @@ class _Form(QDialog):
         field = error.field if isinstance(error, ValidationError) else None
         if field in self.messages:
             assert field is not None
-            self.messages[field].show_error(str(error))
+            self.messages[field].show_error(tr_core(str(error)))
             set_invalid(self.inputs[field], True)
             self.inputs[field].setFocus()
         else:
-            self.general_error.show_error(str(error))
+            self.general_error.show_error(tr_core(str(error)))
 
     def save(self) -> None:  # pragma: no cover - overridden
         raise NotImplementedError
@@ -260,7 +261,7 @@ class AssignCadreDialog(_Form):
         if self.closed:
             return
         self.count.setText("")
-        self.general_error.show_error(str(error))
+        self.general_error.show_error(tr_core(str(error)))
 
     def _filter(self, text: str) -> None:
         if not self.all_choices and not self.choices:

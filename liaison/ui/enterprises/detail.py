@@ -39,6 +39,7 @@ from liaison.services.enterprises import (
 )
 from liaison.ui import vocab
 from liaison.ui.context import ENTERPRISE, AppContext
+from liaison.ui.core_text import tr_core
 from liaison.ui.enterprises.assignments import (
     AssignCadreDialog,
     EndAssignmentDialog,
@@ -328,7 +329,7 @@ class EnterpriseDetailPanel(QWidget):
         self._set_tab_titles(
             len(history.visits), len(history.demands), len(d.contacts), len(active), open_count
         )
-        refusal = assign_refusal(self.ctx.actor, d.street_id)
+        refusal = tr_core(assign_refusal(self.ctx.actor, d.street_id) or "") or None
         self.assign_button.setEnabled(refusal is None)
         self.assign_button.setToolTip(refusal or self.tr("为这家企业安排一名包联干部"))
         self.end_button.setEnabled(refusal is None and bool(active))
@@ -336,7 +337,7 @@ class EnterpriseDetailPanel(QWidget):
             refusal
             or (self.tr("结束一名干部对这家企业的包联") if active else self.tr("目前没有包联干部"))
         )
-        refusal = visit_refusal(self.ctx.db, self.ctx.actor, d.id)
+        refusal = tr_core(visit_refusal(self.ctx.db, self.ctx.actor, d.id) or "") or None
         self.visit_button.setEnabled(refusal is None)
         self.visit_button.setToolTip(refusal or self.tr("为这家企业登记一次走访"))
 

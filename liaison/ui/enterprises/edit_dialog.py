@@ -33,6 +33,7 @@ from liaison.services.enterprises import (
 from liaison.services.reference_lists import StreetInfo
 from liaison.ui import vocab
 from liaison.ui.context import AppContext
+from liaison.ui.core_text import tr_core
 from liaison.ui.dialogs import show_error
 from liaison.ui.enterprises.contacts_editor import ContactsEditor
 
@@ -231,7 +232,7 @@ class EnterpriseDialog(QDialog):
                 )
                 set_invalid(self.uscc, False)
             else:
-                message.show_error(str(exc))
+                message.show_error(tr_core(str(exc)))
                 set_invalid(self.uscc, True)
             return
         message.show_hint(self.tr("✓ 校验位正确"), ok=True)
@@ -267,12 +268,12 @@ class EnterpriseDialog(QDialog):
     def mark(self, error: ValidationError) -> None:
         """Put the message under the field it concerns (or beside the buttons)."""
         if error.field in self.inputs:
-            self.messages[error.field].show_error(str(error))
+            self.messages[error.field].show_error(tr_core(str(error)))
             widget = self.inputs[error.field]
             set_invalid(widget, True)
             widget.setFocus()
         else:
-            self.general_error.show_error(str(error))
+            self.general_error.show_error(tr_core(str(error)))
 
     def save(self) -> None:
         self.clear_errors()

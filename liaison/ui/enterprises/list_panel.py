@@ -35,6 +35,7 @@ from liaison.services.enterprise_list import (
 )
 from liaison.ui import vocab
 from liaison.ui.context import AppContext
+from liaison.ui.core_text import tr_core
 from liaison.ui.ops import run_in_background
 from liaison.ui.table_model import Column, IdTableModel
 
@@ -238,7 +239,9 @@ class EnterpriseList(QWidget):
         def failed(exc: Exception) -> None:
             if not isValid(self) or generation != self.generation:
                 return
-            self._show(EnterpriseIds([], 0, False), _t("查询失败：{error}").format(error=exc))
+            self._show(
+                EnterpriseIds([], 0, False), _t("查询失败：{error}").format(error=tr_core(str(exc)))
+            )
 
         run_in_background(self, query, done, failed)
 

@@ -37,6 +37,7 @@ from liaison.imports import (
     preview_enterprises,
 )
 from liaison.ui.context import ACCOUNT, ENTERPRISE, AppContext
+from liaison.ui.core_text import tr_core
 from liaison.ui.ops import run_in_background
 from liaison.ui.style import ACCENT
 from liaison.ui.table_model import Column, ListTableModel
@@ -298,7 +299,7 @@ class ImportDialog(QDialog):
     def _show_failure(self, exc: Exception) -> None:
         if not isinstance(exc, DomainError):
             raise exc
-        self._set_error(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+        self._set_error(tr_core(str(exc).splitlines()[0]) if str(exc) else type(exc).__name__)
 
     # --- exporting the problem rows -----------------------------------------------------
 

@@ -23,6 +23,7 @@ from liaison.domain.errors import DomainError
 from liaison.sync.devices import DeviceInfo, revoke_device, trust_device
 from liaison.sync.history import PeerStatus
 from liaison.ui.context import AppContext
+from liaison.ui.core_text import tr_core
 from liaison.ui.dialogs import button_box, confirm, show_error
 from liaison.ui.sync.common import SYNC, can_manage, make_table, set_widths, when
 from liaison.ui.table_model import Column, ListTableModel
@@ -115,7 +116,7 @@ class TrustDialog(QDialog):
                 self.ctx.db, self.ctx.actor, self.fingerprint.text(), bundle=self.bundle
             )
         except DomainError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(tr_core(str(exc)))
             return
         self.ctx.hub.announce(SYNC)
         self.accept()

@@ -24,6 +24,7 @@ from liaison.sync.bundle import ImportReport, import_bundle
 from liaison.sync.envelope import BundleRefused
 from liaison.sync.history import BundleSender, bundle_sender
 from liaison.ui.context import ACCOUNT, DEMAND, ENTERPRISE, REFERENCE, VISIT, AppContext
+from liaison.ui.core_text import tr_core
 from liaison.ui.ops import run_in_background
 from liaison.ui.sync.common import SYNC, can_manage, kind_label, make_table, set_widths
 from liaison.ui.table_model import Column, ListTableModel
@@ -146,7 +147,9 @@ class ImportPreviewDialog(QDialog):
         if not isinstance(exc, DomainError):
             raise exc
         self.summary_label.setText(self.tr("不能导入这个同步包"))
-        self.error_label.setText(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+        self.error_label.setText(
+            tr_core(str(exc).splitlines()[0]) if str(exc) else type(exc).__name__
+        )
         self.error_label.setVisible(True)
         self.table.setVisible(False)
         if isinstance(exc, BundleRefused):

@@ -33,6 +33,7 @@ from liaison.sync.conflicts import Conflict, list_conflicts
 from liaison.sync.devices import DeviceInfo, list_devices, this_device
 from liaison.sync.history import BundleRecord, PeerStatus, list_bundles, peer_status
 from liaison.ui.context import ACCOUNT, DEMAND, ENTERPRISE, REFERENCE, VISIT, AppContext
+from liaison.ui.core_text import tr_core
 from liaison.ui.ops import run_in_background
 from liaison.ui.screen import Screen
 from liaison.ui.style import ACCENT
@@ -285,7 +286,9 @@ class SyncScreen(Screen):
 
         def failed(exc: Exception) -> None:
             self.export_button.setEnabled(True)
-            self._show_result(self.tr("导出失败：{reason}").format(reason=exc), error=True)
+            self._show_result(
+                self.tr("导出失败：{reason}").format(reason=tr_core(str(exc))), error=True
+            )
 
         run_in_background(
             self,

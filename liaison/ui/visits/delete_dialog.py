@@ -18,6 +18,7 @@ from liaison.domain.errors import DomainError
 from liaison.services.visit_list import VisitRow
 from liaison.services.visits import VisitDeletion, delete_visit
 from liaison.ui.context import AppContext
+from liaison.ui.core_text import tr_core
 
 
 class DeleteVisitDialog(QDialog):
@@ -88,7 +89,7 @@ class DeleteVisitDialog(QDialog):
         try:
             done = delete_visit(self.ctx.db, self.ctx.actor, self.row.id, self.reason.toPlainText())
         except DomainError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(tr_core(str(exc)))
             self.error.show()
             return
         self.did_delete.emit(done)

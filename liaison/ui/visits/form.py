@@ -36,6 +36,7 @@ from liaison.services.demands import RoutingProposal, propose_routing
 from liaison.services.reference_lists import list_categories
 from liaison.ui import vocab
 from liaison.ui.context import DEMAND, ENTERPRISE, VISIT, AppContext
+from liaison.ui.core_text import tr_core
 from liaison.ui.visits.blocks import RowList
 from liaison.ui.visits.draft_io import DraftIO, pydate, qdate
 from liaison.ui.visits.drafts import DraftStore
@@ -298,9 +299,9 @@ class VisitForm(QWidget):
         field = (exc.field if isinstance(exc, ValidationError) else None) or ""
         area = _AREA_OF.get(field)
         if area is None:
-            self._set_message(str(exc), error=True)
+            self._set_message(tr_core(str(exc)), error=True)
             return
-        self.errors[area].setText(str(exc))
+        self.errors[area].setText(tr_core(str(exc)))
         self.errors[area].show()
         target = self._field_widget(field)
         if field == "participants":

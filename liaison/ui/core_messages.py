@@ -1,0 +1,589 @@
+"""Messages the core shows the user, listed for the UI's translation. GENERATED — do not edit.
+
+Regenerate after changing a message in the core (liaison/ outside liaison/ui):
+
+    .venv/bin/python scripts/extract_core_messages.py
+    scripts/update_translations.sh      # then translate what it lists as unfinished
+
+liaison.ui.core_text.tr_core uses these tables; tests/ui/test_core_text.py fails when this
+file is out of date. 120 static messages, 93 patterns.
+"""
+
+# ruff: noqa: E501
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+
+def static_messages() -> dict[str, str]:
+    """The core's Chinese message → its UI text."""
+    return {
+        "不是 Liaison 同步包（文件头不对）": QCoreApplication.translate(
+            "CoreText", "不是 Liaison 同步包（文件头不对）"
+        ),
+        "不是有效的办结销号单核验码": QCoreApplication.translate(
+            "CoreText", "不是有效的办结销号单核验码"
+        ),
+        "不满意重办需要新的办结时限": QCoreApplication.translate(
+            "CoreText", "不满意重办需要新的办结时限"
+        ),
+        "不能停用当前登录的账号": QCoreApplication.translate("CoreText", "不能停用当前登录的账号"),
+        "不能吊销本机": QCoreApplication.translate("CoreText", "不能吊销本机"),
+        "不能并入自身": QCoreApplication.translate("CoreText", "不能并入自身"),
+        "企业不存在": QCoreApplication.translate("CoreText", "企业不存在"),
+        "企业不存在或已删除": QCoreApplication.translate("CoreText", "企业不存在或已删除"),
+        "依据（base）格式不对": QCoreApplication.translate("CoreText", "依据（base）格式不对"),
+        "内容不是 JSON": QCoreApplication.translate("CoreText", "内容不是 JSON"),
+        "办理结果": QCoreApplication.translate("CoreText", "办理结果"),
+        "办结时限": QCoreApplication.translate("CoreText", "办结时限"),
+        "办结时限不能早于交办日期": QCoreApplication.translate(
+            "CoreText", "办结时限不能早于交办日期"
+        ),
+        "包联关系不存在或已结束": QCoreApplication.translate("CoreText", "包联关系不存在或已结束"),
+        "参加人员姓名不能为空": QCoreApplication.translate("CoreText", "参加人员姓名不能为空"),
+        "参加人员须为干部或企业方": QCoreApplication.translate(
+            "CoreText", "参加人员须为干部或企业方"
+        ),
+        "只有承办单位可以填写进展": QCoreApplication.translate(
+            "CoreText", "只有承办单位可以填写进展"
+        ),
+        "只有牵头单位的承办人可以执行此操作": QCoreApplication.translate(
+            "CoreText", "只有牵头单位的承办人可以执行此操作"
+        ),
+        "只有管理员、督办和街镇专员可以安排包联干部": QCoreApplication.translate(
+            "CoreText", "只有管理员、督办和街镇专员可以安排包联干部"
+        ),
+        "只能为本街镇的企业安排包联干部": QCoreApplication.translate(
+            "CoreText", "只能为本街镇的企业安排包联干部"
+        ),
+        "只能删除本人登记的走访，请联系街镇专员或督办": QCoreApplication.translate(
+            "CoreText", "只能删除本人登记的走访，请联系街镇专员或督办"
+        ),
+        "只能删除本街镇企业的走访": QCoreApplication.translate(
+            "CoreText", "只能删除本街镇企业的走访"
+        ),
+        "只能合并同一企业的诉求": QCoreApplication.translate("CoreText", "只能合并同一企业的诉求"),
+        "只能处理本人包联企业的诉求": QCoreApplication.translate(
+            "CoreText", "只能处理本人包联企业的诉求"
+        ),
+        "只能处理本街镇企业的诉求": QCoreApplication.translate(
+            "CoreText", "只能处理本街镇企业的诉求"
+        ),
+        "同一单位不能既牵头又作为责任单位": QCoreApplication.translate(
+            "CoreText", "同一单位不能既牵头又作为责任单位"
+        ),
+        "同步包不完整（文件被截断或损坏）": QCoreApplication.translate(
+            "CoreText", "同步包不完整（文件被截断或损坏）"
+        ),
+        "同步包内容与包头不一致": QCoreApplication.translate("CoreText", "同步包内容与包头不一致"),
+        "同步包内容与签名不符（文件损坏或被改动）": QCoreApplication.translate(
+            "CoreText", "同步包内容与签名不符（文件损坏或被改动）"
+        ),
+        "同步包格式版本无效，文件已损坏": QCoreApplication.translate(
+            "CoreText", "同步包格式版本无效，文件已损坏"
+        ),
+        "同步包里的变更比包头说的多": QCoreApplication.translate(
+            "CoreText", "同步包里的变更比包头说的多"
+        ),
+        "同步包里的变更比包头说的少": QCoreApplication.translate(
+            "CoreText", "同步包里的变更比包头说的少"
+        ),
+        "同步包里的数据库已损坏（完整性检查未通过）": QCoreApplication.translate(
+            "CoreText", "同步包里的数据库已损坏（完整性检查未通过）"
+        ),
+        "同步包里的设备公钥无效": QCoreApplication.translate("CoreText", "同步包里的设备公钥无效"),
+        "回访日期不能早于走访日期": QCoreApplication.translate(
+            "CoreText", "回访日期不能早于走访日期"
+        ),
+        "天数不能为负数": QCoreApplication.translate("CoreText", "天数不能为负数"),
+        "密码至少需要 8 个字符": QCoreApplication.translate("CoreText", "密码至少需要 8 个字符"),
+        "尚未走访": QCoreApplication.translate("CoreText", "尚未走访"),
+        "已办结": QCoreApplication.translate("CoreText", "已办结"),
+        "已存在账号，请由管理员创建新账号": QCoreApplication.translate(
+            "CoreText", "已存在账号，请由管理员创建新账号"
+        ),
+        "已有待审批的延期申请": QCoreApplication.translate("CoreText", "已有待审批的延期申请"),
+        "已超期": QCoreApplication.translate("CoreText", "已超期"),
+        "并入的诉求": QCoreApplication.translate("CoreText", "并入的诉求"),
+        "序号不对": QCoreApplication.translate("CoreText", "序号不对"),
+        "延期申请待审批": QCoreApplication.translate("CoreText", "延期申请待审批"),
+        "待交办": QCoreApplication.translate("CoreText", "待交办"),
+        "待回访的诉求": QCoreApplication.translate("CoreText", "待回访的诉求"),
+        "待签收": QCoreApplication.translate("CoreText", "待签收"),
+        "您的角色不能登记走访": QCoreApplication.translate("CoreText", "您的角色不能登记走访"),
+        "所选单位不存在": QCoreApplication.translate("CoreText", "所选单位不存在"),
+        "所选承办单位不存在或已停用": QCoreApplication.translate(
+            "CoreText", "所选承办单位不存在或已停用"
+        ),
+        "所选街镇不存在": QCoreApplication.translate("CoreText", "所选街镇不存在"),
+        "所选部门不存在": QCoreApplication.translate("CoreText", "所选部门不存在"),
+        "承诺办结日期": QCoreApplication.translate("CoreText", "承诺办结日期"),
+        "承诺办结日期应晚于当前办结时限": QCoreApplication.translate(
+            "CoreText", "承诺办结日期应晚于当前办结时限"
+        ),
+        "指纹应为 40 位十六进制数字（可带短横线）": QCoreApplication.translate(
+            "CoreText", "指纹应为 40 位十六进制数字（可带短横线）"
+        ),
+        "政策依据": QCoreApplication.translate("CoreText", "政策依据"),
+        "数据库中已有企业数据，演示数据只能生成到空数据库": QCoreApplication.translate(
+            "CoreText", "数据库中已有企业数据，演示数据只能生成到空数据库"
+        ),
+        "数据库中还没有管理员账号：请先在桌面程序中创建，或运行 liaison demo": QCoreApplication.translate(
+            "CoreText", "数据库中还没有管理员账号：请先在桌面程序中创建，或运行 liaison demo"
+        ),
+        "数据库尚未初始化，请先运行 liaison init": QCoreApplication.translate(
+            "CoreText", "数据库尚未初始化，请先运行 liaison init"
+        ),
+        "文件是空的（0 字节），不是同步包": QCoreApplication.translate(
+            "CoreText", "文件是空的（0 字节），不是同步包"
+        ),
+        "文件超过 1 GB，不是本系统导出的同步包": QCoreApplication.translate(
+            "CoreText", "文件超过 1 GB，不是本系统导出的同步包"
+        ),
+        "时间戳格式不对": QCoreApplication.translate("CoreText", "时间戳格式不对"),
+        "时限应满足：签收 ≤ 办结 ≤ 最长办理，且都至少 1 个工作日": QCoreApplication.translate(
+            "CoreText", "时限应满足：签收 ≤ 办结 ≤ 最长办理，且都至少 1 个工作日"
+        ),
+        "未找到可嵌入的中文字体，无法生成 PDF（请安装文泉驿微米黑 fonts-wqy-microhei 或设置 LIAISON_PDF_FONT）": QCoreApplication.translate(
+            "CoreText",
+            "未找到可嵌入的中文字体，无法生成 PDF（请安装文泉驿微米黑 fonts-wqy-microhei 或设置 LIAISON_PDF_FONT）",
+        ),
+        "本季度未走访的包联企业": QCoreApplication.translate("CoreText", "本季度未走访的包联企业"),
+        "本机还没有设备密钥：请先运行 liaison init": QCoreApplication.translate(
+            "CoreText", "本机还没有设备密钥：请先运行 liaison init"
+        ),
+        "本机还没有设备身份：请先运行 liaison init": QCoreApplication.translate(
+            "CoreText", "本机还没有设备身份：请先运行 liaison init"
+        ),
+        "没有字段": QCoreApplication.translate("CoreText", "没有字段"),
+        "没有待审批的延期申请": QCoreApplication.translate("CoreText", "没有待审批的延期申请"),
+        "满意度": QCoreApplication.translate("CoreText", "满意度"),
+        "牵头单位": QCoreApplication.translate("CoreText", "牵头单位"),
+        "牵头单位不能同时作为协办单位": QCoreApplication.translate(
+            "CoreText", "牵头单位不能同时作为协办单位"
+        ),
+        "用户名或密码不正确": QCoreApplication.translate("CoreText", "用户名或密码不正确"),
+        "申请延期": QCoreApplication.translate("CoreText", "申请延期"),
+        "目标诉求已撤回或已被并单": QCoreApplication.translate(
+            "CoreText", "目标诉求已撤回或已被并单"
+        ),
+        "督办中": QCoreApplication.translate("CoreText", "督办中"),
+        "签收时限": QCoreApplication.translate("CoreText", "签收时限"),
+        "结束日期不能晚于今天": QCoreApplication.translate("CoreText", "结束日期不能晚于今天"),
+        "统一社会信用代码不能为空": QCoreApplication.translate(
+            "CoreText", "统一社会信用代码不能为空"
+        ),
+        "统计期的开始日期不能晚于结束日期": QCoreApplication.translate(
+            "CoreText", "统计期的开始日期不能晚于结束日期"
+        ),
+        "联系人姓名不能为空": QCoreApplication.translate("CoreText", "联系人姓名不能为空"),
+        "至少需要一个牵头单位": QCoreApplication.translate("CoreText", "至少需要一个牵头单位"),
+        "街镇专员必须属于一个街镇": QCoreApplication.translate(
+            "CoreText", "街镇专员必须属于一个街镇"
+        ),
+        "被部门退回的诉求": QCoreApplication.translate("CoreText", "被部门退回的诉求"),
+        "记录已不存在": QCoreApplication.translate("CoreText", "记录已不存在"),
+        "记录编号格式不对": QCoreApplication.translate("CoreText", "记录编号格式不对"),
+        "设备已登记的密钥与该指纹不符，拒绝信任": QCoreApplication.translate(
+            "CoreText", "设备已登记的密钥与该指纹不符，拒绝信任"
+        ),
+        "设备编号格式不对": QCoreApplication.translate("CoreText", "设备编号格式不对"),
+        "诉求不存在": QCoreApplication.translate("CoreText", "诉求不存在"),
+        "诉求不存在，无法打印办结销号单": QCoreApplication.translate(
+            "CoreText", "诉求不存在，无法打印办结销号单"
+        ),
+        "诉求已存在，不能重复提出": QCoreApplication.translate(
+            "CoreText", "诉求已存在，不能重复提出"
+        ),
+        "诉求类别不存在": QCoreApplication.translate("CoreText", "诉求类别不存在"),
+        "说明": QCoreApplication.translate("CoreText", "说明"),
+        "请填写企业名称": QCoreApplication.translate("CoreText", "请填写企业名称"),
+        "请填写删除原因": QCoreApplication.translate("CoreText", "请填写删除原因"),
+        "请填写姓名": QCoreApplication.translate("CoreText", "请填写姓名"),
+        "请填写用户名": QCoreApplication.translate("CoreText", "请填写用户名"),
+        "请填写走访情况": QCoreApplication.translate("CoreText", "请填写走访情况"),
+        "请填写部门简称": QCoreApplication.translate("CoreText", "请填写部门简称"),
+        "请选择要并入的诉求": QCoreApplication.translate("CoreText", "请选择要并入的诉求"),
+        "请选择走访方式": QCoreApplication.translate("CoreText", "请选择走访方式"),
+        "请选择走访的企业": QCoreApplication.translate("CoreText", "请选择走访的企业"),
+        "账号不存在": QCoreApplication.translate("CoreText", "账号不存在"),
+        "账号不存在或已停用": QCoreApplication.translate("CoreText", "账号不存在或已停用"),
+        "账号编号格式不对": QCoreApplication.translate("CoreText", "账号编号格式不对"),
+        "走访日期不能晚于今天": QCoreApplication.translate("CoreText", "走访日期不能晚于今天"),
+        "走访的企业已删除，请先恢复企业": QCoreApplication.translate(
+            "CoreText", "走访的企业已删除，请先恢复企业"
+        ),
+        "走访记录不存在": QCoreApplication.translate("CoreText", "走访记录不存在"),
+        "走访记录不存在或已删除": QCoreApplication.translate("CoreText", "走访记录不存在或已删除"),
+        "超期未办结": QCoreApplication.translate("CoreText", "超期未办结"),
+        "这处冲突已经解决了": QCoreApplication.translate("CoreText", "这处冲突已经解决了"),
+        "这是本机自己导出的同步包": QCoreApplication.translate(
+            "CoreText", "这是本机自己导出的同步包"
+        ),
+        "这是本机，无需信任": QCoreApplication.translate("CoreText", "这是本机，无需信任"),
+        "这次走访已删除": QCoreApplication.translate("CoreText", "这次走访已删除"),
+        "这次走访未被删除": QCoreApplication.translate("CoreText", "这次走访未被删除"),
+        "退回待改派": QCoreApplication.translate("CoreText", "退回待改派"),
+        "部门不存在": QCoreApplication.translate("CoreText", "部门不存在"),
+        "部门承办人必须属于一个部门": QCoreApplication.translate(
+            "CoreText", "部门承办人必须属于一个部门"
+        ),
+        "重复登记的企业：请删除其中一家（企业详情中的“删除”），冲突随之消除": QCoreApplication.translate(
+            "CoreText", "重复登记的企业：请删除其中一家（企业详情中的“删除”），冲突随之消除"
+        ),
+    }
+
+
+def pattern_messages() -> list[tuple[str, str]]:
+    """(regex over the Chinese message, its UI template: {0}, {1}… the groups)."""
+    return [
+        (
+            "LIAISON_PDF_FONT 指定的字体文件不存在：(.+?)",
+            QCoreApplication.translate("CoreText", "LIAISON_PDF_FONT 指定的字体文件不存在：{0}"),
+        ),
+        ("(.+?) 个工作日内到期", QCoreApplication.translate("CoreText", "{0} 个工作日内到期")),
+        ("(.+?) 办结", QCoreApplication.translate("CoreText", "{0} 办结")),
+        ("(.+?) 提出", QCoreApplication.translate("CoreText", "{0} 提出")),
+        ("(.+?)退回：(.+?)", QCoreApplication.translate("CoreText", "{0}退回：{1}")),
+        ("(.+?)：类型无效", QCoreApplication.translate("CoreText", "{0}：类型无效")),
+        ("(.+?)：紧急程度无效", QCoreApplication.translate("CoreText", "{0}：紧急程度无效")),
+        ("(.+?)：请填写诉求内容", QCoreApplication.translate("CoreText", "{0}：请填写诉求内容")),
+        ("(.+?)：请选择诉求类别", QCoreApplication.translate("CoreText", "{0}：请选择诉求类别")),
+        ("“(.+?)”不在本街镇", QCoreApplication.translate("CoreText", "“{0}”不在本街镇")),
+        (
+            "“(.+?)”不是联络干部或街镇专员",
+            QCoreApplication.translate("CoreText", "“{0}”不是联络干部或街镇专员"),
+        ),
+        ("“(.+?)”已在包联“(.+?)”", QCoreApplication.translate("CoreText", "“{0}”已在包联“{1}”")),
+        ("“(.+?)”需要填写(.+?)", QCoreApplication.translate("CoreText", "“{0}”需要填写{1}")),
+        ("上次走访 (.+?)", QCoreApplication.translate("CoreText", "上次走访 {0}")),
+        (
+            "不支持旧版 Excel 文件“(.+?)”：请在 Excel 中另存为 \\.xlsx 后再导入",
+            QCoreApplication.translate(
+                "CoreText", "不支持旧版 Excel 文件“{0}”：请在 Excel 中另存为 .xlsx 后再导入"
+            ),
+        ),
+        (
+            "不支持的文件类型“(.+?)”：请使用 Excel（\\.xlsx）或 CSV 文件",
+            QCoreApplication.translate(
+                "CoreText", "不支持的文件类型“{0}”：请使用 Excel（.xlsx）或 CSV 文件"
+            ),
+        ),
+        (
+            "不支持的输出格式“(.+?)”：请选择 \\.pdf 或 \\.xlsx",
+            QCoreApplication.translate("CoreText", "不支持的输出格式“{0}”：请选择 .pdf 或 .xlsx"),
+        ),
+        (
+            "交办已超过 (.+?) 个工作日（(.+?) 前可退回），请联系督办改派",
+            QCoreApplication.translate(
+                "CoreText", "交办已超过 {0} 个工作日（{1} 前可退回），请联系督办改派"
+            ),
+        ),
+        ("企业规模“(.+?)”无效", QCoreApplication.translate("CoreText", "企业规模“{0}”无效")),
+        (
+            "办结时限不能超过 (.+?) 个工作日（最晚 (.+?)）",
+            QCoreApplication.translate("CoreText", "办结时限不能超过 {0} 个工作日（最晚 {1}）"),
+        ),
+        (
+            "参加人员“(.+?)”的账号不存在",
+            QCoreApplication.translate("CoreText", "参加人员“{0}”的账号不存在"),
+        ),
+        (
+            "发送设备“(.+?)”尚未确认信任：核对指纹后运行 liaison device trust",
+            QCoreApplication.translate(
+                "CoreText", "发送设备“{0}”尚未确认信任：核对指纹后运行 liaison device trust"
+            ),
+        ),
+        (
+            "发送设备“(.+?)”已被吊销，拒绝导入",
+            QCoreApplication.translate("CoreText", "发送设备“{0}”已被吊销，拒绝导入"),
+        ),
+        (
+            "发送设备“(.+?)”的密钥与登记的不一致",
+            QCoreApplication.translate("CoreText", "发送设备“{0}”的密钥与登记的不一致"),
+        ),
+        (
+            "只有(.+?)可以执行此操作",
+            QCoreApplication.translate("CoreText", "只有{0}可以执行此操作"),
+        ),
+        (
+            "台账共有 (.+?) 条诉求，超过 PDF 的上限 (.+?) 条：请缩小统计期或按单位、街镇、类别、状态筛选后再打印，或导出 Excel（不限条数）",
+            QCoreApplication.translate(
+                "CoreText",
+                "台账共有 {0} 条诉求，超过 PDF 的上限 {1} 条：请缩小统计期或按单位、街镇、类别、状态筛选后再打印，或导出 Excel（不限条数）",
+            ),
+        ),
+        ("同步包无法合并：(.+?)", QCoreApplication.translate("CoreText", "同步包无法合并：{0}")),
+        (
+            "同步包格式版本 (.+?) 比本机支持的 (.+?) 新：请先升级本软件",
+            QCoreApplication.translate(
+                "CoreText", "同步包格式版本 {0} 比本机支持的 {1} 新：请先升级本软件"
+            ),
+        ),
+        (
+            "同步包的内容引用了本机没有的记录：(.+?)",
+            QCoreApplication.translate("CoreText", "同步包的内容引用了本机没有的记录：{0}"),
+        ),
+        (
+            "同步包的包头已损坏：(.+?)",
+            QCoreApplication.translate("CoreText", "同步包的包头已损坏：{0}"),
+        ),
+        (
+            "同步包的数据结构版本 (.+?) 与本机 (.+?) 不同：请双方升级到同一版本",
+            QCoreApplication.translate(
+                "CoreText", "同步包的数据结构版本 {0} 与本机 {1} 不同：请双方升级到同一版本"
+            ),
+        ),
+        (
+            "同步包的表结构不对（(.+?)），拒绝读取",
+            QCoreApplication.translate("CoreText", "同步包的表结构不对（{0}），拒绝读取"),
+        ),
+        (
+            "同步包第 (.+?) 条变更无效：(.+?)",
+            QCoreApplication.translate("CoreText", "同步包第 {0} 条变更无效：{1}"),
+        ),
+        (
+            "同步包签名无效：不是由“(.+?)”签发，或包头被改动过",
+            QCoreApplication.translate(
+                "CoreText", "同步包签名无效：不是由“{0}”签发，或包头被改动过"
+            ),
+        ),
+        (
+            "同步包里不是有效的数据库：(.+?)",
+            QCoreApplication.translate("CoreText", "同步包里不是有效的数据库：{0}"),
+        ),
+        (
+            "同步包里有超过 (.+?) MB 的单项内容，拒绝读取",
+            QCoreApplication.translate("CoreText", "同步包里有超过 {0} MB 的单项内容，拒绝读取"),
+        ),
+        (
+            "同步包里的数据无法读取（文件已损坏）：(.+?)",
+            QCoreApplication.translate("CoreText", "同步包里的数据无法读取（文件已损坏）：{0}"),
+        ),
+        (
+            "字体无法嵌入 PDF：(.+?)（(.+?)）",
+            QCoreApplication.translate("CoreText", "字体无法嵌入 PDF：{0}（{1}）"),
+        ),
+        (
+            "已有账号“(.+?)”的角色与演示数据冲突，请换一个空数据库生成演示数据",
+            QCoreApplication.translate(
+                "CoreText", "已有账号“{0}”的角色与演示数据冲突，请换一个空数据库生成演示数据"
+            ),
+        ),
+        (
+            "延期须在办结时限前至少 (.+?) 个工作日申请（时限 (.+?)）",
+            QCoreApplication.translate(
+                "CoreText", "延期须在办结时限前至少 {0} 个工作日申请（时限 {1}）"
+            ),
+        ),
+        (
+            "当前角色不能执行“(.+?)”",
+            QCoreApplication.translate("CoreText", "当前角色不能执行“{0}”"),
+        ),
+        (
+            "您未包联“(.+?)”，请联系督办安排包联",
+            QCoreApplication.translate("CoreText", "您未包联“{0}”，请联系督办安排包联"),
+        ),
+        ("找不到设备“(.+?)”", QCoreApplication.translate("CoreText", "找不到设备“{0}”")),
+        (
+            "承诺办结日期不能晚于 (.+?)（(.+?) 个工作日）",
+            QCoreApplication.translate("CoreText", "承诺办结日期不能晚于 {0}（{1} 个工作日）"),
+        ),
+        (
+            "指纹不符：同步包的发送设备指纹是 (.+?)，与输入的不一致，请与对方核对",
+            QCoreApplication.translate(
+                "CoreText", "指纹不符：同步包的发送设备指纹是 {0}，与输入的不一致，请与对方核对"
+            ),
+        ),
+        (
+            "政策条款第(.+?)条不存在",
+            QCoreApplication.translate("CoreText", "政策条款第{0}条不存在"),
+        ),
+        (
+            "数据库 (.+?) 尚未初始化，请先运行 liaison init \\-\\-db (.+?)",
+            QCoreApplication.translate(
+                "CoreText", "数据库 {0} 尚未初始化，请先运行 liaison init --db {1}"
+            ),
+        ),
+        (
+            "数据库 (.+?) 需要升级（运行 liaison init \\-\\-db (.+?)）",
+            QCoreApplication.translate(
+                "CoreText", "数据库 {0} 需要升级（运行 liaison init --db {1}）"
+            ),
+        ),
+        (
+            "数据库尚未初始化（缺少(.+?)），请先运行 liaison init",
+            QCoreApplication.translate(
+                "CoreText", "数据库尚未初始化（缺少{0}），请先运行 liaison init"
+            ),
+        ),
+        (
+            "数据库文件不存在：(.+?)（先运行 liaison init \\-\\-db (.+?)）",
+            QCoreApplication.translate(
+                "CoreText", "数据库文件不存在：{0}（先运行 liaison init --db {1}）"
+            ),
+        ),
+        (
+            "文件“(.+?)”中找不到(.+?)的表头：请确认有“(.+?)”等列（至少包含(.+?)）",
+            QCoreApplication.translate(
+                "CoreText", "文件“{0}”中找不到{1}的表头：请确认有“{2}”等列（至少包含{3}）"
+            ),
+        ),
+        (
+            "文件“(.+?)”是空的：没有任何数据行",
+            QCoreApplication.translate("CoreText", "文件“{0}”是空的：没有任何数据行"),
+        ),
+        (
+            "文件“(.+?)”是空的：没有工作表",
+            QCoreApplication.translate("CoreText", "文件“{0}”是空的：没有工作表"),
+        ),
+        (
+            "文件“(.+?)”缺少“企业名称”列",
+            QCoreApplication.translate("CoreText", "文件“{0}”缺少“企业名称”列"),
+        ),
+        (
+            "文件“(.+?)”缺少“统一社会信用代码”或“企业名称”列",
+            QCoreApplication.translate("CoreText", "文件“{0}”缺少“统一社会信用代码”或“企业名称”列"),
+        ),
+        ("文件不存在：(.+?)", QCoreApplication.translate("CoreText", "文件不存在：{0}")),
+        (
+            "无法列出“(.+?)”对应的诉求",
+            QCoreApplication.translate("CoreText", "无法列出“{0}”对应的诉求"),
+        ),
+        (
+            "无法创建目录 (.+?)：(.+?)",
+            QCoreApplication.translate("CoreText", "无法创建目录 {0}：{1}"),
+        ),
+        (
+            "无法初始化数据库 (.+?)：(.+?)",
+            QCoreApplication.translate("CoreText", "无法初始化数据库 {0}：{1}"),
+        ),
+        (
+            "无法打开数据库 (.+?)：(.+?)",
+            QCoreApplication.translate("CoreText", "无法打开数据库 {0}：{1}"),
+        ),
+        (
+            "无法读取文件 (.+?)：(.+?)",
+            QCoreApplication.translate("CoreText", "无法读取文件 {0}：{1}"),
+        ),
+        (
+            "无法读取文件“(.+?)”：CSV 格式错误（(.+?)）",
+            QCoreApplication.translate("CoreText", "无法读取文件“{0}”：CSV 格式错误（{1}）"),
+        ),
+        (
+            "无法读取文件“(.+?)”：(.+?)",
+            QCoreApplication.translate("CoreText", "无法读取文件“{0}”：{1}"),
+        ),
+        (
+            "无法读取文件“(.+?)”：不是有效的 Excel 工作簿（(.+?)）",
+            QCoreApplication.translate(
+                "CoreText", "无法读取文件“{0}”：不是有效的 Excel 工作簿（{1}）"
+            ),
+        ),
+        (
+            "无法读取文件“(.+?)”：文字编码无法识别（请另存为 UTF\\-8 或 GBK）",
+            QCoreApplication.translate(
+                "CoreText", "无法读取文件“{0}”：文字编码无法识别（请另存为 UTF-8 或 GBK）"
+            ),
+        ),
+        (
+            "月份格式不正确：“(.+?)”，应为“年\\-月”，如 2026\\-11",
+            QCoreApplication.translate(
+                "CoreText", "月份格式不正确：“{0}”，应为“年-月”，如 2026-11"
+            ),
+        ),
+        (
+            "有多台设备叫“(.+?)”，请用设备编号",
+            QCoreApplication.translate("CoreText", "有多台设备叫“{0}”，请用设备编号"),
+        ),
+        (
+            "有多台设备叫“(.+?)”，请用设备编号或指纹",
+            QCoreApplication.translate("CoreText", "有多台设备叫“{0}”，请用设备编号或指纹"),
+        ),
+        ("未知的企业标签：(.+?)", QCoreApplication.translate("CoreText", "未知的企业标签：{0}")),
+        (
+            "未知的发送设备“(.+?)”（指纹 (.+?)）：与对方核对指纹后运行 liaison device trust 指纹 \\-\\-bundle 本文件",
+            QCoreApplication.translate(
+                "CoreText",
+                "未知的发送设备“{0}”（指纹 {1}）：与对方核对指纹后运行 liaison device trust 指纹 --bundle 本文件",
+            ),
+        ),
+        (
+            "未知的演示规模“(.+?)”（可选：(.+?)）",
+            QCoreApplication.translate("CoreText", "未知的演示规模“{0}”（可选：{1}）"),
+        ),
+        ("未知的统计口径“(.+?)”", QCoreApplication.translate("CoreText", "未知的统计口径“{0}”")),
+        ("未知的记录类型 (.+?)", QCoreApplication.translate("CoreText", "未知的记录类型 {0}")),
+        ("未知的诉求状态“(.+?)”", QCoreApplication.translate("CoreText", "未知的诉求状态“{0}”")),
+        (
+            "本机不认识指纹为 (.+?) 的设备：用 \\-\\-bundle 指定对方导出的同步包",
+            QCoreApplication.translate(
+                "CoreText", "本机不认识指纹为 {0} 的设备：用 --bundle 指定对方导出的同步包"
+            ),
+        ),
+        (
+            "没有这样的字段：(.+?)\\.(.+?)",
+            QCoreApplication.translate("CoreText", "没有这样的字段：{0}.{1}"),
+        ),
+        ("用户名“(.+?)”已被使用", QCoreApplication.translate("CoreText", "用户名“{0}”已被使用")),
+        ("申请延至 (.+?)", QCoreApplication.translate("CoreText", "申请延至 {0}")),
+        ("督办 (.+?) 次", QCoreApplication.translate("CoreText", "督办 {0} 次")),
+        ("第 (.+?) 条诉求", QCoreApplication.translate("CoreText", "第 {0} 条诉求")),
+        (
+            "结束日期不能早于开始日期（(.+?)）",
+            QCoreApplication.translate("CoreText", "结束日期不能早于开始日期（{0}）"),
+        ),
+        (
+            "统一社会信用代码 (.+?) 已登记为“(.+?)”",
+            QCoreApplication.translate("CoreText", "统一社会信用代码 {0} 已登记为“{1}”"),
+        ),
+        (
+            "统一社会信用代码含有不允许的字符：(.+?)（只能是数字和大写字母，且不含 I、O、S、V、Z）",
+            QCoreApplication.translate(
+                "CoreText",
+                "统一社会信用代码含有不允许的字符：{0}（只能是数字和大写字母，且不含 I、O、S、V、Z）",
+            ),
+        ),
+        (
+            "统一社会信用代码应为 (.+?) 位，当前输入了 (.+?) 位",
+            QCoreApplication.translate(
+                "CoreText", "统一社会信用代码应为 {0} 位，当前输入了 {1} 位"
+            ),
+        ),
+        (
+            "统一社会信用代码校验位错误：第 18 位应为“(.+?)”，当前为“(.+?)”（请核对前 17 位是否录入有误）",
+            QCoreApplication.translate(
+                "CoreText",
+                "统一社会信用代码校验位错误：第 18 位应为“{0}”，当前为“{1}”（请核对前 17 位是否录入有误）",
+            ),
+        ),
+        ("行业门类“(.+?)”无效", QCoreApplication.translate("CoreText", "行业门类“{0}”无效")),
+        (
+            "设备“(.+?)”已被吊销，不能再次信任",
+            QCoreApplication.translate("CoreText", "设备“{0}”已被吊销，不能再次信任"),
+        ),
+        (
+            "诉求当前为“(.+?)”，不能执行“(.+?)”",
+            QCoreApplication.translate("CoreText", "诉求当前为“{0}”，不能执行“{1}”"),
+        ),
+        (
+            "走访登记已超过 (.+?) 天，请联系街镇专员或督办删除",
+            QCoreApplication.translate(
+                "CoreText", "走访登记已超过 {0} 天，请联系街镇专员或督办删除"
+            ),
+        ),
+        (
+            "这个同步包已于 (.+?) 导入过",
+            QCoreApplication.translate("CoreText", "这个同步包已于 {0} 导入过"),
+        ),
+        (
+            "这次走访提出的诉求“(.+?)”(.+?)已进入办理（(.+?)），删除走访会使诉求失去来源，不能删除；如诉求确属误登，请先撤回诉求",
+            QCoreApplication.translate(
+                "CoreText",
+                "这次走访提出的诉求“{0}”{1}已进入办理（{2}），删除走访会使诉求失去来源，不能删除；如诉求确属误登，请先撤回诉求",
+            ),
+        ),
+        ("退回：(.+?)", QCoreApplication.translate("CoreText", "退回：{0}")),
+        ("部门“(.+?)”已存在", QCoreApplication.translate("CoreText", "部门“{0}”已存在")),
+    ]

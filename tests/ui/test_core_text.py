@@ -1,0 +1,158 @@
+"""Messages the core makes, in the UI: listed for translation (and kept up to date), shown in
+English with the English translator, unchanged in Chinese."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from liaison.data.db import Database
+from liaison.domain import clock
+from liaison.domain.errors import DomainError, PermissionDenied
+from liaison.services import demands, visits, worklist
+from liaison.services.context import Actor
+from liaison.ui.context import AppContext
+from liaison.ui.core_text import tr_core, tr_core_joined
+from liaison.ui.i18n import install_translators
+from tests.conftest import Cast, log_demands
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _load_extractor() -> ModuleType:
+    path = ROOT / "scripts" / "extract_core_messages.py"
+    spec = importlib.util.spec_from_file_location("extract_core_messages", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def english(qapp: QApplication) -> Iterator[None]:
+    install_translators(qapp, "en")
+    try:
+        yield
+    finally:
+        install_translators(qapp, "zh_CN")
+
+
+def _refusal(call: Callable[[], object]) -> DomainError:
+    with pytest.raises(DomainError) as caught:
+        call()
+    return caught.value
+
+
+def test_the_generated_list_of_core_messages_is_up_to_date() -> None:
+    extractor = _load_extractor()
+    current = (ROOT / extractor.OUTPUT).read_text(encoding="utf-8")
+    assert extractor.render() == current, (
+        "a core message changed: run .venv/bin/python scripts/extract_core_messages.py, "
+        "then scripts/update_translations.sh and translate what it lists"
+    )
+
+
+def test_the_extractor_finds_errors_helpers_subclasses_and_notes() -> None:
+    found = _load_extractor().collect()
+    assert "只有牵头单位的承办人可以执行此操作" in found.static  # PermissionDenied("…")
+    assert "序号不对" in found.static  # through the helper _bad(n, "…")
+    assert "数据库中已有企业数据，演示数据只能生成到空数据库" in found.static  # a constant
+    assert "只能为本街镇的企业安排包联干部" in found.static  # assign_refusal's answer
+    assert "尚未走访" in found.static  # a work list note
+    assert "当前角色不能执行“{0}”" in found.patterns  # an f-string
+    assert "同步包第 {0} 条变更无效：{1}" in found.patterns
+    assert any(p.startswith("台账共有 {0} 条诉求") for p in found.patterns)  # LedgerTooLarge
+    assert "数据库尚未初始化（缺少{0}），请先运行 liaison init" in found.patterns  # .format
+    assert "第 {0} 条诉求" in found.patterns  # the local a message is built from
+    assert "政策依据" in found.static  # an entry of the table a message is built from
+
+
+def test_a_static_refusal_from_a_service_is_in_english(
+    english: None, db: Database, cast: Cast
+) -> None:
+    (demand_id,) = log_demands(db, cast, "贷款贴息")
+    demands.route_demand(db, cast.supervisor, demand_id, lead_department_id=cast.finance_dept)
+    exc = _refusal(lambda: demands.accept_demand(db, cast.hr_handler, demand_id))  # not the lead
+    assert isinstance(exc, PermissionDenied)
+    assert str(exc) == "只有牵头单位的承办人可以执行此操作"  # the core stays Chinese
+    assert tr_core(str(exc)) == "Only the lead unit's handlers can do this"
+
+
+def test_a_pattern_refusal_fills_in_its_values_translated(
+    english: None, db: Database, cast: Cast
+) -> None:
+    (demand_id,) = log_demands(db, cast, "贷款贴息")
+    exc = _refusal(
+        lambda: demands.route_demand(
+            db, cast.cadre, demand_id, lead_department_id=cast.finance_dept
+        )
+    )
+    assert str(exc) == "当前角色不能执行“交办”"
+    assert tr_core(str(exc)) == 'Your role may not perform "Route"'
+    assert tr_core("结束日期不能早于开始日期（2026-11-01）") == (
+        "The end date cannot be before the start date (2026-11-01)"
+    )
+    assert tr_core("第 2 条诉求：请选择诉求类别") == "Demand 2: please choose a demand category"
+    assert (
+        tr_core("只有管理员、督办可以执行此操作") == "Only Administrator or Supervisor can do this"
+    )
+    assert tr_core("“办结”需要填写政策依据") == '"Resolve" needs the policy basis'
+    assert tr_core("同步包第 7 条变更无效：序号不对") == (
+        "Change 7 of the sync bundle is invalid: wrong sequence number"
+    )
+
+
+def test_unknown_text_comes_back_unchanged(english: None) -> None:
+    assert tr_core("观音桥街道") == "观音桥街道"
+    assert tr_core("") == ""
+    assert tr_core("Something else") == "Something else"
+    assert tr_core("已交办") == "Routed"  # a core label
+
+
+def test_in_chinese_core_text_is_shown_as_the_core_wrote_it(qapp: QApplication) -> None:
+    assert tr_core("只有管理员、督办可以执行此操作") == "只有管理员、督办可以执行此操作"
+    assert tr_core("结束日期不能晚于今天") == "结束日期不能晚于今天"
+    assert tr_core_joined("观音桥街道 · 尚未走访") == "观音桥街道 · 尚未走访"
+
+
+def test_work_list_notes_are_in_english(english: None, db: Database, cast: Cast) -> None:
+    wl = worklist.worklist(db, cast.cadre)
+    unvisited = next(s for s in wl.sections if s.key == "unvisited")
+    assert unvisited.items, "the cast's enterprise is assigned to the cadre and not visited"
+    note = unvisited.items[0].secondary
+    assert note.endswith(" · 尚未走访")
+    shown = tr_core_joined(note)
+    assert shown.endswith(" · Not visited yet")
+    assert shown.split(" · ")[0] == note.split(" · ")[0]  # the street's name stays
+    assert tr_core_joined("区金融办 · 11-20 办结 · 已解决") == "区金融办 · resolved 11-20 · Solved"
+
+
+def test_a_refused_visit_deletion_shows_english_in_the_dialog(
+    english: None, qtbot: QtBot, db: Database, cast: Cast, make_ctx: Callable[[Actor], AppContext]
+) -> None:
+    from liaison.ui.visits.screen import VisitsScreen
+
+    visits.log_visit(
+        db,
+        cast.cadre,
+        visits.VisitInput(cast.enterprise_id, clock.today(), "onsite", "了解企业经营情况"),
+    )
+    screen = VisitsScreen(make_ctx(cast.cadre))
+    qtbot.addWidget(screen)
+    screen.resize(1300, 760)
+    screen.show()
+    qtbot.waitExposed(screen)
+    screen.table.selectRow(0)
+    dialog = screen.open_delete_dialog()
+    assert dialog is not None
+    dialog.confirm_button.click()  # no reason: the core refuses, the dialog stays open
+    assert dialog.isVisible()
+    assert dialog.error.text() == "Please give a reason for the deletion"
