@@ -19,7 +19,7 @@ import os
 import sqlite3
 import tempfile
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -235,8 +235,8 @@ COUNT_LABELS = {
 """How the import preview names the new changes of each kind (the rest are "其他变更")."""
 
 
-def read_bundle(data: bytes, conn: sqlite3.Connection) -> tuple[Header, list[Op]]:
-    """Every check that needs no write: envelope, sender, signature, schema, replay, rows."""
+def check_envelope(data: bytes, conn: sqlite3.Connection) -> envelope.Opened:
+    """The checks before SQLite reads the payload: envelope, sender, signature, schema, replay."""
     opened = envelope.open_envelope(data)
     h = opened.header
     sender = conn.execute(
@@ -275,12 +275,21 @@ def read_bundle(data: bytes, conn: sqlite3.Connection) -> tuple[Header, list[Op]
     ).fetchone()
     if seen:
         raise BundleRefused("already_imported", f"这个同步包已于 {seen[0]} 导入过")
+    return opened
+
+
+def _check_meta(pconn: sqlite3.Connection, h: Header) -> None:
+    meta = payload.read_meta(pconn)
+    if meta.get("bundle_id") != h.bundle_id or meta.get("sender") != h.sender:
+        raise BundleRefused("damaged", "同步包内容与包头不一致")
+
+
+def read_bundle(data: bytes, conn: sqlite3.Connection) -> tuple[Header, list[Op]]:
+    """Every check that needs no write: envelope, sender, signature, schema, replay, rows."""
+    opened = check_envelope(data, conn)
     with payload.opened(opened.payload) as pconn:
-        meta = payload.read_meta(pconn)
-        if meta.get("bundle_id") != h.bundle_id or meta.get("sender") != h.sender:
-            raise BundleRefused("damaged", "同步包内容与包头不一致")
-        ops = payload.read_ops(pconn, h.ops)
-    return h, ops
+        _check_meta(pconn, opened.header)
+        return opened.header, payload.read_ops(pconn, opened.header.ops)
 
 
 def _safe_fingerprint(key: str, fn: Any) -> str:
@@ -302,8 +311,7 @@ def import_bundle(db: Database, path: Path, *, dry_run: bool = False) -> ImportR
     try:
         conn.execute("BEGIN IMMEDIATE")
         try:
-            header, ops = read_bundle(data, conn)
-            report = _apply(conn, header, ops, str(path))
+            report = _import(conn, check_envelope(data, conn), str(path))
         except BaseException:
             conn.execute("ROLLBACK")
             raise
@@ -316,24 +324,46 @@ def import_bundle(db: Database, path: Path, *, dry_run: bool = False) -> ImportR
             gc.enable()
 
 
-def _apply(conn: sqlite3.Connection, h: Header, ops: list[Op], file: str) -> ImportReport:
-    try:
-        merged = apply_ops(conn, ops)
-    except MergeRefused as exc:
-        raise BundleRefused("invalid_row", f"同步包无法合并：{exc}") from exc
-    except (sqlite3.IntegrityError, ValueError) as exc:  # e.g. a step routed to no known unit
-        raise BundleRefused("invalid_row", f"同步包的内容引用了本机没有的记录：{exc}") from exc
+CHUNK = 100_000
+"""Ops validated and merged at a time (all in the import's one transaction): memory stays
+bounded for a district snapshot, and a bad row anywhere still rolls back everything."""
+
+
+def _import(conn: sqlite3.Connection, opened: envelope.Opened, file: str) -> ImportReport:
+    h = opened.header
+    with payload.opened(opened.payload) as pconn:
+        _check_meta(pconn, h)
+        return _apply(conn, h, payload.op_chunks(pconn, h.ops, CHUNK), file)
+
+
+def _apply(
+    conn: sqlite3.Connection, h: Header, chunks: Iterable[list[Op]], file: str
+) -> ImportReport:
     now = clock.now()
+    horizon = hlc.horizon(now)  # stamps compare as strings
     hlc_clock = Clock(conn)
-    future = 0
-    if ops:
-        horizon = hlc.horizon(now)  # stamps compare as strings
-        future = sum(1 for op in ops if op.hlc > horizon)
-        hlc_clock.observe(
-            max(op.hlc for op in ops if op.hlc <= horizon) if future < len(ops) else ops[0].hlc
-        )
+    total = future = new_ops = conflicts = flagged = 0
+    tally: Counter[str] = Counter()
+    latest = ""
+    for ops in chunks:
+        try:
+            # the worker-thread fold reads committed events: only when one chunk is all
+            merged = apply_ops(conn, ops, fold_ahead=h.ops <= CHUNK)
+        except MergeRefused as exc:
+            raise BundleRefused("invalid_row", f"同步包无法合并：{exc}") from exc
+        except (sqlite3.IntegrityError, ValueError) as exc:  # e.g. a step to no known unit
+            raise BundleRefused("invalid_row", f"同步包的内容引用了本机没有的记录：{exc}") from exc
+        total += len(ops)
+        new_ops += merged.new_ops
+        conflicts += merged.conflicts
+        flagged += merged.flagged_demands
+        tally.update(o.entity for o in merged.new)
+        future += sum(1 for op in ops if op.hlc > horizon)
+        latest = max([latest, *(op.hlc for op in ops if op.hlc <= horizon)])
+    if latest:
+        hlc_clock.observe(latest)
     hlc_clock.save()
-    new_counts = dict(Counter(o.entity for o in merged.new))
+    new_counts = dict(tally)
     known = {**peer_vector(conn, h.sender)}
     for site, seq in h.vector.items():
         known[site] = max(known.get(site, 0), seq)
@@ -349,11 +379,11 @@ def _apply(conn: sqlite3.Connection, h: Header, ops: list[Op], file: str) -> Imp
         h.sender,
         h.sender_name,
         h.made_at,
-        len(ops),
-        merged.new_ops,
+        total,
+        new_ops,
         new_counts,
-        merged.conflicts,
-        merged.flagged_demands,
+        conflicts,
+        flagged,
         future,
     )
     conn.execute(
@@ -365,9 +395,9 @@ def _apply(conn: sqlite3.Connection, h: Header, ops: list[Op], file: str) -> Imp
             h.sender_name,
             h.made_at,
             handled,
-            len(ops),
-            merged.new_ops,
-            json.dumps({**new_counts, "conflicts": merged.conflicts}),
+            total,
+            new_ops,
+            json.dumps({**new_counts, "conflicts": conflicts}),
             file,
         ),
     )

@@ -14,7 +14,7 @@ import sqlite3
 import threading
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -65,7 +65,7 @@ def _existing(conn: sqlite3.Connection, ops: list[Op]) -> dict[tuple[str, int], 
     return {(o.site, o.seq): o for o in map(op_from_row, rows)}
 
 
-def apply_ops(conn: sqlite3.Connection, ops: list[Op]) -> MergeReport:
+def apply_ops(conn: sqlite3.Connection, ops: list[Op], *, fold_ahead: bool = True) -> MergeReport:
     """Store the ops this replica lacks and re-derive what they touch (inside the caller's
     transaction). An op already stored with other content is a forgery or a bug: refused."""
     known = _existing(conn, ops)
@@ -90,7 +90,7 @@ def apply_ops(conn: sqlite3.Connection, ops: list[Op]) -> MergeReport:
     insert_ops(conn, new)  # before the worker starts: binding rows one by one needs the GIL
     path = conn.execute("PRAGMA database_list").fetchone()[2]
     demandish = touched.get("demand") or touched.get("demand_event")
-    ahead = FoldAhead(path, new) if path and demandish else None
+    ahead = FoldAhead(path, new) if fold_ahead and path and demandish else None
     report = rederive(conn, touched, history, ahead)
     report.new_ops = len(new)
     report.new = new
@@ -312,6 +312,8 @@ def fold_demands(
         snap = wf.fold([_event(r[:7]) for r in rows])
         flagged = set(snap.flagged_event_ids)
         out.flagged_demands += bool(flagged)
+        if snap.state is None:  # its 提出 has not arrived yet (a later chunk of the bundle)
+            snap = replace(snap, state=wf.State.NEW)
         values = [_column_value(getattr(snap, c)) for c in SNAPSHOT_COLUMNS]
         out.updates.append((*values, int(bool(flagged)), demand_id))
         out.flags += [(int(r[0] in flagged), r[0]) for r in rows if bool(r[7]) != (r[0] in flagged)]

@@ -181,18 +181,29 @@ def read_meta(conn: sqlite3.Connection) -> dict[str, str]:
 
 def read_ops(conn: sqlite3.Connection, expected: int) -> list[Op]:
     """Every op of the payload, validated; refused as a whole at the first bad row."""
-    ops: list[Op] = []
+    return [op for chunk in op_chunks(conn, expected, expected or 1) for op in chunk]
+
+
+def op_chunks(conn: sqlite3.Connection, expected: int, size: int) -> Iterator[list[Op]]:
+    """The payload's ops, validated, in (device, number) order, `size` at a time (a district
+    snapshot holds millions); refused at the first bad row or a count unlike the header's."""
+    chunk: list[Op] = []
+    n = 0
     try:
         rows = conn.execute(f"SELECT {OP_COLUMNS} FROM op ORDER BY site, seq")
         for n, row in enumerate(rows, 1):
             if n > expected:
                 raise BundleRefused("damaged", "同步包里的变更比包头说的多")
-            ops.append(validate(row, n))
+            chunk.append(validate(row, n))
+            if len(chunk) == size:
+                yield chunk
+                chunk = []
     except sqlite3.DatabaseError as exc:  # includes values over SQLITE_LIMIT_LENGTH
         raise _read_error(exc) from exc
-    if len(ops) != expected:
+    if n != expected:
         raise BundleRefused("damaged", "同步包里的变更比包头说的少")
-    return ops
+    if chunk:
+        yield chunk
 
 
 def _is_date(value: Any) -> bool:

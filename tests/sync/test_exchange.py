@@ -356,3 +356,20 @@ def visits_of(db: Database, enterprise_id: str) -> list[str]:
             r[0]
             for r in conn.execute("SELECT id FROM visit WHERE enterprise_id = ?", (enterprise_id,))
         ]
+
+
+def test_a_big_bundle_is_merged_in_chunks_in_one_transaction(
+    pair: tuple[Replica, Replica], cast: Cast, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from liaison.sync import bundle
+
+    hub, laptop = pair
+    [did] = log_demands(hub.db, cast, "贷款贴息申请")
+    demands.route_demand(hub.db, cast.supervisor, did, lead_department_id=cast.finance_dept)
+    demands.accept_demand(hub.db, cast.finance_handler, did)
+    log_demands(hub.db, cast, "用工招聘", "厂房租金")
+    monkeypatch.setattr(bundle, "CHUNK", 2)  # events of one demand fall in different chunks
+    report = laptop.receive(hub.export(laptop))
+    assert report.new_ops > 4
+    assert hub.digest() == laptop.digest()
+    assert queries.demand_detail(laptop.db, did).snapshot.state == wf.State.ACCEPTED
