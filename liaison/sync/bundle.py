@@ -16,6 +16,7 @@ import gc
 import hashlib
 import json
 import os
+import shutil
 import sqlite3
 import tempfile
 from collections import Counter
@@ -110,25 +111,24 @@ def export_bundle(
                 count = payload.write(body, rows, {"bundle_id": bundle_id, "sender": me.id})
             finally:
                 conn.execute("COMMIT")
-            data = body.read_bytes()
-        counts = dict(tally)
-        header = Header(
-            bundle_id=bundle_id,
-            sender=me.id,
-            sender_name=me.name,
-            sender_key=me.public_key,
-            made_at=made_at,
-            schema=migrate.head_revision() or "",
-            vector=have,
-            recipient=peer_id,
-            full=full or peer_id is None,
-            ops=count,
-            counts=counts,
-            payload_sha256=hashlib.sha256(data).hexdigest(),
-            payload_size=len(data),
-        )
-        sealed = envelope.seal(header, data, me.private_key)
-        _write_atomically(out, sealed)
+            digest, size = _file_sha256(body)
+            counts = dict(tally)
+            header = Header(
+                bundle_id=bundle_id,
+                sender=me.id,
+                sender_name=me.name,
+                sender_key=me.public_key,
+                made_at=made_at,
+                schema=migrate.head_revision() or "",
+                vector=have,
+                recipient=peer_id,
+                full=full or peer_id is None,
+                ops=count,
+                counts=counts,
+                payload_sha256=digest,
+                payload_size=size,
+            )
+            _write_atomically(out, envelope.sealed_head(header, me.private_key), body)
         conn.execute("BEGIN IMMEDIATE")
         conn.execute(
             "INSERT INTO sync_bundle (id, direction, peer_id, peer_name, made_at, handled_at, "
@@ -157,12 +157,25 @@ def export_bundle(
         conn.close()
 
 
-def _write_atomically(out: Path, data: bytes) -> None:
+def _file_sha256(path: Path) -> tuple[str, int]:
+    h = hashlib.sha256()
+    size = 0
+    with path.open("rb") as f:
+        while block := f.read(1 << 20):
+            h.update(block)
+            size += len(block)
+    return h.hexdigest(), size
+
+
+def _write_atomically(out: Path, head: bytes, body: Path) -> None:
+    """`head` then the payload file's bytes, as `out` — whole or not at all (streamed: a
+    district snapshot is nearly 2 GB)."""
     out.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
     try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
+        with os.fdopen(fd, "wb") as f, body.open("rb") as src:
+            f.write(head)
+            shutil.copyfileobj(src, f, 1 << 20)
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, out)

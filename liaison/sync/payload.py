@@ -100,7 +100,7 @@ def _authorizer(
 
 
 @contextmanager
-def opened(payload: bytes) -> Iterator[sqlite3.Connection]:
+def opened(payload: bytes | memoryview) -> Iterator[sqlite3.Connection]:
     """The payload on a private, read-only, locked-down connection (see the module doc)."""
     fd, name = tempfile.mkstemp(prefix="liaison-bundle-", suffix=".sqlite")
     path = Path(name)
