@@ -32,7 +32,7 @@ from liaison.demo import generate
 from liaison.demo.plan import PLANS
 from liaison.domain.roles import Role
 from liaison.services.context import Actor
-from liaison.services.setup import init_database
+from liaison.services.setup import init_database, new_installation
 from liaison.sync import bundle, devices
 from liaison.sync.digest import digest
 
@@ -51,17 +51,7 @@ def _copy(src: Path, dst: Path) -> None:
 
 def _new_installation(template: Path, path: Path, name: str) -> None:
     """A copy of the initialised template with its own device identity (a new machine)."""
-    _copy(template, path)
-    conn = sqlite3.connect(path)
-    conn.execute("DELETE FROM device_key")
-    conn.execute("DELETE FROM device")
-    conn.commit()
-    conn.close()
-    init_database(path)
-    conn = sqlite3.connect(path)
-    conn.execute("UPDATE device SET name = ? WHERE is_local = 1", (name,))
-    conn.commit()
-    conn.close()
+    new_installation(template, path, name)
 
 
 def _timed(fn: Any) -> tuple[Any, float]:

@@ -24,7 +24,7 @@ from liaison.data.db import Database
 from liaison.demo import generate
 from liaison.services import accounts, enterprises
 from liaison.services.context import Actor
-from liaison.services.setup import init_database
+from liaison.services.setup import init_database, new_installation
 from liaison.sync import bundle, devices
 from liaison.ui.app import make_app
 from liaison.ui.context import AppContext, ChangeHub
@@ -77,34 +77,13 @@ def render(db_path: Path, out: Path) -> list[Path]:
 
 def _edit_enterprise(db: Database, actor: Actor, enterprise_id: str, **changes: str) -> None:
     d = enterprises.get_enterprise(db, enterprise_id)
-    data = enterprises.EnterpriseInput(
-        name=d.name,
-        uscc=d.uscc,
-        street_id=d.street_id,
-        legal_rep=d.legal_rep,
-        address=d.address,
-        industry=d.industry,
-        scale=d.scale,
-        phone=d.phone,
-        established_on=d.established_on,
-        tags=d.tags,
-    )
+    data = d.as_input()
     enterprises.update_enterprise(db, actor, enterprise_id, replace(data, **changes))
 
 
 def _new_installation(hub_path: Path, path: Path, name: str) -> None:
     """A copy of the hub with its own device identity (a laptop set up from the hub's data)."""
-    src, dst = sqlite3.connect(hub_path), sqlite3.connect(path)
-    src.backup(dst)
-    src.close()
-    dst.execute("DELETE FROM device_key")
-    dst.execute("DELETE FROM device")
-    dst.commit()
-    dst.close()
-    init_database(path)
-    with sqlite3.connect(path) as conn:
-        conn.execute("UPDATE device SET name = ? WHERE is_local = 1", (name,))
-    conn.close()
+    new_installation(hub_path, path, name)
 
 
 def render_sync(db_path: Path, out: Path) -> list[Path]:

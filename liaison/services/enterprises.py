@@ -88,6 +88,24 @@ class EnterpriseDetail:
     contacts: tuple[ContactInfo, ...] = field(default=())
     assignments: tuple[AssignmentInfo, ...] = field(default=())
 
+    def as_input(self) -> EnterpriseInput:
+        """The form's values for this enterprise, to change some and save (`update_enterprise`)."""
+        return EnterpriseInput(
+            name=self.name,
+            uscc=self.uscc,
+            street_id=self.street_id,
+            legal_rep=self.legal_rep,
+            address=self.address,
+            industry=self.industry,
+            scale=self.scale,
+            phone=self.phone,
+            established_on=self.established_on,
+            tags=self.tags,
+            contacts=tuple(
+                ContactInput(c.name, c.title, c.phone, c.is_primary) for c in self.contacts
+            ),
+        )
+
 
 def _clean(data: EnterpriseInput, session: Session, own_id: str | None) -> EnterpriseInput:
     name = " ".join(data.name.split())

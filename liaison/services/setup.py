@@ -87,3 +87,24 @@ def init_database(path: Path | str) -> InitReport:
         )
     finally:
         db.dispose()
+
+
+def new_installation(source: Path | str, path: Path | str, name: str) -> InitReport:
+    """A copy of the database at `source` as a new installation at `path`: same records, its
+    own device identity and signing key (the copy never signs as the original), named `name`.
+    For a laptop set up from the hub's file, and for tests and benchmarks."""
+    import sqlite3
+
+    src, dst = sqlite3.connect(source), sqlite3.connect(path)
+    try:
+        src.backup(dst)
+        dst.execute("DELETE FROM device_key")  # the original's key and identity stay behind
+        dst.execute("DELETE FROM device WHERE is_local = 1")
+        dst.commit()
+    finally:
+        src.close()
+        dst.close()
+    report = init_database(path)
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE device SET name = ? WHERE is_local = 1", (name,))
+    return report

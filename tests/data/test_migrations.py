@@ -79,3 +79,21 @@ def test_a_file_that_is_not_a_database_is_refused_and_left_alone(tmp_path: Path)
     assert path.read_bytes() == b"this is not sqlite" * 100
     with pytest.raises(sqlite3.DatabaseError):
         sqlite3.connect(path).execute("SELECT 1 FROM sqlite_master").fetchall()
+
+
+def test_a_copy_made_a_new_installation_never_signs_as_the_original(tmp_path: Path) -> None:
+    from liaison.services.setup import new_installation
+
+    original = tmp_path / "hub.sqlite"
+    first = init_database(original)
+    copy = tmp_path / "laptop.sqlite"
+    second = new_installation(original, copy, "观音桥街道 laptop 1")
+    assert second.device_id != first.device_id
+    with sqlite3.connect(original) as a, sqlite3.connect(copy) as b:
+        key_a = a.execute("SELECT private_key FROM device_key").fetchall()
+        key_b = b.execute("SELECT private_key FROM device_key").fetchall()
+        local_b = b.execute("SELECT id, name FROM device WHERE is_local = 1").fetchall()
+        departments = "SELECT count(*) FROM department"
+        assert a.execute(departments).fetchone() == b.execute(departments).fetchone()
+    assert len(key_b) == 1 and key_b != key_a
+    assert local_b == [(second.device_id, "观音桥街道 laptop 1")]

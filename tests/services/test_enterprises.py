@@ -182,3 +182,24 @@ def test_the_list_searches_within_its_filters(db: Database, cast: Cast) -> None:
     assert on_street.ids == [there] and on_street.total == 1
     ent.delete_enterprise(db, cast.admin, there)
     assert there not in enterprise_ids(db, EnterpriseFilter(text="嘉陵")).ids
+
+
+def test_saving_the_form_of_an_enterprise_keeps_its_contacts_and_their_ids(
+    db: Database, cast: Cast
+) -> None:
+    from dataclasses import replace
+
+    eid = ent.register_enterprise(
+        db,
+        cast.admin,
+        ent.EnterpriseInput(
+            name="重庆江北联系人测试有限公司",
+            uscc=make_uscc("91500105MA00000C3"),
+            contacts=(ent.ContactInput("王五", "总经理", "13800000000", True),),
+        ),
+    )
+    before = ent.get_enterprise(db, eid)
+    ent.update_enterprise(db, cast.admin, eid, replace(before.as_input(), phone="023-66666666"))
+    after = ent.get_enterprise(db, eid)
+    assert after.phone == "023-66666666"
+    assert after.contacts == before.contacts  # same people, same ids (sync sees no change)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -10,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from liaison.data.db import Database
+from liaison.services import setup
 from liaison.services.context import Actor
-from liaison.services.setup import init_database
 from liaison.sync import bundle, devices
 from liaison.sync.bundle import ExportReport, ImportReport
 from liaison.sync.digest import digest
@@ -56,20 +55,8 @@ class Replica:
 
 
 def new_installation(template: Path, path: Path, name: str) -> None:
-    """A copy of the initialised template with its own device identity, as `liaison init`
-    makes on a new machine."""
-    src, dst = sqlite3.connect(template), sqlite3.connect(path)
-    src.backup(dst)
-    src.close()
-    dst.execute("DELETE FROM device_key")
-    dst.execute("DELETE FROM device")
-    dst.commit()
-    dst.close()
-    init_database(path)
-    conn = sqlite3.connect(path)
-    conn.execute("UPDATE device SET name = ? WHERE is_local = 1", (name,))
-    conn.commit()
-    conn.close()
+    """A copy of the initialised template as a new machine (see setup.new_installation)."""
+    setup.new_installation(template, path, name)
 
 
 def _replica(db: Database, name: str, outbox: Path) -> Replica:

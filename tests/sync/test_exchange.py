@@ -131,18 +131,7 @@ def test_dry_run_reports_without_writing(pair: tuple[Replica, Replica], cast: Ca
 
 def _edit(db: Database, actor: object, enterprise_id: str, **changes: object) -> None:
     d = enterprises.get_enterprise(db, enterprise_id)
-    data = enterprises.EnterpriseInput(
-        name=d.name,
-        uscc=d.uscc,
-        street_id=d.street_id,
-        legal_rep=d.legal_rep,
-        address=d.address,
-        industry=d.industry,
-        scale=d.scale,
-        phone=d.phone,
-        established_on=d.established_on,
-        tags=d.tags,
-    )
+    data = d.as_input()
     enterprises.update_enterprise(db, actor, enterprise_id, replace(data, **changes))  # type: ignore[arg-type]
 
 

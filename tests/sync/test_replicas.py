@@ -186,15 +186,7 @@ class Replicas(RuleBasedStateMachine):
             return
         if self._is_deleted(r, eid):
             return
-        data = enterprises.EnterpriseInput(
-            name=d.name,
-            uscc=d.uscc,
-            street_id=d.street_id,
-            legal_rep=d.legal_rep,
-            address=d.address,
-            phone=d.phone,
-            tags=d.tags,
-        )
+        data = d.as_input()
         with skewed(name):
             enterprises.update_enterprise(
                 r.db, self._actor(name, self.cast.admin), eid, replace(data, **{which: value})

@@ -113,18 +113,7 @@ def count_rows(replica: Replica, table: str) -> int:
 
 def edit_phone(replica: Replica, actor: Actor, enterprise_id: str, phone: str) -> None:
     d = enterprises.get_enterprise(replica.db, enterprise_id)
-    data = enterprises.EnterpriseInput(
-        name=d.name,
-        uscc=d.uscc,
-        street_id=d.street_id,
-        legal_rep=d.legal_rep,
-        address=d.address,
-        industry=d.industry,
-        scale=d.scale,
-        phone=d.phone,
-        established_on=d.established_on,
-        tags=d.tags,
-    )
+    data = d.as_input()
     enterprises.update_enterprise(replica.db, actor, enterprise_id, replace(data, phone=phone))
 
 
