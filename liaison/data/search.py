@@ -18,7 +18,6 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from liaison.domain.pinyin import pinyin_keys
 from liaison.domain.uscc import is_uscc_prefix
 
 DDL = (
@@ -70,6 +69,9 @@ class Keys:
 
     @classmethod
     def of(cls, name: str) -> Keys:
+        # imported on first use: pypinyin takes 0.2 s to load, too long for the GUI thread
+        from liaison.domain.pinyin import pinyin_keys
+
         n = normalize(name)
         return cls(n, *pinyin_keys(n))
 
