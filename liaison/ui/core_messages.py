@@ -6,7 +6,7 @@ Regenerate after changing a message in the core (liaison/ outside liaison/ui):
     scripts/update_translations.sh      # then translate what it lists as unfinished
 
 liaison.ui.core_text.tr_core uses these tables; tests/ui/test_core_text.py fails when this
-file is out of date. 120 static messages, 93 patterns.
+file is out of date. 119 static messages, 94 patterns.
 """
 
 # ruff: noqa: E501
@@ -137,9 +137,6 @@ def static_messages() -> dict[str, str]:
         ),
         "文件是空的（0 字节），不是同步包": QCoreApplication.translate(
             "CoreText", "文件是空的（0 字节），不是同步包"
-        ),
-        "文件超过 1 GB，不是本系统导出的同步包": QCoreApplication.translate(
-            "CoreText", "文件超过 1 GB，不是本系统导出的同步包"
         ),
         "时间戳格式不对": QCoreApplication.translate("CoreText", "时间戳格式不对"),
         "时限应满足：签收 ≤ 办结 ≤ 最长办理，且都至少 1 个工作日": QCoreApplication.translate(
@@ -447,6 +444,10 @@ def pattern_messages() -> list[tuple[str, str]]:
             QCoreApplication.translate("CoreText", "文件“{0}”缺少“统一社会信用代码”或“企业名称”列"),
         ),
         ("文件不存在：(.+?)", QCoreApplication.translate("CoreText", "文件不存在：{0}")),
+        (
+            "文件超过 (.+?) GB，不是本系统导出的同步包",
+            QCoreApplication.translate("CoreText", "文件超过 {0} GB，不是本系统导出的同步包"),
+        ),
         (
             "无法列出“(.+?)”对应的诉求",
             QCoreApplication.translate("CoreText", "无法列出“{0}”对应的诉求"),

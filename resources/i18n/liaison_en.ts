@@ -931,9 +931,8 @@ Time: {at}</translation>
         <translation>The file is empty (0 bytes), not a sync bundle</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>文件超过 1 GB，不是本系统导出的同步包</source>
-        <translation>The file is over 1 GB; it is not a sync bundle exported by this system</translation>
+        <translation type="vanished">The file is over 1 GB; it is not a sync bundle exported by this system</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1507,6 +1506,11 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>文件超过 {0} GB，不是本系统导出的同步包</source>
+        <translation>The file is larger than {0} GB: not a bundle this system exported</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>无法列出“{0}”对应的诉求</source>
         <translation>Cannot list the demands for &quot;{0}&quot;</translation>
     </message>
