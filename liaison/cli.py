@@ -182,21 +182,12 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 def _import_actor(db: Database) -> Actor:
     """Command-line imports act as this database's first active administrator."""
-    from sqlalchemy import select
+    from liaison.services.context import first_admin
 
-    from liaison.data.models import Account
-    from liaison.services.context import actor_for
-
-    with db.session() as s:
-        account_id = s.scalar(
-            select(Account.id)
-            .where(Account.role == "admin", Account.active.is_(True))
-            .order_by(Account.username)
-            .limit(1)
-        )
-        if account_id is None:
-            raise DomainError("数据库中还没有管理员账号：请先在桌面程序中创建，或运行 liaison demo")
-        return actor_for(s, account_id)
+    actor = first_admin(db)
+    if actor is None:
+        raise DomainError("数据库中还没有管理员账号：请先在桌面程序中创建，或运行 liaison demo")
+    return actor
 
 
 def cmd_import(args: argparse.Namespace) -> int:

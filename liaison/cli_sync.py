@@ -73,20 +73,12 @@ def cmd_bundle(args: argparse.Namespace, open_db: Opener) -> int:
 def operator(db: Database) -> Actor:
     """Who acts for device commands: the first active admin, or — on a new installation that
     has no accounts yet (they arrive with the hub's first bundle) — the installation itself."""
-    from sqlalchemy import select
+    from liaison.services.context import first_admin, local_device_id
 
-    from liaison.data.models import Account
-    from liaison.services.context import actor_for, local_device_id
-
+    actor = first_admin(db)
+    if actor is not None:
+        return actor
     with db.session() as s:
-        account_id = s.scalar(
-            select(Account.id)
-            .where(Account.role == "admin", Account.active.is_(True))
-            .order_by(Account.username)
-            .limit(1)
-        )
-        if account_id is not None:
-            return actor_for(s, account_id)
         return Actor("", "本机", Role.ADMIN, local_device_id(s))
 
 

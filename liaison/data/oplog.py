@@ -18,7 +18,7 @@ import json
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import event
@@ -156,25 +156,29 @@ def op_from_row(row: tuple[Any, ...]) -> Op:
     )
 
 
-@dataclass
-class Register:
-    """One field of one record: its value, its heads and whether they disagree."""
+def precedence(op: Op) -> tuple[str, str]:
+    """How ops order when neither saw the other: clock stamp, then device id (SYNC.md)."""
+    return op.hlc, op.site
 
-    value: Any
-    heads: list[Op] = field(default_factory=list)
+
+@dataclass(frozen=True)
+class Register:
+    """One field of one record: its heads, the provisional winner among them, its value."""
+
+    name: str
+    heads: list[Op]
+    winner: Op
 
     @property
-    def winner(self) -> Op:
-        return max(self.heads, key=lambda o: (o.hlc, o.site))
+    def value(self) -> Any:
+        return self.winner.fields[self.name]
 
     @property
     def in_conflict(self) -> bool:
-        name = self.field_name
+        name = self.name
         if name == "deleted_at":  # two devices deleting one record agree, whenever they did
             return len({o.fields[name] is None for o in self.heads}) > 1
         return len({se.canonical(o.fields[name]) for o in self.heads}) > 1
-
-    field_name: str = ""
 
 
 def registers(ops: Iterable[Op]) -> dict[str, Register]:
@@ -190,8 +194,7 @@ def registers(ops: Iterable[Op]) -> dict[str, Register]:
         else:
             seen = {ref for op in candidates for ref in op.base}
             heads = [op for op in candidates if op.id not in seen]
-        winner = max(heads, key=lambda o: (o.hlc, o.site))
-        out[name] = Register(winner.fields[name], heads, name)
+        out[name] = Register(name, heads, max(heads, key=precedence))
     return out
 
 
@@ -404,7 +407,7 @@ def install(factory: sessionmaker[Session]) -> None:
 # --- records written before the op log saw them (bulk demo data) -------------------------------
 
 
-def adopt_unlogged(conn: sqlite3.Connection, batch: int = 50_000) -> int:
+def adopt_unlogged(conn: sqlite3.Connection) -> int:
     """Write a creating op for every shared record the op log does not know (made by bulk
     writers such as the demo generator), stamped with the record's creation time."""
     site = local_site(conn)
@@ -435,5 +438,4 @@ def adopt_unlogged(conn: sqlite3.Connection, batch: int = 50_000) -> int:
             (site, seq - 1, entity.name, entity.name),
         )
         total += cur.rowcount
-    del batch
     return total

@@ -208,11 +208,15 @@ CHOICES: dict[tuple[str, str], frozenset[str]] = {
 """Columns whose values come from a fixed list: anything else from another device is refused."""
 
 
-def _is_date(value: str) -> bool:
+def is_date(value: Any) -> bool:
+    """A real calendar day written YYYY-MM-DD."""
+    if value.__class__ is not str or len(value) != 10:
+        return False
     try:
-        return len(value) == 10 and date.fromisoformat(value) is not None
+        date.fromisoformat(value)
     except ValueError:
         return False
+    return True
 
 
 def _is_datetime(value: str) -> bool:
@@ -273,7 +277,7 @@ def _value_check(column: Column[Any], owner: str = "") -> Check:
     elif isinstance(t, Date):
 
         def body(v: Any) -> str | None:
-            return None if v.__class__ is str and _is_date(v) else "不是有效的日期"
+            return None if is_date(v) else "不是有效的日期"
 
     elif isinstance(t, JSON):
 
@@ -316,7 +320,6 @@ def _deleted_check(value: Any) -> str | None:
     return None if value.__class__ is int and value in (0, 1) else "不是 0/1"
 
 
-@cache
 def field_checks(entity: Entity) -> dict[str, Check]:
     """The check of each field's non-empty value (`check_fields` handles empty ones)."""
     checks: dict[str, Check] = {
@@ -328,7 +331,6 @@ def field_checks(entity: Entity) -> dict[str, Check]:
     return checks
 
 
-@cache
 def _value_checks(entity: Entity) -> tuple[dict[str, Check], frozenset[str]]:
     """The checks of non-empty values, and the fields that may not be empty."""
     table = entity.table.c
@@ -345,11 +347,12 @@ def _value_checks(entity: Entity) -> tuple[dict[str, Check], frozenset[str]]:
 
 
 _CHECKS: dict[str, tuple[dict[str, Check], frozenset[str]]] = {}
+"""`_value_checks` of each entity, made once (keyed by name: hashing an Entity costs more)."""
 
 
 def check_fields(entity: Entity, fields: Mapping[str, Any]) -> str | None:
     """Why a record's fields from another device cannot be written (None when they can)."""
-    found = _CHECKS.get(entity.name)  # by name: hashing the whole Entity costs more than this
+    found = _CHECKS.get(entity.name)
     if found is None:
         found = _CHECKS[entity.name] = _value_checks(entity)
     checks, required = found

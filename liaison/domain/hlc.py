@@ -53,17 +53,13 @@ def tick(last: str | None, now: datetime) -> str:
 
 def observe(last: str | None, remote: str, now: datetime) -> str:
     """The local clock after seeing `remote`: it moves up to it unless it is too far ahead."""
-    if millis(now) + FUTURE_TOLERANCE // timedelta(milliseconds=1) < parse(remote)[0]:
+    if remote > horizon(now):
         return last or stamp(millis(now))
     if last is None or remote > last:
         return remote
     return last
 
 
-def is_far_future(value: str, now: datetime) -> bool:
-    return parse(value)[0] > millis(now + FUTURE_TOLERANCE)
-
-
 def horizon(now: datetime) -> str:
-    """The greatest stamp not far in the future at `now` (`is_far_future` is `stamp > horizon`)."""
+    """The greatest stamp not far in the future at `now`: later ones are not followed."""
     return stamp(millis(now + FUTURE_TOLERANCE), 999_999)

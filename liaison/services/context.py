@@ -8,6 +8,7 @@ from datetime import date, datetime
 from sqlalchemy import ColumnElement, Date, and_, func, literal, select
 from sqlalchemy.orm import Session
 
+from liaison.data.db import Database
 from liaison.data.models import Account, Assignment, Device
 from liaison.domain import clock
 from liaison.domain.errors import NotFound, PermissionDenied
@@ -52,6 +53,19 @@ def actor_for(session: Session, account_id: str) -> Actor:
         department_id=account.department_id,
         street_id=account.street_id,
     )
+
+
+def first_admin(db: Database) -> Actor | None:
+    """The database's first active administrator (by username), acting on this device: who
+    the command line acts as."""
+    with db.session() as s:
+        account_id = s.scalar(
+            select(Account.id)
+            .where(Account.role == Role.ADMIN, Account.active.is_(True))
+            .order_by(Account.username)
+            .limit(1)
+        )
+        return actor_for(s, account_id) if account_id is not None else None
 
 
 def audit_values(actor: Actor, now: datetime, *, new: bool = True) -> dict[str, object]:

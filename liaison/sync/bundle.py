@@ -28,7 +28,7 @@ from typing import Any
 from liaison.data import migrate
 from liaison.data.db import Database
 from liaison.data.oplog import OP_COLUMNS, Clock, Op
-from liaison.domain import clock, hlc
+from liaison.domain import clock, hlc, signing
 from liaison.domain.ids import new_id
 from liaison.sync import envelope, payload
 from liaison.sync.envelope import BundleRefused, Header
@@ -256,9 +256,7 @@ def check_envelope(data: bytes, conn: sqlite3.Connection) -> envelope.Opened:
         "SELECT public_key, trusted_at, revoked_at, is_local FROM device WHERE id = ?", (h.sender,)
     ).fetchone()
     if sender is None:
-        from liaison.domain.signing import fingerprint
-
-        shown = _safe_fingerprint(h.sender_key, fingerprint)
+        shown = _safe_fingerprint(h.sender_key)
         raise BundleRefused(
             "unknown_sender",
             f"未知的发送设备“{h.sender_name}”（指纹 {shown}）："
@@ -305,9 +303,10 @@ def read_bundle(data: bytes, conn: sqlite3.Connection) -> tuple[Header, list[Op]
         return opened.header, payload.read_ops(pconn, opened.header.ops)
 
 
-def _safe_fingerprint(key: str, fn: Any) -> str:
+def _safe_fingerprint(key: str) -> str:
+    """The fingerprint of a key from an unverified header ("无效" when it is not a key)."""
     try:
-        return str(fn(key))
+        return signing.fingerprint(key)
     except ValueError:
         return "无效"
 

@@ -29,6 +29,7 @@ from liaison.data.oplog import (
     Op,
     insert_ops,
     op_from_row,
+    precedence,
     record_ops,
     refresh_duplicates,
     registers,
@@ -158,7 +159,7 @@ def rederive(
             else:
                 regs = registers(ops)
                 fields = {name: r.value for name, r in regs.items()}
-                latest = max(ops, key=lambda o: (o.hlc, o.site))
+                latest = max(ops, key=precedence)
                 for name, r in regs.items():
                     if r.in_conflict and entity.name != "device":  # trust is each replica's own
                         conflict_rows.append(
@@ -202,7 +203,7 @@ def _stamp_time(stamp: str) -> str:
 def _conflict_row(entity: str, key: str, name: str, heads: list[Op], winner: Op) -> tuple[Any, ...]:
     shown = [
         {"op": h.id, "site": h.site, "hlc": h.hlc, "account": h.account, "value": h.fields[name]}
-        for h in sorted(heads, key=lambda o: (o.hlc, o.site), reverse=True)
+        for h in sorted(heads, key=precedence, reverse=True)
     ]
     return (entity, key, name, json.dumps(shown, ensure_ascii=False), winner.id)
 
@@ -222,7 +223,7 @@ def _device_trust(conn: sqlite3.Connection, ops: list[Op], fields: dict[str, Any
         and ((local and o.site == local[0]) or o.fields.get("trusted_by") in authorities)
     ]
     if trusting:
-        latest = max(trusting, key=lambda o: (o.hlc, o.site))
+        latest = max(trusting, key=precedence)
         fields["trusted_at"] = latest.fields["trusted_at"]
         fields["trusted_by"] = latest.fields.get("trusted_by")
     else:

@@ -18,7 +18,6 @@ import sqlite3
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -206,28 +205,6 @@ def op_chunks(conn: sqlite3.Connection, expected: int, size: int) -> Iterator[li
         yield chunk
 
 
-def _is_date(value: Any) -> bool:
-    try:
-        return len(value) == 10 and date.fromisoformat(value) is not None
-    except (TypeError, ValueError):
-        return False
-
-
-def _is_datetime(value: Any) -> bool:
-    try:
-        return len(value) in (19, 26) and datetime.fromisoformat(value) is not None
-    except (TypeError, ValueError):
-        return False
-
-
-def _is_json(value: Any) -> bool:
-    try:
-        json.loads(value)
-    except (TypeError, ValueError, RecursionError):
-        return False
-    return True
-
-
 _EVENT_DATA_ENUMS = {"outcome": frozenset(wf.Outcome), "satisfaction": frozenset(wf.Satisfaction)}
 _EVENT_DATA_DATES = ("deadline", "reply_deadline", "promised_date")
 
@@ -247,7 +224,7 @@ def _check_event_data(data: Any) -> str | None:
         if data.get(key) and data[key] not in allowed:
             return f"demand_event.data.{key} 的取值未知"
     for key in _EVENT_DATA_DATES:
-        if data.get(key) and not _is_date(data[key]):
+        if data.get(key) and not se.is_date(data[key]):
             return f"demand_event.data.{key} 不是有效的日期"
     lead, co = data.get("lead"), data.get("co", ())
     if lead is not None and not isinstance(lead, str):
