@@ -21,9 +21,11 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+import orjson
 from sqlalchemy import event
 from sqlalchemy.orm import Session, sessionmaker
 
+from liaison.data import bulk
 from liaison.data import sync_entities as se
 from liaison.domain import clock, hlc
 
@@ -111,7 +113,7 @@ class Op:
     def fields(self) -> dict[str, Any]:
         if self._fields is None:
             assert self.text is not None
-            self._fields = json.loads(self.text[0])
+            self._fields = orjson.loads(self.text[0])
         return self._fields
 
     @property
@@ -142,18 +144,10 @@ OP_COLUMNS = "site, seq, hlc, entity, entity_id, account, fields, base"
 
 
 def op_from_row(row: tuple[Any, ...]) -> Op:
+    """An op from a stored row (its fields decoded on first use)."""
     site, seq, stamp, entity, entity_id, account, fields, base = row
-    return Op(
-        site,
-        seq,
-        stamp,
-        entity,
-        entity_id,
-        account,
-        json.loads(fields),
-        tuple(json.loads(base)),
-        (fields, base),
-    )
+    refs = () if base == "[]" else tuple(orjson.loads(base))
+    return Op(site, seq, stamp, entity, entity_id, account, None, refs, (fields, base))
 
 
 def precedence(op: Op) -> tuple[str, str]:
@@ -320,11 +314,13 @@ def clear_resolved_conflicts(conn: sqlite3.Connection, ops: Iterable[Op]) -> Non
 def refresh_duplicates(conn: sqlite3.Connection, enterprise_ids: Iterable[str]) -> None:
     """One company registered on two devices (same 统一社会信用代码, both live): a conflict on
     each of them, until a person deletes one."""
-    rows = conn.execute(
-        "SELECT id, uscc, deleted_at IS NULL FROM enterprise WHERE uscc IN "
-        "(SELECT uscc FROM enterprise WHERE id IN (SELECT value FROM json_each(?))) ORDER BY id",
-        (json.dumps(list(enterprise_ids)),),
-    ).fetchall()
+    rows = bulk.fetch_rows(
+        conn,
+        "SELECT json_group_array(json_array(id, uscc, deleted_at IS NULL)) FROM "
+        "(SELECT id, uscc, deleted_at FROM enterprise WHERE uscc IN (SELECT uscc FROM enterprise "
+        "WHERE id IN (SELECT value FROM json_each(?))) ORDER BY id)",
+        (bulk.rows_text(enterprise_ids),),
+    )
     conn.execute(
         "DELETE FROM sync_conflict WHERE entity = 'enterprise' AND field = 'duplicate' "
         "AND entity_id IN (SELECT value FROM json_each(?))",

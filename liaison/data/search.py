@@ -12,12 +12,13 @@ Local, derived data (never synced): rebuilt from `enterprise` at any time.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
+from liaison.data import bulk
 from liaison.domain.uscc import is_uscc_prefix
 
 DDL = (
@@ -80,23 +81,29 @@ def _delete_docs(conn: sqlite3.Connection, enterprise_ids: Iterable[str]) -> Non
     docs = _select_docs(conn, enterprise_ids)
     if not docs:
         return
-    conn.executemany(
+    rows = bulk.rows_text(docs)
+    conn.execute(
         "INSERT INTO enterprise_fts(enterprise_fts, rowid, name, initials, pinyin) "
-        "VALUES ('delete', ?, ?, ?, ?)",
-        docs,
+        "SELECT 'delete', value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?)",
+        (rows,),
     )
-    conn.executemany("DELETE FROM enterprise_gram WHERE doc = ?", [(d[0],) for d in docs])
-    conn.executemany("DELETE FROM enterprise_search WHERE doc = ?", [(d[0],) for d in docs])
+    conn.execute(
+        "DELETE FROM enterprise_gram WHERE doc IN (SELECT value ->> 0 FROM json_each(?))", (rows,)
+    )
+    conn.execute(
+        "DELETE FROM enterprise_search WHERE doc IN (SELECT value ->> 0 FROM json_each(?))",
+        (rows,),
+    )
 
 
-def _select_docs(
-    conn: sqlite3.Connection, enterprise_ids: Iterable[str]
-) -> list[tuple[int, str, str, str]]:
-    return conn.execute(
-        "SELECT doc, name, initials, pinyin FROM enterprise_search WHERE enterprise_id IN "
-        "(SELECT value FROM json_each(?))",
-        (json.dumps(list(enterprise_ids)),),
-    ).fetchall()
+def _select_docs(conn: sqlite3.Connection, enterprise_ids: Iterable[str]) -> list[list[Any]]:
+    """[doc, name, initials, pinyin] of the enterprises' index entries."""
+    return bulk.fetch_rows(
+        conn,
+        "SELECT json_group_array(json_array(doc, name, initials, pinyin)) FROM enterprise_search "
+        "WHERE enterprise_id IN (SELECT value FROM json_each(?))",
+        (bulk.rows_text(enterprise_ids),),
+    )
 
 
 def index_enterprises(conn: sqlite3.Connection, rows: Iterable[tuple[str, str, str]]) -> None:
@@ -115,7 +122,7 @@ def _insert(conn: sqlite3.Connection, rows: Iterable[tuple[str, str, str]]) -> N
     docs: list[tuple[int, str, str, str, str, str]] = []
     grams: list[tuple[str, int]] = []
     row = conn.execute("SELECT coalesce(max(doc), 0) FROM enterprise_search").fetchone()
-    doc = int(row[0])
+    doc = first = int(row[0])
     for eid, name, uscc in rows:
         k = Keys.of(name)
         doc += 1
@@ -123,16 +130,22 @@ def _insert(conn: sqlite3.Connection, rows: Iterable[tuple[str, str, str]]) -> N
         grams += [(g, doc) for g in _grams(k.name) | _grams(k.initials)]
     if not docs:
         return
-    conn.executemany(
+    conn.execute(
         "INSERT INTO enterprise_search(doc, enterprise_id, name, initials, pinyin, uscc) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        docs,
+        "SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5 "
+        "FROM json_each(?)",
+        (bulk.rows_text(docs),),
     )
-    conn.executemany(
-        "INSERT INTO enterprise_fts(rowid, name, initials, pinyin) VALUES (?, ?, ?, ?)",
-        [(d, n, i, p) for d, _e, n, i, p, _u in docs],
+    conn.execute(
+        "INSERT INTO enterprise_fts(rowid, name, initials, pinyin) "
+        "SELECT doc, name, initials, pinyin FROM enterprise_search WHERE doc > ?",
+        (first,),
     )
-    conn.executemany("INSERT OR IGNORE INTO enterprise_gram(gram, doc) VALUES (?, ?)", grams)
+    conn.execute(
+        "INSERT OR IGNORE INTO enterprise_gram(gram, doc) "
+        "SELECT value ->> 0, value ->> 1 FROM json_each(?)",
+        (bulk.rows_text(grams),),
+    )
 
 
 def rebuild(conn: sqlite3.Connection) -> int:

@@ -17,18 +17,15 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Column, Date, DateTime, Integer, Table
+from sqlalchemy import Boolean, Integer, Table
 
+from liaison.data.bulk import rows_text
 from liaison.data.models import Base
-from liaison.domain import workflow as wf
-from liaison.domain.roles import Role
-from liaison.domain.vocab import DEMAND_KINDS, INDUSTRIES, SCALES, URGENCIES, VISIT_MODES
 
 DELETED = "_deleted"
 LAST_CHANGE = ("updated_at", "updated_by", "updated_device")
@@ -190,190 +187,6 @@ def canonical(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-# --- validation of values that arrive from another device ------------------------------------
-
-_MAX_TEXT = 100_000
-Check = Callable[[Any], "str | None"]
-
-CHOICES: dict[tuple[str, str], frozenset[str]] = {
-    ("demand_event", "kind"): frozenset(wf.EventKind),
-    ("demand_event", "actor_role"): frozenset(Role),
-    ("account", "role"): frozenset(Role),
-    ("visit", "mode"): frozenset(VISIT_MODES),
-    ("demand", "kind"): frozenset(DEMAND_KINDS),
-    ("demand", "urgency"): frozenset(URGENCIES),
-    ("enterprise", "scale"): frozenset(SCALES) | {""},
-    ("enterprise", "industry"): frozenset(INDUSTRIES) | {""},
-}
-"""Columns whose values come from a fixed list: anything else from another device is refused."""
-
-
-def is_date(value: Any) -> bool:
-    """A real calendar day written YYYY-MM-DD."""
-    if value.__class__ is not str or len(value) != 10:
-        return False
-    try:
-        date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
-
-
-def _is_datetime(value: str) -> bool:
-    try:
-        return len(value) in (19, 26) and datetime.fromisoformat(value) is not None
-    except ValueError:
-        return False
-
-
-def _is_json(value: str) -> bool:
-    try:
-        json.loads(value)
-    except (ValueError, RecursionError):
-        return False
-    return True
-
-
-def _scalar_check(column: Column[Any], owner: str = "") -> Check:
-    """A column's check, empty values included."""
-    nullable = column.nullable or column.name in ("created_by", "created_device")
-    body = _value_check(column, owner)
-
-    def check(value: Any) -> str | None:
-        if value is None:
-            return None if nullable else "为空"
-        return body(value)
-
-    return check
-
-
-def _value_check(column: Column[Any], owner: str = "") -> Check:
-    """One column's check of a non-empty value, chosen once: type, length, a real date or
-    time, JSON that parses, a value from the column's fixed list (see the module doc)."""
-    t = column.type
-    allowed = CHOICES.get((owner, column.name))
-    limit = getattr(t, "length", None) or _MAX_TEXT
-
-    if allowed is not None:
-
-        def body(v: Any) -> str | None:
-            return None if v.__class__ is str and v in allowed else "的取值未知"
-
-    elif isinstance(t, Boolean):
-
-        def body(v: Any) -> str | None:
-            return None if v.__class__ is int and v in (0, 1) else "不是布尔值"
-
-    elif isinstance(t, Integer):
-
-        def body(v: Any) -> str | None:
-            return None if v.__class__ is int and -(2**53) < v < 2**53 else "不是整数"
-
-    elif isinstance(t, DateTime):
-
-        def body(v: Any) -> str | None:
-            return None if v.__class__ is str and _is_datetime(v) else "不是有效的日期时间"
-
-    elif isinstance(t, Date):
-
-        def body(v: Any) -> str | None:
-            return None if is_date(v) else "不是有效的日期"
-
-    elif isinstance(t, JSON):
-
-        def body(v: Any) -> str | None:
-            if v.__class__ is not str or len(v) > limit:
-                return "不是文本或过长"
-            return None if _is_json(v) else "不是 JSON"
-
-    else:
-
-        def body(v: Any) -> str | None:
-            if v.__class__ is not str:
-                return "不是文本"
-            return None if len(v) <= limit else f"超过 {limit} 个字符"
-
-    return body
-
-
-def _child_check(child: Child) -> Check:
-    table = Base.metadata.tables[child.table]
-    checks = [_scalar_check(table.c[name]) for name in child.columns]
-    width = len(checks)
-
-    def check(value: Any) -> str | None:
-        if value.__class__ is not list or len(value) > 10_000:
-            return "不是列表"
-        for row in value:
-            if row.__class__ is not list or len(row) != width:
-                return "的行格式不对"
-            for name, c, v in zip(child.columns, checks, row, strict=True):
-                problem = c(v)
-                if problem:
-                    return f"的 {name} {problem}"
-        return None
-
-    return check
-
-
-def _deleted_check(value: Any) -> str | None:
-    return None if value.__class__ is int and value in (0, 1) else "不是 0/1"
-
-
-def field_checks(entity: Entity) -> dict[str, Check]:
-    """The check of each field's non-empty value (`check_fields` handles empty ones)."""
-    checks: dict[str, Check] = {
-        name: _value_check(entity.table.c[name], entity.name) for name in entity.fields
-    }
-    checks |= {c.field: _child_check(c) for c in entity.children}
-    if entity.hard_delete:
-        checks[DELETED] = _deleted_check
-    return checks
-
-
-def _value_checks(entity: Entity) -> tuple[dict[str, Check], frozenset[str]]:
-    """The checks of non-empty values, and the fields that may not be empty."""
-    table = entity.table.c
-    required = (
-        frozenset(
-            name
-            for name in entity.fields
-            if not table[name].nullable and name not in ("created_by", "created_device")
-        )
-        | {c.field for c in entity.children}
-        | ({DELETED} if entity.hard_delete else set())
-    )
-    return field_checks(entity), required
-
-
-_CHECKS: dict[str, tuple[dict[str, Check], frozenset[str]]] = {}
-"""`_value_checks` of each entity, made once (keyed by name: hashing an Entity costs more)."""
-
-
-def check_fields(entity: Entity, fields: Mapping[str, Any]) -> str | None:
-    """Why a record's fields from another device cannot be written (None when they can)."""
-    found = _CHECKS.get(entity.name)
-    if found is None:
-        found = _CHECKS[entity.name] = _value_checks(entity)
-    checks, required = found
-    for name, value in fields.items():
-        if value is None:
-            if name in required or name not in checks:
-                return (
-                    f"{entity.name}.{name} 为空"
-                    if name in checks
-                    else f"{entity.name} 没有字段 {name}"
-                )
-            continue
-        c = checks.get(name)
-        if c is None:
-            return f"{entity.name} 没有字段 {name}"
-        problem = c(value)
-        if problem:
-            return f"{entity.name}.{name} {problem}"
-    return None
-
-
 # --- writing records derived from the op log --------------------------------------------------
 
 
@@ -506,7 +319,8 @@ def write_from_log(conn: sqlite3.Connection, entity: Entity, keys: list[str]) ->
         "CREATE TEMP TABLE IF NOT EXISTS sync_batch (entity_id TEXT PRIMARY KEY) WITHOUT ROWID"
     )
     conn.execute("DELETE FROM temp.sync_batch")
-    conn.executemany("INSERT INTO temp.sync_batch VALUES (?)", ((k,) for k in keys))
+    # one statement, not one per key (see liaison.data.bulk)
+    conn.execute("INSERT INTO temp.sync_batch SELECT value FROM json_each(?)", (rows_text(keys),))
     source = (
         "FROM temp.sync_batch AS b JOIN sync_op AS o "
         f"ON o.entity = '{entity.name}' AND o.entity_id = b.entity_id"
@@ -544,98 +358,3 @@ def write_from_log(conn: sqlite3.Connection, entity: Entity, keys: list[str]) ->
             f"INSERT INTO {child.table} ({', '.join(ccols)}) SELECT {', '.join(cvalues)} "
             f"{source}, json_each(o.fields, '$.{child.field}') AS c"
         )
-
-
-# --- the same checks in SQL, for a whole bundle at once -----------------------------------------
-
-
-def _sql_text(values: Iterable[str]) -> str:
-    return ", ".join("'" + v.replace("'", "''") + "'" for v in sorted(values))
-
-
-def _typed_sql(column: Column[Any], owner: str, t_: str, v: str) -> str:
-    """SQL true when a non-null JSON value (type `t_`, value `v`) suits the column — as
-    strict as `_value_check`, or stricter."""
-    t = column.type
-    allowed = CHOICES.get((owner, column.name))
-    limit = getattr(t, "length", None) or _MAX_TEXT
-    if allowed is not None:
-        return f"({t_} = 'text' AND {v} IN ({_sql_text(allowed)}))"
-    if isinstance(t, Boolean):
-        return f"({t_} = 'integer' AND {v} IN (0, 1))"
-    if isinstance(t, Integer):
-        return f"({t_} = 'integer' AND {v} BETWEEN -9007199254740991 AND 9007199254740991)"
-    if isinstance(t, DateTime):
-        return (
-            f"({t_} = 'text' AND ((length({v}) = 19 AND datetime({v}) IS {v}) OR "
-            f"(length({v}) = 26 AND datetime(substr({v}, 1, 19)) IS substr({v}, 1, 19) "
-            f"AND substr({v}, 20, 1) = '.' "
-            f"AND substr({v}, 21) GLOB '[0-9][0-9][0-9][0-9][0-9][0-9]')))"
-        )
-    if isinstance(t, Date):
-        return f"({t_} = 'text' AND length({v}) = 10 AND date({v}) IS {v})"
-    if isinstance(t, JSON):
-        return f"({t_} = 'text' AND length({v}) <= {limit} AND json_valid({v}))"
-    return f"({t_} = 'text' AND length({v}) <= {limit})"
-
-
-def _column_sql(column: Column[Any], owner: str, t_: str, v: str, absent_ok: bool) -> str:
-    nullable = column.nullable or column.name in ("created_by", "created_device")
-    ok = [f"{t_} IS NULL"] if absent_ok else []
-    if nullable:
-        ok.append(f"{t_} = 'null'")
-    ok.append(_typed_sql(column, owner, t_, v))
-    return "(" + " OR ".join(ok) + ")"
-
-
-def _child_sql_check(child: Child, f: str) -> str:
-    path = f"'$.{child.field}'"
-    table = Base.metadata.tables[child.table]
-    width = len(child.columns)
-    cols = " AND ".join(
-        _column_sql(
-            table.c[name],
-            child.table,
-            f"json_type(r.value, '$[{i}]')",
-            f"json_extract(r.value, '$[{i}]')",
-            absent_ok=False,
-        )
-        for i, name in enumerate(child.columns)
-    )
-    return (
-        f"(json_type({f}, {path}) IS NULL OR (json_type({f}, {path}) = 'array' "
-        f"AND json_array_length({f}, {path}) <= 10000 "
-        f"AND NOT EXISTS (SELECT 1 FROM json_each({f}, {path}) AS r WHERE NOT "
-        f"(r.type = 'array' AND json_array_length(r.value) = {width} AND {cols}))))"
-    )
-
-
-def fields_sql(entity: Entity, f: str = "fields") -> str:
-    """SQL true when the JSON text `f` holds fields `check_fields` accepts for `entity`: an
-    object, non-empty, no repeated or unknown names, every value suiting its column."""
-    names = _sql_text(entity.all_fields())
-    parts = [
-        f"json_valid({f})",
-        f"json_type({f}) = 'object'",
-        f"EXISTS (SELECT 1 FROM json_each({f}))",
-        f"NOT EXISTS (SELECT 1 FROM json_each({f}) WHERE key NOT IN ({names}))",
-        f"(SELECT count(*) = count(DISTINCT key) FROM json_each({f}))",
-    ]
-    for name in entity.fields:
-        parts.append(
-            _column_sql(
-                entity.table.c[name],
-                entity.name,
-                f"json_type({f}, '$.{name}')",
-                f"json_extract({f}, '$.{name}')",
-                absent_ok=True,
-            )
-        )
-    parts += [_child_sql_check(c, f) for c in entity.children]
-    if entity.hard_delete:
-        d = f"'$.{DELETED}'"
-        parts.append(
-            f"(json_type({f}, {d}) IS NULL OR "
-            f"(json_type({f}, {d}) = 'integer' AND json_extract({f}, {d}) IN (0, 1)))"
-        )
-    return "(" + "\n AND ".join(parts) + ")"

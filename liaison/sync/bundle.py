@@ -22,17 +22,18 @@ import tempfile
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from liaison.data import migrate
 from liaison.data.db import Database
-from liaison.data.oplog import OP_COLUMNS, Clock, Op
+from liaison.data.oplog import OP_COLUMNS, Clock, Op, op_from_row
 from liaison.domain import clock, hlc, signing
 from liaison.domain.ids import new_id
 from liaison.sync import envelope, payload
 from liaison.sync.envelope import BundleRefused, Header
-from liaison.sync.merge import MergeRefused, apply_ops
+from liaison.sync.merge import Check, MergeRefused, apply_ops
 
 SUMMARY_ENTITIES = ("visit", "demand", "demand_event", "enterprise", "assignment")
 
@@ -345,11 +346,21 @@ def _import(conn: sqlite3.Connection, opened: envelope.Opened, file: str) -> Imp
     h = opened.header
     with payload.opened(opened.payload) as pconn:
         _check_meta(pconn, h)
-        return _apply(conn, h, payload.op_chunks(pconn, h.ops, CHUNK), file)
+        return _apply(conn, h, payload.row_chunks(pconn, h.ops, CHUNK), file)
+
+
+def _unchecked_ops(rows: list[tuple[Any, ...]], check: Check) -> list[Op]:
+    """The rows as ops, to be checked while they are applied; a row that cannot even be made
+    into one is refused as the check would refuse it."""
+    try:
+        return [op_from_row(row) for row in rows]
+    except (TypeError, ValueError):
+        check(lambda: None)  # raises the first bad row's refusal
+        raise
 
 
 def _apply(
-    conn: sqlite3.Connection, h: Header, chunks: Iterable[list[Op]], file: str
+    conn: sqlite3.Connection, h: Header, chunks: Iterable[list[tuple[Any, ...]]], file: str
 ) -> ImportReport:
     now = clock.now()
     horizon = hlc.horizon(now)  # stamps compare as strings
@@ -357,10 +368,14 @@ def _apply(
     total = future = new_ops = conflicts = flagged = 0
     tally: Counter[str] = Counter()
     latest = ""
-    for ops in chunks:
+    for rows in chunks:
+        check = partial(payload.check_rows, rows, total + 1)
         try:
-            # the worker-thread fold reads committed events: only when one chunk is all
-            merged = apply_ops(conn, ops, fold_ahead=h.ops <= CHUNK)
+            # every row is checked on a worker thread while the records are written, in the
+            # import's one transaction; the worker's fold reads committed events: only when
+            # one chunk is all
+            ops = _unchecked_ops(rows, check)
+            merged = apply_ops(conn, ops, fold_ahead=h.ops <= CHUNK, check=check)
         except MergeRefused as exc:
             raise BundleRefused("invalid_row", f"同步包无法合并：{exc}") from exc
         except (sqlite3.IntegrityError, ValueError) as exc:  # e.g. a step to no known unit

@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import text
 
-from liaison.data import oplog
+from liaison.data import oplog, sync_checks
 from liaison.data import sync_entities as se
 from liaison.data.db import Database, raw_connection
 from liaison.domain import clock, hlc
@@ -120,7 +120,7 @@ def resolve_conflict(
         ).fetchone()
         if found is None:
             raise NotFound("这处冲突已经解决了")
-        problem = se.check_fields(ent, {field: value})
+        problem = sync_checks.check_fields(ent, {field: value})
         if problem:
             raise ValidationError(problem)
         current = se.read_records(conn, ent, [entity_id]).get(entity_id)

@@ -11,18 +11,21 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import sys
 import threading
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
 import orjson
 
-from liaison.data import search
+from liaison.data import bulk, search
 from liaison.data import sync_entities as se
 from liaison.data.oplog import (
     OP_COLUMNS,
@@ -66,36 +69,79 @@ def _existing(conn: sqlite3.Connection, ops: list[Op]) -> dict[tuple[str, int], 
     return {(o.site, o.seq): o for o in map(op_from_row, rows)}
 
 
-def apply_ops(conn: sqlite3.Connection, ops: list[Op], *, fold_ahead: bool = True) -> MergeReport:
+Check = Callable[[Callable[[], object]], None]
+"""Validates the ops being applied, calling its argument every few rows; raises to refuse."""
+
+
+def apply_ops(
+    conn: sqlite3.Connection,
+    ops: list[Op],
+    *,
+    fold_ahead: bool = True,
+    check: Check | None = None,
+) -> MergeReport:
     """Store the ops this replica lacks and re-derive what they touch (inside the caller's
-    transaction). An op already stored with other content is a forgery or a bug: refused."""
-    known = _existing(conn, ops)
-    new: list[Op] = []
-    for op in ops:
-        old = known.get((op.site, op.seq))
-        if old is None:
-            new.append(op)
-        elif not _same(old, op):
-            raise MergeRefused(f"变更 {op.id} 与本机已有的同号变更内容不同")
-    _check_sequences(conn, new)
-    touched: dict[str, set[str]] = defaultdict(set)
-    for op in new:
-        touched[op.entity].add(op.entity_id)
-    # the touched records' ops this replica had before, then the new ones
-    history: dict[str, dict[str, list[Op]]] = {
-        entity: record_ops(conn, entity, ids) for entity, ids in touched.items()
-    }
-    _check_append_only(new, history)
-    for op in new:
-        history[op.entity].setdefault(op.entity_id, []).append(op)
-    insert_ops(conn, new)  # before the worker starts: binding rows one by one needs the GIL
-    path = conn.execute("PRAGMA database_list").fetchone()[2]
-    demandish = touched.get("demand") or touched.get("demand_event")
-    ahead = FoldAhead(path, new) if fold_ahead and path and demandish else None
-    report = rederive(conn, touched, history, ahead)
+    transaction). An op already stored with other content is a forgery or a bug: refused.
+
+    With `check`, the ops arrive unchecked (from a bundle): the check runs on a worker thread
+    while SQLite writes the records, and everything waits for it before returning; when it
+    refuses, its error is raised (whatever else went wrong meanwhile) and the caller rolls the
+    transaction back — nothing unchecked outlives it."""
+    ahead: Ahead | None = None
+    try:
+        known = _existing(conn, ops)
+        new: list[Op] = []
+        for op in ops:
+            old = known.get((op.site, op.seq))
+            if old is None:
+                new.append(op)
+            elif not _same(old, op):
+                raise MergeRefused(f"变更 {op.id} 与本机已有的同号变更内容不同")
+        _check_sequences(conn, new)
+        touched: dict[str, set[str]] = defaultdict(set)
+        for op in new:
+            touched[op.entity].add(op.entity_id)
+        # the touched records' ops this replica had before, then the new ones
+        history: dict[str, dict[str, list[Op]]] = {
+            entity: record_ops(conn, entity, ids) for entity, ids in touched.items()
+        }
+        _check_append_only(new, history)
+        for op in new:
+            history[op.entity].setdefault(op.entity_id, []).append(op)
+        insert_ops(conn, new)  # before the worker starts: binding rows one by one needs the GIL
+        path = conn.execute("PRAGMA database_list").fetchone()[2]
+        demandish = touched.get("demand") or touched.get("demand_event")
+        fold = bool(fold_ahead and path and demandish)
+        if check is not None or fold:
+            ahead = Ahead(path, new, check, fold)
+        with _quick_handover():
+            report = rederive(conn, touched, history, ahead)
+    except Exception:
+        if ahead is not None:
+            ahead.verdict()  # a bad row is the reason to give, if there is one
+        elif check is not None:
+            check(_go_on)
+        raise
     report.new_ops = len(new)
     report.new = new
     return report
+
+
+@contextmanager
+def _quick_handover() -> Iterator[None]:
+    """While the worker runs Python, a statement that returns from SQLite waits for the
+    interpreter until the worker is made to let go: 5 ms by default, a tenth of it here
+    (there are dozens of statements; the worker loses next to nothing)."""
+    before = sys.getswitchinterval()
+    sys.setswitchinterval(min(before, 0.0005))
+    try:
+        yield
+    finally:
+        sys.setswitchinterval(before)
+
+
+def _go_on() -> None:
+    """A check's pause point when nothing else runs."""
 
 
 def _same(a: Op, b: Op) -> bool:
@@ -129,7 +175,7 @@ def rederive(
     conn: sqlite3.Connection,
     touched: Mapping[str, Iterable[str]],
     history: Mapping[str, Mapping[str, list[Op]]] | None = None,
-    ahead: FoldAhead | None = None,
+    ahead: Ahead | None = None,
 ) -> MergeReport:
     """Rewrite the touched records from their ops (all of them: `history` when the caller
     has them, else read from the log); then conflicts, search and demand folds."""
@@ -142,58 +188,69 @@ def rederive(
             continue
         report.records[entity.name] = len(ids)
         ops_of = history[entity.name] if history else record_ops(conn, entity.name, ids)
-        conflict_rows: list[tuple[Any, ...]] = []
-        settled: list[tuple[str, str, str]] = []
-        records: list[tuple[str, Mapping[str, Any], se.Change]] = []
-        fast: list[str] = []
-        for key in ids:
-            ops = ops_of[key]
-            if len(ops) == 1 and entity.name in se.FAST_ENTITIES:  # made by one op, as is
-                fast.append(key)
-                if entity.name == "demand_event" and ahead is None:
-                    demands.add(ops[0].fields["demand_id"])
-                continue
-            if len(ops) == 1:  # a record made by one op: nothing to weigh
-                latest = ops[0]
-                fields: dict[str, Any] = latest.fields
-            else:
-                regs = registers(ops)
-                fields = {name: r.value for name, r in regs.items()}
-                latest = max(ops, key=precedence)
-                for name, r in regs.items():
-                    if r.in_conflict and entity.name != "device":  # trust is each replica's own
-                        conflict_rows.append(
-                            _conflict_row(entity.name, key, name, r.heads, r.winner)
-                        )
-                    else:
-                        settled.append((entity.name, key, name))
-            if entity.name == "device":
-                fields = dict(fields)
-                _device_trust(conn, ops, fields)
-            elif entity.name == "demand_event":
-                demands.add(fields["demand_id"])
-            records.append((key, fields, (_stamp_time(latest.hlc), latest.account, latest.site)))
+        as_is = entity.name in se.FAST_ENTITIES
+        fast = [key for key in ids if as_is and len(ops_of[key]) == 1]  # made by one op, as is
+        slow = [key for key in ids if not (as_is and len(ops_of[key]) == 1)]
+        if entity.name == "demand_event" and not (ahead and ahead.folds):
+            demands.update(ops_of[key][0].fields["demand_id"] for key in fast)
         try:
-            se.write_from_log(conn, entity, fast)
-            se.write_records(conn, entity, records)
+            se.write_from_log(conn, entity, fast)  # a few long statements: the worker runs
+            with paused(ahead):  # Python and a statement per row: the worker waits
+                report.conflicts += _write_weighed(conn, entity, slow, ops_of, demands)
         except sqlite3.IntegrityError as exc:
             raise MergeRefused(f"{entity.name} 无法写入：{exc}") from exc
-        conn.executemany(
-            "DELETE FROM sync_conflict WHERE entity = ? AND entity_id = ? AND field = ?", settled
-        )
-        conn.executemany(
-            "INSERT OR REPLACE INTO sync_conflict VALUES (?, ?, ?, ?, ?)", conflict_rows
-        )
-        report.conflicts += len(conflict_rows)
         if entity.name == "enterprise":
-            reindex = ids  # after the folds: both are Python work, the writes are not
-    if ahead is not None:  # folded meanwhile on the worker thread
-        report.flagged_demands = write_folds(conn, ahead.join())
+            reindex = ids
+    if reindex:  # while the worker folds: the index is written by a few long statements
+        if ahead is not None:
+            ahead.warmed.wait()  # the names' pinyin, worked out by the worker
+        refresh_search(conn, reindex)
+    folded = ahead.join() if ahead is not None else None  # checked and folded meanwhile
+    if folded is not None:
+        report.flagged_demands = write_folds(conn, folded)
     else:
         report.flagged_demands = refold(conn, demands)
-    if reindex:
-        refresh_search(conn, reindex)
     return report
+
+
+def _write_weighed(
+    conn: sqlite3.Connection,
+    entity: se.Entity,
+    keys: list[str],
+    ops_of: Mapping[str, list[Op]],
+    demands: set[str],
+) -> int:
+    """Write records from their fields' registers (the provisional winners), with their
+    conflicts; adds the demands of events to `demands`; returns how many conflicts."""
+    conflict_rows: list[tuple[Any, ...]] = []
+    settled: list[tuple[str, str, str]] = []
+    records: list[tuple[str, Mapping[str, Any], se.Change]] = []
+    for key in keys:
+        ops = ops_of[key]
+        if len(ops) == 1:  # a record made by one op: nothing to weigh
+            latest = ops[0]
+            fields: dict[str, Any] = latest.fields
+        else:
+            regs = registers(ops)
+            fields = {name: r.value for name, r in regs.items()}
+            latest = max(ops, key=precedence)
+            for name, r in regs.items():
+                if r.in_conflict and entity.name != "device":  # trust is each replica's own
+                    conflict_rows.append(_conflict_row(entity.name, key, name, r.heads, r.winner))
+                else:
+                    settled.append((entity.name, key, name))
+        if entity.name == "device":
+            fields = dict(fields)
+            _device_trust(conn, ops, fields)
+        elif entity.name == "demand_event":
+            demands.add(fields["demand_id"])
+        records.append((key, fields, (_stamp_time(latest.hlc), latest.account, latest.site)))
+    se.write_records(conn, entity, records)
+    conn.executemany(
+        "DELETE FROM sync_conflict WHERE entity = ? AND entity_id = ? AND field = ?", settled
+    )
+    conn.executemany("INSERT OR REPLACE INTO sync_conflict VALUES (?, ?, ?, ?, ?)", conflict_rows)
+    return len(conflict_rows)
 
 
 def _stamp_time(stamp: str) -> str:
@@ -235,11 +292,12 @@ def _device_trust(conn: sqlite3.Connection, ops: list[Op], fields: dict[str, Any
 
 def refresh_search(conn: sqlite3.Connection, ids: list[str]) -> None:
     """Re-index the enterprises' names and codes; re-check them for double registration."""
-    rows = conn.execute(
-        "SELECT id, name, uscc, deleted_at FROM enterprise WHERE id IN "
-        "(SELECT value FROM json_each(?))",
-        (json.dumps(ids),),
-    ).fetchall()
+    rows = bulk.fetch_rows(
+        conn,
+        "SELECT json_group_array(json_array(id, name, uscc, deleted_at)) FROM enterprise "
+        "WHERE id IN (SELECT value FROM json_each(?))",
+        (bulk.rows_text(ids),),
+    )
     search.unindex_enterprises(conn, [i for i, _n, _u, deleted in rows if deleted is not None])
     search.index_enterprises(conn, [(i, n, u) for i, n, u, deleted in rows if deleted is None])
     refresh_duplicates(conn, ids)
@@ -252,6 +310,10 @@ def _event(row: tuple[Any, ...]) -> wf.Event:
     event_id, kind, at, actor_id, actor_role, text, data = row
     d = orjson.loads(data) if data and data != "{}" else {}
     return event_from(event_id, kind, datetime.fromisoformat(at), actor_id, actor_role, text, d)
+
+
+_SNAPSHOT_VALUES = attrgetter(*SNAPSHOT_COLUMNS)
+_AS_STORED = frozenset({str, int, bool})
 
 
 def _column_value(value: Any) -> Any:
@@ -286,7 +348,10 @@ _EVENT_SQL = (
 
 
 def fold_demands(
-    ids: Iterable[str], stored: Iterable[tuple[Any, ...]], arriving: Iterable[Op] = ()
+    ids: Iterable[str],
+    stored: Iterable[tuple[Any, ...]],
+    arriving: Iterable[Op] = (),
+    tick: Callable[[], object] = _go_on,
 ) -> Folded:
     """Fold each demand's events (`stored` rows as `_EVENT_SQL` reads them, plus `arriving`
     event ops) in (time, id) order; pure computation, safe on a worker thread."""
@@ -308,14 +373,19 @@ def fold_demands(
                 0,
             )
         )
-    for demand_id in out.ids:
+    for n, demand_id in enumerate(out.ids):
+        if not n & 63:
+            tick()
         rows = sorted(events.get(demand_id, ()), key=lambda r: (r[2], r[0]))
         snap = wf.fold([_event(r[:7]) for r in rows])
         flagged = set(snap.flagged_event_ids)
         out.flagged_demands += bool(flagged)
         if snap.state is None:  # its 提出 has not arrived yet (a later chunk of the bundle)
             snap = replace(snap, state=wf.State.NEW)
-        values = [_column_value(getattr(snap, c)) for c in SNAPSHOT_COLUMNS]
+        values = [
+            v if v is None or v.__class__ in _AS_STORED else _column_value(v)
+            for v in _SNAPSHOT_VALUES(snap)
+        ]
         out.updates.append((*values, int(bool(flagged)), demand_id))
         out.flags += [(int(r[0] in flagged), r[0]) for r in rows if bool(r[7]) != (r[0] in flagged)]
         lead = [(snap.lead_department_id, 1)] if snap.lead_department_id else []
@@ -353,41 +423,120 @@ def refold(conn: sqlite3.Connection, demand_ids: Iterable[str]) -> int:
     return write_folds(conn, fold_demands(ids, stored))
 
 
-class FoldAhead:
-    """Folds the demands a batch of new ops touches on a worker thread, from the events
-    already committed (its own read connection: it sees this replica as it was before the
-    import) and the arriving ones, while the importing connection writes; SQLite releases the
-    GIL while it works, so the two cores share the import."""
+class Ahead:
+    """Work done beside a merge on a worker thread while the importing connection writes
+    (SQLite releases the GIL while it works, so the two cores share the import): checking
+    the arriving ops when they came unchecked from a bundle, then the pinyin keys of arriving
+    enterprise names (kept by the search module's cache for the index), then folding the
+    demands they touch — from the events already committed (its own read connection: it sees
+    this replica as it was before the import) and the arriving ones.
 
-    def __init__(self, path: str, new: list[Op]) -> None:
+    The importing thread must not run a statement per row meanwhile: each would wait for
+    the interpreter this thread holds. It pauses this one around such work (`paused`)."""
+
+    def __init__(self, path: str, new: list[Op], check: Check | None, fold: bool) -> None:
         self.path = path
-        self.demands = [o for o in new if o.entity == "demand"]
-        self.events = [o for o in new if o.entity == "demand_event"]
+        self.new = new
+        self.check = check
+        self.folds = fold
         self.result: Folded | None = None
+        self.refusal: BaseException | None = None
         self.error: BaseException | None = None
-        self.thread = threading.Thread(target=self._run, name="fold-ahead", daemon=True)
+        self.checked = threading.Event()
+        self.warmed = threading.Event()
+        self.go = threading.Event()
+        self.go.set()
+        self.cancelled = False
+        if check is None:
+            self.checked.set()
+        self.thread = threading.Thread(target=self._run, name="merge-ahead", daemon=True)
         self.thread.start()
+
+    def tick(self) -> None:
+        """Where the work may pause (called every few rows)."""
+        self.go.wait()
+        if self.cancelled:
+            raise _Cancelled
 
     def _run(self) -> None:
         try:
-            ids = {o.entity_id for o in self.demands} | {o.fields["demand_id"] for o in self.events}
-            arriving = {o.entity_id for o in self.events}
-            conn = sqlite3.connect(f"{Path(self.path).as_uri()}?mode=ro", uri=True)
+            if self.check is not None:
+                try:
+                    self.check(self.tick)
+                except BaseException as exc:
+                    self.refusal = exc
+                    return
+                finally:
+                    self.checked.set()
             try:
-                stored = [
-                    r
-                    for r in conn.execute(_EVENT_SQL, (json.dumps(sorted(ids)),))
-                    if r[1] not in arriving
-                ]
+                self._warm_search_keys()
             finally:
-                conn.close()
-            self.result = fold_demands(ids, stored, self.events)
+                self.warmed.set()
+            if self.folds:
+                self.result = self._fold()
+        except _Cancelled:
+            pass
         except BaseException as exc:  # handed to the importing thread
             self.error = exc
+        finally:
+            self.warmed.set()
 
-    def join(self) -> Folded:
+    def _fold(self) -> Folded:
+        demands = [o for o in self.new if o.entity == "demand"]
+        events = [o for o in self.new if o.entity == "demand_event"]
+        ids = {o.entity_id for o in demands} | {o.fields["demand_id"] for o in events}
+        arriving = {o.entity_id for o in events}
+        conn = sqlite3.connect(f"{Path(self.path).as_uri()}?mode=ro", uri=True)
+        try:
+            stored = [
+                r
+                for r in conn.execute(_EVENT_SQL, (json.dumps(sorted(ids)),))
+                if r[1] not in arriving
+            ]
+        finally:
+            conn.close()
+        return fold_demands(ids, stored, events, self.tick)
+
+    def _warm_search_keys(self) -> None:
+        for n, op in enumerate(o for o in self.new if o.entity == "enterprise"):
+            if not n & 63:
+                self.tick()
+            name = op.fields.get("name")
+            if isinstance(name, str):
+                search.Keys.of(name)
+
+    def verdict(self) -> None:
+        """Wait for the check (not the rest, which stops) and raise its refusal, if any."""
+        self.go.set()
+        self.checked.wait()
+        self.cancelled = True
         self.thread.join()
+        if self.refusal is not None:
+            raise self.refusal
+
+    def join(self) -> Folded | None:
+        """Wait for everything; raise the check's refusal or the worker's error, if any."""
+        self.go.set()
+        self.thread.join()
+        if self.refusal is not None:
+            raise self.refusal
         if self.error is not None:
             raise self.error
-        assert self.result is not None
         return self.result
+
+
+class _Cancelled(Exception):
+    """The merge failed: the worker stops at its next pause point."""
+
+
+@contextmanager
+def paused(ahead: Ahead | None) -> Iterator[None]:
+    """Keep the worker waiting (at its next pause point) for the duration."""
+    if ahead is None:
+        yield
+        return
+    ahead.go.clear()
+    try:
+        yield
+    finally:
+        ahead.go.set()

@@ -11,12 +11,11 @@ of it is applied.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import sqlite3
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -24,10 +23,10 @@ from typing import Any
 
 import orjson
 
+from liaison.data import sync_checks
 from liaison.data import sync_entities as se
-from liaison.data.oplog import OP_COLUMNS, Op
+from liaison.data.oplog import OP_COLUMNS, Op, op_from_row
 from liaison.domain import hlc
-from liaison.domain import workflow as wf
 from liaison.sync.envelope import BundleRefused
 
 PAYLOAD_DDL = {
@@ -180,20 +179,24 @@ def read_meta(conn: sqlite3.Connection) -> dict[str, str]:
 
 def read_ops(conn: sqlite3.Connection, expected: int) -> list[Op]:
     """Every op of the payload, validated; refused as a whole at the first bad row."""
-    return [op for chunk in op_chunks(conn, expected, expected or 1) for op in chunk]
+    rows = [row for chunk in row_chunks(conn, expected, expected or 1) for row in chunk]
+    return [validate(row, n) for n, row in enumerate(rows, 1)]
 
 
-def op_chunks(conn: sqlite3.Connection, expected: int, size: int) -> Iterator[list[Op]]:
-    """The payload's ops, validated, in (device, number) order, `size` at a time (a district
-    snapshot holds millions); refused at the first bad row or a count unlike the header's."""
-    chunk: list[Op] = []
+def row_chunks(
+    conn: sqlite3.Connection, expected: int, size: int
+) -> Iterator[list[tuple[Any, ...]]]:
+    """The payload's op rows as stored (not yet validated: see `check_rows`), in (device,
+    number) order, `size` at a time (a district snapshot holds millions); refused when the
+    file cannot be read or holds a count unlike the header's."""
+    chunk: list[tuple[Any, ...]] = []
     n = 0
     try:
         rows = conn.execute(f"SELECT {OP_COLUMNS} FROM op ORDER BY site, seq")
         for n, row in enumerate(rows, 1):
             if n > expected:
                 raise BundleRefused("damaged", "同步包里的变更比包头说的多")
-            chunk.append(validate(row, n))
+            chunk.append(row)
             if len(chunk) == size:
                 yield chunk
                 chunk = []
@@ -205,36 +208,14 @@ def op_chunks(conn: sqlite3.Connection, expected: int, size: int) -> Iterator[li
         yield chunk
 
 
-_EVENT_DATA_ENUMS = {"outcome": frozenset(wf.Outcome), "satisfaction": frozenset(wf.Satisfaction)}
-_EVENT_DATA_DATES = ("deadline", "reply_deadline", "promised_date")
-
-
-def _check_values(entity: se.Entity, fields: dict[str, Any]) -> str | None:
-    """What `check_fields` (every column's type, length, real dates, JSON, fixed lists) leaves
-    out and re-deriving a record relies on: the contents of a demand event's data."""
-    if entity.name == "demand_event" and fields.get("data") is not None:
-        return _check_event_data(json.loads(fields["data"]))
-    return None
-
-
-def _check_event_data(data: Any) -> str | None:
-    if not isinstance(data, dict):
-        return "demand_event.data 不是 JSON 对象"
-    for key, allowed in _EVENT_DATA_ENUMS.items():
-        if data.get(key) and data[key] not in allowed:
-            return f"demand_event.data.{key} 的取值未知"
-    for key in _EVENT_DATA_DATES:
-        if data.get(key) and not se.is_date(data[key]):
-            return f"demand_event.data.{key} 不是有效的日期"
-    lead, co = data.get("lead"), data.get("co", ())
-    if lead is not None and not isinstance(lead, str):
-        return "demand_event.data.lead 格式不对"
-    if not (isinstance(co, list | tuple) and all(isinstance(d, str) for d in co)):
-        return "demand_event.data.co 格式不对"
-    for key in ("policy_basis", "merged_into_id"):
-        if data.get(key) is not None and not isinstance(data[key], str):
-            return f"demand_event.data.{key} 格式不对"
-    return None
+def check_rows(rows: list[tuple[Any, ...]], first: int, tick: Callable[[], object]) -> None:
+    """Validate rows as `row_chunks` gives them (the first is the payload's row number
+    `first`); refused at the first bad row. `tick` is called every few rows (a worker thread
+    pauses there while its merge needs the interpreter)."""
+    for n, row in enumerate(rows, first):
+        if not n & 63:
+            tick()
+        check_row(row, n)
 
 
 @lru_cache(maxsize=65_536)
@@ -248,6 +229,14 @@ def _bad(n: int, why: str) -> BundleRefused:
 
 
 def validate(row: tuple[Any, ...], n: int) -> Op:
+    """The op of a row that passes `check_row`."""
+    check_row(row, n)
+    return op_from_row(row)
+
+
+def check_row(row: tuple[Any, ...], n: int) -> None:
+    """Refuse a payload row unless every part of it is as this application writes it: ids,
+    number, stamp, record kind, the fields (`sync_checks.check_text`), the base."""
     site, seq, stamp, entity_name, entity_id, account, fields_text, base_text = row
     if not (isinstance(site, str) and _is_id(site)):
         raise _bad(n, "设备编号格式不对")
@@ -263,23 +252,20 @@ def validate(row: tuple[Any, ...], n: int) -> Op:
         raise _bad(n, "记录编号格式不对")
     if account is not None and not (isinstance(account, str) and _is_id(account)):
         raise _bad(n, "账号编号格式不对")
-    try:
-        fields = orjson.loads(fields_text)
-        base = [] if base_text == "[]" else orjson.loads(base_text)
-    except (TypeError, ValueError, RecursionError) as exc:  # nested past the parser's depth
-        raise _bad(n, "内容不是 JSON") from exc
-    if not isinstance(fields, dict) or not fields:
-        raise _bad(n, "没有字段")
-    problem = se.check_fields(entity, fields) or _check_values(entity, fields)
+    problem = sync_checks.check_text(entity, fields_text)
     if problem:
         raise _bad(n, problem)
-    if not (
+    if base_text != "[]" and not _is_base(base_text):
+        raise _bad(n, "依据（base）格式不对")
+
+
+def _is_base(text: str) -> bool:
+    try:
+        base = orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return False
+    return (
         isinstance(base, list)
         and len(base) <= MAX_BASE
         and all(isinstance(r, str) and _REF.fullmatch(r) for r in base)
-    ):
-        raise _bad(n, "依据（base）格式不对")
-    # stored and written as re-encoded from what was checked: a name given twice in the
-    # file ({"name": "…", "name": "…"}) cannot slip its first, unchecked value past SQLite
-    text = (orjson.dumps(fields).decode(), base_text if not base else orjson.dumps(base).decode())
-    return Op(site, seq, stamp, entity_name, entity_id, account, fields, tuple(base), text)
+    )

@@ -6,7 +6,7 @@ Regenerate after changing a message in the core (liaison/ outside liaison/ui):
     scripts/update_translations.sh      # then translate what it lists as unfinished
 
 liaison.ui.core_text.tr_core uses these tables; tests/ui/test_core_text.py fails when this
-file is out of date. 119 static messages, 94 patterns.
+file is out of date. 117 static messages, 94 patterns.
 """
 
 # ruff: noqa: E501
@@ -34,7 +34,6 @@ def static_messages() -> dict[str, str]:
         "企业不存在": QCoreApplication.translate("CoreText", "企业不存在"),
         "企业不存在或已删除": QCoreApplication.translate("CoreText", "企业不存在或已删除"),
         "依据（base）格式不对": QCoreApplication.translate("CoreText", "依据（base）格式不对"),
-        "内容不是 JSON": QCoreApplication.translate("CoreText", "内容不是 JSON"),
         "办理结果": QCoreApplication.translate("CoreText", "办理结果"),
         "办结时限": QCoreApplication.translate("CoreText", "办结时限"),
         "办结时限不能早于交办日期": QCoreApplication.translate(
@@ -153,7 +152,6 @@ def static_messages() -> dict[str, str]:
         "本机还没有设备身份：请先运行 liaison init": QCoreApplication.translate(
             "CoreText", "本机还没有设备身份：请先运行 liaison init"
         ),
-        "没有字段": QCoreApplication.translate("CoreText", "没有字段"),
         "没有待审批的延期申请": QCoreApplication.translate("CoreText", "没有待审批的延期申请"),
         "满意度": QCoreApplication.translate("CoreText", "满意度"),
         "牵头单位": QCoreApplication.translate("CoreText", "牵头单位"),

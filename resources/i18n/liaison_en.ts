@@ -671,9 +671,8 @@ Time: {at}</translation>
         <translation>The base list is malformed</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>内容不是 JSON</source>
-        <translation>The content is not JSON</translation>
+        <translation type="vanished">The content is not JSON</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -965,12 +964,11 @@ Time: {at}</translation>
         <translation>This installation has no device identity yet: run liaison init first</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>没有字段</source>
-        <translation>no fields</translation>
+        <translation type="vanished">no fields</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>没有待审批的延期申请</source>
         <translation>There is no extension request awaiting approval</translation>
     </message>

@@ -487,3 +487,15 @@ def test_init_then_generate_on_a_fresh_file(tmp_path: Path) -> None:
     init_database(path)
     report = generate(path, scale="small", seed=5, today=TODAY)
     assert report.counts["enterprise"] == 300
+
+
+def test_every_op_the_demo_logged_passes_the_bundle_checks(conn: sqlite3.Connection) -> None:
+    """The checks a bundle's rows meet are not stricter than this application's own writing:
+    every op of a whole demo district (every kind of record, every demand step) passes."""
+    from liaison.data.oplog import OP_COLUMNS
+    from liaison.sync.payload import check_rows
+
+    rows = conn.execute(f"SELECT {OP_COLUMNS} FROM sync_op ORDER BY site, seq").fetchall()
+    kinds = {r[3] for r in rows}
+    assert {"enterprise", "visit", "demand", "demand_event", "assignment", "account"} <= kinds
+    check_rows(rows, 1, lambda: None)

@@ -18,6 +18,7 @@ import json
 import random
 import sqlite3
 import struct
+import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -1015,6 +1016,19 @@ def test_an_append_only_record_edited_in_the_same_bundle(receiver: Receiver, for
     receiver.refuses(forge.bundle([*forge.rows, row]), "invalid_row")
 
 
+def test_a_bad_row_is_the_reason_when_its_record_breaks_too(
+    receiver: Receiver, forge: Forge
+) -> None:
+    """Records are written while the rows are still being checked (on a worker thread): a
+    row that is invalid and also makes the write fail (a visit of an enterprise nobody has,
+    on an impossible day) is refused for what is wrong with it, and nothing stays."""
+    n, visit = _first(forge, "visit")
+    visit.update(enterprise_id="01a219ca-0000-7000-8000-000000000000", visit_date="2026-13-45")
+    exc = receiver.refuses(forge.with_row(n, fields=visit), "invalid_row")
+    assert "visit.visit_date" in str(exc) and f"第 {n + 1} 条" in str(exc)
+    assert sys.getswitchinterval() == pytest.approx(0.005)  # the import's setting undone
+
+
 def _route_to_nowhere(forge: Forge) -> bytes:
     """A well-formed 交办 event of a demand the receiver has, to a department that exists
     nowhere: only the demand's fold, after the ops are stored, meets the missing row."""
@@ -1041,24 +1055,16 @@ def test_an_event_routing_to_a_department_nowhere_is_refused(
     receiver.refuses(_route_to_nowhere(forge), "invalid_row")
 
 
-def test_a_field_given_twice_is_written_as_checked(receiver: Receiver, forge: Forge) -> None:
+def test_a_field_given_twice_is_refused(receiver: Receiver, forge: Forge) -> None:
     """{"visit_date": "2026-13-45", ..., "visit_date": "<good>"}: JSON readers differ on which
-    one counts (Python the last, SQLite the first); what is stored is what was checked."""
+    one counts (Python the last, SQLite the first), so a name given twice is refused — also
+    when both values are good, or the row is spelled unlike our exporter spells it."""
     n, fields = _first(forge, "visit")
-    good = fields["visit_date"]
     text = json.dumps(fields, ensure_ascii=False)
-    text = '{"visit_date": "2026-13-45", ' + text[1:]  # the bad one first, the good one later
-    bundle.import_bundle(receiver.db, receiver.file(forge.with_row(n, fields=text)))
-    conn = receiver.db.raw()
-    try:
-        stored = conn.execute(
-            "SELECT visit_date FROM visit WHERE id = ?", (forge.rows[n][4],)
-        ).fetchone()
-        logged = conn.execute(
-            "SELECT fields FROM sync_op WHERE entity = 'visit' AND entity_id = ?",
-            (forge.rows[n][4],),
-        ).fetchone()
-    finally:
-        conn.close()
-    assert stored == (good,)
-    assert "2026-13-45" not in logged[0]
+    bad_first = '{"visit_date": "2026-13-45", ' + text[1:]
+    receiver.refuses(forge.with_row(n, fields=bad_first), "invalid_row")
+    twice_good = f'{{"visit_date": "{fields["visit_date"]}", ' + text[1:]
+    exc = receiver.refuses(forge.with_row(n, fields=twice_good), "invalid_row")
+    assert "两次" in str(exc)
+    spaced = json.dumps(fields, ensure_ascii=False, indent=2)  # spelled otherwise: accepted
+    bundle.import_bundle(receiver.db, receiver.file(forge.with_row(n, fields=spaced)))

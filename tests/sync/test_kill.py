@@ -138,15 +138,19 @@ def _check(scene: Scene, db: Path, n: int, child: subprocess.Popen[bytes]) -> st
 
 
 def test_a_killed_import_leaves_all_of_the_bundle_or_none(scene: Scene, tmp_path: Path) -> None:
-    # how long an uninterrupted import takes in a child process, start-up included
-    db = tmp_path / "timed.sqlite"
-    shutil.copy(scene.laptop, db)
-    started = time.perf_counter()
-    child = _start(scene, db)
-    _, err = child.communicate(timeout=120)
-    whole = time.perf_counter() - started
-    assert child.returncode == 0, err.decode()
-    assert _look(db, scene.bundle_id)[1:3] == (scene.after, True)
+    # how long an uninterrupted import takes in a child process, start-up included (the
+    # shorter of two: the first may pay for a cold disk cache)
+    times = []
+    for n in range(2):
+        db = tmp_path / f"timed-{n}.sqlite"
+        shutil.copy(scene.laptop, db)
+        started = time.perf_counter()
+        child = _start(scene, db)
+        _, err = child.communicate(timeout=120)
+        times.append(time.perf_counter() - started)
+        assert child.returncode == 0, err.decode()
+        assert _look(db, scene.bundle_id)[1:3] == (scene.after, True)
+    whole = min(times)
 
     rng = random.Random(int(os.environ.get("LIAISON_KILL_SEED", "20261126")))
     outcomes: Counter[str] = Counter()
@@ -155,7 +159,7 @@ def test_a_killed_import_leaves_all_of_the_bundle_or_none(scene: Scene, tmp_path
         db = tmp_path / f"round-{n}.sqlite"
         shutil.copy(scene.laptop, db)
         # mostly late in the run, where the ops are written and committed
-        delay = whole * (rng.uniform(0.0, 0.5) if n % 4 == 0 else rng.uniform(0.5, 1.1))
+        delay = whole * (rng.uniform(0.0, 0.5) if n % 4 == 0 else rng.uniform(0.5, 1.0))
         child = _start(scene, db)
         try:
             child.wait(timeout=delay)
