@@ -25,7 +25,7 @@ def add_parsers(sub: argparse._SubParsersAction, db_option: DbOption) -> None:  
     k.add_argument("--for", dest="recipient", metavar="DEVICE", help="对方设备（编号、名称或指纹）")
     k.add_argument("--full", action="store_true", help="导出全部变更（新设备或差距过大时）")
     db_option(k, argparse.SUPPRESS)
-    k = kinds.add_parser("import", help="导入同步包（先全部校验，再一次性写入）")
+    k = kinds.add_parser("import", help="导入同步包（逐条校验，全部通过才生效）")
     k.add_argument("file", type=Path, metavar="FILE")
     k.add_argument("--dry-run", action="store_true", help="只校验并报告，不写入")
     db_option(k, argparse.SUPPRESS)

@@ -170,6 +170,8 @@ class Register:
     @property
     def in_conflict(self) -> bool:
         name = self.name
+        if len(self.heads) == 1:
+            return False
         if name == "deleted_at":  # two devices deleting one record agree, whenever they did
             return len({o.fields[name] is None for o in self.heads}) > 1
         return len({se.canonical(o.fields[name]) for o in self.heads}) > 1
@@ -177,19 +179,45 @@ class Register:
 
 def registers(ops: Iterable[Op]) -> dict[str, Register]:
     """The register of every field the ops write (SYNC.md: multi-value register)."""
-    by_field: dict[str, list[Op]] = defaultdict(list)
-    for op in ops:
+    return {name: Register(name, heads, winner) for name, heads, winner in _weighed(ops)}
+
+
+def weigh(ops: Iterable[Op]) -> tuple[dict[str, Any], list[Register]]:
+    """A record's fields as its ops give them (each field's provisional winner), and the
+    registers in conflict."""
+    fields: dict[str, Any] = {}
+    clashing: list[Register] = []
+    for name, heads, winner in _weighed(ops):
+        fields[name] = winner.fields[name]
+        if len(heads) > 1:
+            register = Register(name, heads, winner)
+            if register.in_conflict:
+                clashing.append(register)
+    return fields, clashing
+
+
+def _weighed(ops: Iterable[Op]) -> Iterator[tuple[str, list[Op], Op]]:
+    """(field, its heads, the provisional winner) of every field the ops write; fields written
+    by the same ops are weighed once."""
+    ops = list(ops)
+    writers: dict[str, int] = {}  # field -> which ops write it, one bit per op
+    for i, op in enumerate(ops):
+        bit = 1 << i
         for name in op.fields:
-            by_field[name].append(op)
-    out: dict[str, Register] = {}
-    for name, candidates in by_field.items():
+            writers[name] = writers.get(name, 0) | bit
+    fields_of: dict[int, list[str]] = defaultdict(list)
+    for name, mask in writers.items():
+        fields_of[mask].append(name)
+    for mask, names in fields_of.items():
+        candidates = [op for i, op in enumerate(ops) if mask >> i & 1]
         if len(candidates) == 1:
             heads = candidates
         else:
             seen = {ref for op in candidates for ref in op.base}
             heads = [op for op in candidates if op.id not in seen]
-        out[name] = Register(name, heads, max(heads, key=precedence))
-    return out
+        winner = max(heads, key=precedence)
+        for name in names:
+            yield name, heads, winner
 
 
 def record_ops(conn: sqlite3.Connection, entity: str, ids: Iterable[str]) -> dict[str, list[Op]]:
@@ -197,7 +225,7 @@ def record_ops(conn: sqlite3.Connection, entity: str, ids: Iterable[str]) -> dic
     for row in conn.execute(
         f"SELECT {OP_COLUMNS} FROM sync_op WHERE entity = ? AND entity_id IN "
         "(SELECT value FROM json_each(?))",
-        (entity, json.dumps(list(ids))),
+        (entity, bulk.rows_text(ids)),
     ):
         op = op_from_row(row)
         out[op.entity_id].append(op)

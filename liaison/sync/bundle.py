@@ -1,4 +1,4 @@
-"""Export and import of bundles: what a peer lacks out, everything checked before it comes in.
+"""Export and import of bundles: what a peer lacks out, nothing unchecked in.
 
 Export for a peer carries every op (from any device: the hub relays) beyond what the peer is
 known to have — the version vector the peer's last bundle carried. A lost bundle only means the
@@ -6,8 +6,9 @@ next one carries the same ops again. `--full` (or an unknown peer) carries every
 
 Import refuses, before writing anything, a file that is empty, not a bundle, of a newer format,
 from an unknown, untrusted or revoked sender, badly signed, damaged, of another schema, with
-planted objects or bad rows, or already imported; then applies all of it in one transaction
-(`liaison.sync.merge`), or none of it.
+planted objects, or already imported; then applies it in one transaction (`liaison.sync.merge`)
+while a worker thread checks every row, and commits only when every row passed: all of the
+bundle or none of it (a bad row rolls everything back; the database is as it was).
 """
 
 from __future__ import annotations
@@ -249,9 +250,9 @@ COUNT_LABELS = {
 """How the import preview names the new changes of each kind (the rest are "其他变更")."""
 
 
-def check_envelope(data: bytes, conn: sqlite3.Connection) -> envelope.Opened:
-    """The checks before SQLite reads the payload: envelope, sender, signature, schema, replay."""
-    opened = envelope.open_envelope(data)
+def check_envelope(opened: envelope.Opened, conn: sqlite3.Connection) -> envelope.Opened:
+    """The checks of the head, before the payload is read: sender, signature, schema, replay
+    (the payload's hash is checked as it is copied for reading: `payload.opened`)."""
     h = opened.header
     sender = conn.execute(
         "SELECT public_key, trusted_at, revoked_at, is_local FROM device WHERE id = ?", (h.sender,)
@@ -296,12 +297,13 @@ def _check_meta(pconn: sqlite3.Connection, h: Header) -> None:
         raise BundleRefused("damaged", "同步包内容与包头不一致")
 
 
-def read_bundle(data: bytes, conn: sqlite3.Connection) -> tuple[Header, list[Op]]:
+def read_bundle(path: Path, conn: sqlite3.Connection) -> tuple[Header, list[Op]]:
     """Every check that needs no write: envelope, sender, signature, schema, replay, rows."""
-    opened = check_envelope(data, conn)
-    with payload.opened(opened.payload) as pconn:
-        _check_meta(pconn, opened.header)
-        return opened.header, payload.read_ops(pconn, opened.header.ops)
+    with envelope.opened_file(path) as bundle:
+        opened = check_envelope(bundle, conn)
+        with payload.opened(opened) as pconn:
+            _check_meta(pconn, opened.header)
+            return opened.header, payload.read_ops(pconn, opened.header.ops)
 
 
 def _safe_fingerprint(key: str) -> str:
@@ -314,21 +316,18 @@ def _safe_fingerprint(key: str) -> str:
 
 def import_bundle(db: Database, path: Path, *, dry_run: bool = False) -> ImportReport:
     """Check and apply a bundle file in one transaction (rolled back when `dry_run`)."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise BundleRefused("unreadable", f"无法读取文件 {path}：{exc.strerror}") from exc
     conn = db.raw()
     collecting = gc.isenabled()
     gc.disable()  # tens of thousands of short-lived objects, no cycles: the collector only costs
     try:
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            report = _import(conn, check_envelope(data, conn), str(path))
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("ROLLBACK" if dry_run else "COMMIT")
+        with envelope.opened_file(path) as bundle:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                report = _import(conn, check_envelope(bundle, conn), str(path))
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("ROLLBACK" if dry_run else "COMMIT")
         report.applied = not dry_run
         return report
     finally:
@@ -344,7 +343,7 @@ bounded for a district snapshot, and a bad row anywhere still rolls back everyth
 
 def _import(conn: sqlite3.Connection, opened: envelope.Opened, file: str) -> ImportReport:
     h = opened.header
-    with payload.opened(opened.payload) as pconn:
+    with payload.opened(opened) as pconn:
         _check_meta(pconn, h)
         return _apply(conn, h, payload.row_chunks(pconn, h.ops, CHUNK), file)
 

@@ -138,23 +138,20 @@ def trust_device(
 
 
 def _bundle_sender(bundle: Path, wanted: str) -> envelope.Header:
-    try:
-        data = bundle.read_bytes()
-    except OSError as exc:
-        raise BundleRefused("unreadable", f"无法读取文件 {bundle}：{exc.strerror}") from exc
-    opened = envelope.open_envelope(data)
-    h = opened.header
-    try:
-        actual = signing.fingerprint(h.sender_key)
-    except ValueError as exc:
-        raise BundleRefused("damaged", "同步包里的设备公钥无效") from exc
-    if actual != wanted:
-        raise ValidationError(
-            f"指纹不符：同步包的发送设备指纹是 {actual}，与输入的不一致，请与对方核对",
-            field="fingerprint",
-        )
-    envelope.check_signature(opened, h.sender_key)  # the header is the key owner's own
-    return h
+    with envelope.opened_file(bundle) as opened:
+        h = opened.header
+        try:
+            actual = signing.fingerprint(h.sender_key)
+        except ValueError as exc:
+            raise BundleRefused("damaged", "同步包里的设备公钥无效") from exc
+        if actual != wanted:
+            raise ValidationError(
+                f"指纹不符：同步包的发送设备指纹是 {actual}，与输入的不一致，请与对方核对",
+                field="fingerprint",
+            )
+        envelope.check_signature(opened, h.sender_key)  # the header is the key owner's own
+        envelope.copy_payload(opened)  # and the file is whole
+        return h
 
 
 def revoke_device(db: Database, actor: Actor, ref: str) -> DeviceInfo:

@@ -10,12 +10,16 @@ SHA-256; one signature covers a whole bundle.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import re
 import struct
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
+from typing import Any, BinaryIO
 
 from liaison.domain import signing
 from liaison.domain.errors import DomainError
@@ -72,8 +76,18 @@ class Opened:
     header: Header
     signed: bytes
     signature: bytes
-    payload: bytes | memoryview
-    """A view into the file's bytes (a snapshot's payload is not copied)."""
+    source: BinaryIO
+    """The bundle file (or its bytes), read from as needed: a snapshot is not held in memory."""
+    payload_at: int
+    payload_size: int
+    """Bytes after the signature (the header says how many there must be)."""
+
+    @property
+    def payload(self) -> bytes:
+        """The payload's bytes, all in memory (small files and tests; an import streams them
+        with `copy_payload`)."""
+        self.source.seek(self.payload_at)
+        return self.source.read()
 
 
 def _require(ok: bool, reason: str, message: str) -> None:
@@ -82,19 +96,43 @@ def _require(ok: bool, reason: str, message: str) -> None:
 
 
 def open_envelope(data: bytes) -> Opened:
-    """Split and type-check the envelope; nothing is trusted yet (see `check_signature`)."""
-    _require(len(data) > 0, "empty", "文件是空的（0 字节），不是同步包")
+    """`read_envelope` of a bundle's bytes."""
+    return read_envelope(io.BytesIO(data))
+
+
+@contextmanager
+def opened_file(path: Path) -> Iterator[Opened]:
+    """`read_envelope` of the file at `path`, open for the duration."""
+    try:
+        f = path.open("rb")
+    except OSError as exc:
+        raise BundleRefused("unreadable", f"无法读取文件 {path}：{exc.strerror}") from exc
+    with f:
+        try:
+            opened = read_envelope(f)
+        except OSError as exc:
+            raise BundleRefused("unreadable", f"无法读取文件 {path}：{exc.strerror}") from exc
+        yield opened
+
+
+def read_envelope(f: BinaryIO) -> Opened:
+    """Split and type-check the envelope, reading only its head; nothing is trusted yet (see
+    `check_signature`, then `copy_payload`)."""
+    total = f.seek(0, io.SEEK_END)
+    f.seek(0)
+    _require(total > 0, "empty", "文件是空的（0 字节），不是同步包")
     _require(
-        len(data) <= MAX_BUNDLE,
+        total <= MAX_BUNDLE,
         "too_large",
         f"文件超过 {MAX_BUNDLE >> 30} GB，不是本系统导出的同步包",
     )
+    prefix = f.read(_PREFIX.size)
     _require(
-        len(data) >= _PREFIX.size and data[:8] == MAGIC,
+        len(prefix) == _PREFIX.size and prefix[:8] == MAGIC,
         "not_bundle",
         "不是 Liaison 同步包（文件头不对）",
     )
-    _magic, version, size = _PREFIX.unpack_from(data)
+    _magic, version, size = _PREFIX.unpack(prefix)
     _require(
         version <= FORMAT,
         "newer_format",
@@ -103,21 +141,19 @@ def open_envelope(data: bytes) -> Opened:
     _require(version >= 1, "damaged", "同步包格式版本无效，文件已损坏")
     end = _PREFIX.size + size
     _require(
-        size <= MAX_HEADER and len(data) >= end + signing.SIGNATURE_SIZE,
+        size <= MAX_HEADER and total >= end + signing.SIGNATURE_SIZE,
         "damaged",
         "同步包不完整（文件被截断或损坏）",
     )
+    body = f.read(size)
+    signature = f.read(signing.SIGNATURE_SIZE)
     try:
-        header = _header(json.loads(data[_PREFIX.size : end].decode("utf-8")))
+        header = _header(json.loads(body.decode("utf-8")))
     except (ValueError, TypeError, KeyError, RecursionError) as exc:
         # RecursionError: JSON nested deeper than the parser goes (a hostile header)
         raise BundleRefused("damaged", f"同步包的包头已损坏：{_short(exc)}") from exc
-    return Opened(
-        header,
-        data[:end],
-        data[end : end + signing.SIGNATURE_SIZE],
-        memoryview(data)[end + signing.SIGNATURE_SIZE :],
-    )
+    at = end + signing.SIGNATURE_SIZE
+    return Opened(header, prefix + body, signature, f, at, total - at)
 
 
 def _short(exc: BaseException) -> str:
@@ -198,14 +234,32 @@ def _header(raw: Any) -> Header:
 
 
 def check_signature(opened: Opened, public_key: str) -> None:
+    """The header is the key owner's, and the payload has the size it gives (its SHA-256 is
+    checked as it is copied: `copy_payload`)."""
     _require(
         signing.verify(public_key, opened.signature, opened.signed),
         "bad_signature",
         f"同步包签名无效：不是由“{opened.header.sender_name}”签发，或包头被改动过",
     )
-    _require(
-        len(opened.payload) == opened.header.payload_size
-        and hashlib.sha256(opened.payload).hexdigest() == opened.header.payload_sha256,
-        "damaged",
-        "同步包内容与签名不符（文件损坏或被改动）",
-    )
+    _require(opened.payload_size == opened.header.payload_size, "damaged", _ALTERED)
+
+
+_ALTERED = "同步包内容与签名不符（文件损坏或被改动）"
+_BLOCK = 1 << 20
+
+
+def copy_payload(opened: Opened, out: BinaryIO | None = None) -> None:
+    """Stream the payload into `out` (or only read it), hashing what is written: refused
+    unless that is what the signed header says. What SQLite reads is then the copy that was
+    hashed, whatever happens to the file meanwhile."""
+    h = hashlib.sha256()
+    opened.source.seek(opened.payload_at)
+    left = opened.payload_size
+    while left > 0:
+        block = opened.source.read(min(_BLOCK, left))
+        _require(bool(block), "damaged", _ALTERED)
+        h.update(block)
+        if out is not None:
+            out.write(block)
+        left -= len(block)
+    _require(h.hexdigest() == opened.header.payload_sha256, "damaged", _ALTERED)

@@ -202,11 +202,8 @@ def peer_status(db: Database) -> list[PeerStatus]:
 def bundle_sender(path: Path) -> BundleSender:
     """Who the bundle at `path` says it comes from, and that key's fingerprint — to compare
     with the fingerprint the sending device shows before trusting it. Nothing is trusted here."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise BundleRefused("unreadable", f"无法读取文件 {path}：{exc.strerror}") from exc
-    h = envelope.open_envelope(data).header
+    with envelope.opened_file(path) as opened:
+        h = opened.header
     try:
         shown = signing.fingerprint(h.sender_key)
     except ValueError as exc:

@@ -30,12 +30,13 @@ from liaison.data import sync_entities as se
 from liaison.data.oplog import (
     OP_COLUMNS,
     Op,
+    Register,
     insert_ops,
     op_from_row,
     precedence,
     record_ops,
     refresh_duplicates,
-    registers,
+    weigh,
 )
 from liaison.domain import hlc
 from liaison.domain import workflow as wf
@@ -60,7 +61,7 @@ def _sql_time(at: datetime) -> str:
 
 
 def _existing(conn: sqlite3.Connection, ops: list[Op]) -> dict[tuple[str, int], Op]:
-    keys = json.dumps([[o.site, o.seq] for o in ops])
+    keys = bulk.rows_text([(o.site, o.seq) for o in ops])
     rows = conn.execute(
         f"SELECT {OP_COLUMNS} FROM sync_op WHERE (site, seq) IN "
         "(SELECT value ->> 0, value ->> 1 FROM json_each(?))",
@@ -114,8 +115,9 @@ def apply_ops(
         fold = bool(fold_ahead and path and demandish)
         if check is not None or fold:
             ahead = Ahead(path, new, check, fold)
+        arriving = {id(op) for op in new}
         with _quick_handover():
-            report = rederive(conn, touched, history, ahead)
+            report = rederive(conn, touched, history, ahead, lambda op: id(op) in arriving)
     except Exception:
         if ahead is not None:
             ahead.verdict()  # a bad row is the reason to give, if there is one
@@ -176,9 +178,11 @@ def rederive(
     touched: Mapping[str, Iterable[str]],
     history: Mapping[str, Mapping[str, list[Op]]] | None = None,
     ahead: Ahead | None = None,
+    fresh: Callable[[Op], bool] = lambda op: True,
 ) -> MergeReport:
     """Rewrite the touched records from their ops (all of them: `history` when the caller
-    has them, else read from the log); then conflicts, search and demand folds."""
+    has them, else read from the log); then conflicts, search and demand folds. `fresh`
+    tells the ops this merge brings from those stored before it."""
     report = MergeReport()
     demands: set[str] = set(touched.get("demand", ()))
     reindex: list[str] = []
@@ -196,7 +200,7 @@ def rederive(
         try:
             se.write_from_log(conn, entity, fast)  # a few long statements: the worker runs
             with paused(ahead):  # Python and a statement per row: the worker waits
-                report.conflicts += _write_weighed(conn, entity, slow, ops_of, demands)
+                report.conflicts += _write_weighed(conn, entity, slow, ops_of, demands, fresh)
         except sqlite3.IntegrityError as exc:
             raise MergeRefused(f"{entity.name} 无法写入：{exc}") from exc
         if entity.name == "enterprise":
@@ -219,28 +223,34 @@ def _write_weighed(
     keys: list[str],
     ops_of: Mapping[str, list[Op]],
     demands: set[str],
+    fresh: Callable[[Op], bool],
 ) -> int:
     """Write records from their fields' registers (the provisional winners), with their
-    conflicts; adds the demands of events to `demands`; returns how many conflicts."""
+    conflicts; adds the demands of events to `demands`; returns how many conflicts.
+
+    A child list (an enterprise's contacts…) is rewritten only when a `fresh` op writes it:
+    otherwise its register, and so the stored rows, are what they were."""
     conflict_rows: list[tuple[Any, ...]] = []
     settled: list[tuple[str, str, str]] = []
     records: list[tuple[str, Mapping[str, Any], se.Change]] = []
+    standing = _standing_conflicts(conn, entity.name, keys)
+    lists = [c.field for c in entity.children]
     for key in keys:
         ops = ops_of[key]
-        if len(ops) == 1:  # a record made by one op: nothing to weigh
-            latest = ops[0]
-            fields: dict[str, Any] = latest.fields
-        else:
-            regs = registers(ops)
-            fields = {name: r.value for name, r in regs.items()}
-            latest = max(ops, key=precedence)
-            for name, r in regs.items():
-                if r.in_conflict and entity.name != "device":  # trust is each replica's own
-                    conflict_rows.append(_conflict_row(entity.name, key, name, r.heads, r.winner))
-                else:
-                    settled.append((entity.name, key, name))
+        fields, clashing = weigh(ops)
+        latest = max(ops, key=precedence)
+        if entity.name != "device":  # trust is each replica's own
+            conflict_rows += [_conflict_row(entity.name, key, r) for r in clashing]
+        in_conflict = {r.name for r in clashing}
+        settled += [
+            (entity.name, key, name)
+            for name in fields
+            if (key, name) in standing and name not in in_conflict
+        ]
+        for name in lists:
+            if name in fields and not any(fresh(o) and name in o.fields for o in ops):
+                del fields[name]
         if entity.name == "device":
-            fields = dict(fields)
             _device_trust(conn, ops, fields)
         elif entity.name == "demand_event":
             demands.add(fields["demand_id"])
@@ -253,16 +263,31 @@ def _write_weighed(
     return len(conflict_rows)
 
 
+def _standing_conflicts(
+    conn: sqlite3.Connection, entity: str, keys: list[str]
+) -> set[tuple[str, str]]:
+    """(record, field) of the records' conflicts stored before this merge."""
+    if not keys:
+        return set()
+    rows = bulk.fetch_rows(
+        conn,
+        "SELECT json_group_array(json_array(entity_id, field)) FROM sync_conflict "
+        "WHERE entity = ? AND entity_id IN (SELECT value FROM json_each(?))",
+        (entity, bulk.rows_text(keys)),
+    )
+    return {(key, field) for key, field in rows}
+
+
 def _stamp_time(stamp: str) -> str:
     return _sql_time(hlc.to_datetime(stamp))
 
 
-def _conflict_row(entity: str, key: str, name: str, heads: list[Op], winner: Op) -> tuple[Any, ...]:
+def _conflict_row(entity: str, key: str, r: Register) -> tuple[Any, ...]:
     shown = [
-        {"op": h.id, "site": h.site, "hlc": h.hlc, "account": h.account, "value": h.fields[name]}
-        for h in sorted(heads, key=precedence, reverse=True)
+        {"op": h.id, "site": h.site, "hlc": h.hlc, "account": h.account, "value": h.fields[r.name]}
+        for h in sorted(r.heads, key=precedence, reverse=True)
     ]
-    return (entity, key, name, json.dumps(shown, ensure_ascii=False), winner.id)
+    return (entity, key, r.name, json.dumps(shown, ensure_ascii=False), r.winner.id)
 
 
 def _device_trust(conn: sqlite3.Connection, ops: list[Op], fields: dict[str, Any]) -> None:
@@ -294,12 +319,20 @@ def refresh_search(conn: sqlite3.Connection, ids: list[str]) -> None:
     """Re-index the enterprises' names and codes; re-check them for double registration."""
     rows = bulk.fetch_rows(
         conn,
-        "SELECT json_group_array(json_array(id, name, uscc, deleted_at)) FROM enterprise "
-        "WHERE id IN (SELECT value FROM json_each(?))",
+        "SELECT json_group_array(json_array(e.id, e.name, e.uscc, e.deleted_at, s.name, s.uscc)) "
+        "FROM enterprise AS e LEFT JOIN enterprise_search AS s ON s.enterprise_id = e.id "
+        "WHERE e.id IN (SELECT value FROM json_each(?))",
         (bulk.rows_text(ids),),
     )
-    search.unindex_enterprises(conn, [i for i, _n, _u, deleted in rows if deleted is not None])
-    search.index_enterprises(conn, [(i, n, u) for i, n, u, deleted in rows if deleted is None])
+    search.unindex_enterprises(conn, [r[0] for r in rows if r[3] is not None])
+    search.index_enterprises(
+        conn,
+        [
+            (i, name, uscc)
+            for i, name, uscc, deleted, indexed, indexed_uscc in rows
+            if deleted is None and (indexed_uscc != uscc or indexed != search.normalize(name))
+        ],
+    )  # the enterprises indexed already under their name and code are left as they are
     refresh_duplicates(conn, ids)
 
 

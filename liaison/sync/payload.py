@@ -27,7 +27,7 @@ from liaison.data import sync_checks
 from liaison.data import sync_entities as se
 from liaison.data.oplog import OP_COLUMNS, Op, op_from_row
 from liaison.domain import hlc
-from liaison.sync.envelope import BundleRefused
+from liaison.sync.envelope import BundleRefused, Opened, copy_payload
 
 PAYLOAD_DDL = {
     "bundle_meta": ("CREATE TABLE bundle_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT"),
@@ -98,14 +98,15 @@ def _authorizer(
 
 
 @contextmanager
-def opened(payload: bytes | memoryview) -> Iterator[sqlite3.Connection]:
-    """The payload on a private, read-only, locked-down connection (see the module doc)."""
+def opened(bundle: Opened) -> Iterator[sqlite3.Connection]:
+    """The payload on a private, read-only, locked-down connection (see the module doc),
+    once its copy has the SHA-256 the signed header gives."""
     fd, name = tempfile.mkstemp(prefix="liaison-bundle-", suffix=".sqlite")
     path = Path(name)
     conn: sqlite3.Connection | None = None
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(payload)
+            copy_payload(bundle, f)
         conn = sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True)
         setconfig = getattr(conn, "setconfig", None)  # Python >= 3.12
         if setconfig is not None:

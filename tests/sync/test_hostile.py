@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import io
 import itertools
 import json
 import random
@@ -448,6 +449,28 @@ def test_a_flipped_byte_in_the_payload(receiver: Receiver, world: World, where: 
     o = _offsets(world.good)
     at = o["payload"] + int((len(world.good) - o["payload"] - 1) * where)
     receiver.refuses(_flip(world.good, at), "damaged")
+
+
+def test_what_sqlite_reads_is_the_copy_that_was_hashed(world: World, tmp_path: Path) -> None:
+    """The payload is streamed from the file (a snapshot is not held in memory) into a private
+    copy, hashed as it is written: a file changed after its head was read is refused, and the
+    copy is of the bytes that were hashed."""
+    path = tmp_path / "changing.lsb"
+    path.write_bytes(world.good)
+    at = len(world.good) - 10  # past what the reader has buffered
+    with envelope.opened_file(path) as opened:
+        assert opened.payload_size == len(world.good) - _offsets(world.good)["payload"]
+        with path.open("r+b") as f:  # changed behind the reader's back
+            f.seek(at)
+            f.write(bytes([world.good[at] ^ 0xFF]))
+        with pytest.raises(BundleRefused) as refused:
+            envelope.copy_payload(opened, io.BytesIO())
+    assert refused.value.reason == "damaged"
+    path.write_bytes(world.good)
+    copy = io.BytesIO()
+    with envelope.opened_file(path) as opened:
+        envelope.copy_payload(opened, copy)
+    assert copy.getvalue() == world.good[_offsets(world.good)["payload"] :]
 
 
 def test_a_flipped_byte_in_the_header_values(receiver: Receiver, world: World) -> None:
