@@ -34,7 +34,10 @@ ROOT = Path(__file__).resolve().parent.parent
 CORE = Path("liaison")
 OUTPUT = Path("liaison") / "ui" / "core_messages.py"
 BASE_ERROR = "DomainError"
-DISPLAY_MODULES = (Path("liaison") / "services" / "worklist.py",)
+DISPLAY_MODULES = (
+    Path("liaison") / "services" / "worklist.py",
+    Path("liaison") / "data" / "sync_checks.py",  # why a row of a bundle is refused
+)
 """Modules whose Chinese texts the UI shows as they come (besides error messages)."""
 CJK = re.compile(r"[\u3400-\u9fff]")
 CONTEXT = "CoreText"

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from functools import cache
 from typing import Annotated, Any, Literal, NamedTuple, Union
@@ -234,16 +234,16 @@ def _json_problem(entity: Entity, name: str, value: str) -> str | None:
     return None
 
 
-_WHAT = (
-    ("got `null`", "为空"),
-    ("Invalid enum value", "的取值未知"),
-    ("length <=", "过长或行数过多"),
-    ("RFC3339", "不是有效的日期"),
-    ("matching regex", "不是有效的日期时间"),
-    ("Expected `object`", "不是 JSON 对象"),
-    ("Expected `int`", "不是整数"),
-    ("Expected `array` of length", "的行格式不对"),
+_WHAT: tuple[tuple[str, Callable[[str], str]], ...] = (
+    ("got `null`", lambda where: f"{where} 为空"),
+    ("Invalid enum value", lambda where: f"{where} 的取值未知"),
+    ("length <=", lambda where: f"{where} 过长或行数过多"),
+    ("RFC3339", lambda where: f"{where} 不是有效的日期"),
+    ("matching regex", lambda where: f"{where} 不是有效的日期时间"),
+    ("Expected `object`", lambda where: f"{where} 不是 JSON 对象"),
+    ("Expected `int`", lambda where: f"{where} 不是整数"),
 )
+"""msgspec's reasons (as its messages say them) in the words of the rest of the application."""
 _WHERE = re.compile(r"at `\$((?:\.[A-Za-z_]\w*)?)(.*)`")
 _UNKNOWN = re.compile(r"unknown field `(.{0,40})")
 
@@ -254,8 +254,8 @@ def _problem(owner: str, message: str) -> str:
     if unknown:
         return f"{owner} 没有字段 {unknown.group(1).rstrip('`')}"
     where = _WHERE.search(message)
-    field = where.group(1) if where else ""
-    what = next((w for key, w in _WHAT if key in message), "格式不对")
-    if where and where.group(2) and what in ("为空", "格式不对"):
-        what = f"的行{what}"  # inside a child row: $.contacts[0][2]
-    return f"{owner}{field} {what}"
+    field = f"{owner}{where.group(1)}" if where else owner
+    if where and where.group(2):
+        return f"{field} 的行格式不对"  # inside a child row: $.contacts[0][2]
+    said = next((say for key, say in _WHAT if key in message), None)
+    return said(field) if said else f"{field} 格式不对"

@@ -1,12 +1,14 @@
 """The SQLite payload of a bundle: written from ops, read back defensively.
 
-Reading follows SQLite's "Defense Against the Dark Arts" (SYNC.md): the payload is already
-signature-checked; it is copied to a private temporary file and opened on its own connection,
-read-only and immutable, with defensive mode, untrusted schema, cell size checks, no mmap and low
-limits; `integrity_check` runs first; the schema must be exactly `PAYLOAD_DDL` (no views,
-triggers, generated columns or extra tables); an authorizer then allows reading the two tables
-and nothing else. It is never attached to the main database. Every row is validated before any
-of it is applied.
+Reading follows SQLite's "Defense Against the Dark Arts" (SYNC.md): the envelope's head is
+already signature-checked; the payload is streamed into a private temporary file, its SHA-256
+checked on the bytes written, and opened on its own connection, read-only and immutable, with
+defensive mode, untrusted schema, cell size checks, no mmap and low limits; `integrity_check`
+runs first; the schema must be exactly `PAYLOAD_DDL` (no views, triggers, generated columns or
+extra tables); an authorizer then allows reading the two tables and nothing else. It is never
+attached to the main database. Every row is checked (`check_rows`) before the import's
+transaction commits — on a worker thread while the records are written — and one bad row
+rolls all of it back.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ Regenerate after changing a message in the core (liaison/ outside liaison/ui):
     scripts/update_translations.sh      # then translate what it lists as unfinished
 
 liaison.ui.core_text.tr_core uses these tables; tests/ui/test_core_text.py fails when this
-file is out of date. 117 static messages, 94 patterns.
+file is out of date. 120 static messages, 106 patterns.
 """
 
 # ruff: noqa: E501
@@ -34,6 +34,7 @@ def static_messages() -> dict[str, str]:
         "企业不存在": QCoreApplication.translate("CoreText", "企业不存在"),
         "企业不存在或已删除": QCoreApplication.translate("CoreText", "企业不存在或已删除"),
         "依据（base）格式不对": QCoreApplication.translate("CoreText", "依据（base）格式不对"),
+        "内容不是 JSON 对象": QCoreApplication.translate("CoreText", "内容不是 JSON 对象"),
         "办理结果": QCoreApplication.translate("CoreText", "办理结果"),
         "办结时限": QCoreApplication.translate("CoreText", "办结时限"),
         "办结时限不能早于交办日期": QCoreApplication.translate(
@@ -72,6 +73,7 @@ def static_messages() -> dict[str, str]:
         "同一单位不能既牵头又作为责任单位": QCoreApplication.translate(
             "CoreText", "同一单位不能既牵头又作为责任单位"
         ),
+        "同一字段出现了两次": QCoreApplication.translate("CoreText", "同一字段出现了两次"),
         "同步包不完整（文件被截断或损坏）": QCoreApplication.translate(
             "CoreText", "同步包不完整（文件被截断或损坏）"
         ),
@@ -152,6 +154,7 @@ def static_messages() -> dict[str, str]:
         "本机还没有设备身份：请先运行 liaison init": QCoreApplication.translate(
             "CoreText", "本机还没有设备身份：请先运行 liaison init"
         ),
+        "没有字段": QCoreApplication.translate("CoreText", "没有字段"),
         "没有待审批的延期申请": QCoreApplication.translate("CoreText", "没有待审批的延期申请"),
         "满意度": QCoreApplication.translate("CoreText", "满意度"),
         "牵头单位": QCoreApplication.translate("CoreText", "牵头单位"),
@@ -237,9 +240,27 @@ def pattern_messages() -> list[tuple[str, str]]:
             "LIAISON_PDF_FONT 指定的字体文件不存在：(.+?)",
             QCoreApplication.translate("CoreText", "LIAISON_PDF_FONT 指定的字体文件不存在：{0}"),
         ),
+        ("(.+?) 不是 JSON 对象", QCoreApplication.translate("CoreText", "{0} 不是 JSON 对象")),
+        ("(.+?) 不是整数", QCoreApplication.translate("CoreText", "{0} 不是整数")),
+        ("(.+?) 不是有效的日期", QCoreApplication.translate("CoreText", "{0} 不是有效的日期")),
+        (
+            "(.+?) 不是有效的日期时间",
+            QCoreApplication.translate("CoreText", "{0} 不是有效的日期时间"),
+        ),
         ("(.+?) 个工作日内到期", QCoreApplication.translate("CoreText", "{0} 个工作日内到期")),
+        ("(.+?) 为空", QCoreApplication.translate("CoreText", "{0} 为空")),
         ("(.+?) 办结", QCoreApplication.translate("CoreText", "{0} 办结")),
         ("(.+?) 提出", QCoreApplication.translate("CoreText", "{0} 提出")),
+        ("(.+?) 格式不对", QCoreApplication.translate("CoreText", "{0} 格式不对")),
+        ("(.+?) 没有字段 (.+?)", QCoreApplication.translate("CoreText", "{0} 没有字段 {1}")),
+        ("(.+?) 的取值未知", QCoreApplication.translate("CoreText", "{0} 的取值未知")),
+        ("(.+?) 的行格式不对", QCoreApplication.translate("CoreText", "{0} 的行格式不对")),
+        ("(.+?) 过长或行数过多", QCoreApplication.translate("CoreText", "{0} 过长或行数过多")),
+        ("(.+?)\\.(.+?) 不是 JSON", QCoreApplication.translate("CoreText", "{0}.{1} 不是 JSON")),
+        (
+            "(.+?)\\.(.+?) 不是有效的日期时间",
+            QCoreApplication.translate("CoreText", "{0}.{1} 不是有效的日期时间"),
+        ),
         ("(.+?)退回：(.+?)", QCoreApplication.translate("CoreText", "{0}退回：{1}")),
         ("(.+?)：类型无效", QCoreApplication.translate("CoreText", "{0}：类型无效")),
         ("(.+?)：紧急程度无效", QCoreApplication.translate("CoreText", "{0}：紧急程度无效")),

@@ -675,7 +675,7 @@ Time: {at}</translation>
         <translation type="vanished">The content is not JSON</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>办理结果</source>
         <translation>outcome</translation>
     </message>
@@ -755,7 +755,7 @@ Time: {at}</translation>
         <translation>A unit cannot be both the lead unit and a responsible unit</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>同步包不完整（文件被截断或损坏）</source>
         <translation>The sync bundle is incomplete (the file is truncated or damaged)</translation>
     </message>
@@ -934,7 +934,17 @@ Time: {at}</translation>
         <translation type="vanished">The file is over 1 GB; it is not a sync bundle exported by this system</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-102"/>
+        <source>内容不是 JSON 对象</source>
+        <translation>the content is not a JSON object</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>同一字段出现了两次</source>
+        <translation>a field is given twice</translation>
+    </message>
+    <message>
+        <location line="+66"/>
         <source>时间戳格式不对</source>
         <translation>malformed timestamp</translation>
     </message>
@@ -964,11 +974,12 @@ Time: {at}</translation>
         <translation>This installation has no device identity yet: run liaison init first</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>没有字段</source>
-        <translation type="vanished">no fields</translation>
+        <translation>no fields</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>没有待审批的延期申请</source>
         <translation>There is no extension request awaiting approval</translation>
     </message>
@@ -1229,8 +1240,33 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>{0} 不是 JSON 对象</source>
+        <translation>{0} is not a JSON object</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} 不是整数</source>
+        <translation>{0} is not an integer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} 不是有效的日期</source>
+        <translation>{0} is not a valid date</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} 不是有效的日期时间</source>
+        <translation>{0} is not a valid date and time</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>{0} 个工作日内到期</source>
         <translation>Due within {0} working days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} 为空</source>
+        <translation>{0} is empty</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1244,6 +1280,41 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>{0} 格式不对</source>
+        <translation>{0} is malformed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} 没有字段 {1}</source>
+        <translation>{0} has no field {1}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} 的取值未知</source>
+        <translation>{0} has an unknown value</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} 的行格式不对</source>
+        <translation>{0} has a malformed row</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} 过长或行数过多</source>
+        <translation>{0} is too long or has too many rows</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0}.{1} 不是 JSON</source>
+        <translation>{0}.{1} is not JSON</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}.{1} 不是有效的日期时间</source>
+        <translation>{0}.{1} is not a valid date and time</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>{0}退回：{1}</source>
         <translation>returned by {0}: {1}</translation>
     </message>

@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from liaison.data import sync_checks, sync_entities
 from liaison.data.db import Database
 from liaison.domain import clock
 from liaison.domain.errors import DomainError, PermissionDenied
@@ -108,6 +109,18 @@ def test_a_pattern_refusal_fills_in_its_values_translated(
     assert tr_core("同步包第 7 条变更无效：序号不对") == (
         "Change 7 of the sync bundle is invalid: wrong sequence number"
     )
+
+
+def test_why_a_bundle_row_is_refused_is_in_english(english: None) -> None:
+    """The field checks' reasons (liaison.data.sync_checks) inside the row's refusal."""
+    visit = sync_entities.BY_NAME["visit"]
+    why = sync_checks.check_text(visit, '{"visit_date": "2026-02-30"}')
+    assert why == "visit.visit_date 不是有效的日期"
+    assert tr_core(f"同步包第 3 条变更无效：{why}") == (
+        "Change 3 of the sync bundle is invalid: visit.visit_date is not a valid date"
+    )
+    twice = sync_checks.check_text(visit, '{"mode": "phone", "mode": "phone"}')
+    assert tr_core(f"同步包第 4 条变更无效：{twice}").endswith("a field is given twice")
 
 
 def test_unknown_text_comes_back_unchanged(english: None) -> None:
