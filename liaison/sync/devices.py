@@ -23,7 +23,6 @@ from liaison.domain.errors import NotFound, ValidationError
 from liaison.domain.roles import Role
 from liaison.services.context import Actor
 from liaison.sync import envelope
-from liaison.sync.envelope import BundleRefused
 
 TRUSTERS = (Role.ADMIN, Role.SUPERVISOR)
 
@@ -140,10 +139,7 @@ def trust_device(
 def _bundle_sender(bundle: Path, wanted: str) -> envelope.Header:
     with envelope.opened_file(bundle) as opened:
         h = opened.header
-        try:
-            actual = signing.fingerprint(h.sender_key)
-        except ValueError as exc:
-            raise BundleRefused("damaged", "同步包里的设备公钥无效") from exc
+        actual = envelope.sender_fingerprint(h)
         if actual != wanted:
             raise ValidationError(
                 f"指纹不符：同步包的发送设备指纹是 {actual}，与输入的不一致，请与对方核对",

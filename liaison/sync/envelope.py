@@ -233,6 +233,15 @@ def _header(raw: Any) -> Header:
     )
 
 
+def sender_fingerprint(header: Header) -> str:
+    """The fingerprint of the key the header names, to compare with what the sending device
+    shows (refused as damaged when it is no key)."""
+    try:
+        return signing.fingerprint(header.sender_key)
+    except ValueError as exc:
+        raise BundleRefused("damaged", "同步包里的设备公钥无效") from exc
+
+
 def check_signature(opened: Opened, public_key: str) -> None:
     """The header is the key owner's, and the payload has the size it gives (its SHA-256 is
     checked as it is copied: `copy_payload`)."""

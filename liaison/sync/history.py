@@ -16,9 +16,7 @@ from datetime import datetime
 from pathlib import Path
 
 from liaison.data.db import Database
-from liaison.domain import signing
 from liaison.sync import envelope
-from liaison.sync.envelope import BundleRefused
 
 IN = "in"
 OUT = "out"
@@ -204,8 +202,4 @@ def bundle_sender(path: Path) -> BundleSender:
     with the fingerprint the sending device shows before trusting it. Nothing is trusted here."""
     with envelope.opened_file(path) as opened:
         h = opened.header
-    try:
-        shown = signing.fingerprint(h.sender_key)
-    except ValueError as exc:
-        raise BundleRefused("damaged", "同步包里的设备公钥无效") from exc
-    return BundleSender(h.sender, h.sender_name, shown, h.made_at)
+    return BundleSender(h.sender, h.sender_name, envelope.sender_fingerprint(h), h.made_at)
