@@ -25,9 +25,10 @@ import orjson
 from sqlalchemy import event
 from sqlalchemy.orm import Session, sessionmaker
 
-from liaison.data import bulk
+from liaison.data import bulk, sync_checks
 from liaison.data import sync_entities as se
 from liaison.domain import clock, hlc
+from liaison.domain.errors import ValidationError
 
 DDL = (
     """CREATE TABLE IF NOT EXISTS sync_op (
@@ -316,6 +317,11 @@ def capture(
             }
             if not changed or (entity.hard_delete and set(changed) == {se.DELETED} and not regs):
                 continue
+            problem = sync_checks.check_fields(entity, changed)
+            if problem:  # every other device would refuse the bundle carrying it
+                raise ValidationError(
+                    f"无法保存：{problem}（其他设备同步时会拒收），请改正后再保存"
+                )
             base = sorted({h.id for name in changed if name in regs for h in regs[name].heads})
             op = Op(site, seq, hlc_clock.tick(), entity.name, key, account, changed, tuple(base))
             seq += 1

@@ -6,7 +6,7 @@ Regenerate after changing a message in the core (liaison/ outside liaison/ui):
     scripts/update_translations.sh      # then translate what it lists as unfinished
 
 liaison.ui.core_text.tr_core uses these tables; tests/ui/test_core_text.py fails when this
-file is out of date. 120 static messages, 106 patterns.
+file is out of date. 120 static messages, 107 patterns.
 """
 
 # ruff: noqa: E501
@@ -466,6 +466,12 @@ def pattern_messages() -> list[tuple[str, str]]:
         (
             "文件超过 (.+?) GB，不是本系统导出的同步包",
             QCoreApplication.translate("CoreText", "文件超过 {0} GB，不是本系统导出的同步包"),
+        ),
+        (
+            "无法保存：(.+?)（其他设备同步时会拒收），请改正后再保存",
+            QCoreApplication.translate(
+                "CoreText", "无法保存：{0}（其他设备同步时会拒收），请改正后再保存"
+            ),
         ),
         (
             "无法列出“(.+?)”对应的诉求",

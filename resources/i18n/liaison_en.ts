@@ -1580,6 +1580,11 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>无法保存：{0}（其他设备同步时会拒收），请改正后再保存</source>
+        <translation>Cannot save: {0} (other devices would refuse it when syncing); please correct it and save again</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>无法列出“{0}”对应的诉求</source>
         <translation>Cannot list the demands for &quot;{0}&quot;</translation>
     </message>

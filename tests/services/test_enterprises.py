@@ -203,3 +203,17 @@ def test_saving_the_form_of_an_enterprise_keeps_its_contacts_and_their_ids(
     after = ent.get_enterprise(db, eid)
     assert after.phone == "023-66666666"
     assert after.contacts == before.contacts  # same people, same ids (sync sees no change)
+
+
+def test_a_value_other_devices_would_refuse_is_not_saved(db: Database, cast: Cast) -> None:
+    """What this device logs for sync, every other device accepts: a phone longer than its
+    column (SQLite would keep it, the other devices' checks would refuse the whole bundle)
+    is refused when it is saved, and nothing of that unit of work stays."""
+    data = ent.EnterpriseInput(name="某贸易公司", uscc=_code(3), phone="023-" + "6" * 40)
+    with pytest.raises(ValidationError, match=r"enterprise\.phone.*拒收"):
+        ent.register_enterprise(db, cast.admin, data)
+    assert ent.search_enterprises(db, "某贸易").total == 0
+    eid = ent.register_enterprise(
+        db, cast.admin, ent.EnterpriseInput(name="某贸易公司", uscc=_code(3))
+    )
+    assert ent.get_enterprise(db, eid).name == "某贸易公司"
