@@ -274,6 +274,21 @@ def insert_ops(conn: sqlite3.Connection, ops: Iterable[Op]) -> None:
     )
 
 
+def _checked_text(entity: se.Entity, fields: dict[str, Any]) -> str:
+    """The op's fields as JSON, refused unless every other device would accept them: a bad
+    value would otherwise fail every later bundle at every receiver."""
+    problem = sync_checks.check_fields(entity, fields)
+    if problem:
+        raise ValidationError(f"无法保存：{problem}（其他设备同步时会拒收），请改正后再保存")
+    text = json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
+    if len(text.encode()) > sync_checks.MAX_OP_BYTES:
+        mb = sync_checks.MAX_OP_BYTES // 1_000_000
+        raise ValidationError(
+            f"无法保存：{entity.name} 记录的内容超过 {mb} MB，同步包装不下，请删减"
+        )
+    return text
+
+
 def capture(
     conn: sqlite3.Connection,
     touched: Mapping[str, Iterable[str]],
@@ -317,13 +332,12 @@ def capture(
             }
             if not changed or (entity.hard_delete and set(changed) == {se.DELETED} and not regs):
                 continue
-            problem = sync_checks.check_fields(entity, changed)
-            if problem:  # every other device would refuse the bundle carrying it
-                raise ValidationError(
-                    f"无法保存：{problem}（其他设备同步时会拒收），请改正后再保存"
-                )
+            text = _checked_text(entity, changed)
             base = sorted({h.id for name in changed if name in regs for h in regs[name].heads})
-            op = Op(site, seq, hlc_clock.tick(), entity.name, key, account, changed, tuple(base))
+            refs = (text, json.dumps(base, separators=(",", ":")))
+            op = Op(
+                site, seq, hlc_clock.tick(), entity.name, key, account, changed, tuple(base), refs
+            )
             seq += 1
             made.append(op)
     if made:

@@ -34,6 +34,9 @@ from liaison.domain.vocab import DEMAND_KINDS, INDUSTRIES, SCALES, URGENCIES, VI
 MAX_TEXT = 100_000
 """Longest value of a text column without a declared length."""
 MAX_CHILD_ROWS = 10_000
+MAX_OP_BYTES = 1_000_000
+"""The longest JSON text (UTF-8) of an op's fields a bundle carries: one cell of its payload,
+read with SQLite's length limit set to this."""
 
 CHOICES: dict[tuple[str, str], frozenset[str]] = {
     ("demand_event", "kind"): frozenset(wf.EventKind),

@@ -48,7 +48,7 @@ EXPECTED_SCHEMA = sorted(
     key=lambda r: r[1],
 )
 
-MAX_VALUE = 1_000_000
+MAX_VALUE = sync_checks.MAX_OP_BYTES
 """Longest text a payload cell may hold (an op's fields); SQLite refuses longer ones."""
 MAX_BASE = 1000
 _ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")

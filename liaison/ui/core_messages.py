@@ -6,7 +6,7 @@ Regenerate after changing a message in the core (liaison/ outside liaison/ui):
     scripts/update_translations.sh      # then translate what it lists as unfinished
 
 liaison.ui.core_text.tr_core uses these tables; tests/ui/test_core_text.py fails when this
-file is out of date. 120 static messages, 107 patterns.
+file is out of date. 120 static messages, 108 patterns.
 """
 
 # ruff: noqa: E501
@@ -466,6 +466,12 @@ def pattern_messages() -> list[tuple[str, str]]:
         (
             "文件超过 (.+?) GB，不是本系统导出的同步包",
             QCoreApplication.translate("CoreText", "文件超过 {0} GB，不是本系统导出的同步包"),
+        ),
+        (
+            "无法保存：(.+?) 记录的内容超过 (.+?) MB，同步包装不下，请删减",
+            QCoreApplication.translate(
+                "CoreText", "无法保存：{0} 记录的内容超过 {1} MB，同步包装不下，请删减"
+            ),
         ),
         (
             "无法保存：(.+?)（其他设备同步时会拒收），请改正后再保存",

@@ -1580,6 +1580,11 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>无法保存：{0} 记录的内容超过 {1} MB，同步包装不下，请删减</source>
+        <translation>Cannot save: the {0} record&apos;s content is over {1} MB and does not fit a sync bundle; please shorten it</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>无法保存：{0}（其他设备同步时会拒收），请改正后再保存</source>
         <translation>Cannot save: {0} (other devices would refuse it when syncing); please correct it and save again</translation>
     </message>

@@ -217,3 +217,20 @@ def test_a_value_other_devices_would_refuse_is_not_saved(db: Database, cast: Cas
         db, cast.admin, ent.EnterpriseInput(name="某贸易公司", uscc=_code(3))
     )
     assert ent.get_enterprise(db, eid).name == "某贸易公司"
+
+
+def test_a_record_too_big_for_a_bundle_is_not_saved(db: Database, cast: Cast) -> None:
+    """An op's fields travel as one cell of a bundle (at most 1 MB): an enterprise with
+    3,000 contacts of the longest names and titles is refused when saved, not at every
+    receiver later."""
+    contacts = tuple(
+        ent.ContactInput(name="联" * 60, title="职" * 60, phone=f"1380000{n:04d}")
+        for n in range(3000)
+    )
+    data = ent.EnterpriseInput(name="某大型集团", uscc=_code(4), contacts=contacts)
+    with pytest.raises(ValidationError, match="超过 1 MB"):
+        ent.register_enterprise(db, cast.admin, data)
+    assert ent.search_enterprises(db, "某大型").total == 0
+    small = ent.EnterpriseInput(name="某大型集团", uscc=_code(4), contacts=contacts[:100])
+    eid = ent.register_enterprise(db, cast.admin, small)
+    assert len(ent.get_enterprise(db, eid).contacts) == 100
