@@ -277,10 +277,9 @@ def insert_ops(conn: sqlite3.Connection, ops: Iterable[Op]) -> None:
 def _checked_text(entity: se.Entity, fields: dict[str, Any]) -> str:
     """The op's fields as JSON, refused unless every other device would accept them: a bad
     value would otherwise fail every later bundle at every receiver."""
-    problem = sync_checks.check_fields(entity, fields)
+    problem, text = sync_checks.checked_json(entity, fields)
     if problem:
         raise ValidationError(f"无法保存：{problem}（其他设备同步时会拒收），请改正后再保存")
-    text = json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
     if len(text.encode()) > sync_checks.MAX_OP_BYTES:
         mb = sync_checks.MAX_OP_BYTES // 1_000_000
         raise ValidationError(

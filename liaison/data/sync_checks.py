@@ -8,7 +8,7 @@ date-times are spelled as this application stores them and are real; JSON column
 a demand event's data the values the state machine reads (`EventData`).
 
 Stricter than SQLite, never looser: a value this accepts is one the application can read back.
-A name given twice in one record is refused.
+Text from another device must be spelled exactly as this application writes it (`check_text`).
 """
 
 from __future__ import annotations
@@ -160,41 +160,55 @@ def _reader(entity: Entity) -> _Reader:
     return found
 
 
-def check_text(entity: Entity, text: str | bytes) -> str | None:
+def check_text(entity: Entity, text: str) -> str | None:
     """Why a record's fields from another device, as JSON text, cannot be written (None when
-    they can)."""
+    they can). The text must be spelled exactly as this application writes it (`checked_json`):
+    SQLite's JSON functions read the stored text, and they and msgspec differ on a name given
+    twice (the first counts or the last) or spelled with escapes (`"deleted_\\u0061t"` is
+    deleted_at to one, an unknown name to the other)."""
+    record, problem = _decoded(entity, text)
+    if problem is None and msgspec.json.encode(record) != text.encode():
+        problem = (
+            "同一字段出现了两次"
+            if _repeats_a_name(text)
+            else f"{entity.name} 的内容写法与本系统写出的不同（转义、顺序或空白）"
+        )
+    return problem
+
+
+def checked_json(entity: Entity, fields: Mapping[str, Any]) -> tuple[str | None, str]:
+    """Why fields made here cannot be shared (None when they can), and their JSON text as
+    every device writes and reads it (the record type's order and spelling)."""
+    record, problem = _decoded(entity, orjson.dumps(dict(fields)))
+    return problem, "" if problem else msgspec.json.encode(record).decode()
+
+
+def check_fields(entity: Entity, fields: Mapping[str, Any]) -> str | None:
+    """`checked_json`'s verdict alone (a person's choice when resolving a conflict)."""
+    return checked_json(entity, fields)[0]
+
+
+def _decoded(entity: Entity, text: str | bytes) -> tuple[Any, str | None]:
     reader = _reader(entity)
     try:
         record = reader.decoder.decode(text)
     except msgspec.ValidationError as exc:
-        return _problem(entity.name, str(exc))
+        return None, _problem(entity.name, str(exc))
     except msgspec.DecodeError:
-        return "内容不是 JSON 对象"
-    if len(text) < 16 and not any(
-        getattr(record, f) is not UNSET for f in record.__struct_fields__
-    ):
-        return "没有字段"
-    spelled = text if isinstance(text, bytes) else text.encode()
-    if msgspec.json.encode(record) != spelled and _repeats_a_name(spelled):
-        # readers differ on which value counts (msgspec and Python's the last, SQLite's the
-        # first); only asked of text not spelled as this application spells it, which is rare
-        return "同一字段出现了两次"
+        return None, "内容不是 JSON 对象"
+    if not any(getattr(record, f) is not UNSET for f in record.__struct_fields__):
+        return None, "没有字段"
     for name in reader.datetimes:
         value = getattr(record, name)
         if value.__class__ is str and not _real_datetime(value):
-            return f"{entity.name}.{name} 不是有效的日期时间"
+            return None, f"{entity.name}.{name} 不是有效的日期时间"
     for name in reader.jsons:
         value = getattr(record, name)
         if value.__class__ is str:
             problem = _json_problem(entity, name, value)
             if problem:
-                return problem
-    return None
-
-
-def check_fields(entity: Entity, fields: Mapping[str, Any]) -> str | None:
-    """`check_text` of fields given as values (a person's choice when resolving a conflict)."""
-    return check_text(entity, orjson.dumps(dict(fields)))
+                return None, problem
+    return record, None
 
 
 class _Repeated(Exception):
@@ -207,7 +221,7 @@ def _unique_names(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return dict(pairs)
 
 
-def _repeats_a_name(text: bytes) -> bool:
+def _repeats_a_name(text: str) -> bool:
     """Whether JSON text (already decoded once: it is valid) gives a name twice in an object."""
     try:
         json.loads(text, object_pairs_hook=_unique_names)

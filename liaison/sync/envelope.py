@@ -262,13 +262,16 @@ def copy_payload(opened: Opened, out: BinaryIO | None = None) -> None:
     unless that is what the signed header says. What SQLite reads is then the copy that was
     hashed, whatever happens to the file meanwhile."""
     h = hashlib.sha256()
-    opened.source.seek(opened.payload_at)
     left = opened.payload_size
-    while left > 0:
-        block = opened.source.read(min(_BLOCK, left))
-        _require(bool(block), "damaged", _ALTERED)
-        h.update(block)
-        if out is not None:
-            out.write(block)
-        left -= len(block)
+    try:
+        opened.source.seek(opened.payload_at)
+        while left > 0:
+            block = opened.source.read(min(_BLOCK, left))
+            _require(bool(block), "damaged", _ALTERED)
+            h.update(block)
+            if out is not None:
+                out.write(block)
+            left -= len(block)
+    except OSError as exc:  # the stick pulled out, the share gone, the disk full
+        raise BundleRefused("unreadable", f"读取或复制同步包时出错：{exc.strerror or exc}") from exc
     _require(h.hexdigest() == opened.header.payload_sha256, "damaged", _ALTERED)

@@ -116,7 +116,7 @@ def apply_ops(
         if check is not None or fold:
             ahead = Ahead(path, new, check, fold)
         arriving = {id(op) for op in new}
-        with _quick_handover():
+        with _HANDOVER.quick():
             report = rederive(conn, touched, history, ahead, lambda op: id(op) in arriving)
     except Exception:
         if ahead is not None:
@@ -129,17 +129,34 @@ def apply_ops(
     return report
 
 
-@contextmanager
-def _quick_handover() -> Iterator[None]:
+class _Handover:
     """While the worker runs Python, a statement that returns from SQLite waits for the
-    interpreter until the worker is made to let go: 5 ms by default, a tenth of it here
-    (there are dozens of statements; the worker loses next to nothing)."""
-    before = sys.getswitchinterval()
-    sys.setswitchinterval(min(before, 0.0005))
-    try:
-        yield
-    finally:
-        sys.setswitchinterval(before)
+    interpreter until the worker is made to let go: 5 ms by default, a tenth of it during a
+    merge (there are dozens of statements; the worker loses next to nothing). The setting is
+    the process's: the first merge to start lowers it, the last to end puts it back."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.merging = 0
+        self.before = 0.0
+
+    @contextmanager
+    def quick(self) -> Iterator[None]:
+        with self.lock:
+            if not self.merging:
+                self.before = sys.getswitchinterval()
+                sys.setswitchinterval(min(self.before, 0.0005))
+            self.merging += 1
+        try:
+            yield
+        finally:
+            with self.lock:
+                self.merging -= 1
+                if not self.merging:
+                    sys.setswitchinterval(self.before)
+
+
+_HANDOVER = _Handover()
 
 
 def _go_on() -> None:

@@ -6,7 +6,7 @@ Regenerate after changing a message in the core (liaison/ outside liaison/ui):
     scripts/update_translations.sh      # then translate what it lists as unfinished
 
 liaison.ui.core_text.tr_core uses these tables; tests/ui/test_core_text.py fails when this
-file is out of date. 120 static messages, 108 patterns.
+file is out of date. 120 static messages, 110 patterns.
 """
 
 # ruff: noqa: E501
@@ -253,6 +253,12 @@ def pattern_messages() -> list[tuple[str, str]]:
         ("(.+?) 提出", QCoreApplication.translate("CoreText", "{0} 提出")),
         ("(.+?) 格式不对", QCoreApplication.translate("CoreText", "{0} 格式不对")),
         ("(.+?) 没有字段 (.+?)", QCoreApplication.translate("CoreText", "{0} 没有字段 {1}")),
+        (
+            "(.+?) 的内容写法与本系统写出的不同（转义、顺序或空白）",
+            QCoreApplication.translate(
+                "CoreText", "{0} 的内容写法与本系统写出的不同（转义、顺序或空白）"
+            ),
+        ),
         ("(.+?) 的取值未知", QCoreApplication.translate("CoreText", "{0} 的取值未知")),
         ("(.+?) 的行格式不对", QCoreApplication.translate("CoreText", "{0} 的行格式不对")),
         ("(.+?) 过长或行数过多", QCoreApplication.translate("CoreText", "{0} 过长或行数过多")),
@@ -598,6 +604,10 @@ def pattern_messages() -> list[tuple[str, str]]:
         (
             "诉求当前为“(.+?)”，不能执行“(.+?)”",
             QCoreApplication.translate("CoreText", "诉求当前为“{0}”，不能执行“{1}”"),
+        ),
+        (
+            "读取或复制同步包时出错：(.+?)",
+            QCoreApplication.translate("CoreText", "读取或复制同步包时出错：{0}"),
         ),
         (
             "走访登记已超过 (.+?) 天，请联系街镇专员或督办删除",

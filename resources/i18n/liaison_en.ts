@@ -1289,7 +1289,12 @@ Time: {at}</translation>
         <translation>{0} has no field {1}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
+        <source>{0} 的内容写法与本系统写出的不同（转义、顺序或空白）</source>
+        <translation>the {0} content is not spelled as this application writes it (escapes, order or white space)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>{0} 的取值未知</source>
         <translation>{0} has an unknown value</translation>
     </message>
@@ -1747,6 +1752,11 @@ Time: {at}</translation>
         <location line="+4"/>
         <source>诉求当前为“{0}”，不能执行“{1}”</source>
         <translation>The demand is &quot;{0}&quot;: &quot;{1}&quot; is not possible now</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>读取或复制同步包时出错：{0}</source>
+        <translation>Error reading or copying the sync bundle: {0}</translation>
     </message>
     <message>
         <location line="+4"/>

@@ -3,13 +3,14 @@ thread runs a statement per row, stops when the merge fails, and its refusal is 
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
 from collections.abc import Callable
 
 import pytest
 
-from liaison.sync.merge import Ahead, paused
+from liaison.sync.merge import _HANDOVER, Ahead, paused
 
 
 class Refused(Exception):
@@ -75,3 +76,16 @@ def test_a_worker_paused_when_the_merge_fails_is_released() -> None:
     threading.Thread(target=merge).start()
     assert done.wait(10)
     assert len(seen) == 100
+
+
+def test_overlapping_merges_put_the_switch_interval_back() -> None:
+    """The interval is the process's: lowered by the first merge, restored by the last."""
+    before = sys.getswitchinterval()
+    first, second = _HANDOVER.quick(), _HANDOVER.quick()
+    first.__enter__()
+    assert sys.getswitchinterval() < before
+    second.__enter__()
+    first.__exit__(None, None, None)  # the first ends while the second still runs
+    assert sys.getswitchinterval() < before
+    second.__exit__(None, None, None)
+    assert sys.getswitchinterval() == before

@@ -337,7 +337,11 @@ class Forge:
         rows = list(self.rows)
         row = dict(zip(cols, rows[n], strict=True))
         for k, v in changes.items():
-            row[k] = json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v
+            row[k] = (
+                json.dumps(v, ensure_ascii=False, separators=(",", ":"))  # as we write it
+                if isinstance(v, (dict, list))
+                else v
+            )
         rows[n] = tuple(row[c] for c in cols)
         return self.bundle(rows)
 
@@ -471,6 +475,22 @@ def test_what_sqlite_reads_is_the_copy_that_was_hashed(world: World, tmp_path: P
     with envelope.opened_file(path) as opened:
         envelope.copy_payload(opened, copy)
     assert copy.getvalue() == world.good[_offsets(world.good)["payload"] :]
+
+
+def test_a_file_that_cannot_be_read_halfway_is_refused(world: World) -> None:
+    """The stick pulled out while the payload is copied: a clear refusal, not a traceback."""
+    payload_at = _offsets(world.good)["payload"]
+
+    class Failing(io.BytesIO):
+        def read(self, size: int | None = -1) -> bytes:
+            if self.tell() >= payload_at:
+                raise OSError(5, "Input/output error")
+            return super().read(size)
+
+    opened = envelope.read_envelope(Failing(world.good))
+    with pytest.raises(BundleRefused) as refused:
+        envelope.copy_payload(opened, io.BytesIO())
+    assert refused.value.reason == "unreadable" and "Input/output error" in str(refused.value)
 
 
 def test_a_flipped_byte_in_the_header_values(receiver: Receiver, world: World) -> None:
@@ -996,7 +1016,7 @@ def test_an_op_that_rewrites_one_the_receiver_has(receiver: Receiver, forge: For
     known = list(forge.world.known)
     fields = json.loads(known[6])
     fields["name"] = "被改写的企业名称"
-    known[6] = json.dumps(fields, ensure_ascii=False)
+    known[6] = json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
     exc = receiver.refuses(forge.bundle([tuple(known), *forge.rows]), "invalid_row")
     assert "内容不同" in str(exc)
 
@@ -1018,7 +1038,7 @@ def _next_hub_row(forge: Forge, entity: str, entity_id: str, fields: dict[str, A
         entity,
         entity_id,
         last[5],
-        json.dumps(fields, ensure_ascii=False),
+        json.dumps(fields, ensure_ascii=False, separators=(",", ":")),
         "[]",
     )
 
@@ -1081,7 +1101,7 @@ def test_an_event_routing_to_a_department_nowhere_is_refused(
 def test_a_field_given_twice_is_refused(receiver: Receiver, forge: Forge) -> None:
     """{"visit_date": "2026-13-45", ..., "visit_date": "<good>"}: JSON readers differ on which
     one counts (Python the last, SQLite the first), so a name given twice is refused — also
-    when both values are good, or the row is spelled unlike our exporter spells it."""
+    when both values are good."""
     n, fields = _first(forge, "visit")
     text = json.dumps(fields, ensure_ascii=False)
     bad_first = '{"visit_date": "2026-13-45", ' + text[1:]
@@ -1089,5 +1109,36 @@ def test_a_field_given_twice_is_refused(receiver: Receiver, forge: Forge) -> Non
     twice_good = f'{{"visit_date": "{fields["visit_date"]}", ' + text[1:]
     exc = receiver.refuses(forge.with_row(n, fields=twice_good), "invalid_row")
     assert "两次" in str(exc)
-    spaced = json.dumps(fields, ensure_ascii=False, indent=2)  # spelled otherwise: accepted
-    bundle.import_bundle(receiver.db, receiver.file(forge.with_row(n, fields=spaced)))
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    ["escaped-name", "escaped-value", "spaces", "indented", "reordered", "empty-padded"],
+)
+def test_fields_spelled_otherwise_are_refused(
+    receiver: Receiver, forge: Forge, spelling: str
+) -> None:
+    """The stored text is what SQLite's JSON functions read when they write the records: it
+    must be exactly as this application writes it. `"deleted_\u0061t"` is deleted_at to a
+    JSON parser but an unknown name to SQLite's path lookup (the record would be written
+    live, its log saying deleted)."""
+    n, fields = _first(forge, "visit")
+    compact = forge.rows[n][6]
+    assert '"deleted_at":null' in compact and fields["summary"]
+    spelled = {
+        "escaped-name": compact.replace(
+            '"deleted_at":null', '"deleted_\\u0061t":"2024-02-01 00:00:00"'
+        ),
+        "escaped-value": compact.replace(
+            fields["summary"], fields["summary"].encode("ascii", "backslashreplace").decode(), 1
+        ),
+        "spaces": json.dumps(fields, ensure_ascii=False),
+        "indented": json.dumps(fields, ensure_ascii=False, indent=2),
+        "reordered": json.dumps(
+            dict(reversed(fields.items())), ensure_ascii=False, separators=(",", ":")
+        ),
+        "empty-padded": "{" + " " * 18 + "}",
+    }[spelling]
+    assert spelled != compact
+    exc = receiver.refuses(forge.with_row(n, fields=spelled), "invalid_row")
+    assert "写法" in str(exc) or "没有字段" in str(exc), str(exc)
