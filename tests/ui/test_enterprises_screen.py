@@ -442,6 +442,17 @@ def test_service_errors_land_under_their_field(
     assert _count(db) == 5
 
 
+def test_fields_take_no_more_than_every_device_accepts(
+    open_screen: ScreenMaker, cast: Cast, qtbot: QtBot
+) -> None:
+    """A phone typed past its column's 40 characters stops there (saving it would be refused:
+    other devices would refuse the bundle carrying it)."""
+    dialog = open_screen(cast.admin).open_dialog(None)
+    type_text(dialog.phone, "023-" + "6" * 60)
+    assert len(dialog.phone.text()) == 40
+    assert dialog.name.maxLength() == 200 and dialog.address.maxLength() == 300
+
+
 def test_editing_changes_the_record_and_keeps_its_contacts(
     open_screen: ScreenMaker, cast: Cast, qtbot: QtBot, db: Database
 ) -> None:

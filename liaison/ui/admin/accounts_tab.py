@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from liaison.domain.errors import DomainError
 from liaison.domain.roles import ROLE_LABELS, Role
-from liaison.services import accounts, admin
+from liaison.services import accounts, admin, limits
 from liaison.services.accounts import AccountInfo
 from liaison.ui import vocab
 from liaison.ui.admin.common import make_table, show_field_error
@@ -50,6 +50,12 @@ class AccountDialog(QDialog):
         self.phone = QLineEdit()
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        for edit, column in (
+            (self.username, "username"),
+            (self.display_name, "display_name"),
+            (self.phone, "phone"),
+        ):
+            edit.setMaxLength(limits.max_length("account", column))
         self.error = QLabel()
         self.error.setObjectName("fieldError")
         self.error.setWordWrap(True)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from liaison.domain import clock
 from liaison.domain.errors import DomainError
 from liaison.domain.workdays import WorkCalendar, fallback_note
-from liaison.services import admin
+from liaison.services import admin, limits
 from liaison.services.admin import HolidayInfo
 from liaison.services.calendar import clear_holiday, set_holiday
 from liaison.ui.admin.common import make_table
@@ -58,6 +58,7 @@ class HolidaysTab(QWidget):
         self.workday = QCheckBox(self.tr("调休上班日"))
         self.name = QLineEdit()
         self.name.setPlaceholderText(self.tr("名称，如：春节"))
+        self.name.setMaxLength(limits.max_length("holiday", "name"))
         add = QPushButton(self.tr("添加"))
         add.setObjectName("primary")
         add.clicked.connect(self.add)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from liaison.domain.errors import DomainError, ValidationError
 from liaison.domain.uscc import ALPHABET, USCC_LENGTH, normalize_uscc, validate_uscc
 from liaison.domain.vocab import INDUSTRIES, SCALES, TAGS
+from liaison.services import limits
 from liaison.services.enterprises import (
     EnterpriseDetail,
     EnterpriseInput,
@@ -121,6 +122,13 @@ class EnterpriseDialog(QDialog):
         self.established.setMinimumDate(NO_DATE)
         self.established.setSpecialValueText(self.tr("未填写"))
         self.established.setDate(NO_DATE)
+        for edit, column in (
+            (self.name, "name"),
+            (self.legal_rep, "legal_rep"),
+            (self.address, "address"),
+            (self.phone, "phone"),
+        ):
+            edit.setMaxLength(limits.max_length("enterprise", column))
         self.tag_boxes: dict[str, QCheckBox] = {
             t: QCheckBox(text) for t, text in vocab.choices(TAGS)
         }

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from liaison.domain.pinyin import pinyin_keys
 from liaison.domain.vocab import DEMAND_KINDS, URGENCIES
+from liaison.services import limits
 from liaison.services.demands import RoutingProposal
 from liaison.services.reference_lists import CategoryInfo
 from liaison.services.visits import DemandInput, ParticipantInput
@@ -73,6 +74,8 @@ class ParticipantRow(QWidget):
         self.side.addItem(self.tr("企业"), "enterprise")
         self.title = QLineEdit()
         self.title.setPlaceholderText(self.tr("单位/职务（可选）"))
+        self.name.setMaxLength(limits.max_length("visit_participant", "name"))
+        self.title.setMaxLength(limits.max_length("visit_participant", "title"))
         self.remove = _remove_button(self.tr("删除此人"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -188,6 +191,7 @@ class DemandRow(QWidget):
         self.category = CategoryCombo(categories)
         self.title = QLineEdit()
         self.title.setPlaceholderText(self.tr("企业提出的问题，一句话写清"))
+        self.title.setMaxLength(limits.max_length("demand", "title"))
         self.urgency = QComboBox()
         for code, text in vocab.choices(URGENCIES):
             self.urgency.addItem(text, code)
