@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QPoint, QSettings, QStandardPaths, Qt
-from PySide6.QtWidgets import QApplication, QHeaderView
+from PySide6.QtWidgets import QApplication, QHeaderView, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from liaison.data.db import Database
@@ -451,6 +451,9 @@ def test_fields_take_no_more_than_every_device_accepts(
     type_text(dialog.phone, "023-" + "6" * 60)
     assert len(dialog.phone.text()) == 40
     assert dialog.name.maxLength() == 200 and dialog.address.maxLength() == 300
+    dialog.contacts.add_row()  # a new contact's name is being edited
+    editor = dialog.contacts.table.findChild(QLineEdit)
+    assert editor is not None and editor.maxLength() == 60
 
 
 def test_editing_changes_the_record_and_keeps_its_contacts(

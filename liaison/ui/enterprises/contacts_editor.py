@@ -2,21 +2,42 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QLineEdit,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from liaison.services import limits
 from liaison.services.enterprises import ContactInfo, ContactInput
 
 NAME, TITLE, PHONE, PRIMARY = range(4)
+COLUMNS = {NAME: "name", TITLE: "title", PHONE: "phone"}
+
+
+class _Capped(QStyledItemDelegate):
+    """Each cell's editor takes no more than its column in the contact table."""
+
+    def createEditor(
+        self,
+        parent: QWidget,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> QWidget:
+        editor = super().createEditor(parent, option, index)
+        column = COLUMNS.get(index.column())
+        if isinstance(editor, QLineEdit) and column:
+            editor.setMaxLength(limits.max_length("contact", column))
+        return editor
 
 
 class ContactsEditor(QWidget):
@@ -24,6 +45,7 @@ class ContactsEditor(QWidget):
         super().__init__(parent)
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("contactsTable")
+        self.table.setItemDelegate(_Capped(self.table))
         self.table.setHorizontalHeaderLabels(
             [self.tr("姓名"), self.tr("职务"), self.tr("电话"), self.tr("主要联系人")]
         )
