@@ -8,13 +8,16 @@ from liaison.domain.errors import ValidationError
 from liaison.ui.core_text import tr_core
 
 
-def make_table(model: object, parent: QWidget | None = None) -> QTableView:
+def make_table(
+    model: object, parent: QWidget | None = None, *, word_wrap: bool = True
+) -> QTableView:
     view = QTableView(parent)
     view.setModel(model)  # type: ignore[arg-type]
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
+    view.setWordWrap(word_wrap)
     view.verticalHeader().setVisible(False)
     view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     view.verticalHeader().setDefaultSectionSize(28)

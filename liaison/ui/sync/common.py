@@ -6,10 +6,11 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QTableView, QWidget
 
 from liaison.domain.roles import Role
 from liaison.services.context import Actor
+from liaison.ui.admin import common as admin_common
 
 SYNC = "sync"
 """Change kind announced after an export, an import, a trust or a resolution."""
@@ -101,18 +102,8 @@ def value_text(value: Any) -> str:
 
 
 def make_table(model: object, parent: QWidget | None = None) -> QTableView:
-    view = QTableView(parent)
-    view.setModel(model)  # type: ignore[arg-type]
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.verticalHeader().setVisible(False)
-    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    view.verticalHeader().setDefaultSectionSize(28)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
+    """The admin tabs' table, each row on one line."""
+    return admin_common.make_table(model, parent, word_wrap=False)
 
 
 def set_widths(view: QTableView, widths: list[int]) -> None:
