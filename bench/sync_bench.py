@@ -56,11 +56,6 @@ def _copy(src: Path, dst: Path) -> None:
     b.close()
 
 
-def _new_installation(template: Path, path: Path, name: str) -> None:
-    """A copy of the initialised template with its own device identity (a new machine)."""
-    new_installation(template, path, name)
-
-
 def _timed(fn: Any) -> tuple[Any, float]:
     t = time.perf_counter()
     result = fn()
@@ -191,7 +186,7 @@ def run(
     init_database(template)
     hub_path, laptop_path = work / "hub.sqlite", work / "laptop.sqlite"
     _copy(template, hub_path)
-    _new_installation(template, laptop_path, "bench laptop")
+    new_installation(template, laptop_path, "bench laptop")
     _, build_s = _timed(lambda: generate(hub_path, scale="bench", seed=seed))
 
     hub, laptop = Database(hub_path), Database(laptop_path)

@@ -88,7 +88,8 @@ def op_id(site: str, seq: int) -> str:
 
 class Op:
     """One change: `(site, seq)` is its identity; `text` is the stored JSON of `fields` and
-    `base` when it was read from a file or the log (then `fields` is decoded on first use)."""
+    `base`, spelled as every device writes it (`sync_checks.checked_json`); `fields` is
+    decoded from it on first use when not given."""
 
     __slots__ = ("_fields", "account", "base", "entity", "entity_id", "hlc", "seq", "site", "text")
 
@@ -102,10 +103,8 @@ class Op:
         account: str | None,
         fields: dict[str, Any] | None,
         base: tuple[str, ...],
-        text: tuple[str, str] | None = None,
+        text: tuple[str, str],
     ) -> None:
-        if fields is None and text is None:
-            raise ValueError("an op needs its fields or their JSON")
         self.site, self.seq, self.hlc = site, seq, hlc
         self.entity, self.entity_id, self.account = entity, entity_id, account
         self._fields, self.base, self.text = fields, base, text
@@ -113,7 +112,6 @@ class Op:
     @property
     def fields(self) -> dict[str, Any]:
         if self._fields is None:
-            assert self.text is not None
             self._fields = orjson.loads(self.text[0])
         return self._fields
 
@@ -122,10 +120,8 @@ class Op:
         return op_id(self.site, self.seq)
 
     def row(self) -> tuple[Any, ...]:
-        fields, base = self.text or (
-            json.dumps(self.fields, ensure_ascii=False, separators=(",", ":")),
-            json.dumps(list(self.base), separators=(",", ":")),
-        )
+        """The op as `OP_COLUMNS` store it."""
+        fields, base = self.text
         return (
             self.site,
             self.seq,
@@ -371,7 +367,7 @@ def refresh_duplicates(conn: sqlite3.Connection, enterprise_ids: Iterable[str]) 
     conn.execute(
         "DELETE FROM sync_conflict WHERE entity = 'enterprise' AND field = 'duplicate' "
         "AND entity_id IN (SELECT value FROM json_each(?))",
-        (json.dumps([r[0] for r in rows]),),
+        (bulk.rows_text([r[0] for r in rows]),),
     )
     live: dict[str, list[str]] = defaultdict(list)
     for key, code, is_live in rows:

@@ -177,7 +177,7 @@ def read_records(
         f"WHERE t.{entity.key} IN (SELECT value FROM json_each(?))"
     )
     out: dict[str, tuple[dict[str, Any], str | None]] = {}
-    for key, fields, account in conn.execute(sql, (json.dumps(list(ids)),)):
+    for key, fields, account in conn.execute(sql, (rows_text(ids),)):
         out[key] = (json.loads(fields), account)
     return out
 

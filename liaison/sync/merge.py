@@ -468,7 +468,7 @@ def write_folds(conn: sqlite3.Connection, folded: Folded) -> int:
     conn.executemany("UPDATE demand_event SET flagged = ? WHERE id = ?", folded.flags)
     conn.execute(
         "DELETE FROM demand_unit WHERE demand_id IN (SELECT value FROM json_each(?))",
-        (json.dumps(folded.ids),),
+        (bulk.rows_text(folded.ids),),
     )
     conn.executemany(
         "INSERT INTO demand_unit (demand_id, department_id, is_lead, is_open, deadline) "
@@ -484,7 +484,7 @@ def refold(conn: sqlite3.Connection, demand_ids: Iterable[str]) -> int:
     ids = sorted(set(demand_ids))
     if not ids:
         return 0
-    stored = conn.execute(_EVENT_SQL, (json.dumps(ids),)).fetchall()
+    stored = conn.execute(_EVENT_SQL, (bulk.rows_text(ids),)).fetchall()
     return write_folds(conn, fold_demands(ids, stored))
 
 
@@ -555,7 +555,7 @@ class Ahead:
         try:
             stored = [
                 r
-                for r in conn.execute(_EVENT_SQL, (json.dumps(sorted(ids)),))
+                for r in conn.execute(_EVENT_SQL, (bulk.rows_text(sorted(ids)),))
                 if r[1] not in arriving
             ]
         finally:
