@@ -81,11 +81,6 @@ def _edit_enterprise(db: Database, actor: Actor, enterprise_id: str, **changes: 
     enterprises.update_enterprise(db, actor, enterprise_id, replace(data, **changes))
 
 
-def _new_installation(hub_path: Path, path: Path, name: str) -> None:
-    """A copy of the hub with its own device identity (a laptop set up from the hub's data)."""
-    new_installation(hub_path, path, name)
-
-
 def render_sync(db_path: Path, out: Path) -> list[Path]:
     """The 同步 screen on a copy of the demo database acting as the hub, after exchanging
     bundles with a street laptop that edited the same enterprise: history, a conflict, and
@@ -99,7 +94,7 @@ def render_sync(db_path: Path, out: Path) -> list[Path]:
         src.backup(dst)
     with sqlite3.connect(hub_path) as conn:
         conn.execute("UPDATE device SET name = '区联络办' WHERE is_local = 1")
-    _new_installation(hub_path, laptop_path, "观音桥街道 laptop 3")
+    new_installation(hub_path, laptop_path, "观音桥街道 laptop 3")
     hub, laptop = Database(hub_path), Database(laptop_path)
     names = demo_usernames(hub)
     admin = accounts.sign_in(hub, names["admin"], PASSWORD)
