@@ -12,6 +12,7 @@ from liaison.domain.errors import DomainError
 from liaison.services import accounts
 from liaison.services.setup import init_database
 from liaison.ui.context import AppContext, ChangeHub
+from liaison.ui.gc_guard import collect_on_gui_thread
 from liaison.ui.i18n import current_language, install_translators
 from liaison.ui.style import apply_style
 
@@ -23,6 +24,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("Liaison")
     install_translators(app, current_language())
     apply_style(app)
+    collect_on_gui_thread(app)
     return app
 
 

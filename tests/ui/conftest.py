@@ -11,8 +11,15 @@ from PySide6.QtWidgets import QApplication, QWidget
 from liaison.data.db import Database
 from liaison.services.context import Actor
 from liaison.ui.context import AppContext, ChangeHub
+from liaison.ui.gc_guard import collect_on_gui_thread
 from liaison.ui.style import apply_style
 from tests.conftest import Cast
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _collect_on_gui_thread(qapp: QApplication) -> None:
+    """As the app does (make_app): cycles, Qt objects among them, are freed on this thread."""
+    collect_on_gui_thread(qapp)
 
 
 @pytest.fixture
