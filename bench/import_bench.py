@@ -19,12 +19,12 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from liaison.data.db import Database
 from liaison.demo.names import person_name
 from liaison.domain.uscc import make_uscc
 from liaison.imports import import_enterprises, preview_enterprises
 from liaison.services import accounts
 from liaison.services.setup import init_database
+from liaison.sync.log import database
 
 ROOT = Path(__file__).resolve().parents[1]
 STREETS = ["观音桥", "华新街街道", "五里店", "江北城街道", "石马河", "大石坝街道", "寸滩", "鱼嘴镇"]
@@ -72,7 +72,7 @@ def main() -> None:
     }
     db_path = Path(tempfile.mkdtemp()) / "import.sqlite"
     init_database(db_path)
-    db = Database(db_path)
+    db = database(db_path)
     accounts.create_first_admin(db, "admin", "管理员", "bench-password")
     admin = accounts.sign_in(db, "admin", "bench-password")
     t = time.perf_counter()

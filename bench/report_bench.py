@@ -20,10 +20,10 @@ from typing import Any
 
 from pypdf import PdfReader
 
-from liaison.data.db import Database
 from liaison.reports.bulletin import render_bulletin
 from liaison.reports.ledger import render_ledger
 from liaison.services.ledger_data import LedgerFilter, ledger_data
+from liaison.sync.log import database
 
 HERE = Path(__file__).resolve().parent
 LEDGER = LedgerFilter(date(2026, 11, 1), date(2026, 11, 2))
@@ -50,7 +50,7 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=None)
     args = ap.parse_args()
     out_dir = args.out or Path(tempfile.mkdtemp(prefix="report-bench-"))
-    db = Database(args.db)
+    db = database(args.db)
     results: dict[str, Any] = {"db": str(args.db), "out": str(out_dir)}
     try:
         rows = len(ledger_data(db, LEDGER, today=TODAY).rows)

@@ -29,6 +29,7 @@ from liaison.services.enterprises import search_enterprises
 from liaison.services.metrics import compute_metrics
 from liaison.services.queries import department_queue
 from liaison.services.setup import init_database
+from liaison.sync.log import database
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -202,7 +203,7 @@ def main() -> None:
     ap.add_argument("--only", nargs="*", choices=("search", "queue", "metrics"))
     args = ap.parse_args()
     path, build_figures = build(args.seed, args.rebuild)
-    db = Database(path)
+    db = database(path)
     results: dict[str, Any] = {"machine": machine(), "database": str(path)}
     if build_figures:
         results["demo_generation"] = build_figures

@@ -31,7 +31,6 @@ from typing import Any
 
 from sqlalchemy import select
 
-from liaison.data import oplog
 from liaison.data.db import Database
 from liaison.data.models import Enterprise, Visit
 from liaison.demo import generate
@@ -40,8 +39,9 @@ from liaison.domain import pinyin
 from liaison.domain.roles import Role
 from liaison.services.context import Actor
 from liaison.services.setup import init_database, new_installation
-from liaison.sync import bundle, devices, payload
-from liaison.sync.digest import digest
+from liaison.sync.exchange import bundle, devices, payload
+from liaison.sync.exchange.digest import digest
+from liaison.sync.log import database, oplog
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "out"
@@ -189,7 +189,7 @@ def run(
     new_installation(template, laptop_path, "bench laptop")
     _, build_s = _timed(lambda: generate(hub_path, scale="bench", seed=seed))
 
-    hub, laptop = Database(hub_path), Database(laptop_path)
+    hub, laptop = database(hub_path), database(laptop_path)
     try:
         conn = hub.raw()
         ops = conn.execute("SELECT COUNT(*) FROM sync_op").fetchone()[0]
@@ -209,7 +209,7 @@ def run(
         if profile:
             spare = work / "profiled.sqlite"
             _copy(laptop_path, spare)
-            other = Database(spare)
+            other = database(spare)
             _profiled(lambda: bundle.import_bundle(other, bundle_path))
             other.dispose()
         spare = work / "laptop-cli.sqlite"

@@ -20,8 +20,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QElapsedTimer, QTimer
 from PySide6.QtWidgets import QApplication
 
-from liaison.data.db import Database
 from liaison.services import accounts
+from liaison.sync.log import database
 from liaison.ui.app import make_app
 from liaison.ui.context import AppContext, ChangeHub
 from liaison.ui.main_window import MainWindow
@@ -68,7 +68,7 @@ def main() -> None:
     ap.add_argument("--user", default="sup01")
     args = ap.parse_args()
     app = make_app()
-    db = Database(args.db)
+    db = database(args.db)
     actor = accounts.sign_in(db, args.user, "liaison123")
     beat = Heartbeat()
     results: dict[str, object] = {}

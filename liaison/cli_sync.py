@@ -49,7 +49,7 @@ def add_parsers(sub: argparse._SubParsersAction, db_option: DbOption) -> None:  
 
 
 def cmd_bundle(args: argparse.Namespace, open_db: Opener) -> int:
-    from liaison.sync import bundle
+    from liaison.sync.exchange import bundle
 
     db = open_db(args)
     try:
@@ -83,7 +83,7 @@ def operator(db: Database) -> Actor:
 
 
 def cmd_device(args: argparse.Namespace, open_db: Opener) -> int:
-    from liaison.sync import devices
+    from liaison.sync.exchange import devices
 
     db = open_db(args)
     try:
@@ -106,7 +106,7 @@ def cmd_device(args: argparse.Namespace, open_db: Opener) -> int:
 
 
 def cmd_digest(args: argparse.Namespace, open_db: Opener) -> int:
-    from liaison.sync.digest import digest
+    from liaison.sync.exchange.digest import digest
 
     db = open_db(args)
     try:

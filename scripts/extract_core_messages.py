@@ -36,7 +36,7 @@ OUTPUT = Path("liaison") / "ui" / "core_messages.py"
 BASE_ERROR = "DomainError"
 DISPLAY_MODULES = (
     Path("liaison") / "services" / "worklist.py",
-    Path("liaison") / "data" / "sync_checks.py",  # why a row of a bundle is refused
+    Path("liaison") / "sync" / "log" / "checks.py",  # why a row of a bundle is refused
 )
 """Modules whose Chinese texts the UI shows as they come (besides error messages)."""
 CJK = re.compile(r"[\u3400-\u9fff]")

@@ -25,7 +25,8 @@ from liaison.demo import generate
 from liaison.services import accounts, enterprises
 from liaison.services.context import Actor
 from liaison.services.setup import init_database, new_installation
-from liaison.sync import bundle, devices
+from liaison.sync.exchange import bundle, devices
+from liaison.sync.log import database
 from liaison.ui.app import make_app
 from liaison.ui.context import AppContext, ChangeHub
 from liaison.ui.main_window import MainWindow
@@ -52,7 +53,7 @@ def demo_usernames(db: Database) -> dict[str, str]:
 
 def render(db_path: Path, out: Path) -> list[Path]:
     app = make_app()
-    db = Database(db_path)
+    db = database(db_path)
     written: list[Path] = []
     out.mkdir(parents=True, exist_ok=True)
     for role, username in sorted(demo_usernames(db).items()):
@@ -95,7 +96,7 @@ def render_sync(db_path: Path, out: Path) -> list[Path]:
     with sqlite3.connect(hub_path) as conn:
         conn.execute("UPDATE device SET name = '区联络办' WHERE is_local = 1")
     new_installation(hub_path, laptop_path, "观音桥街道 laptop 3")
-    hub, laptop = Database(hub_path), Database(laptop_path)
+    hub, laptop = database(hub_path), database(laptop_path)
     names = demo_usernames(hub)
     admin = accounts.sign_in(hub, names["admin"], PASSWORD)
     hub_id = devices.this_device(hub).id

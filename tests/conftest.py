@@ -21,6 +21,7 @@ from liaison.domain.roles import Role
 from liaison.services import accounts, enterprises, visits
 from liaison.services.context import Actor
 from liaison.services.setup import init_database
+from liaison.sync.log import database
 
 VALID_USCC = "91500105MA5U3X8P2E"
 
@@ -58,9 +59,9 @@ def db_path(template_db: Path, tmp_path: Path) -> Path:
 
 @pytest.fixture
 def db(db_path: Path) -> Iterator[Database]:
-    database = Database(db_path)
-    yield database
-    database.dispose()
+    opened = database(db_path)
+    yield opened
+    opened.dispose()
 
 
 @dataclass

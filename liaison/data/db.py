@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -11,8 +11,6 @@ from typing import Any
 import platformdirs
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
-
-from liaison.data import oplog
 
 APP_NAME = "Liaison"
 
@@ -62,14 +60,22 @@ def raw_connection(session: Session) -> sqlite3.Connection:
     return conn
 
 
-class Database:
-    """One open database: hands out one session per user action (STYLE.md)."""
+SessionHook = Callable[["sessionmaker[Session]"], None]
+"""Installs listeners on the unit-of-work factory. The sync package's op log is one
+(`liaison.sync.log.oplog.install`: every unit of work logs its shared changes in its own
+transaction); whoever opens the database passes it (`liaison.sync.log.database`), so this layer
+never imports sync (docs/architecture.md)."""
 
-    def __init__(self, path: Path | str) -> None:
+
+class Database:
+    """One open database: hands out one session per user action (docs/architecture.md)."""
+
+    def __init__(self, path: Path | str, *, hooks: Sequence[SessionHook]) -> None:
         self.path = Path(path)
         self.engine = make_engine(self.path)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        oplog.install(self._sessions)  # every unit of work logs its shared changes
+        for hook in hooks:
+            hook(self._sessions)
 
     @contextmanager
     def session(self) -> Iterator[Session]:

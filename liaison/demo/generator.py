@@ -27,8 +27,7 @@ from pathlib import Path
 from queue import Queue
 from typing import IO, Any
 
-from liaison.data import oplog, search
-from liaison.data.db import Database
+from liaison.data import search
 from liaison.demo.clockwork import Clockwork
 from liaison.demo.fieldwork import (
     DEMAND_COLUMNS,
@@ -52,6 +51,7 @@ from liaison.demo.reference import Reference, load_reference
 from liaison.domain import clock
 from liaison.domain import workflow as wf
 from liaison.domain.errors import DomainError
+from liaison.sync.log import database, oplog
 
 NOT_EMPTY = "数据库中已有企业数据，演示数据只能生成到空数据库"
 
@@ -117,7 +117,7 @@ def _insert(
 def _open(path: Path) -> sqlite3.Connection:
     if not path.exists():
         raise DomainError(f"数据库文件不存在：{path}（先运行 liaison init --db {path}）")
-    db = Database(path)
+    db = database(path)
     try:
         conn = db.raw()
     finally:

@@ -26,7 +26,6 @@ from typing import Any
 from sqlalchemy import Table, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from liaison.data import oplog
 from liaison.data import search as search_index
 from liaison.data.db import Database, raw_connection
 from liaison.data.models import (
@@ -56,6 +55,7 @@ from liaison.imports.table_reader import Table as Sheet
 from liaison.imports.table_reader import read_table
 from liaison.services.context import Actor, audit_values
 from liaison.services.enterprises import EDITOR_ROLES
+from liaison.sync.log import oplog
 
 __all__ = [
     "ASSIGNER_ROLES",

@@ -9,12 +9,13 @@ from pathlib import Path
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from liaison.data import migrate, oplog
+from liaison.data import migrate
 from liaison.data.db import Database
 from liaison.data.models import Device
 from liaison.data.reference import SeedReport, seed_reference_data
 from liaison.domain import signing
 from liaison.domain.errors import DomainError
+from liaison.sync.log import database, oplog
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,7 @@ def open_database(path: Path | str) -> Database:
     p = Path(path)
     if not p.exists():
         raise DomainError(f"数据库文件不存在：{p}（先运行 liaison init --db {p}）")
-    db = Database(p)
+    db = database(p)
     try:
         current = migrate.current_revision(db.engine)
     except Exception as exc:  # not a database, damaged, locked...
@@ -64,7 +65,7 @@ def init_database(path: Path | str) -> InitReport:
         p.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise DomainError(f"无法创建目录 {p.parent}：{exc.strerror}") from exc
-    db = Database(p)
+    db = database(p)
     try:
         try:
             before = migrate.current_revision(db.engine)

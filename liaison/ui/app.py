@@ -11,6 +11,7 @@ from liaison.data.db import Database
 from liaison.domain.errors import DomainError
 from liaison.services import accounts
 from liaison.services.setup import init_database
+from liaison.sync.log import database
 from liaison.ui.context import AppContext, ChangeHub
 from liaison.ui.gc_guard import collect_on_gui_thread
 from liaison.ui.i18n import current_language, install_translators
@@ -31,7 +32,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 def open_or_create(path: Path) -> Database:
     """Create the database on first start and upgrade an older one (both idempotent)."""
     init_database(path)
-    return Database(path)
+    return database(path)
 
 
 def run(db_path: Path) -> int:

@@ -44,6 +44,7 @@ from liaison.domain.workdays import WorkCalendar
 from liaison.services import accounts
 from liaison.services.demand_log import SNAPSHOT_COLUMNS, history, to_event
 from liaison.services.setup import init_database
+from liaison.sync.log import database
 
 TODAY = date(2025, 11, 20)
 """Fixed, so the district is the same whenever the tests run (and within chinese_calendar)."""
@@ -67,7 +68,7 @@ def district(
 
 @pytest.fixture(scope="module")
 def demo_db(district: tuple[Path, DemoReport]) -> Iterator[Database]:
-    db = Database(district[0])
+    db = database(district[0])
     yield db
     db.dispose()
 
@@ -430,7 +431,7 @@ def test_with_another_connection_open_the_load_stays_in_wal(db_path: Path) -> No
 
 
 def test_an_existing_first_admin_is_kept(db_path: Path) -> None:
-    db = Database(db_path)
+    db = database(db_path)
     try:
         admin_id = accounts.create_first_admin(db, "admin", "王管理", "my-own-password")
         generate(db_path, scale="small", seed=1, today=TODAY)
@@ -492,8 +493,8 @@ def test_init_then_generate_on_a_fresh_file(tmp_path: Path) -> None:
 def test_every_op_the_demo_logged_passes_the_bundle_checks(conn: sqlite3.Connection) -> None:
     """The checks a bundle's rows meet are not stricter than this application's own writing:
     every op of a whole demo district (every kind of record, every demand step) passes."""
-    from liaison.data.oplog import OP_COLUMNS
-    from liaison.sync.payload import check_rows
+    from liaison.sync.exchange.payload import check_rows
+    from liaison.sync.log.oplog import OP_COLUMNS
 
     rows = conn.execute(f"SELECT {OP_COLUMNS} FROM sync_op ORDER BY site, seq").fetchall()
     kinds = {r[3] for r in rows}

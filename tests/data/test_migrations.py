@@ -13,10 +13,11 @@ from liaison.data import migrate
 from liaison.data.db import Database
 from liaison.data.models import Base, Category, Device
 from liaison.services.setup import init_database
+from liaison.sync.log import database
 
 SEARCH_TABLES = {"enterprise_search", "enterprise_fts", "enterprise_gram"}
 SYNC_TABLES = {"sync_op", "sync_conflict", "sync_peer", "sync_bundle", "device_key"}
-"""Tables kept with plain DDL (liaison.data.search, liaison.data.oplog), not ORM models."""
+"""Tables kept with plain DDL (liaison.data.search, liaison.sync.log.oplog), not ORM models."""
 
 
 def test_migrated_schema_matches_models(db: Database) -> None:
@@ -53,14 +54,14 @@ def test_database_uses_wal_and_foreign_keys(db: Database) -> None:
 
 
 def test_init_does_not_overwrite_admin_changes(db_path: Path) -> None:
-    db = Database(db_path)
+    db = database(db_path)
     with db.session() as s:
         cat = s.scalar(select(Category).where(Category.name == "融资"))
         assert cat is not None
         cat.resolve_days = 20
     db.dispose()
     init_database(db_path)
-    db = Database(db_path)
+    db = database(db_path)
     with db.session() as s:
         assert s.scalar(select(Category.resolve_days).where(Category.name == "融资")) == 20
         assert len(list(s.scalars(select(Device)))) == 1

@@ -11,9 +11,10 @@ import pytest
 from liaison.data.db import Database
 from liaison.services import setup
 from liaison.services.context import Actor
-from liaison.sync import bundle, devices
-from liaison.sync.bundle import ExportReport, ImportReport
-from liaison.sync.digest import digest
+from liaison.sync.exchange import bundle, devices
+from liaison.sync.exchange.bundle import ExportReport, ImportReport
+from liaison.sync.exchange.digest import digest
+from liaison.sync.log import database
 
 
 @dataclass
@@ -83,7 +84,7 @@ def make_laptop(template_db: Path, tmp_path: Path) -> Iterator[MakeLaptop]:
     def make(name: str) -> Replica:
         path = tmp_path / f"{name}.sqlite"
         new_installation(template_db, path, name)
-        db = Database(path)
+        db = database(path)
         made.append(db)
         return _replica(db, name, tmp_path / "outbox")
 

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 import pytest
 
-from liaison.sync.merge import _HANDOVER, Ahead, paused
+from liaison.sync.exchange.merge import _HANDOVER, Ahead, paused
 
 
 class Refused(Exception):

@@ -12,8 +12,8 @@ from liaison.data.db import Database
 from liaison.domain import clock
 from liaison.domain import workflow as wf
 from liaison.services import demands, enterprises, queries
-from liaison.sync import conflicts
-from liaison.sync.envelope import BundleRefused
+from liaison.sync.exchange import conflicts
+from liaison.sync.exchange.envelope import BundleRefused
 from tests.conftest import Cast, log_demands
 from tests.sync.conftest import MakeLaptop, Replica, introduce
 
@@ -350,7 +350,7 @@ def visits_of(db: Database, enterprise_id: str) -> list[str]:
 def test_a_big_bundle_is_merged_in_chunks_in_one_transaction(
     pair: tuple[Replica, Replica], cast: Cast, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from liaison.sync import bundle
+    from liaison.sync.exchange import bundle
 
     hub, laptop = pair
     [did] = log_demands(hub.db, cast, "贷款贴息申请")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from liaison.sync import history
-from liaison.sync.envelope import BundleRefused
+from liaison.sync.exchange import history
+from liaison.sync.exchange.envelope import BundleRefused
 from tests.conftest import Cast, log_demands
 from tests.sync.conftest import MakeLaptop, Replica, introduce
 

@@ -35,9 +35,10 @@ from liaison.domain import clock
 from liaison.domain.roles import Role
 from liaison.services import accounts, enterprises, visits
 from liaison.services.context import Actor
-from liaison.sync import bundle, devices, envelope, payload
-from liaison.sync.digest import digest
-from liaison.sync.envelope import BundleRefused, Header
+from liaison.sync.exchange import bundle, devices, envelope, payload
+from liaison.sync.exchange.digest import digest
+from liaison.sync.exchange.envelope import BundleRefused, Header
+from liaison.sync.log import database
 from tests.sync.conftest import Replica, introduce, new_installation
 
 REASONS = {
@@ -85,7 +86,7 @@ def _copy(src: Path, dst: Path) -> None:
 
 
 def _replica(path: Path, name: str, outbox: Path) -> Replica:
-    db = Database(path)
+    db = database(path)
     me = devices.this_device(db)
     outbox.mkdir(parents=True, exist_ok=True)
     return Replica(name, db, me.id, me.fingerprint, outbox)
@@ -246,7 +247,7 @@ def receiver(world: World, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> I
     scratch = tmp_path / "scratch"
     scratch.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(scratch))
-    db = Database(path)
+    db = database(path)
     yield Receiver(path, db, tmp_path, scratch)
     db.dispose()
 

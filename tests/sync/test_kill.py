@@ -24,12 +24,12 @@ from pathlib import Path
 
 import pytest
 
-from liaison.data.db import Database
 from liaison.demo import generate
 from liaison.domain.roles import Role
 from liaison.services.context import Actor
-from liaison.sync import bundle, devices, envelope
-from liaison.sync.digest import digest
+from liaison.sync.exchange import bundle, devices, envelope
+from liaison.sync.exchange.digest import digest
+from liaison.sync.log import database
 from tests.sync.conftest import new_installation
 
 ROUNDS = 12
@@ -80,7 +80,7 @@ def scene(template_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Scene:
     _copy(template_db, hub_path)
     generate(hub_path, scale="small", seed=2)
     new_installation(template_db, laptop_path, "观音桥街道 laptop 3")
-    hub, laptop = Database(hub_path), Database(laptop_path)
+    hub, laptop = database(hub_path), database(laptop_path)
     try:
         out = tmp / "hub-full.lsb"
         bundle.export_bundle(hub, out, full=True)
@@ -98,7 +98,7 @@ def scene(template_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Scene:
     assert not recorded
     reference = tmp / "reference.sqlite"
     shutil.copy(laptop_path, reference)
-    db = Database(reference)
+    db = database(reference)
     try:
         bundle.import_bundle(db, out)
     finally:
@@ -175,7 +175,7 @@ def test_a_killed_import_leaves_all_of_the_bundle_or_none(scene: Scene, tmp_path
 
     # a replica whose import was killed takes the bundle normally and converges with the hub
     db = untouched[-1]
-    last = Database(db)
+    last = database(db)
     try:
         report = bundle.import_bundle(last, scene.bundle)
         assert report.new_ops > 0

@@ -38,8 +38,9 @@ from liaison.domain import workflow as wf
 from liaison.domain.errors import DomainError
 from liaison.services import demands, enterprises
 from liaison.services.context import Actor
-from liaison.sync import conflicts
-from liaison.sync.envelope import BundleRefused
+from liaison.sync.exchange import conflicts
+from liaison.sync.exchange.envelope import BundleRefused
+from liaison.sync.log import database
 from tests.conftest import Cast, log_demands, make_cast
 from tests.sync.conftest import Replica, _replica, introduce, new_installation
 
@@ -67,7 +68,7 @@ def world(tmp_path_factory: pytest.TempPathFactory, template_db: Path) -> World:
     files = {name: base / f"{name}.sqlite" for name in NAMES}
     for name, path in files.items():
         new_installation(template_db, path, name)
-    dbs = {name: Database(path) for name, path in files.items()}
+    dbs = {name: database(path) for name, path in files.items()}
     try:
         cast = make_cast(dbs["hub"])
         reps = {n: _replica(db, n, base / "outbox") for n, db in dbs.items()}
@@ -151,7 +152,7 @@ class Replicas(RuleBasedStateMachine):
         for name, src in self.world.files.items():
             dst = self.dir / src.name
             shutil.copyfile(src, dst)
-            self.reps[name] = _replica(Database(dst), name, self.dir / "outbox")
+            self.reps[name] = _replica(database(dst), name, self.dir / "outbox")
         self.cast = self.world.cast
         self.model = Model()
         self.values = itertools.count(1)

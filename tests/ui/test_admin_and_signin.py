@@ -13,6 +13,7 @@ from liaison.data.models import Account, Category, CategoryUnit, Department
 from liaison.domain.roles import Role
 from liaison.services import accounts, admin
 from liaison.services.context import Actor
+from liaison.sync.log import database
 from liaison.ui.admin import AdminScreen
 from liaison.ui.admin.accounts_tab import AccountDialog
 from liaison.ui.admin.categories_tab import CategoryRuleDialog
@@ -38,7 +39,7 @@ def test_sign_in_with_wrong_password_shows_message_and_stays(
 
 
 def test_first_run_creates_the_admin(qtbot: QtBot, db_path: Path) -> None:
-    db = Database(db_path)
+    db = database(db_path)
     dialog = FirstRunDialog(db)
     qtbot.addWidget(dialog)
     type_text(dialog.display_name, "区联络办 王芳")

@@ -13,12 +13,13 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from liaison.data import sync_checks, sync_entities
 from liaison.data.db import Database
 from liaison.domain import clock
 from liaison.domain.errors import DomainError, PermissionDenied
 from liaison.services import demands, visits, worklist
 from liaison.services.context import Actor
+from liaison.sync.log import checks as sync_checks
+from liaison.sync.log import records as sync_entities
 from liaison.ui.context import AppContext
 from liaison.ui.core_text import tr_core, tr_core_joined
 from liaison.ui.i18n import install_translators
@@ -112,7 +113,7 @@ def test_a_pattern_refusal_fills_in_its_values_translated(
 
 
 def test_why_a_bundle_row_is_refused_is_in_english(english: None) -> None:
-    """The field checks' reasons (liaison.data.sync_checks) inside the row's refusal."""
+    """The field checks' reasons (liaison.sync.log.checks) inside the row's refusal."""
     visit = sync_entities.BY_NAME["visit"]
     why = sync_checks.check_text(visit, '{"visit_date": "2026-02-30"}')
     assert why == "visit.visit_date 不是有效的日期"

@@ -6,14 +6,14 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from liaison.data.db import Database
 from liaison.services import accounts
 from liaison.services.enterprises import search_enterprises
+from liaison.sync.log import database
 from liaison.ui.demo_loader import load_small_demo
 
 
 def test_demo_loads_after_the_first_admin(qtbot: QtBot, db_path: Path) -> None:
-    db = Database(db_path)
+    db = database(db_path)
     accounts.create_first_admin(db, "admin", "王芳", "my-own-password")
     assert load_small_demo(db) is True
     assert search_enterprises(db, "有限公司").total > 100

@@ -17,7 +17,8 @@ from pytestqt.qtbot import QtBot
 from liaison.data.db import Database
 from liaison.services import enterprises
 from liaison.services.context import Actor
-from liaison.sync import conflicts as sync_conflicts
+from liaison.sync.exchange import conflicts as sync_conflicts
+from liaison.sync.log import database
 from liaison.ui.context import AppContext, ChangeHub
 from liaison.ui.style import apply_style
 from liaison.ui.sync import SyncScreen
@@ -46,12 +47,12 @@ def make_laptop(template_db: Path, tmp_path: Path) -> Iterator[MakeLaptop]:
     def make(name: str) -> Replica:
         path = tmp_path / f"{name}.sqlite"
         sync_fixtures.new_installation(template_db, path, name)
-        made.append(Database(path))
+        made.append(database(path))
         return sync_fixtures._replica(made[-1], name, tmp_path / "outbox")
 
     yield make
-    for database in made:
-        database.dispose()
+    for opened in made:
+        opened.dispose()
 
 
 @pytest.fixture

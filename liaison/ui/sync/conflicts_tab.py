@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from liaison.domain.errors import DomainError
-from liaison.sync.conflicts import DUPLICATE, Conflict, Version, resolve_conflict
+from liaison.sync.exchange.conflicts import DUPLICATE, Conflict, Version, resolve_conflict
 from liaison.ui.context import ACCOUNT, DEMAND, ENTERPRISE, REFERENCE, VISIT, AppContext
 from liaison.ui.dialogs import show_error
 from liaison.ui.sync.common import (

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from liaison.domain.errors import DomainError
-from liaison.sync.devices import DeviceInfo, revoke_device, trust_device
-from liaison.sync.history import PeerStatus
+from liaison.sync.exchange.devices import DeviceInfo, revoke_device, trust_device
+from liaison.sync.exchange.history import PeerStatus
 from liaison.ui.context import AppContext
 from liaison.ui.core_text import tr_core
 from liaison.ui.dialogs import button_box, confirm, show_error

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from liaison.sync.history import BundleRecord
+from liaison.sync.exchange.history import BundleRecord
 from liaison.ui.sync.common import kind_label, make_table, set_widths, when
 from liaison.ui.table_model import Column, ListTableModel
 

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from liaison.domain.errors import DomainError
-from liaison.sync.bundle import ImportReport, import_bundle
-from liaison.sync.envelope import BundleRefused
-from liaison.sync.history import BundleSender, bundle_sender
+from liaison.sync.exchange.bundle import ImportReport, import_bundle
+from liaison.sync.exchange.envelope import BundleRefused
+from liaison.sync.exchange.history import BundleSender, bundle_sender
 from liaison.ui.context import ACCOUNT, DEMAND, ENTERPRISE, REFERENCE, VISIT, AppContext
 from liaison.ui.core_text import tr_core
 from liaison.ui.ops import run_in_background

@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
 
 from liaison.data.db import Database
 from liaison.domain import clock
-from liaison.sync.bundle import ExportReport, export_bundle
-from liaison.sync.conflicts import Conflict, list_conflicts
-from liaison.sync.devices import DeviceInfo, list_devices, this_device
-from liaison.sync.history import BundleRecord, PeerStatus, list_bundles, peer_status
+from liaison.sync.exchange.bundle import ExportReport, export_bundle
+from liaison.sync.exchange.conflicts import Conflict, list_conflicts
+from liaison.sync.exchange.devices import DeviceInfo, list_devices, this_device
+from liaison.sync.exchange.history import BundleRecord, PeerStatus, list_bundles, peer_status
 from liaison.ui.context import ACCOUNT, DEMAND, ENTERPRISE, REFERENCE, VISIT, AppContext
 from liaison.ui.core_text import tr_core
 from liaison.ui.ops import run_in_background

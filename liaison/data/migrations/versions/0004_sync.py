@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from liaison.data.oplog import DDL, DROP
+from liaison.sync.log.oplog import DDL, DROP
 
 revision = "0004"
 down_revision = "0003"

@@ -22,7 +22,7 @@ from liaison.domain import clock, signing
 from liaison.domain.errors import NotFound, ValidationError
 from liaison.domain.roles import Role
 from liaison.services.context import Actor
-from liaison.sync import envelope
+from liaison.sync.exchange import envelope
 
 TRUSTERS = (Role.ADMIN, Role.SUPERVISOR)
 

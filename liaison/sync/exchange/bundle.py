@@ -6,8 +6,8 @@ next one carries the same ops again. `--full` (or an unknown peer) carries every
 
 Import refuses, before writing anything, a file that is empty, not a bundle, of a newer format,
 from an unknown, untrusted or revoked sender, badly signed, damaged, of another schema, with
-planted objects, or already imported; then applies it in one transaction (`liaison.sync.merge`)
-while a worker thread checks every row, and commits only when every row passed: all of the
+planted objects, or already imported; then applies it in one transaction (`merge`) while a
+worker thread checks every row, and commits only when every row passed: all of the
 bundle or none of it (a bad row rolls everything back; the database is as it was).
 """
 
@@ -29,12 +29,12 @@ from typing import Any
 
 from liaison.data import migrate
 from liaison.data.db import Database
-from liaison.data.oplog import OP_COLUMNS, Clock, Op, op_from_row
 from liaison.domain import clock, hlc, signing
 from liaison.domain.ids import new_id
-from liaison.sync import envelope, payload
-from liaison.sync.envelope import BundleRefused, Header
-from liaison.sync.merge import Check, MergeRefused, apply_ops
+from liaison.sync.exchange import envelope, payload
+from liaison.sync.exchange.envelope import BundleRefused, Header
+from liaison.sync.exchange.merge import Check, MergeRefused, apply_ops
+from liaison.sync.log.oplog import OP_COLUMNS, Clock, Op, op_from_row
 
 SUMMARY_ENTITIES = ("visit", "demand", "demand_event", "enterprise", "assignment")
 

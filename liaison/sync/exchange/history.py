@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 
 from liaison.data.db import Database
-from liaison.sync import envelope
+from liaison.sync.exchange import envelope
 
 IN = "in"
 OUT = "out"

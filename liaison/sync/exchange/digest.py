@@ -12,7 +12,7 @@ import hashlib
 import json
 import sqlite3
 
-from liaison.data import sync_entities as se
+from liaison.sync.log import records as se
 
 DEMAND_STATE = ("state", "lead_department_id", "deadline", "flagged", "reopen_count", "epoch")
 

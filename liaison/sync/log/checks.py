@@ -26,10 +26,10 @@ from msgspec import UNSET, Meta, UnsetType
 from sqlalchemy import JSON, Boolean, Column, Date, DateTime, Integer
 
 from liaison.data.models import Base
-from liaison.data.sync_entities import DELETED, Child, Entity
 from liaison.domain import workflow as wf
 from liaison.domain.roles import Role
 from liaison.domain.vocab import DEMAND_KINDS, INDUSTRIES, SCALES, URGENCIES, VISIT_MODES
+from liaison.sync.log.records import DELETED, Child, Entity
 
 MAX_TEXT = 100_000
 """Longest value of a text column without a declared length."""

@@ -25,11 +25,11 @@ from typing import Any
 
 import orjson
 
-from liaison.data import sync_checks
-from liaison.data import sync_entities as se
-from liaison.data.oplog import OP_COLUMNS, Op, op_from_row
 from liaison.domain import hlc
-from liaison.sync.envelope import BundleRefused, Opened, copy_payload
+from liaison.sync.exchange.envelope import BundleRefused, Opened, copy_payload
+from liaison.sync.log import checks as sync_checks
+from liaison.sync.log import records as se
+from liaison.sync.log.oplog import OP_COLUMNS, Op, op_from_row
 
 PAYLOAD_DDL = {
     "bundle_meta": ("CREATE TABLE bundle_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT"),

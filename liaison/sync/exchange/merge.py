@@ -26,8 +26,11 @@ from typing import Any
 import orjson
 
 from liaison.data import bulk, search
-from liaison.data import sync_entities as se
-from liaison.data.oplog import (
+from liaison.domain import hlc
+from liaison.domain import workflow as wf
+from liaison.services.demand_log import SNAPSHOT_COLUMNS, event_from
+from liaison.sync.log import records as se
+from liaison.sync.log.oplog import (
     OP_COLUMNS,
     Op,
     Register,
@@ -38,9 +41,6 @@ from liaison.data.oplog import (
     refresh_duplicates,
     weigh,
 )
-from liaison.domain import hlc
-from liaison.domain import workflow as wf
-from liaison.services.demand_log import SNAPSHOT_COLUMNS, event_from
 
 
 class MergeRefused(Exception):

@@ -14,14 +14,15 @@ from typing import Any
 
 from sqlalchemy import text
 
-from liaison.data import oplog, sync_checks
-from liaison.data import sync_entities as se
 from liaison.data.db import Database, raw_connection
 from liaison.domain import clock, hlc
 from liaison.domain.errors import NotFound, ValidationError
 from liaison.domain.roles import Role
 from liaison.services.context import Actor
-from liaison.sync.merge import refresh_search
+from liaison.sync.exchange.merge import refresh_search
+from liaison.sync.log import checks as sync_checks
+from liaison.sync.log import oplog
+from liaison.sync.log import records as se
 
 RESOLVERS = (Role.ADMIN, Role.SUPERVISOR)
 

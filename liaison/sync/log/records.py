@@ -6,7 +6,7 @@ belong to one record (an enterprise's tags and contacts, a visit's participants,
 routing units) travel as one list field of the parent, so editing them is editing the parent.
 Columns derived on every replica (a demand's state and everything `workflow.fold` computes, an
 event's flag, the search index, who changed a record last) are not shared; see
-`liaison.sync.merge` for how they are re-derived.
+`liaison.sync.exchange.merge` for how they are re-derived.
 
 A hard-deleted record (only holidays are deleted that way) is written as the pseudo-field
 `_deleted` = 1; everything else is deleted softly through a `deleted_at` field, so deletes

@@ -25,10 +25,11 @@ import orjson
 from sqlalchemy import event
 from sqlalchemy.orm import Session, sessionmaker
 
-from liaison.data import bulk, sync_checks
-from liaison.data import sync_entities as se
+from liaison.data import bulk
 from liaison.domain import clock, hlc
 from liaison.domain.errors import ValidationError
+from liaison.sync.log import checks as sync_checks
+from liaison.sync.log import records as se
 
 DDL = (
     """CREATE TABLE IF NOT EXISTS sync_op (
