@@ -98,3 +98,48 @@ def test_a_copy_made_a_new_installation_never_signs_as_the_original(tmp_path: Pa
         assert a.execute(departments).fetchone() == b.execute(departments).fetchone()
     assert len(key_b) == 1 and key_b != key_a
     assert local_b == [(second.device_id, "观音桥街道 laptop 1")]
+
+
+def _schema(conn: sqlite3.Connection, tables: set[str]) -> list[tuple[str, str, str]]:
+    """(type, name, SQL) of the tables and their indexes, white space folded."""
+    rows = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_schema").fetchall()
+    return sorted(
+        (kind, name, " ".join((sql or "").split()))
+        for kind, name, table, sql in rows
+        if table in tables or any(table.startswith(f"{t}_") for t in tables if "fts" in t)
+    )
+
+
+def test_plain_ddl_tables_are_what_the_code_creates_today(db: Database) -> None:
+    """The migrations keep a frozen copy of the search and sync DDL: a change of the live
+    constants without a migration of its own makes fresh code and migrated files differ."""
+    from liaison.data import search
+    from liaison.sync.log import oplog
+
+    tables = SEARCH_TABLES | SYNC_TABLES
+    live = sqlite3.connect(":memory:")
+    for stmt in (*search.DDL, *oplog.DDL):
+        live.execute(stmt)
+    migrated = db.raw()
+    try:
+        assert _schema(migrated, tables) == _schema(live, tables)
+    finally:
+        migrated.close()
+
+
+def test_upgrading_step_by_step_from_0001_gives_the_fresh_schema(tmp_path: Path) -> None:
+    from alembic import command
+
+    stepwise = tmp_path / "old.sqlite"
+    engine = database(stepwise).engine
+    cfg = migrate._config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001")
+    engine.dispose()
+    init_database(stepwise)
+    fresh = tmp_path / "fresh.sqlite"
+    init_database(fresh)
+    query = "SELECT type, name, sql FROM sqlite_schema ORDER BY type, name"
+    with sqlite3.connect(stepwise) as a, sqlite3.connect(fresh) as b:
+        assert a.execute(query).fetchall() == b.execute(query).fetchall()

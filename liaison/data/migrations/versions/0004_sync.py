@@ -9,7 +9,59 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from liaison.sync.log.oplog import DDL, DROP
+# Frozen copy of the DDL as this revision made it: a later change to the live constants
+# needs a migration of its own (tests/data/test_migrations.py compares the two).
+DDL = (
+    """CREATE TABLE IF NOT EXISTS sync_op (
+        site TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        hlc TEXT NOT NULL,
+        entity TEXT NOT NULL,
+        entity_id TEXT NOT NULL,
+        account TEXT,
+        fields TEXT NOT NULL,
+        base TEXT NOT NULL,
+        PRIMARY KEY (site, seq)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX IF NOT EXISTS ix_sync_op_record ON sync_op(entity, entity_id)",
+    """CREATE TABLE IF NOT EXISTS sync_conflict (
+        entity TEXT NOT NULL,
+        entity_id TEXT NOT NULL,
+        field TEXT NOT NULL,
+        heads TEXT NOT NULL,
+        winner TEXT NOT NULL,
+        PRIMARY KEY (entity, entity_id, field)
+    ) WITHOUT ROWID""",
+    """CREATE TABLE IF NOT EXISTS sync_peer (
+        device_id TEXT PRIMARY KEY,
+        vector TEXT NOT NULL DEFAULT '{}',
+        last_import_at TEXT,
+        last_export_at TEXT
+    )""",
+    """CREATE TABLE IF NOT EXISTS sync_bundle (
+        id TEXT PRIMARY KEY,
+        direction TEXT NOT NULL,
+        peer_id TEXT,
+        peer_name TEXT NOT NULL DEFAULT '',
+        made_at TEXT NOT NULL,
+        handled_at TEXT NOT NULL,
+        ops INTEGER NOT NULL,
+        new_ops INTEGER NOT NULL DEFAULT 0,
+        summary TEXT NOT NULL DEFAULT '{}',
+        file TEXT NOT NULL DEFAULT ''
+    )""",
+    """CREATE TABLE IF NOT EXISTS device_key (
+        device_id TEXT PRIMARY KEY,
+        private_key BLOB NOT NULL
+    )""",
+)
+DROP = (
+    "DROP TABLE IF EXISTS device_key",
+    "DROP TABLE IF EXISTS sync_bundle",
+    "DROP TABLE IF EXISTS sync_peer",
+    "DROP TABLE IF EXISTS sync_conflict",
+    "DROP TABLE IF EXISTS sync_op",
+)
 
 revision = "0004"
 down_revision = "0003"
