@@ -40,6 +40,7 @@ from liaison.data.models import (
 from liaison.domain import clock
 from liaison.domain.errors import ValidationError
 from liaison.domain.ids import new_id
+from liaison.domain.permissions import ASSIGNABLE, ASSIGNERS, ENTERPRISE_EDITORS
 from liaison.domain.roles import Role
 from liaison.domain.uscc import ALPHABET, USCC_LENGTH, make_uscc, normalize_uscc, validate_uscc
 from liaison.domain.vocab import INDUSTRIES, SCALES, TAGS
@@ -54,11 +55,10 @@ from liaison.imports.headers import (
 from liaison.imports.table_reader import Table as Sheet
 from liaison.imports.table_reader import read_table
 from liaison.services.context import Actor, audit_values
-from liaison.services.enterprises import EDITOR_ROLES
 from liaison.sync.log import oplog
 
 __all__ = [
-    "ASSIGNER_ROLES",
+    "ASSIGNERS",
     "FieldChange",
     "ImportPreview",
     "ImportResult",
@@ -697,7 +697,7 @@ def preview_enterprises(db: Database, path: Path | str) -> ImportPreview:
 def import_enterprises(db: Database, actor: Actor, path: Path | str) -> ImportResult:
     """Add the new enterprises of the roster and update the registered ones (by 统一社会信用代码),
     all in one unit of work; error rows are skipped and reported."""
-    actor.require(*EDITOR_ROLES)
+    actor.require(*ENTERPRISE_EDITORS)
     table = read_table(path)
     with db.session() as s:
         preview, plans = _analyse_enterprises(s, table)
@@ -823,10 +823,6 @@ def _reindex(s: Session, new: list[_EnterprisePlan], changed: list[_EnterprisePl
 # 包联 lists
 # ---------------------------------------------------------------------------------------------
 
-ASSIGNER_ROLES = frozenset({Role.ADMIN, Role.SUPERVISOR, Role.STREET_STAFF})
-"""Who may import 包联 lists (the same roles as `enterprises.assign_cadre`)."""
-_CADRE_ROLES = frozenset({Role.CADRE.value, Role.STREET_STAFF.value})
-
 
 @dataclass
 class _AssignmentPlan:
@@ -874,7 +870,7 @@ def _find_cadre(text: str, people: _People) -> tuple[str, str]:
     aid, display, role, active = rec
     if not active:
         raise ValueError(f"包联干部“{display}”的账号已停用")
-    if role not in _CADRE_ROLES:
+    if role not in ASSIGNABLE:
         raise ValueError(f"“{display}”不是联络干部或街镇专员")
     return aid, display
 
@@ -1040,7 +1036,7 @@ def import_assignments(db: Database, actor: Actor, path: Path | str) -> ImportRe
     """Put the listed cadres in charge of the listed enterprises (包联), in one unit of work.
 
     An assignment that is already active is updated (牵头, start date) rather than repeated."""
-    actor.require(*ASSIGNER_ROLES)
+    actor.require(*ASSIGNERS)
     table = read_table(path)
     with db.session() as s:
         preview, plans = _analyse_assignments(s, table, actor)

@@ -12,10 +12,10 @@ from sqlalchemy import func, select
 
 from liaison.data.db import Database
 from liaison.data.models import Account, Assignment, Street
+from liaison.domain.permissions import ASSIGNABLE, ASSIGNERS
 from liaison.domain.pinyin import pinyin_keys
 from liaison.domain.roles import Role
 from liaison.services.context import Actor
-from liaison.services.enterprises import ASSIGNER_ROLES, CADRE_ROLES
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ class CadreChoice:
 
 def assign_refusal(actor: Actor, enterprise_street_id: str | None) -> str | None:
     """Why `actor` may not change the 包联 of an enterprise in that street, or None."""
-    if actor.role not in ASSIGNER_ROLES:
+    if actor.role not in ASSIGNERS:
         return "只有管理员、督办和街镇专员可以安排包联干部"
     if actor.role is Role.STREET_STAFF and enterprise_street_id != actor.street_id:
         return "只能为本街镇的企业安排包联干部"
@@ -44,7 +44,7 @@ def assign_refusal(actor: Actor, enterprise_street_id: str | None) -> str | None
 
 def list_cadre_choices(db: Database, actor: Actor) -> list[CadreChoice]:
     """Every active 联络干部 and 街镇专员 in pinyin order, with pinyin keys for type-ahead."""
-    actor.require(*ASSIGNER_ROLES)
+    actor.require(*ASSIGNERS)
     with db.session() as s:
         streets: dict[str, str] = {i: n for i, n in s.execute(select(Street.id, Street.name))}
         loads: dict[str, int] = {
@@ -58,7 +58,7 @@ def list_cadre_choices(db: Database, actor: Actor) -> list[CadreChoice]:
         rows = s.execute(
             select(
                 Account.id, Account.display_name, Account.username, Account.role, Account.street_id
-            ).where(Account.active.is_(True), Account.role.in_([str(r) for r in CADRE_ROLES]))
+            ).where(Account.active.is_(True), Account.role.in_([str(r) for r in ASSIGNABLE]))
         )
         choices = [
             CadreChoice(

@@ -20,18 +20,11 @@ from liaison.data.models import (
 from liaison.domain import clock
 from liaison.domain import workflow as wf
 from liaison.domain.errors import PermissionDenied
-from liaison.domain.roles import Role
+from liaison.domain.permissions import VISIT_ROLES
 from liaison.domain.vocab import DEMAND_KINDS, VISIT_MODES
-from liaison.services import enterprises as enterprise_service
 from liaison.services import visits as visit_service
 from liaison.services.context import Actor
 from liaison.services.enterprise_list import SORT_KEYS
-
-ENTERPRISE_EDITORS = enterprise_service.EDITOR_ROLES
-ENTERPRISE_DELETERS = enterprise_service.DELETER_ROLES
-VISIT_LOGGERS = visit_service.VISIT_ROLES
-ASSIGNABLE_ROLES = frozenset({Role.CADRE, Role.STREET_STAFF})
-"""Roles that can be put in charge of enterprises (包联), so “我包联的” means something."""
 
 
 def quarter_start(day: date) -> date:
@@ -152,7 +145,7 @@ def visit_refusal(db: Database, actor: Actor, enterprise_id: str) -> str | None:
 
     Asks the same check `log_visit` makes, so the 登记走访 button and the save agree.
     """
-    if actor.role not in VISIT_LOGGERS:
+    if actor.role not in VISIT_ROLES:
         return "您的角色不能登记走访"
     with db.session() as s:
         enterprise = s.get(Enterprise, enterprise_id)

@@ -21,6 +21,12 @@ from liaison.data.models import (
 from liaison.domain import clock
 from liaison.domain.errors import NotFound, PermissionDenied, ValidationError
 from liaison.domain.ids import new_id
+from liaison.domain.permissions import (
+    ASSIGNABLE,
+    ASSIGNERS,
+    ENTERPRISE_DELETERS,
+    ENTERPRISE_EDITORS,
+)
 from liaison.domain.roles import Role
 from liaison.domain.uscc import validate_uscc
 from liaison.domain.vocab import INDUSTRIES, SCALES, TAGS
@@ -183,15 +189,9 @@ def _write(session: Session, e: Enterprise, data: EnterpriseInput, actor: Actor)
     search_index.index_enterprises(raw_connection(session), [(e.id, e.name, e.uscc)])
 
 
-EDITOR_ROLES = frozenset({Role.ADMIN, Role.SUPERVISOR, Role.STREET_STAFF, Role.CADRE})
-"""Who may register and edit enterprises."""
-DELETER_ROLES = frozenset({Role.ADMIN, Role.SUPERVISOR})
-"""Who may delete (soft) an enterprise."""
-
-
 def register_enterprise(db: Database, actor: Actor, data: EnterpriseInput) -> str:
     """Add an enterprise; the code is validated and must not be registered yet."""
-    actor.require(*EDITOR_ROLES)
+    actor.require(*ENTERPRISE_EDITORS)
     with db.session() as s:
         clean = _clean(data, s, None)
         e = Enterprise(name=clean.name, uscc=clean.uscc)
@@ -204,7 +204,7 @@ def register_enterprise(db: Database, actor: Actor, data: EnterpriseInput) -> st
 def update_enterprise(
     db: Database, actor: Actor, enterprise_id: str, data: EnterpriseInput
 ) -> None:
-    actor.require(*EDITOR_ROLES)
+    actor.require(*ENTERPRISE_EDITORS)
     with db.session() as s:
         e = _live(s, enterprise_id)
         clean = _clean(data, s, e.id)
@@ -214,7 +214,7 @@ def update_enterprise(
 
 def delete_enterprise(db: Database, actor: Actor, enterprise_id: str) -> None:
     """Soft delete (the record stays for history and sync); admins and supervisors only."""
-    actor.require(*DELETER_ROLES)
+    actor.require(*ENTERPRISE_DELETERS)
     with db.session() as s:
         e = _live(s, enterprise_id)
         e.deleted_at = clock.now()
@@ -230,7 +230,7 @@ def delete_enterprise(db: Database, actor: Actor, enterprise_id: str) -> None:
 
 def restore_enterprise(db: Database, actor: Actor, enterprise_id: str) -> None:
     """Bring back a deleted enterprise (its 包联 assignments stay ended; assign anew)."""
-    actor.require(*DELETER_ROLES)
+    actor.require(*ENTERPRISE_DELETERS)
     with db.session() as s:
         e = s.get(Enterprise, enterprise_id)
         if e is None:
@@ -309,12 +309,6 @@ def search_enterprises(db: Database, text: str, limit: int = 200) -> search_inde
         return result
 
 
-ASSIGNER_ROLES = frozenset({Role.ADMIN, Role.SUPERVISOR, Role.STREET_STAFF})
-"""Who may put cadres in charge of enterprises and end that (street staff: their own street)."""
-CADRE_ROLES = frozenset({Role.CADRE, Role.STREET_STAFF})
-"""Whose accounts can be put in charge of an enterprise (包联)."""
-
-
 def _check_street(actor: Actor, enterprise: Enterprise) -> None:
     if actor.role is Role.STREET_STAFF and enterprise.street_id != actor.street_id:
         raise PermissionDenied("只能为本街镇的企业安排包联干部")
@@ -330,14 +324,14 @@ def assign_cadre(
     start_on: date | None = None,
 ) -> str:
     """包联: put a cadre in charge of an enterprise (supervisors, admins and street staff)."""
-    actor.require(*ASSIGNER_ROLES)
+    actor.require(*ASSIGNERS)
     with db.session() as s:
         e = _live(s, enterprise_id)
         _check_street(actor, e)
         account = s.get(Account, account_id)
         if account is None or not account.active:
             raise ValidationError("账号不存在或已停用", field="account_id")
-        if account.role not in CADRE_ROLES:
+        if account.role not in ASSIGNABLE:
             raise ValidationError(
                 f"“{account.display_name}”不是联络干部或街镇专员", field="account_id"
             )
@@ -367,7 +361,7 @@ def end_assignment(
 ) -> None:
     """The cadre no longer looks after the enterprise from `end_on` (default today; not later
     than today, not before the assignment started). The record stays for the history."""
-    actor.require(*ASSIGNER_ROLES)
+    actor.require(*ASSIGNERS)
     with db.session() as s:
         a = s.get(Assignment, assignment_id)
         if a is None or a.end_on is not None:

@@ -31,6 +31,7 @@ from liaison.data.models import (
 from liaison.domain import clock
 from liaison.domain import workflow as wf
 from liaison.domain.errors import NotFound, PermissionDenied, ValidationError
+from liaison.domain.permissions import VISIT_RESTORERS, VISIT_ROLES
 from liaison.domain.roles import Role
 from liaison.domain.vocab import DEMAND_KINDS, URGENCIES, VISIT_MODES
 from liaison.services.context import Actor, looks_after, stamp_change, stamp_new
@@ -69,10 +70,6 @@ class VisitInput:
 class LoggedVisit:
     visit_id: str
     demand_ids: tuple[str, ...]
-
-
-VISIT_ROLES = frozenset({Role.CADRE, Role.STREET_STAFF, Role.SUPERVISOR, Role.ADMIN})
-"""Who may log a visit or raise a demand."""
 
 
 def check_enterprise_access(session: Session, actor: Actor, enterprise: Enterprise) -> None:
@@ -205,8 +202,6 @@ def raise_demand(db: Database, actor: Actor, enterprise_id: str, dm: DemandInput
 DELETE_WINDOW_DAYS = 7
 """How long after logging a visit its cadre may delete it on their own."""
 
-RESTORER_ROLES = frozenset({Role.SUPERVISOR, Role.ADMIN})
-"""Who sees deleted visits and may restore one."""
 
 _DELETABLE_DEMAND_STATES = frozenset({str(wf.State.NEW), str(wf.State.WITHDRAWN)})
 
@@ -303,7 +298,7 @@ def delete_visit(db: Database, actor: Actor, visit_id: str, reason: str) -> Visi
 def restore_visit(db: Database, actor: Actor, visit_id: str) -> None:
     """Bring back a deleted visit (supervisors and admins). Demands withdrawn when it was
     deleted stay withdrawn."""
-    actor.require(*RESTORER_ROLES)
+    actor.require(*VISIT_RESTORERS)
     with db.session() as s:
         visit = _visit(s, visit_id)
         if visit.deleted_at is None:

@@ -9,14 +9,12 @@ import pytest
 from liaison.data.db import Database
 from liaison.domain import workflow as wf
 from liaison.domain.errors import PermissionDenied
+from liaison.domain.permissions import ENTERPRISE_DELETERS, ENTERPRISE_EDITORS, VISIT_ROLES
 from liaison.domain.roles import Role
 from liaison.domain.uscc import make_uscc
 from liaison.services import demands, enterprises, visits
 from liaison.services.context import Actor
 from liaison.services.enterprise_history import (
-    ENTERPRISE_DELETERS,
-    ENTERPRISE_EDITORS,
-    VISIT_LOGGERS,
     enterprise_history,
     order_ids,
     quarter_start,
@@ -189,9 +187,9 @@ def test_role_sets_agree_with_the_services(db: Database, cast: Cast, role: Role)
             visits.VisitInput(cast.enterprise_id, date.today(), "onsite", "角色测试"),
         )
     except PermissionDenied as exc:
-        assert role not in VISIT_LOGGERS or "包联" in str(exc) or "街镇" in str(exc)
+        assert role not in VISIT_ROLES or "包联" in str(exc) or "街镇" in str(exc)
     else:
-        assert role in VISIT_LOGGERS
+        assert role in VISIT_ROLES
     try:
         enterprises.delete_enterprise(db, actor, eid)
     except PermissionDenied:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from liaison.data.db import Database
+from liaison.domain.roles import Role
 from liaison.services import setup
 from liaison.services.context import Actor
 from liaison.sync.exchange import bundle, devices
@@ -100,5 +101,5 @@ def introduce(a: Replica, b: Replica, operator: Actor | None = None) -> None:
     """Each side confirms the other's fingerprint (as two people reading them out would)."""
     for me, other in ((a, b), (b, a)):
         sample = other.export()
-        who = operator or Actor("", "本机", devices.TRUSTERS[0], me.device_id)
+        who = operator or Actor("", "本机", Role.ADMIN, me.device_id)
         devices.trust_device(me.db, me.as_(who), other.fingerprint, bundle=sample)

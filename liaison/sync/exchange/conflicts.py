@@ -17,14 +17,12 @@ from sqlalchemy import text
 from liaison.data.db import Database, raw_connection
 from liaison.domain import clock, hlc
 from liaison.domain.errors import NotFound, ValidationError
-from liaison.domain.roles import Role
+from liaison.domain.permissions import CONFLICT_RESOLVERS
 from liaison.services.context import Actor
 from liaison.sync.exchange.merge import refresh_search
 from liaison.sync.log import checks as sync_checks
 from liaison.sync.log import oplog
 from liaison.sync.log import records as se
-
-RESOLVERS = (Role.ADMIN, Role.SUPERVISOR)
 
 ENTITY_LABELS = {
     "enterprise": "企业",
@@ -107,7 +105,7 @@ def resolve_conflict(
 ) -> None:
     """Keep `value` for the field (one of the versions, or a new value): an edit seen by every
     replica as made after all of them."""
-    actor.require(*RESOLVERS)
+    actor.require(*CONFLICT_RESOLVERS)
     if field == DUPLICATE:
         raise ValidationError("重复登记的企业：请删除其中一家（企业详情中的“删除”），冲突随之消除")
     ent = se.BY_NAME.get(entity)

@@ -20,11 +20,9 @@ from liaison.data.db import Database
 from liaison.data.models import Device
 from liaison.domain import clock, signing
 from liaison.domain.errors import NotFound, ValidationError
-from liaison.domain.roles import Role
+from liaison.domain.permissions import HUB_ROLES
 from liaison.services.context import Actor
 from liaison.sync.exchange import envelope
-
-TRUSTERS = (Role.ADMIN, Role.SUPERVISOR)
 
 
 @dataclass(frozen=True)
@@ -101,7 +99,7 @@ def trust_device(
 ) -> DeviceInfo:
     """Trust the device with this fingerprint: one already known here, or the sender of
     `bundle` (its key is read from the bundle's self-signed header)."""
-    actor.require(*TRUSTERS)
+    actor.require(*HUB_ROLES)
     wanted = signing.normalize_fingerprint(fingerprint)
     if len(wanted) != 49:
         raise ValidationError("指纹应为 40 位十六进制数字（可带短横线）", field="fingerprint")
@@ -152,7 +150,7 @@ def _bundle_sender(bundle: Path, wanted: str) -> envelope.Header:
 
 def revoke_device(db: Database, actor: Actor, ref: str) -> DeviceInfo:
     """Revoke a device (by id, name or fingerprint): its bundles are refused from now on."""
-    actor.require(*TRUSTERS)
+    actor.require(*HUB_ROLES)
     normalized = signing.normalize_fingerprint(ref)
     with db.session() as s:
         found = list(

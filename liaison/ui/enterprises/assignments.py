@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 
 from liaison.domain import clock
 from liaison.domain.errors import DomainError, ValidationError
+from liaison.domain.permissions import ASSIGNABLE
 from liaison.domain.roles import ROLE_LABELS
 from liaison.services.assignments import CadreChoice, list_cadre_choices, match_cadres
 from liaison.services.enterprises import (
-    CADRE_ROLES,
     AssignmentInfo,
     EnterpriseDetail,
     assign_cadre,
@@ -213,7 +213,7 @@ class AssignCadreDialog(_Form):
         fm = self.fontMetrics()
         samples = {
             1: ["st_guanyinqiao_10"],
-            2: [vocab.label(ROLE_LABELS, r) for r in CADRE_ROLES],
+            2: [vocab.label(ROLE_LABELS, r) for r in ASSIGNABLE],
             3: ["观音桥街道"],
             4: [],
         }

@@ -19,24 +19,22 @@ from PySide6.QtWidgets import (
 
 from liaison.domain import workflow as wf
 from liaison.domain.errors import NotFound
+from liaison.domain.permissions import (
+    ASSIGNERS,
+    ENTERPRISE_DELETERS,
+    ENTERPRISE_EDITORS,
+    VISIT_ROLES,
+)
 from liaison.domain.vocab import INDUSTRIES, SCALES, TAGS, VISIT_MODES
 from liaison.services.assignments import assign_refusal
 from liaison.services.enterprise_history import (
-    ENTERPRISE_DELETERS,
-    ENTERPRISE_EDITORS,
-    VISIT_LOGGERS,
     DemandEntry,
     EnterpriseHistory,
     VisitEntry,
     enterprise_history,
     visit_refusal,
 )
-from liaison.services.enterprises import (
-    ASSIGNER_ROLES,
-    ContactInfo,
-    EnterpriseDetail,
-    get_enterprise,
-)
+from liaison.services.enterprises import ContactInfo, EnterpriseDetail, get_enterprise
 from liaison.ui import vocab
 from liaison.ui.context import ENTERPRISE, AppContext
 from liaison.ui.core_text import tr_core
@@ -151,7 +149,7 @@ class EnterpriseDetailPanel(QWidget):
         self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.visit_button = QPushButton(self.tr("登记走访"))
         self.visit_button.setObjectName("primary")
-        self.visit_button.setVisible(role in VISIT_LOGGERS)
+        self.visit_button.setVisible(role in VISIT_ROLES)
         self.visit_button.clicked.connect(self._new_visit)
         self.edit_button = QPushButton(self.tr("编辑"))
         self.edit_button.setVisible(role in ENTERPRISE_EDITORS)
@@ -160,10 +158,10 @@ class EnterpriseDetailPanel(QWidget):
         self.delete_button.setVisible(role in ENTERPRISE_DELETERS)
         self.delete_button.clicked.connect(lambda: self.delete_requested.emit(self.detail))
         self.assign_button = QPushButton(self.tr("安排包联…"))
-        self.assign_button.setVisible(role in ASSIGNER_ROLES)
+        self.assign_button.setVisible(role in ASSIGNERS)
         self.assign_button.clicked.connect(self.open_assign_dialog)
         self.end_button = QPushButton(self.tr("结束包联…"))
-        self.end_button.setVisible(role in ASSIGNER_ROLES)
+        self.end_button.setVisible(role in ASSIGNERS)
         self.end_button.clicked.connect(self.open_end_dialog)
         self.assign_dialog: AssignCadreDialog | None = None
         self.end_dialog: EndAssignmentDialog | None = None

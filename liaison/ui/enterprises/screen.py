@@ -17,13 +17,10 @@ from PySide6.QtWidgets import (
 
 from liaison.domain import clock
 from liaison.domain.errors import DomainError
-from liaison.services.enterprise_history import (
-    ASSIGNABLE_ROLES,
-    ENTERPRISE_EDITORS,
-    quarter_start,
-)
+from liaison.domain.permissions import ASSIGNABLE, ENTERPRISE_EDITORS
+from liaison.services.enterprise_history import quarter_start
 from liaison.services.enterprise_list import EnterpriseFilter, EnterpriseIds
-from liaison.services.enterprises import EDITOR_ROLES, EnterpriseDetail, delete_enterprise
+from liaison.services.enterprises import EnterpriseDetail, delete_enterprise
 from liaison.services.reference_lists import StreetInfo, list_streets
 from liaison.ui import dialogs
 from liaison.ui.context import ACCOUNT, DEMAND, ENTERPRISE, REFERENCE, VISIT, AppContext
@@ -59,12 +56,12 @@ class EnterprisesScreen(Screen):
         top.addWidget(title)
         top.addStretch(1)
         self.import_button = QPushButton(self.tr("导入名录…"))
-        self.import_button.setVisible(role in EDITOR_ROLES)
+        self.import_button.setVisible(role in ENTERPRISE_EDITORS)
         self.import_button.clicked.connect(self.open_import)
         top.addWidget(self.import_button)
         top.addWidget(self.new_button)
 
-        self.filters = FilterBar(show_mine=role in ASSIGNABLE_ROLES)
+        self.filters = FilterBar(show_mine=role in ASSIGNABLE)
         self.list = EnterpriseList(ctx)
         self.detail = EnterpriseDetailPanel(ctx)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)

@@ -21,13 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from liaison.domain.errors import DomainError
+from liaison.domain.permissions import VISIT_RESTORERS, VISIT_ROLES
 from liaison.domain.roles import Role
 from liaison.domain.vocab import VISIT_MODES
 from liaison.services.visit_list import RECENT_LIMIT, VisitRow, visit_ids, visit_rows
 from liaison.services.visits import (
     DELETE_WINDOW_DAYS,
-    RESTORER_ROLES,
-    VISIT_ROLES,
     VisitDeletion,
     check_visit_deletion,
     restore_visit,
@@ -115,7 +114,7 @@ class VisitsScreen(Screen):
         role = ctx.actor.role
         self.deleted_toggle = QCheckBox(self.tr("显示已删除"))
         self.deleted_toggle.setToolTip(self.tr("列出已删除的走访（最近删除的在前），可以恢复"))
-        self.deleted_toggle.setVisible(role in RESTORER_ROLES)
+        self.deleted_toggle.setVisible(role in VISIT_RESTORERS)
         self.deleted_toggle.toggled.connect(self._show_deleted)
         self.delete_button = QPushButton(self.tr("删除走访…"))
         self.delete_button.setToolTip(
