@@ -73,7 +73,7 @@ def main() -> None:
     db_path = Path(tempfile.mkdtemp()) / "import.sqlite"
     init_database(db_path)
     db = database(db_path)
-    accounts.create_first_admin(db, "admin", "管理员", "bench-password")
+    accounts.create_district(db, "admin", "管理员", "bench-password")
     admin = accounts.sign_in(db, "admin", "bench-password")
     t = time.perf_counter()
     preview = preview_enterprises(db, roster)

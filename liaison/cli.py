@@ -15,10 +15,10 @@ from functools import partial
 from pathlib import Path
 from typing import NoReturn
 
-from liaison import __version__, cli_sync
+from liaison import __version__, cli_accounts, cli_sync
+from liaison.cli_auth import NeedsInput, add_user_options, new_password, signed_in
 from liaison.data.db import Database, default_db_path
 from liaison.domain.errors import DomainError
-from liaison.services.context import Actor
 
 EXIT_REFUSED = 1
 EXIT_USAGE = 2
@@ -64,6 +64,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("init", help="创建或升级数据库，载入参考数据（部门、街镇、诉求类别）")
     _db_option(p, argparse.SUPPRESS)
+    p.add_argument(
+        "--admin",
+        metavar="NAME",
+        help="同时新建区县：本机成为区县服务器，NAME 为第一个管理员（密码在终端输入）",
+    )
+    p.add_argument("--admin-name", default="", metavar="TEXT", help="第一个管理员的姓名")
+    p.add_argument("--password-file", type=Path, metavar="FILE", help="从文件第一行读取密码")
 
     p = sub.add_parser("demo", help="生成演示数据（small：数百家企业；district：全区规模）")
     _db_option(p, argparse.SUPPRESS)
@@ -87,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
         _db_option(k, argparse.SUPPRESS)
         k.add_argument("file", type=Path, metavar="FILE")
         k.add_argument("--dry-run", action="store_true", help="只预览，不写入")
+        add_user_options(k)
 
     p = sub.add_parser("report", help="打印与导出：走访记录表、办结销号单、诉求台账、月度通报")
     _db_option(p, argparse.SUPPRESS)
@@ -112,6 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
     k.add_argument("--out", type=Path, required=True, metavar="FILE.pdf|FILE.xlsx")
 
     cli_sync.add_parsers(sub, _db_option)
+    cli_accounts.add_parsers(sub, _db_option)
     return parser
 
 
@@ -144,6 +153,16 @@ def cmd_init(args: argparse.Namespace) -> int:
         f"新增参考数据：部门 {s.departments}，街镇 {s.streets}，"
         f"政策条款 {s.measures}，诉求类别 {s.categories}"
     )
+    if args.admin:
+        from liaison.services.accounts import create_district
+        from liaison.sync.log import database
+
+        db = database(r.path)
+        try:
+            create_district(db, args.admin, args.admin_name or args.admin, new_password(args))
+        finally:
+            db.dispose()
+        print(f"已新建区县：本机为区县服务器（区联络办），管理员 {args.admin}")
     return 0
 
 
@@ -180,16 +199,6 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
-def _import_actor(db: Database) -> Actor:
-    """Command-line imports act as this database's first active administrator."""
-    from liaison.services.context import first_admin
-
-    actor = first_admin(db)
-    if actor is None:
-        raise DomainError("数据库中还没有管理员账号：请先在桌面程序中创建，或运行 liaison demo")
-    return actor
-
-
 def cmd_import(args: argparse.Namespace) -> int:
     from liaison import imports
     from liaison.services.setup import open_database
@@ -214,7 +223,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         if args.dry_run:
             print(f"预览（未写入）：{summary}")
             return 0
-        actor = _import_actor(db)
+        actor = signed_in(db, args)
         run = imports.import_enterprises if enterprises else imports.import_assignments
         result = run(db, actor, args.file)
         print(
@@ -293,6 +302,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "bundle": partial(cli_sync.cmd_bundle, open_db=_open_db),
     "device": partial(cli_sync.cmd_device, open_db=_open_db),
     "digest": partial(cli_sync.cmd_digest, open_db=_open_db),
+    "join": partial(cli_sync.cmd_join, open_db=_open_db),
+    "account": partial(cli_accounts.cmd_account, open_db=_open_db),
 }
 
 
@@ -304,7 +315,7 @@ def main(argv: Sequence[str] | None = None, open_app: OpenApp | None = None) -> 
         if not args.command:
             return cmd_app(args, open_app)
         return COMMANDS[args.command](args)
-    except UsageError as exc:
+    except (UsageError, NeedsInput) as exc:
         print(f"liaison: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except DomainError as exc:

@@ -1,4 +1,4 @@
-"""`liaison bundle`, `liaison device` and `liaison digest`: offline sync from the command line.
+"""`liaison bundle`, `join`, `device` and `digest`: offline sync from the command line.
 
 A refused bundle prints one line saying why and exits with status 1 (see `liaison.cli`).
 """
@@ -9,9 +9,8 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
+from liaison.cli_auth import NeedsInput, add_user_options, signed_in
 from liaison.data.db import Database
-from liaison.domain.roles import Role
-from liaison.services.context import Actor
 
 DbOption = Callable[[argparse.ArgumentParser, object], None]
 Opener = Callable[[argparse.Namespace], Database]
@@ -23,25 +22,54 @@ def add_parsers(sub: argparse._SubParsersAction, db_option: DbOption) -> None:  
     k = kinds.add_parser("export", help="导出同步包（对方尚缺的变更，或 --full 全部）")
     k.add_argument("--to", type=Path, required=True, metavar="FILE", help="写到这个文件")
     k.add_argument("--for", dest="recipient", metavar="DEVICE", help="对方设备（编号、名称或指纹）")
-    k.add_argument("--full", action="store_true", help="导出全部变更（新设备或差距过大时）")
+    k.add_argument(
+        "--full", action="store_true", help="导出全部变更（新设备或差距过大时；需 --user）"
+    )
+    add_user_options(k)
     db_option(k, argparse.SUPPRESS)
     k = kinds.add_parser("import", help="导入同步包（逐条校验，全部通过才生效）")
     k.add_argument("file", type=Path, metavar="FILE")
     k.add_argument("--dry-run", action="store_true", help="只校验并报告，不写入")
     db_option(k, argparse.SUPPRESS)
 
-    p = sub.add_parser("device", help="设备：本机指纹、设备列表、信任与吊销")
+    p = sub.add_parser("join", help="加入已有区县：导入区联络办为本机导出的第一个同步包")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--fingerprint", required=True, metavar="FP", help="区联络办念出的发送设备指纹")
+    p.add_argument("--dry-run", action="store_true", help="只校验并报告，不写入")
+    db_option(p, argparse.SUPPRESS)
+
+    p = sub.add_parser("device", help="设备：本机指纹、设备列表、登记与吊销")
     kinds = p.add_subparsers(dest="action", required=True, metavar="ACTION")
     db_option(kinds.add_parser("show", help="本机的设备编号、名称和指纹"), argparse.SUPPRESS)
     db_option(kinds.add_parser("list", help="所有已知设备及同步情况"), argparse.SUPPRESS)
-    k = kinds.add_parser("trust", help="核对指纹后信任一台设备")
+    k = kinds.add_parser("request", help="导出本机的登记申请（只含本机名称和公钥），交给区联络办")
+    k.add_argument("--to", type=Path, required=True, metavar="FILE")
+    db_option(k, argparse.SUPPRESS)
+    k = kinds.add_parser(
+        "enrol", aliases=["trust"], help="核对指纹后登记一台设备（管理员，在区联络办的电脑上）"
+    )
     k.add_argument("fingerprint", metavar="FINGERPRINT")
     k.add_argument(
-        "--bundle", type=Path, metavar="FILE", help="对方导出的同步包（本机尚不认识对方时）"
+        "--bundle",
+        type=Path,
+        metavar="FILE",
+        help="对方导出的登记申请或同步包（本机尚不认识对方时）",
     )
+    k.add_argument(
+        "--as",
+        dest="kind",
+        choices=("hub", "field"),
+        required=True,
+        help="hub：区联络办的电脑；field：外勤电脑（只允许 --accounts 列出的账号登录）",
+    )
+    k.add_argument(
+        "--accounts", default="", metavar="NAMES", help="外勤电脑上可登录的账号，逗号分隔"
+    )
+    add_user_options(k)
     db_option(k, argparse.SUPPRESS)
-    k = kinds.add_parser("revoke", help="吊销一台设备：此后拒收它的同步包")
+    k = kinds.add_parser("revoke", help="吊销一台设备：此后拒收它的同步包（管理员）")
     k.add_argument("device", metavar="DEVICE")
+    add_user_options(k)
     db_option(k, argparse.SUPPRESS)
 
     p = sub.add_parser("digest", help="共享数据的摘要：交换完全部同步包的设备摘要相同")
@@ -54,55 +82,96 @@ def cmd_bundle(args: argparse.Namespace, open_db: Opener) -> int:
     db = open_db(args)
     try:
         if args.action == "export":
+            if args.full or not args.recipient:
+                signed_in(db, args)  # everything this replica has: an administrator's call
             r = bundle.export_bundle(db, args.to, recipient=args.recipient, full=args.full)
             scope = "全部变更" if r.full else "对方尚缺的变更"
             print(f"已导出 {r.path}：{scope} {r.ops} 项（同步包 {r.bundle_id}）")
             return 0
         report = bundle.import_bundle(db, args.file, dry_run=args.dry_run)
-        print(report.summary())
-        print(
-            f"已导入：新增 {report.new_ops} 项变更（包内共 {report.ops} 项）"
-            if report.applied
-            else "预览：未写入任何数据（去掉 --dry-run 即导入）"
-        )
+        _print_import(report)
         return 0
     finally:
         db.dispose()
 
 
-def operator(db: Database) -> Actor:
-    """Who acts for device commands: the first active admin, or — on a new installation that
-    has no accounts yet (they arrive with the hub's first bundle) — the installation itself."""
-    from liaison.services.context import first_admin, local_device_id
+def _print_import(report: object) -> None:
+    from liaison.sync.exchange.bundle import ImportReport
 
-    actor = first_admin(db)
-    if actor is not None:
-        return actor
-    with db.session() as s:
-        return Actor("", "本机", Role.ADMIN, local_device_id(s))
+    assert isinstance(report, ImportReport)
+    print(report.summary())
+    print(
+        f"已导入：新增 {report.new_ops} 项变更（包内共 {report.ops} 项）"
+        if report.applied
+        else "预览：未写入任何数据（去掉 --dry-run 即导入）"
+    )
+
+
+def cmd_join(args: argparse.Namespace, open_db: Opener) -> int:
+    from liaison.sync.exchange import bundle
+
+    db = open_db(args)
+    try:
+        report = bundle.join_district(db, args.file, args.fingerprint, dry_run=args.dry_run)
+        _print_import(report)
+        if report.applied:
+            print("本机已加入区县：用登记在本机上的账号登录即可开始工作")
+        return 0
+    finally:
+        db.dispose()
 
 
 def cmd_device(args: argparse.Namespace, open_db: Opener) -> int:
-    from liaison.sync.exchange import devices
+    from liaison.sync.exchange import bundle, devices
 
     db = open_db(args)
     try:
         if args.action == "show":
             d = devices.this_device(db)
-            print(f"设备编号 {d.id}\n名称 {d.name}\n指纹 {d.fingerprint}")
+            print(f"设备编号 {d.id}\n名称 {d.name}\n指纹 {d.fingerprint}\n类别 {d.status}")
         elif args.action == "list":
             for d in devices.list_devices(db):
                 seen = f"最近导入 {d.last_import_at}" if d.last_import_at else "尚未收到同步包"
                 print(f"{d.status}\t{d.name}\t{d.fingerprint}\t{d.id}\t{seen}")
-        elif args.action == "trust":
-            d = devices.trust_device(db, operator(db), args.fingerprint, bundle=args.bundle)
-            print(f"已信任设备“{d.name}”（{d.fingerprint}）")
+        elif args.action == "request":
+            bundle.export_bundle(db, args.to, identity_only=True)
+            me = devices.this_device(db)
+            print(
+                f"已写出登记申请 {args.to}：请把文件交给区联络办，并念出本机指纹 {me.fingerprint}"
+            )
+        elif args.action in ("enrol", "trust"):
+            actor = signed_in(db, args)
+            ids = _account_ids(db, args.accounts)
+            d = devices.enrol_device(
+                db, actor, args.fingerprint, kind=args.kind, accounts=ids, bundle=args.bundle
+            )
+            who = f"，可登录账号 {d.accounts} 个" if args.kind == "field" else ""
+            print(f"已登记设备“{d.name}”（{d.fingerprint}）为{d.status}{who}")
         else:
-            d = devices.revoke_device(db, operator(db), args.device)
+            d = devices.revoke_device(db, signed_in(db, args), args.device)
             print(f"已吊销设备“{d.name}”（{d.fingerprint}）：此后拒收它的同步包")
         return 0
     finally:
         db.dispose()
+
+
+def _account_ids(db: Database, names: str) -> list[str]:
+    """Account ids of comma-separated usernames (each must name exactly one account)."""
+    from sqlalchemy import select
+
+    from liaison.data.models import Account
+
+    wanted = [n.strip() for n in names.replace("，", ",").split(",") if n.strip()]
+    out = []
+    with db.session() as s:
+        for name in wanted:
+            ids = list(s.scalars(select(Account.id).where(Account.username == name)))
+            if len(ids) != 1:
+                raise NeedsInput(
+                    f"没有名为“{name}”的账号" if not ids else f"有多个账号叫“{name}”：请先改名"
+                )
+            out.append(ids[0])
+    return out
 
 
 def cmd_digest(args: argparse.Namespace, open_db: Opener) -> int:

@@ -37,6 +37,8 @@ BASE_ERROR = "DomainError"
 DISPLAY_MODULES = (
     Path("liaison") / "services" / "worklist.py",
     Path("liaison") / "sync" / "log" / "checks.py",  # why a row of a bundle is refused
+    Path("liaison") / "sync" / "log" / "seals.py",  # why a bundle's seals are refused
+    Path("liaison") / "sync" / "exchange" / "authority.py",  # why an op is set aside
 )
 """Modules whose Chinese texts the UI shows as they come (besides error messages)."""
 CJK = re.compile(r"[\u3400-\u9fff]")

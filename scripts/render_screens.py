@@ -93,18 +93,22 @@ def render_sync(db_path: Path, out: Path) -> list[Path]:
     hub_path, laptop_path = work / "hub.sqlite", work / "laptop.sqlite"
     with sqlite3.connect(db_path) as src, sqlite3.connect(hub_path) as dst:
         src.backup(dst)
-    with sqlite3.connect(hub_path) as conn:
-        conn.execute("UPDATE device SET name = '区联络办' WHERE is_local = 1")
     new_installation(hub_path, laptop_path, "观音桥街道 laptop 3")
     hub, laptop = database(hub_path), database(laptop_path)
     names = demo_usernames(hub)
     admin = accounts.sign_in(hub, names["admin"], PASSWORD)
     hub_id = devices.this_device(hub).id
+    devices.rename_device(hub, admin, hub_id, "区联络办")
     laptop_id = devices.this_device(laptop).id
     on_laptop = replace(admin, device_id=laptop_id)
-    for me, actor, other, other_id in ((hub, admin, laptop, hub_id), (laptop, on_laptop, hub, "")):
-        sample = bundle.export_bundle(other, work / f"sample-{other_id or 'hub'}.lsb", full=True)
-        devices.trust_device(me, actor, devices.this_device(other).fingerprint, bundle=sample.path)
+    # the district office enrols the laptop (a copy of its file) for its administrator
+    request = bundle.export_bundle(laptop, work / "request.lsb", identity_only=True)
+    fingerprint = devices.this_device(laptop).fingerprint
+    devices.enrol_device(
+        hub, admin, fingerprint, kind="field", accounts=[admin.account_id], bundle=request.path
+    )
+    enrolment = bundle.export_bundle(hub, work / "enrolment.lsb", recipient=laptop_id)
+    bundle.import_bundle(laptop, enrolment.path)
     with sqlite3.connect(hub_path) as conn:
         [first], [second] = conn.execute(
             "SELECT id FROM enterprise WHERE deleted_at IS NULL ORDER BY name LIMIT 2"

@@ -106,7 +106,7 @@ CAST_ASSIGNED_DAYS = 365
 
 def make_cast(db: Database) -> Cast:
     """The people of a small district in `db` (see Cast)."""
-    accounts.create_first_admin(db, "admin", "管理员", "password-123")
+    accounts.create_district(db, "admin", "管理员", "password-123")
     admin = accounts.sign_in(db, "admin", "password-123")
     with db.session() as s:
         finance = s.scalar(select(Department.id).where(Department.name == "区金融办"))

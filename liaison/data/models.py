@@ -21,7 +21,6 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
-    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -59,7 +58,12 @@ class Audited:
 
 
 class Device(Base):
-    """An installation of Liaison. Exactly one row has is_local = true: this machine."""
+    """An installation of Liaison. Exactly one row has is_local = true: this machine.
+
+    A device is enrolled by an administrator on a hub device (docs/sync.md, "Authority"): as
+    a hub device (the district office's machines: any account, administration) or a field
+    device (laptops, street offices: only the accounts enrolled on it, `DeviceAccount`). Its
+    key and class never change; a revocation says after which of its ops nothing counts."""
 
     __tablename__ = "device"
     id: Mapped[str] = _id_column()
@@ -67,12 +71,28 @@ class Device(Base):
     is_local: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=now)
     public_key: Mapped[str] = mapped_column(String(64), default="")
-    """Ed25519 public key (raw, base64) that signs the device's bundles."""
+    """Ed25519 public key (raw, base64) that signs the device's bundles and seals its ops."""
     fingerprint: Mapped[str] = mapped_column(String(60), default="")
+    kind: Mapped[str] = mapped_column(String(10), default="", server_default="")
+    """`hub` or `field` once enrolled ('' before)."""
     trusted_at: Mapped[datetime | None] = mapped_column(DateTime)
-    """When a person confirmed the fingerprint; bundles from untrusted devices are refused."""
+    """When an administrator enrolled it, having compared its fingerprint."""
     trusted_by: Mapped[str | None] = mapped_column(ID)
     revoked_at: Mapped[datetime | None] = mapped_column(DateTime)
+    revoked_by: Mapped[str | None] = mapped_column(ID)
+    revoked_seq: Mapped[int | None] = mapped_column(Integer)
+    """The last of its ops that still counts (what the revoking hub had of it)."""
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=now, onupdate=now)
+    updated_by: Mapped[str | None] = mapped_column(ID)
+    updated_device: Mapped[str | None] = mapped_column(ID)
+
+
+class DeviceAccount(Base):
+    """An account that may sign in on a field device (part of its enrolment)."""
+
+    __tablename__ = "device_account"
+    device_id: Mapped[str] = mapped_column(ForeignKey("device.id"), primary_key=True)
+    account_id: Mapped[str] = mapped_column(ForeignKey("account.id"), primary_key=True)
 
 
 class Setting(Base):
@@ -108,7 +128,9 @@ class Account(Audited, Base):
         Index("ix_account_metric_keys", "id", "department_id"),
     )
     id: Mapped[str] = _id_column()
-    username: Mapped[str] = mapped_column(String(60), unique=True)
+    username: Mapped[str] = mapped_column(String(60), index=True)
+    """Unique among accounts made on one device (checked by the services); two hub devices
+    offline may still make one name twice, which sync shows as a conflict to rename."""
     display_name: Mapped[str] = mapped_column(String(60))
     role: Mapped[str] = mapped_column(String(20))
     department_id: Mapped[str | None] = mapped_column(ForeignKey("department.id"))
@@ -337,17 +359,6 @@ class Holiday(Base):
     day: Mapped[date] = mapped_column(Date, primary_key=True)
     is_workday: Mapped[bool] = mapped_column(Boolean)
     name: Mapped[str] = mapped_column(String(40), default="")
-
-
-class Attachment(Audited, Base):
-    """A file attached to a visit or a demand: metadata and content hash (content on disk)."""
-
-    __tablename__ = "attachment"
-    __table_args__ = (UniqueConstraint("owner_id", "sha256", name="uq_attachment_owner_sha"),)
-    id: Mapped[str] = _id_column()
-    owner_type: Mapped[str] = mapped_column(String(20))  # visit | demand | demand_event
-    owner_id: Mapped[str] = mapped_column(ID, index=True)
-    filename: Mapped[str] = mapped_column(String(255))
-    mime_type: Mapped[str] = mapped_column(String(100), default="application/octet-stream")
-    size: Mapped[int] = mapped_column(Integer)
-    sha256: Mapped[str] = mapped_column(String(64))
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=now, onupdate=now)
+    updated_by: Mapped[str | None] = mapped_column(ID)
+    updated_device: Mapped[str | None] = mapped_column(ID)

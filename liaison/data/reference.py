@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,9 @@ from liaison.domain.ids import stable_id
 from liaison.paths import resources_dir
 
 HUB_CODE = "liaison_office"
+SEEDED_AT = datetime(2023, 1, 1)
+"""When every replica says its reference data was made: the same everywhere, like the ids, so
+replicas that seeded it apart hold equal records (it is never an op: nobody made it)."""
 
 
 def _load(name: str) -> Any:
@@ -50,6 +54,8 @@ def seed_reference_data(session: Session) -> SeedReport:
             name=d["name"],
             full_name=d.get("full_name") or d["name"],
             kind=d.get("kind", "department"),
+            created_at=SEEDED_AT,
+            updated_at=SEEDED_AT,
         )
         session.add(dept)
         by_name[dept.name] = dept
@@ -94,6 +100,8 @@ def seed_reference_data(session: Session) -> SeedReport:
             max_days=c.get("max_days", 30),
             extension_notice_days=c.get("extension_notice_days", 1),
             return_days=c.get("return_days", 2),
+            created_at=SEEDED_AT,
+            updated_at=SEEDED_AT,
         )
         session.add(cat)
         session.flush()

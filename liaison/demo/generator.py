@@ -51,7 +51,7 @@ from liaison.demo.reference import Reference, load_reference
 from liaison.domain import clock
 from liaison.domain import workflow as wf
 from liaison.domain.errors import DomainError
-from liaison.sync.log import database, oplog
+from liaison.sync.log import database, district, oplog
 
 NOT_EMPTY = "数据库中已有企业数据，演示数据只能生成到空数据库"
 
@@ -310,6 +310,7 @@ def generate(
                 spec = Spec(plan.scale, seed, today, ref, existing)
                 source = _from_children(spec) if parallel else produce(spec)
                 counts, states, paths = _write(conn, source, say, plan.visits)
+                _found_district(conn)
                 say("同步日志：登记演示数据的创建")
                 oplog.adopt_unlogged(conn)  # the demo district is this replica's own data
                 conn.execute("COMMIT")
@@ -331,6 +332,25 @@ def generate(
         paths=paths,
         seconds=time.perf_counter() - started,
         usernames=_usernames(path),
+    )
+
+
+def _found_district(conn: sqlite3.Connection) -> None:
+    """A demo made on a new installation makes it the demo district's hub (its root), as
+    新建区县 would: its administrator enrols this device (docs/sync.md)."""
+    if district.read_root(conn)[0] is not None:
+        return
+    device_id, key, created = conn.execute(
+        "SELECT id, public_key, created_at FROM device WHERE is_local = 1"
+    ).fetchone()
+    admin = conn.execute(
+        "SELECT id FROM account WHERE role = 'admin' ORDER BY created_at, id LIMIT 1"
+    ).fetchone()[0]
+    district.write_root(conn, device_id, key)
+    conn.execute(
+        "UPDATE device SET kind = 'hub', trusted_at = ?, trusted_by = ?, updated_by = ?, "
+        "updated_device = ? WHERE id = ?",
+        (created, admin, admin, device_id, device_id),
     )
 
 

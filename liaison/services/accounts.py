@@ -10,11 +10,19 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from liaison.data.db import Database
-from liaison.data.models import Account, Department, Street
-from liaison.domain.errors import DomainError, ValidationError
+from liaison.data.db import Database, raw_connection
+from liaison.data.models import Account, Department, Device, DeviceAccount, Street
+from liaison.domain import clock
+from liaison.domain.errors import DomainError, PermissionDenied, ValidationError
 from liaison.domain.roles import Role
-from liaison.services.context import Actor, actor_for, stamp_new
+from liaison.services.context import (
+    Actor,
+    actor_for,
+    local_device_id,
+    require_hub_device,
+    stamp_new,
+)
+from liaison.sync.log import district
 
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1}
 
@@ -91,12 +99,18 @@ def _validate_new_account(
         raise ValidationError("所选街镇不存在", field="street_id")
 
 
-def create_first_admin(db: Database, username: str, display_name: str, password: str) -> str:
-    """The first account of an empty database (first start); refused once any account exists."""
+def create_district(db: Database, username: str, display_name: str, password: str) -> str:
+    """新建区县: the first administrator of an empty installation, which becomes the district's
+    root — its hub device that every other device is enrolled from (docs/sync.md). Refused
+    once any account exists or the installation belongs to a district."""
     with db.session() as s:
-        if s.scalar(select(Account.id).limit(1)):
-            raise DomainError("已存在账号，请由管理员创建新账号")
+        conn = raw_connection(s)
+        if s.scalar(select(Account.id).limit(1)) or district.read_root(conn)[0]:
+            raise DomainError("本机已属于一个区县，不能再新建：请由管理员创建新账号")
         _validate_new_account(s, username, display_name, Role.ADMIN, password, None, None)
+        device = s.scalar(select(Device).where(Device.is_local.is_(True)))
+        if device is None or not device.public_key:
+            raise DomainError("本机还没有设备密钥：请先运行 liaison init")
         account = Account(
             username=username.strip(),
             display_name=display_name.strip(),
@@ -105,7 +119,18 @@ def create_first_admin(db: Database, username: str, display_name: str, password:
         )
         s.add(account)
         s.flush()
-        return account.id
+        account.created_by = account.updated_by = account.id  # the first signs its own making
+        account.created_device = account.updated_device = device.id
+        district.write_root(conn, device.id, device.public_key)
+        account_id = account.id
+    with db.session() as s:  # the root's own record, made by the administrator that now exists
+        device = s.scalar(select(Device).where(Device.is_local.is_(True)))
+        assert device is not None
+        device.kind = "hub"
+        device.trusted_at = clock.now()
+        device.trusted_by = device.updated_by = account_id
+        device.updated_device = device.id
+    return account_id
 
 
 def create_account(
@@ -122,6 +147,7 @@ def create_account(
 ) -> str:
     actor.require(Role.ADMIN)
     with db.session() as s:
+        require_hub_device(s)
         _validate_new_account(s, username, display_name, role, password, department_id, street_id)
         account = Account(
             username=username.strip(),
@@ -139,15 +165,33 @@ def create_account(
 
 
 def sign_in(db: Database, username: str, password: str) -> Actor:
-    """The actor for valid credentials; one message for every failure (no user enumeration)."""
+    """The actor for valid credentials; one message for every failure (no user enumeration).
+
+    A name made twice on two hub devices offline (a conflict until an administrator renames
+    one) signs in whichever account the password opens. On a field device only the accounts
+    enrolled on it sign in; on a device not enrolled anywhere, none."""
     with db.session() as s:
-        account = s.scalar(select(Account).where(Account.username == username.strip()))
-        if (
-            account is None
-            or not account.active
-            or not verify_password(password, account.password_hash)
-        ):
+        candidates = s.scalars(
+            select(Account)
+            .where(Account.username == username.strip(), Account.active.is_(True))
+            .order_by(Account.created_at, Account.id)
+        ).all()
+        account = next((a for a in candidates if verify_password(password, a.password_hash)), None)
+        if account is None:
             raise DomainError("用户名或密码不正确")
+        kind = district.local_kind(raw_connection(s))
+        if kind != "hub":
+            enrolled = s.scalar(
+                select(DeviceAccount.account_id).where(
+                    DeviceAccount.account_id == account.id,
+                    DeviceAccount.device_id == local_device_id(s),
+                )
+            )
+            if kind != "field" or enrolled is None:
+                raise PermissionDenied(
+                    f"账号“{account.username}”没有登记在本机上：请区联络办的管理员在“同步 → 设备”"
+                    "中为本机登记该账号，再把同步包导入本机"
+                )
         return actor_for(s, account.id)
 
 

@@ -14,7 +14,7 @@ from liaison.domain.errors import NotFound, ValidationError
 from liaison.domain.ids import new_id
 from liaison.domain.roles import Role
 from liaison.services.accounts import hash_password
-from liaison.services.context import Actor, stamp_change, stamp_new
+from liaison.services.context import Actor, require_hub_device, stamp_change, stamp_new
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,7 @@ def save_department(
     if not name:
         raise ValidationError("请填写部门简称", field="name")
     with db.session() as s:
+        require_hub_device(s)
         clash = s.scalar(select(Department.id).where(Department.name == name))
         if clash and clash != department_id:
             raise ValidationError(f"部门“{name}”已存在", field="name")
@@ -156,6 +157,7 @@ def save_category_rule(
     if extension_notice_days < 0 or return_days < 0:
         raise ValidationError("天数不能为负数", field="return_days")
     with db.session() as s:
+        require_hub_device(s)
         cat = s.get(Category, category_id)
         if cat is None:
             raise NotFound("诉求类别不存在")
@@ -196,6 +198,7 @@ def set_account_active(db: Database, actor: Actor, account_id: str, active: bool
     if account_id == actor.account_id and not active:
         raise ValidationError("不能停用当前登录的账号")
     with db.session() as s:
+        require_hub_device(s)
         a = s.get(Account, account_id)
         if a is None:
             raise NotFound("账号不存在")
@@ -208,6 +211,7 @@ def reset_password(db: Database, actor: Actor, account_id: str, password: str) -
     if len(password) < 8:
         raise ValidationError("密码至少需要 8 个字符", field="password")
     with db.session() as s:
+        require_hub_device(s)
         a = s.get(Account, account_id)
         if a is None:
             raise NotFound("账号不存在")

@@ -11,7 +11,8 @@ from liaison.data.db import Database
 from liaison.data.models import Holiday
 from liaison.domain.roles import Role
 from liaison.domain.workdays import DayOverride, WorkCalendar
-from liaison.services.context import Actor
+from liaison.services.context import Actor, require_hub_device
+from liaison.sync.log import oplog
 
 
 def calendar_for(session: Session) -> WorkCalendar:
@@ -24,12 +25,23 @@ def set_holiday(db: Database, actor: Actor, day: date, *, is_workday: bool, name
     """Admins enter the official calendar for years the built-in one does not know yet."""
     actor.require(Role.ADMIN)
     with db.session() as s:
-        s.merge(Holiday(day=day, is_workday=is_workday, name=name.strip()))
+        require_hub_device(s)
+        s.merge(
+            Holiday(
+                day=day,
+                is_workday=is_workday,
+                name=name.strip(),
+                updated_by=actor.account_id,
+                updated_device=actor.device_id,
+            )
+        )
 
 
 def clear_holiday(db: Database, actor: Actor, day: date) -> None:
     actor.require(Role.ADMIN)
     with db.session() as s:
+        require_hub_device(s)
+        oplog.acting(s, actor.account_id)  # the record is gone: the op names who removed it
         row = s.get(Holiday, day)
         if row is not None:
             s.delete(row)

@@ -8,11 +8,12 @@ from datetime import date, datetime
 from sqlalchemy import ColumnElement, Date, and_, func, literal, select
 from sqlalchemy.orm import Session
 
-from liaison.data.db import Database
+from liaison.data.db import raw_connection
 from liaison.data.models import Account, Assignment, Device
 from liaison.domain import clock
 from liaison.domain.errors import NotFound, PermissionDenied
 from liaison.domain.roles import ROLE_LABELS, Role
+from liaison.sync.log import district
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,15 @@ def local_device_id(session: Session) -> str:
     return device_id
 
 
+def require_hub_device(session: Session) -> None:
+    """Accounts, departments, categories and routing rules, holidays and devices change only
+    on a hub device: every other replica sets such changes from a field device aside."""
+    if district.local_kind(raw_connection(session)) != "hub":
+        raise PermissionDenied(
+            "这项设置只能在区联络办的电脑（区县服务器）上修改：外勤电脑上的修改其他设备不会接受"
+        )
+
+
 def actor_for(session: Session, account_id: str) -> Actor:
     account = session.get(Account, account_id)
     if account is None or not account.active:
@@ -53,19 +63,6 @@ def actor_for(session: Session, account_id: str) -> Actor:
         department_id=account.department_id,
         street_id=account.street_id,
     )
-
-
-def first_admin(db: Database) -> Actor | None:
-    """The database's first active administrator (by username), acting on this device: who
-    the command line acts as."""
-    with db.session() as s:
-        account_id = s.scalar(
-            select(Account.id)
-            .where(Account.role == Role.ADMIN, Account.active.is_(True))
-            .order_by(Account.username)
-            .limit(1)
-        )
-        return actor_for(s, account_id) if account_id is not None else None
 
 
 def audit_values(actor: Actor, now: datetime, *, new: bool = True) -> dict[str, object]:

@@ -100,7 +100,7 @@ def new_installation(source: Path | str, path: Path | str, name: str) -> InitRep
     try:
         src.backup(dst)
         dst.execute("DELETE FROM device_key")  # the original's key and identity stay behind
-        dst.execute("DELETE FROM device WHERE is_local = 1")
+        dst.execute("UPDATE device SET is_local = 0 WHERE is_local = 1")  # a device it knows
         dst.commit()
     finally:
         src.close()

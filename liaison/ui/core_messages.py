@@ -6,7 +6,7 @@ Regenerate after changing a message in the core (liaison/ outside liaison/ui):
     scripts/update_translations.sh      # then translate what it lists as unfinished
 
 liaison.ui.core_text.tr_core uses these tables; tests/ui/test_core_text.py fails when this
-file is out of date. 120 static messages, 110 patterns.
+file is out of date. 140 static messages, 128 patterns.
 """
 
 # ruff: noqa: E501
@@ -35,15 +35,23 @@ def static_messages() -> dict[str, str]:
         "企业不存在或已删除": QCoreApplication.translate("CoreText", "企业不存在或已删除"),
         "依据（base）格式不对": QCoreApplication.translate("CoreText", "依据（base）格式不对"),
         "内容不是 JSON 对象": QCoreApplication.translate("CoreText", "内容不是 JSON 对象"),
+        "办理环节的经办人、角色或设备与署名不符": QCoreApplication.translate(
+            "CoreText", "办理环节的经办人、角色或设备与署名不符"
+        ),
         "办理结果": QCoreApplication.translate("CoreText", "办理结果"),
         "办结时限": QCoreApplication.translate("CoreText", "办结时限"),
         "办结时限不能早于交办日期": QCoreApplication.translate(
             "CoreText", "办结时限不能早于交办日期"
         ),
         "包联关系不存在或已结束": QCoreApplication.translate("CoreText", "包联关系不存在或已结束"),
+        "区联络办设备": QCoreApplication.translate("CoreText", "区联络办设备"),
         "参加人员姓名不能为空": QCoreApplication.translate("CoreText", "参加人员姓名不能为空"),
         "参加人员须为干部或企业方": QCoreApplication.translate(
             "CoreText", "参加人员须为干部或企业方"
+        ),
+        "变更没有署名账号": QCoreApplication.translate("CoreText", "变更没有署名账号"),
+        "只有区联络办的设备可以做这项变更": QCoreApplication.translate(
+            "CoreText", "只有区联络办的设备可以做这项变更"
         ),
         "只有承办单位可以填写进展": QCoreApplication.translate(
             "CoreText", "只有承办单位可以填写进展"
@@ -93,17 +101,16 @@ def static_messages() -> dict[str, str]:
         "同步包里的数据库已损坏（完整性检查未通过）": QCoreApplication.translate(
             "CoreText", "同步包里的数据库已损坏（完整性检查未通过）"
         ),
+        "同步包里的签封过多": QCoreApplication.translate("CoreText", "同步包里的签封过多"),
         "同步包里的设备公钥无效": QCoreApplication.translate("CoreText", "同步包里的设备公钥无效"),
         "回访日期不能早于走访日期": QCoreApplication.translate(
             "CoreText", "回访日期不能早于走访日期"
         ),
+        "外勤设备": QCoreApplication.translate("CoreText", "外勤设备"),
         "天数不能为负数": QCoreApplication.translate("CoreText", "天数不能为负数"),
         "密码至少需要 8 个字符": QCoreApplication.translate("CoreText", "密码至少需要 8 个字符"),
         "尚未走访": QCoreApplication.translate("CoreText", "尚未走访"),
         "已办结": QCoreApplication.translate("CoreText", "已办结"),
-        "已存在账号，请由管理员创建新账号": QCoreApplication.translate(
-            "CoreText", "已存在账号，请由管理员创建新账号"
-        ),
         "已有待审批的延期申请": QCoreApplication.translate("CoreText", "已有待审批的延期申请"),
         "已超期": QCoreApplication.translate("CoreText", "已超期"),
         "并入的诉求": QCoreApplication.translate("CoreText", "并入的诉求"),
@@ -113,12 +120,18 @@ def static_messages() -> dict[str, str]:
         "待回访的诉求": QCoreApplication.translate("CoreText", "待回访的诉求"),
         "待签收": QCoreApplication.translate("CoreText", "待签收"),
         "您的角色不能登记走访": QCoreApplication.translate("CoreText", "您的角色不能登记走访"),
+        "所依据的记录不存在或已被搁置": QCoreApplication.translate(
+            "CoreText", "所依据的记录不存在或已被搁置"
+        ),
         "所选单位不存在": QCoreApplication.translate("CoreText", "所选单位不存在"),
         "所选承办单位不存在或已停用": QCoreApplication.translate(
             "CoreText", "所选承办单位不存在或已停用"
         ),
         "所选街镇不存在": QCoreApplication.translate("CoreText", "所选街镇不存在"),
         "所选部门不存在": QCoreApplication.translate("CoreText", "所选部门不存在"),
+        "承办人不属于办理环节的承办单位": QCoreApplication.translate(
+            "CoreText", "承办人不属于办理环节的承办单位"
+        ),
         "承诺办结日期": QCoreApplication.translate("CoreText", "承诺办结日期"),
         "承诺办结日期应晚于当前办结时限": QCoreApplication.translate(
             "CoreText", "承诺办结日期应晚于当前办结时限"
@@ -129,9 +142,6 @@ def static_messages() -> dict[str, str]:
         "政策依据": QCoreApplication.translate("CoreText", "政策依据"),
         "数据库中已有企业数据，演示数据只能生成到空数据库": QCoreApplication.translate(
             "CoreText", "数据库中已有企业数据，演示数据只能生成到空数据库"
-        ),
-        "数据库中还没有管理员账号：请先在桌面程序中创建，或运行 liaison demo": QCoreApplication.translate(
-            "CoreText", "数据库中还没有管理员账号：请先在桌面程序中创建，或运行 liaison demo"
         ),
         "数据库尚未初始化，请先运行 liaison init": QCoreApplication.translate(
             "CoreText", "数据库尚未初始化，请先运行 liaison init"
@@ -148,11 +158,24 @@ def static_messages() -> dict[str, str]:
             "未找到可嵌入的中文字体，无法生成 PDF（请安装文泉驿微米黑 fonts-wqy-microhei 或设置 LIAISON_PDF_FONT）",
         ),
         "本季度未走访的包联企业": QCoreApplication.translate("CoreText", "本季度未走访的包联企业"),
+        "本机尚未加入区县：与区联络办核对发送设备的指纹后，在“首次使用”中选择加入已有区县（命令行：liaison join 本文件 --fingerprint 指纹）": QCoreApplication.translate(
+            "CoreText",
+            "本机尚未加入区县：与区联络办核对发送设备的指纹后，在“首次使用”中选择加入已有区县（命令行：liaison join 本文件 --fingerprint 指纹）",
+        ),
+        "本机已属于一个区县（已有账号或数据），不能再加入：请在新安装的电脑上加入": QCoreApplication.translate(
+            "CoreText", "本机已属于一个区县（已有账号或数据），不能再加入：请在新安装的电脑上加入"
+        ),
+        "本机已属于一个区县，不能再新建：请由管理员创建新账号": QCoreApplication.translate(
+            "CoreText", "本机已属于一个区县，不能再新建：请由管理员创建新账号"
+        ),
         "本机还没有设备密钥：请先运行 liaison init": QCoreApplication.translate(
             "CoreText", "本机还没有设备密钥：请先运行 liaison init"
         ),
         "本机还没有设备身份：请先运行 liaison init": QCoreApplication.translate(
             "CoreText", "本机还没有设备身份：请先运行 liaison init"
+        ),
+        "来源设备已被吊销，这是吊销之后的变更": QCoreApplication.translate(
+            "CoreText", "来源设备已被吊销，这是吊销之后的变更"
         ),
         "没有字段": QCoreApplication.translate("CoreText", "没有字段"),
         "没有待审批的延期申请": QCoreApplication.translate("CoreText", "没有待审批的延期申请"),
@@ -175,6 +198,16 @@ def static_messages() -> dict[str, str]:
         "统计期的开始日期不能晚于结束日期": QCoreApplication.translate(
             "CoreText", "统计期的开始日期不能晚于结束日期"
         ),
+        "署名账号在来源设备当时并不存在": QCoreApplication.translate(
+            "CoreText", "署名账号在来源设备当时并不存在"
+        ),
+        "署名账号当时已停用": QCoreApplication.translate("CoreText", "署名账号当时已停用"),
+        "署名账号没有登记在来源设备上": QCoreApplication.translate(
+            "CoreText", "署名账号没有登记在来源设备上"
+        ),
+        "署名账号的角色无权做这项变更": QCoreApplication.translate(
+            "CoreText", "署名账号的角色无权做这项变更"
+        ),
         "联系人姓名不能为空": QCoreApplication.translate("CoreText", "联系人姓名不能为空"),
         "至少需要一个牵头单位": QCoreApplication.translate("CoreText", "至少需要一个牵头单位"),
         "街镇专员必须属于一个街镇": QCoreApplication.translate(
@@ -183,8 +216,17 @@ def static_messages() -> dict[str, str]:
         "被部门退回的诉求": QCoreApplication.translate("CoreText", "被部门退回的诉求"),
         "记录已不存在": QCoreApplication.translate("CoreText", "记录已不存在"),
         "记录编号格式不对": QCoreApplication.translate("CoreText", "记录编号格式不对"),
-        "设备已登记的密钥与该指纹不符，拒绝信任": QCoreApplication.translate(
-            "CoreText", "设备已登记的密钥与该指纹不符，拒绝信任"
+        "设备名称应为 1 到 100 个字": QCoreApplication.translate(
+            "CoreText", "设备名称应为 1 到 100 个字"
+        ),
+        "设备已登记的密钥与该指纹不符，拒绝登记": QCoreApplication.translate(
+            "CoreText", "设备已登记的密钥与该指纹不符，拒绝登记"
+        ),
+        "设备的密钥和类别登记后不能更改": QCoreApplication.translate(
+            "CoreText", "设备的密钥和类别登记后不能更改"
+        ),
+        "设备类别应为 hub（区联络办）或 field（外勤）": QCoreApplication.translate(
+            "CoreText", "设备类别应为 hub（区联络办）或 field（外勤）"
         ),
         "设备编号格式不对": QCoreApplication.translate("CoreText", "设备编号格式不对"),
         "诉求不存在": QCoreApplication.translate("CoreText", "诉求不存在"),
@@ -215,13 +257,24 @@ def static_messages() -> dict[str, str]:
         "走访记录不存在": QCoreApplication.translate("CoreText", "走访记录不存在"),
         "走访记录不存在或已删除": QCoreApplication.translate("CoreText", "走访记录不存在或已删除"),
         "超期未办结": QCoreApplication.translate("CoreText", "超期未办结"),
+        "这个同步包没有区县信息：请用区联络办导出的同步包加入": QCoreApplication.translate(
+            "CoreText", "这个同步包没有区县信息：请用区联络办导出的同步包加入"
+        ),
+        "这个同步包没有登记本机：请区联络办的管理员先登记本机（核对本机指纹），再为本机导出同步包": QCoreApplication.translate(
+            "CoreText",
+            "这个同步包没有登记本机：请区联络办的管理员先登记本机（核对本机指纹），再为本机导出同步包",
+        ),
         "这处冲突已经解决了": QCoreApplication.translate("CoreText", "这处冲突已经解决了"),
         "这是本机自己导出的同步包": QCoreApplication.translate(
             "CoreText", "这是本机自己导出的同步包"
         ),
-        "这是本机，无需信任": QCoreApplication.translate("CoreText", "这是本机，无需信任"),
+        "这是本机，无需登记": QCoreApplication.translate("CoreText", "这是本机，无需登记"),
         "这次走访已删除": QCoreApplication.translate("CoreText", "这次走访已删除"),
         "这次走访未被删除": QCoreApplication.translate("CoreText", "这次走访未被删除"),
+        "这项设置只能在区联络办的电脑（区县服务器）上修改：外勤电脑上的修改其他设备不会接受": QCoreApplication.translate(
+            "CoreText",
+            "这项设置只能在区联络办的电脑（区县服务器）上修改：外勤电脑上的修改其他设备不会接受",
+        ),
         "退回待改派": QCoreApplication.translate("CoreText", "退回待改派"),
         "部门不存在": QCoreApplication.translate("CoreText", "部门不存在"),
         "部门承办人必须属于一个部门": QCoreApplication.translate(
@@ -312,9 +365,10 @@ def pattern_messages() -> list[tuple[str, str]]:
             QCoreApplication.translate("CoreText", "参加人员“{0}”的账号不存在"),
         ),
         (
-            "发送设备“(.+?)”尚未确认信任：核对指纹后运行 liaison device trust",
+            "发送设备“(.+?)”尚未由区联络办登记：管理员核对指纹后在区联络办的电脑上登记它，它的同步包才能导入",
             QCoreApplication.translate(
-                "CoreText", "发送设备“{0}”尚未确认信任：核对指纹后运行 liaison device trust"
+                "CoreText",
+                "发送设备“{0}”尚未由区联络办登记：管理员核对指纹后在区联络办的电脑上登记它，它的同步包才能导入",
             ),
         ),
         (
@@ -324,6 +378,13 @@ def pattern_messages() -> list[tuple[str, str]]:
         (
             "发送设备“(.+?)”的密钥与登记的不一致",
             QCoreApplication.translate("CoreText", "发送设备“{0}”的密钥与登记的不一致"),
+        ),
+        (
+            "发送设备“(.+?)”（指纹 (.+?)）尚未由区联络办登记：管理员核对指纹后在区联络办的电脑上登记它（liaison device enrol 指纹 \\-\\-bundle 本文件）",
+            QCoreApplication.translate(
+                "CoreText",
+                "发送设备“{0}”（指纹 {1}）尚未由区联络办登记：管理员核对指纹后在区联络办的电脑上登记它（liaison device enrol 指纹 --bundle 本文件）",
+            ),
         ),
         (
             "只有(.+?)可以执行此操作",
@@ -344,6 +405,12 @@ def pattern_messages() -> list[tuple[str, str]]:
             ),
         ),
         (
+            "同步包格式版本 (.+?) 过旧（本机为 (.+?)）：请对方升级本软件后重新导出",
+            QCoreApplication.translate(
+                "CoreText", "同步包格式版本 {0} 过旧（本机为 {1}）：请对方升级本软件后重新导出"
+            ),
+        ),
+        (
             "同步包的内容引用了本机没有的记录：(.+?)",
             QCoreApplication.translate("CoreText", "同步包的内容引用了本机没有的记录：{0}"),
         ),
@@ -358,12 +425,24 @@ def pattern_messages() -> list[tuple[str, str]]:
             ),
         ),
         (
+            "同步包的签封不对：(.+?)",
+            QCoreApplication.translate("CoreText", "同步包的签封不对：{0}"),
+        ),
+        (
             "同步包的表结构不对（(.+?)），拒绝读取",
             QCoreApplication.translate("CoreText", "同步包的表结构不对（{0}），拒绝读取"),
         ),
         (
+            "同步包第 (.+?) 个签封格式不对",
+            QCoreApplication.translate("CoreText", "同步包第 {0} 个签封格式不对"),
+        ),
+        (
             "同步包第 (.+?) 条变更无效：(.+?)",
             QCoreApplication.translate("CoreText", "同步包第 {0} 条变更无效：{1}"),
+        ),
+        (
+            "同步包第 (.+?) 条变更：(.+?)",
+            QCoreApplication.translate("CoreText", "同步包第 {0} 条变更：{1}"),
         ),
         (
             "同步包签名无效：不是由“(.+?)”签发，或包头被改动过",
@@ -376,12 +455,25 @@ def pattern_messages() -> list[tuple[str, str]]:
             QCoreApplication.translate("CoreText", "同步包里不是有效的数据库：{0}"),
         ),
         (
+            "同步包里有未登记设备（(.+?)）的变更：请先由区联络办登记该设备",
+            QCoreApplication.translate(
+                "CoreText", "同步包里有未登记设备（{0}）的变更：请先由区联络办登记该设备"
+            ),
+        ),
+        (
             "同步包里有超过 (.+?) MB 的单项内容，拒绝读取",
             QCoreApplication.translate("CoreText", "同步包里有超过 {0} MB 的单项内容，拒绝读取"),
         ),
         (
             "同步包里的数据无法读取（文件已损坏）：(.+?)",
             QCoreApplication.translate("CoreText", "同步包里的数据无法读取（文件已损坏）：{0}"),
+        ),
+        (
+            "同步包里设备 (.+?) 的变更依赖本机还没有的变更：请先导入更早的同步包，或请对方导出全部数据（\\-\\-full）",
+            QCoreApplication.translate(
+                "CoreText",
+                "同步包里设备 {0} 的变更依赖本机还没有的变更：请先导入更早的同步包，或请对方导出全部数据（--full）",
+            ),
         ),
         (
             "字体无法嵌入 PDF：(.+?)（(.+?)）",
@@ -411,6 +503,12 @@ def pattern_messages() -> list[tuple[str, str]]:
         (
             "承诺办结日期不能晚于 (.+?)（(.+?) 个工作日）",
             QCoreApplication.translate("CoreText", "承诺办结日期不能晚于 {0}（{1} 个工作日）"),
+        ),
+        (
+            "指纹不符：同步包发送设备的指纹是 (.+?)，与输入的不一致，请与区联络办核对",
+            QCoreApplication.translate(
+                "CoreText", "指纹不符：同步包发送设备的指纹是 {0}，与输入的不一致，请与区联络办核对"
+            ),
         ),
         (
             "指纹不符：同步包的发送设备指纹是 (.+?)，与输入的不一致，请与对方核对",
@@ -531,6 +629,7 @@ def pattern_messages() -> list[tuple[str, str]]:
                 "CoreText", "月份格式不正确：“{0}”，应为“年-月”，如 2026-11"
             ),
         ),
+        ("有多台设备叫“(.+?)”", QCoreApplication.translate("CoreText", "有多台设备叫“{0}”")),
         (
             "有多台设备叫“(.+?)”，请用设备编号",
             QCoreApplication.translate("CoreText", "有多台设备叫“{0}”，请用设备编号"),
@@ -540,13 +639,6 @@ def pattern_messages() -> list[tuple[str, str]]:
             QCoreApplication.translate("CoreText", "有多台设备叫“{0}”，请用设备编号或指纹"),
         ),
         ("未知的企业标签：(.+?)", QCoreApplication.translate("CoreText", "未知的企业标签：{0}")),
-        (
-            "未知的发送设备“(.+?)”（指纹 (.+?)）：与对方核对指纹后运行 liaison device trust 指纹 \\-\\-bundle 本文件",
-            QCoreApplication.translate(
-                "CoreText",
-                "未知的发送设备“{0}”（指纹 {1}）：与对方核对指纹后运行 liaison device trust 指纹 --bundle 本文件",
-            ),
-        ),
         (
             "未知的演示规模“(.+?)”（可选：(.+?)）",
             QCoreApplication.translate("CoreText", "未知的演示规模“{0}”（可选：{1}）"),
@@ -561,6 +653,13 @@ def pattern_messages() -> list[tuple[str, str]]:
             ),
         ),
         (
+            "本机有设备 (.+?) 未经其签封的变更（由旧版本同步而来），无法转发：请各设备升级后从区联络办重新加入",
+            QCoreApplication.translate(
+                "CoreText",
+                "本机有设备 {0} 未经其签封的变更（由旧版本同步而来），无法转发：请各设备升级后从区联络办重新加入",
+            ),
+        ),
+        (
             "没有这样的字段：(.+?)\\.(.+?)",
             QCoreApplication.translate("CoreText", "没有这样的字段：{0}.{1}"),
         ),
@@ -568,6 +667,14 @@ def pattern_messages() -> list[tuple[str, str]]:
         ("申请延至 (.+?)", QCoreApplication.translate("CoreText", "申请延至 {0}")),
         ("督办 (.+?) 次", QCoreApplication.translate("CoreText", "督办 {0} 次")),
         ("第 (.+?) 条诉求", QCoreApplication.translate("CoreText", "第 {0} 条诉求")),
+        (
+            "签封 (.+?) 没有对应的变更",
+            QCoreApplication.translate("CoreText", "签封 {0} 没有对应的变更"),
+        ),
+        (
+            "签封 (.+?) 的变更不完整",
+            QCoreApplication.translate("CoreText", "签封 {0} 的变更不完整"),
+        ),
         (
             "结束日期不能早于开始日期（(.+?)）",
             QCoreApplication.translate("CoreText", "结束日期不能早于开始日期（{0}）"),
@@ -598,8 +705,34 @@ def pattern_messages() -> list[tuple[str, str]]:
         ),
         ("行业门类“(.+?)”无效", QCoreApplication.translate("CoreText", "行业门类“{0}”无效")),
         (
-            "设备“(.+?)”已被吊销，不能再次信任",
-            QCoreApplication.translate("CoreText", "设备“{0}”已被吊销，不能再次信任"),
+            "设备 (.+?) 未登记，无法核对它的签封",
+            QCoreApplication.translate("CoreText", "设备 {0} 未登记，无法核对它的签封"),
+        ),
+        (
+            "设备 (.+?) 的变更与其签封不符（第 (.+?)–(.+?) 项被改动过）",
+            QCoreApplication.translate(
+                "CoreText", "设备 {0} 的变更与其签封不符（第 {1}–{2} 项被改动过）"
+            ),
+        ),
+        (
+            "设备 (.+?) 的第 (.+?) 项变更没有该设备的签封",
+            QCoreApplication.translate("CoreText", "设备 {0} 的第 {1} 项变更没有该设备的签封"),
+        ),
+        (
+            "设备 (.+?) 的签封无效（不是该设备签发，或被改动过）",
+            QCoreApplication.translate(
+                "CoreText", "设备 {0} 的签封无效（不是该设备签发，或被改动过）"
+            ),
+        ),
+        (
+            "设备“(.+?)”已登记为(.+?)，类别不能更改：请吊销后让它重新安装、重新登记",
+            QCoreApplication.translate(
+                "CoreText", "设备“{0}”已登记为{1}，类别不能更改：请吊销后让它重新安装、重新登记"
+            ),
+        ),
+        (
+            "设备“(.+?)”已被吊销，不能再次登记",
+            QCoreApplication.translate("CoreText", "设备“{0}”已被吊销，不能再次登记"),
         ),
         (
             "诉求当前为“(.+?)”，不能执行“(.+?)”",
@@ -609,6 +742,14 @@ def pattern_messages() -> list[tuple[str, str]]:
             "读取或复制同步包时出错：(.+?)",
             QCoreApplication.translate("CoreText", "读取或复制同步包时出错：{0}"),
         ),
+        (
+            "账号“(.+?)”没有登记在本机上：请区联络办的管理员在“同步 → 设备”中为本机登记该账号，再把同步包导入本机",
+            QCoreApplication.translate(
+                "CoreText",
+                "账号“{0}”没有登记在本机上：请区联络办的管理员在“同步 → 设备”中为本机登记该账号，再把同步包导入本机",
+            ),
+        ),
+        ("账号不存在：(.+?)", QCoreApplication.translate("CoreText", "账号不存在：{0}")),
         (
             "走访登记已超过 (.+?) 天，请联系街镇专员或督办删除",
             QCoreApplication.translate(

@@ -15,7 +15,7 @@
         <translation>(none)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+18"/>
         <source>用户名</source>
         <translation>Username</translation>
     </message>
@@ -403,7 +403,7 @@
 <context>
     <name>CategoryCombo</name>
     <message>
-        <location filename="../../liaison/ui/visits/rows.py" line="+129"/>
+        <location filename="../../liaison/ui/visits/rows.py" line="+132"/>
         <source>请选择类别</source>
         <translation>Choose a category</translation>
     </message>
@@ -593,7 +593,7 @@ Time: {at}</translation>
 <context>
     <name>ContactsEditor</name>
     <message>
-        <location filename="../../liaison/ui/enterprises/contacts_editor.py" line="+28"/>
+        <location filename="../../liaison/ui/enterprises/contacts_editor.py" line="+50"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
@@ -675,7 +675,7 @@ Time: {at}</translation>
         <translation type="vanished">The content is not JSON</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>办理结果</source>
         <translation>outcome</translation>
     </message>
@@ -696,6 +696,11 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>区联络办设备</source>
+        <translation>District office device</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>参加人员姓名不能为空</source>
         <translation>Participant names cannot be empty</translation>
     </message>
@@ -703,6 +708,16 @@ Time: {at}</translation>
         <location line="+1"/>
         <source>参加人员须为干部或企业方</source>
         <translation>Participants must be officials or from the enterprise</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>变更没有署名账号</source>
+        <translation>the change names no account</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>只有区联络办的设备可以做这项变更</source>
+        <translation>only a district office device may make this change</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -791,6 +806,11 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>同步包里的签封过多</source>
+        <translation>The bundle holds too many seals</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>同步包里的设备公钥无效</source>
         <translation>The device public key in the sync bundle is invalid</translation>
     </message>
@@ -801,6 +821,11 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>外勤设备</source>
+        <translation>Field device</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>天数不能为负数</source>
         <translation>The number of days cannot be negative</translation>
     </message>
@@ -820,12 +845,11 @@ Time: {at}</translation>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>已存在账号，请由管理员创建新账号</source>
-        <translation>Accounts already exist; ask an administrator to create a new one</translation>
+        <translation type="vanished">Accounts already exist; ask an administrator to create a new one</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>已有待审批的延期申请</source>
         <translation>An extension request is already awaiting approval</translation>
     </message>
@@ -870,7 +894,7 @@ Time: {at}</translation>
         <translation>Your role cannot log visits</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>所选单位不存在</source>
         <translation>The selected unit does not exist</translation>
     </message>
@@ -890,7 +914,7 @@ Time: {at}</translation>
         <translation>The selected department does not exist</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>承诺办结日期</source>
         <translation>promised resolution date</translation>
     </message>
@@ -915,9 +939,8 @@ Time: {at}</translation>
         <translation>The database already holds enterprises; demo data can only go into an empty database</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>数据库中还没有管理员账号：请先在桌面程序中创建，或运行 liaison demo</source>
-        <translation>The database has no administrator account yet: create one in the desktop app first, or run liaison demo</translation>
+        <translation type="vanished">The database has no administrator account yet: create one in the desktop app first, or run liaison demo</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -934,17 +957,32 @@ Time: {at}</translation>
         <translation type="vanished">The file is over 1 GB; it is not a sync bundle exported by this system</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-112"/>
         <source>内容不是 JSON 对象</source>
         <translation>the content is not a JSON object</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+1"/>
+        <source>办理环节的经办人、角色或设备与署名不符</source>
+        <translation>the step&apos;s actor, role or device differs from who signed it</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>同一字段出现了两次</source>
         <translation>a field is given twice</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+39"/>
+        <source>所依据的记录不存在或已被搁置</source>
+        <translation>the record it builds on does not exist or was set aside</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>承办人不属于办理环节的承办单位</source>
+        <translation>the handler does not belong to the step&apos;s unit</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>时间戳格式不对</source>
         <translation>malformed timestamp</translation>
     </message>
@@ -965,6 +1003,21 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>本机尚未加入区县：与区联络办核对发送设备的指纹后，在“首次使用”中选择加入已有区县（命令行：liaison join 本文件 --fingerprint 指纹）</source>
+        <translation>This computer has not joined a district yet: compare the sender&apos;s fingerprint with the district office, then choose “Join an existing district” at first start (command line: liaison join FILE --fingerprint FINGERPRINT)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>本机已属于一个区县（已有账号或数据），不能再加入：请在新安装的电脑上加入</source>
+        <translation>This computer already belongs to a district (it has accounts or data) and cannot join another: join from a new installation</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>本机已属于一个区县，不能再新建：请由管理员创建新账号</source>
+        <translation>This computer already belongs to a district and cannot create another: ask an administrator for an account</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>本机还没有设备密钥：请先运行 liaison init</source>
         <translation>This installation has no device key yet: run liaison init first</translation>
     </message>
@@ -972,6 +1025,11 @@ Time: {at}</translation>
         <location line="+3"/>
         <source>本机还没有设备身份：请先运行 liaison init</source>
         <translation>This installation has no device identity yet: run liaison init first</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>来源设备已被吊销，这是吊销之后的变更</source>
+        <translation>the device that made it was revoked; this change came after the revocation</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1040,6 +1098,26 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>署名账号在来源设备当时并不存在</source>
+        <translation>the account it names did not exist on that device at the time</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>署名账号当时已停用</source>
+        <translation>the account it names was disabled at the time</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>署名账号没有登记在来源设备上</source>
+        <translation>the account it names is not enrolled on the device that made it</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>署名账号的角色无权做这项变更</source>
+        <translation>the role of the account it names may not make this change</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>联系人姓名不能为空</source>
         <translation>Contact names cannot be empty</translation>
     </message>
@@ -1069,12 +1147,11 @@ Time: {at}</translation>
         <translation>malformed record id</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>设备已登记的密钥与该指纹不符，拒绝信任</source>
-        <translation>The device&apos;s registered key does not match this fingerprint; trust refused</translation>
+        <translation type="vanished">The device&apos;s registered key does not match this fingerprint; trust refused</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+13"/>
         <source>设备编号格式不对</source>
         <translation>malformed device id</translation>
     </message>
@@ -1189,7 +1266,7 @@ Time: {at}</translation>
         <translation>Overdue, not resolved</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>这处冲突已经解决了</source>
         <translation>This conflict has already been settled</translation>
     </message>
@@ -1199,12 +1276,11 @@ Time: {at}</translation>
         <translation>This sync bundle was exported by this installation itself</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>这是本机，无需信任</source>
-        <translation>This is this installation; no need to trust it</translation>
+        <translation type="vanished">This is this installation; no need to trust it</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>这次走访已删除</source>
         <translation>This visit has been deleted</translation>
     </message>
@@ -1214,7 +1290,7 @@ Time: {at}</translation>
         <translation>This visit is not deleted</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>退回待改派</source>
         <translation>Returned, to re-route</translation>
     </message>
@@ -1404,12 +1480,56 @@ Time: {at}</translation>
         <translation>The account of participant &quot;{0}&quot; does not exist</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>发送设备“{0}”尚未确认信任：核对指纹后运行 liaison device trust</source>
-        <translation>The sending device &quot;{0}&quot; is not trusted yet: compare fingerprints, then run liaison device trust</translation>
+        <translation type="vanished">The sending device &quot;{0}&quot; is not trusted yet: compare fingerprints, then run liaison device trust</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-146"/>
+        <source>设备名称应为 1 到 100 个字</source>
+        <translation>A device&apos;s name has 1 to 100 characters</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>设备已登记的密钥与该指纹不符，拒绝登记</source>
+        <translation>The device&apos;s recorded key does not match this fingerprint: not enrolled</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>设备的密钥和类别登记后不能更改</source>
+        <translation>a device&apos;s key and class cannot change once enrolled</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>设备类别应为 hub（区联络办）或 field（外勤）</source>
+        <translation>The device class must be hub (district office) or field</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>这个同步包没有区县信息：请用区联络办导出的同步包加入</source>
+        <translation>This bundle carries no district: join with a bundle exported by the district office</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>这个同步包没有登记本机：请区联络办的管理员先登记本机（核对本机指纹），再为本机导出同步包</source>
+        <translation>This bundle does not enrol this computer: ask the district office&apos;s administrator to enrol it (comparing its fingerprint), then to export a bundle for it</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>这是本机，无需登记</source>
+        <translation>This is this computer: no need to enrol it</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>这项设置只能在区联络办的电脑（区县服务器）上修改：外勤电脑上的修改其他设备不会接受</source>
+        <translation>This setting can only be changed on a district office computer (the district hub): other devices do not accept such changes made on a field computer</translation>
+    </message>
+    <message>
+        <location line="+95"/>
+        <source>发送设备“{0}”尚未由区联络办登记：管理员核对指纹后在区联络办的电脑上登记它，它的同步包才能导入</source>
+        <translation>The sending device “{0}” is not enrolled by the district office: an administrator compares its fingerprint and enrols it on a district office computer before its bundles can be imported</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>发送设备“{0}”已被吊销，拒绝导入</source>
         <translation>The sending device &quot;{0}&quot; has been revoked; import refused</translation>
     </message>
@@ -1420,6 +1540,11 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>发送设备“{0}”（指纹 {1}）尚未由区联络办登记：管理员核对指纹后在区联络办的电脑上登记它（liaison device enrol 指纹 --bundle 本文件）</source>
+        <translation>The sending device “{0}” (fingerprint {1}) is not enrolled by the district office: an administrator compares its fingerprint and enrols it on a district office computer (liaison device enrol FINGERPRINT --bundle FILE)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>只有{0}可以执行此操作</source>
         <translation>Only {0} can do this</translation>
     </message>
@@ -1440,6 +1565,11 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>同步包格式版本 {0} 过旧（本机为 {1}）：请对方升级本软件后重新导出</source>
+        <translation>Bundle format version {0} is too old (this computer uses {1}): ask the sender to upgrade and export again</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>同步包的内容引用了本机没有的记录：{0}</source>
         <translation>The sync bundle refers to records this installation does not have: {0}</translation>
     </message>
@@ -1455,13 +1585,28 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>同步包的签封不对：{0}</source>
+        <translation>The bundle&apos;s seals are wrong: {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>同步包的表结构不对（{0}），拒绝读取</source>
         <translation>The sync bundle&apos;s tables are wrong ({0}); refused</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>同步包第 {0} 个签封格式不对</source>
+        <translation>Seal {0} of the bundle is malformed</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>同步包第 {0} 条变更无效：{1}</source>
         <translation>Change {0} of the sync bundle is invalid: {1}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>同步包第 {0} 条变更：{1}</source>
+        <translation>Change {0} of the bundle: {1}</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1475,6 +1620,11 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>同步包里有未登记设备（{0}）的变更：请先由区联络办登记该设备</source>
+        <translation>The bundle holds changes of devices that are not enrolled ({0}): have the district office enrol them first</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>同步包里有超过 {0} MB 的单项内容，拒绝读取</source>
         <translation>The sync bundle holds a value over {0} MB; refused</translation>
     </message>
@@ -1485,6 +1635,11 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>同步包里设备 {0} 的变更依赖本机还没有的变更：请先导入更早的同步包，或请对方导出全部数据（--full）</source>
+        <translation>The changes of device {0} in the bundle depend on changes this computer does not have yet: import earlier bundles first, or ask the sender to export all data (--full)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>字体无法嵌入 PDF：{0}（{1}）</source>
         <translation>The font cannot be embedded in a PDF: {0} ({1})</translation>
     </message>
@@ -1520,6 +1675,11 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>指纹不符：同步包发送设备的指纹是 {0}，与输入的不一致，请与区联络办核对</source>
+        <translation>Fingerprints differ: the bundle&apos;s sender has fingerprint {0}, not the one typed; check with the district office</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>指纹不符：同步包的发送设备指纹是 {0}，与输入的不一致，请与对方核对</source>
         <translation>Fingerprint mismatch: the bundle&apos;s sender has fingerprint {0}, not the one entered; check with the other side</translation>
     </message>
@@ -1644,7 +1804,12 @@ Time: {at}</translation>
         <translation>Wrong month format &quot;{0}&quot;: write year-month, e.g. 2026-11</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>有多台设备叫“{0}”</source>
+        <translation>Several devices are called “{0}”</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>有多台设备叫“{0}”，请用设备编号</source>
         <translation>Several devices are called &quot;{0}&quot;; use the device id</translation>
     </message>
@@ -1659,12 +1824,55 @@ Time: {at}</translation>
         <translation>Unknown enterprise tags: {0}</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>未知的发送设备“{0}”（指纹 {1}）：与对方核对指纹后运行 liaison device trust 指纹 --bundle 本文件</source>
-        <translation>Unknown sending device &quot;{0}&quot; (fingerprint {1}): compare fingerprints with the sender, then run liaison device trust FINGERPRINT --bundle THIS_FILE</translation>
+        <location line="+31"/>
+        <source>签封 {0} 没有对应的变更</source>
+        <translation>seal {0} has no changes</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
+        <source>签封 {0} 的变更不完整</source>
+        <translation>the changes of seal {0} are incomplete</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>设备 {0} 未登记，无法核对它的签封</source>
+        <translation>device {0} is not enrolled: its seal cannot be checked</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>设备 {0} 的变更与其签封不符（第 {1}–{2} 项被改动过）</source>
+        <translation>the changes of device {0} do not match its seal (changes {1}–{2} were altered)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>设备 {0} 的第 {1} 项变更没有该设备的签封</source>
+        <translation>change {1} of device {0} is not sealed by that device</translation>
+    </message>
+    <message>
+        <source>设备 {0} 的签封与本机已有的变更重叠（同一设备签发了两份不同的记录）</source>
+        <translation type="vanished">the seal of device {0} overlaps changes this computer has (the device signed two different histories)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>设备 {0} 的签封无效（不是该设备签发，或被改动过）</source>
+        <translation>the seal of device {0} is invalid (not signed by that device, or altered)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>设备“{0}”已登记为{1}，类别不能更改：请吊销后让它重新安装、重新登记</source>
+        <translation>Device “{0}” is enrolled as {1}; its class cannot change: revoke it, reinstall it and enrol it again</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>设备“{0}”已被吊销，不能再次登记</source>
+        <translation>Device “{0}” was revoked and cannot be enrolled again</translation>
+    </message>
+    <message>
+        <source>未知的发送设备“{0}”（指纹 {1}）：与对方核对指纹后运行 liaison device trust 指纹 --bundle 本文件</source>
+        <translation type="vanished">Unknown sending device &quot;{0}&quot; (fingerprint {1}): compare fingerprints with the sender, then run liaison device trust FINGERPRINT --bundle THIS_FILE</translation>
+    </message>
+    <message>
+        <location line="-91"/>
         <source>未知的演示规模“{0}”（可选：{1}）</source>
         <translation>Unknown demo scale &quot;{0}&quot; (choose from: {1})</translation>
     </message>
@@ -1690,6 +1898,11 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>本机有设备 {0} 未经其签封的变更（由旧版本同步而来），无法转发：请各设备升级后从区联络办重新加入</source>
+        <translation>This computer holds changes of device {0} that it never sealed (synced by an older version) and cannot pass them on: upgrade every device and join again from the district office</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>没有这样的字段：{0}.{1}</source>
         <translation>No such field: {0}.{1}</translation>
     </message>
@@ -1714,7 +1927,7 @@ Time: {at}</translation>
         <translation>Demand {0}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+11"/>
         <source>结束日期不能早于开始日期（{0}）</source>
         <translation>The end date cannot be before the start date ({0})</translation>
     </message>
@@ -1744,12 +1957,11 @@ Time: {at}</translation>
         <translation>Invalid industry section &quot;{0}&quot;</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>设备“{0}”已被吊销，不能再次信任</source>
-        <translation>Device &quot;{0}&quot; was revoked and cannot be trusted again</translation>
+        <translation type="vanished">Device &quot;{0}&quot; was revoked and cannot be trusted again</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+33"/>
         <source>诉求当前为“{0}”，不能执行“{1}”</source>
         <translation>The demand is &quot;{0}&quot;: &quot;{1}&quot; is not possible now</translation>
     </message>
@@ -1760,6 +1972,16 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>账号“{0}”没有登记在本机上：请区联络办的管理员在“同步 → 设备”中为本机登记该账号，再把同步包导入本机</source>
+        <translation>Account “{0}” is not enrolled on this computer: ask the district office&apos;s administrator to enrol it for this computer under Sync → Devices, then import their bundle here</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>账号不存在：{0}</source>
+        <translation>No such account: {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>走访登记已超过 {0} 天，请联系街镇专员或督办删除</source>
         <translation>The visit was logged more than {0} days ago; ask a street officer or a supervisor to delete it</translation>
     </message>
@@ -3021,7 +3243,7 @@ Demands recorded by liaison cadres on their visits appear here.</translation>
         <translation>The enterprise&apos;s problem, in one sentence</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>删除此条诉求</source>
         <translation>Remove this demand</translation>
     </message>
@@ -3286,7 +3508,7 @@ Demands recorded by liaison cadres on their visits appear here.</translation>
 <context>
     <name>DevicesTab</name>
     <message>
-        <location filename="../../liaison/ui/sync/devices_tab.py" line="+134"/>
+        <location filename="../../liaison/ui/sync/devices_tab.py" line="+193"/>
         <source>设备</source>
         <translation>Device</translation>
     </message>
@@ -3322,41 +3544,71 @@ Demands recorded by liaison cadres on their visits appear here.</translation>
     </message>
     <message>
         <location line="+7"/>
-        <source>信任设备…</source>
-        <translation>Trust device…</translation>
+        <source>登记设备…</source>
+        <translation>Enrol device…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+10"/>
+        <source>吊销后，该设备导出的同步包一律拒绝导入，它此后的变更各设备都不接受。</source>
+        <translation>Once revoked, the device&apos;s bundles are refused and no device accepts its later changes.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>设备由管理员在区联络办的电脑上登记和吊销。</source>
+        <translation>Devices are enrolled and revoked by an administrator on a district office computer.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>区联络办设备</source>
+        <translation>District office device</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>外勤设备（{n} 个账号）</source>
+        <translation>Field device ({n} accounts)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>待登记</source>
+        <translation>Not enrolled</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>吊销设备“{name}”？此后它导出的同步包都会被拒绝，它此后做的变更各设备都不接受。</source>
+        <translation>Revoke device “{name}”? Its bundles will be refused, and no device will accept the changes it makes from now on.</translation>
+    </message>
+    <message>
+        <source>信任设备…</source>
+        <translation type="vanished">Trust device…</translation>
+    </message>
+    <message>
+        <location line="-67"/>
         <source>吊销</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>吊销后，该设备导出的同步包一律拒绝导入。</source>
-        <translation>Once revoked, every sync bundle from that device is refused.</translation>
+        <translation type="vanished">Once revoked, every sync bundle from that device is refused.</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>信任和吊销设备由管理员或督办操作。</source>
-        <translation>Devices are trusted and revoked by an administrator or supervisor.</translation>
+        <translation type="vanished">Devices are trusted and revoked by an administrator or supervisor.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+21"/>
         <source>本机</source>
         <translation>This device</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>已信任</source>
-        <translation>Trusted</translation>
+        <translation type="vanished">Trusted</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>待确认</source>
-        <translation>Unconfirmed</translation>
+        <translation type="vanished">Unconfirmed</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>已吊销</source>
         <translation>Revoked</translation>
     </message>
@@ -3372,9 +3624,8 @@ Demands recorded by liaison cadres on their visits appear here.</translation>
         <translation>{n} changes</translation>
     </message>
     <message>
-        <location line="+24"/>
         <source>吊销设备“{name}”？此后它导出的同步包都会被拒绝。</source>
-        <translation>Revoke the device “{name}”? Its sync bundles will be refused from now on.</translation>
+        <translation type="vanished">Revoke the device “{name}”? Its sync bundles will be refused from now on.</translation>
     </message>
 </context>
 <context>
@@ -3396,9 +3647,92 @@ Demands recorded by liaison cadres on their visits appear here.</translation>
     </message>
 </context>
 <context>
+    <name>EnrolDialog</name>
+    <message>
+        <location filename="../../liaison/ui/sync/devices_tab.py" line="-166"/>
+        <source>登记设备</source>
+        <translation>Enrol device</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>请对方在其“同步”页念出本机指纹，在下面输入（可不带短横线），再选它导出的登记申请或同步包。指纹不一致时不要登记：文件可能不是对方发出的。外勤电脑上只有勾选的账号可以登录，其他账号在它上面做的变更各设备都不会接受。</source>
+        <translation>Ask the other side to read out the fingerprint on its Sync page and type it below (dashes optional), then choose the enrolment request or bundle it exported. Do not enrol if the fingerprints differ: the file may not come from that device. Only the ticked accounts can sign in on a field computer; no device accepts changes other accounts make on it.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>设备：{name}</source>
+        <translation>Device: {name}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>（未选择）</source>
+        <translation>(none chosen)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>选择文件…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>外勤电脑（联络干部、街镇、部门）</source>
+        <translation>Field computer (cadres, streets, departments)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>区联络办的电脑（可做管理操作）</source>
+        <translation>District office computer (administration)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>对方念出的指纹</source>
+        <translation>Fingerprint read out</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>对方的文件</source>
+        <translation>Their file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>设备类别</source>
+        <translation>Device class</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>可登录的账号</source>
+        <translation>Accounts that may sign in</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>登记</source>
+        <translation>Enrol</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>选择对方的文件</source>
+        <translation>Choose their file</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>同步包 (*.lsb);;所有文件 (*)</source>
+        <translation>Sync bundles (*.lsb);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>请勾选可在这台外勤电脑上登录的账号</source>
+        <translation>Tick the accounts that may sign in on this field computer</translation>
+    </message>
+</context>
+<context>
     <name>EnterpriseDetail</name>
     <message>
-        <location filename="../../liaison/ui/enterprises/detail.py" line="+67"/>
+        <location filename="../../liaison/ui/enterprises/detail.py" line="+65"/>
         <source>走访日期</source>
         <translation>Visit date</translation>
     </message>
@@ -3669,7 +4003,7 @@ to see its profile, assigned cadres, visits and demands.</translation>
 <context>
     <name>EnterpriseDialog</name>
     <message>
-        <location filename="../../liaison/ui/enterprises/edit_dialog.py" line="+94"/>
+        <location filename="../../liaison/ui/enterprises/edit_dialog.py" line="+95"/>
         <source>编辑企业信息</source>
         <translation>Edit enterprise</translation>
     </message>
@@ -3701,7 +4035,7 @@ to see its profile, assigned cadres, visits and demands.</translation>
         <translation>Not given</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+40"/>
         <source>企业名称 *</source>
         <translation>Enterprise name *</translation>
     </message>
@@ -3907,7 +4241,7 @@ to see its profile, assigned cadres, visits and demands.</translation>
 <context>
     <name>EnterprisesScreen</name>
     <message>
-        <location filename="../../liaison/ui/enterprises/screen.py" line="+52"/>
+        <location filename="../../liaison/ui/enterprises/screen.py" line="+49"/>
         <source>企业</source>
         <translation>Enterprises</translation>
     </message>
@@ -4000,17 +4334,15 @@ It will no longer appear in lists and searches; its visits and demands are kept.
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../liaison/ui/signin.py" line="+73"/>
         <source>首次使用 · 创建管理员</source>
-        <translation>First start · Create administrator</translation>
+        <translation type="vanished">First start · Create administrator</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>欢迎使用百千万企业走访联络系统。请先创建管理员账号，之后可在“管理”中添加干部和部门账号。</source>
-        <translation>Welcome to the Enterprise Liaison System. Create the administrator account first; cadre and department accounts can be added later under &quot;Admin&quot;.</translation>
+        <translation type="vanished">Welcome to the Enterprise Liaison System. Create the administrator account first; cadre and department accounts can be added later under &quot;Admin&quot;.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../liaison/ui/signin.py" line="+248"/>
         <source>例如：区联络办 张三</source>
         <translation>e.g. District Liaison Office, Zhang San</translation>
     </message>
@@ -4040,17 +4372,125 @@ It will no longer appear in lists and searches; its visits and demands are kept.
         <translation>Confirm password</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>创建</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-151"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
+        <location line="-25"/>
+        <source>首次使用 · 百千万企业走访联络系统</source>
+        <translation>First start · Enterprise Liaison</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>欢迎使用百千万企业走访联络系统。联络干部、街镇和部门的电脑请加入已有区县；只有区联络办第一次安装时才新建区县。</source>
+        <translation>Welcome to Enterprise Liaison. Cadres&apos;, streets&apos; and departments&apos; computers join the existing district; only the district office creates a new district, on its first installation.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>加入已有区县（导入区联络办发来的同步包）</source>
+        <translation>Join an existing district (import the bundle from the district office)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>新建区县（本机作为区联络办的服务器）</source>
+        <translation>Create a new district (this computer becomes the district office&apos;s hub)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>1. 把本机的登记申请交给区联络办，并念出本机指纹，请管理员核对后登记本机和可在本机登录的账号。
+2. 区联络办为本机导出同步包后，选择该文件，并输入区联络办念出的指纹。</source>
+        <translation>1. Give this computer&apos;s enrolment request to the district office and read out its fingerprint; the administrator checks it and enrols this computer with the accounts that may sign in on it.
+2. When the district office has exported a bundle for this computer, choose the file and type the fingerprint the district office reads out.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>导出登记申请…</source>
+        <translation>Export enrolment request…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>（未选择）</source>
+        <translation>(none chosen)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>选择同步包…</source>
+        <translation>Choose bundle…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>本机指纹</source>
+        <translation>This computer&apos;s fingerprint</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>区联络办的同步包</source>
+        <translation>The district office&apos;s bundle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>区联络办念出的指纹</source>
+        <translation>Fingerprint the district office reads out</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+99"/>
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location line="-97"/>
+        <source>加入</source>
+        <translation>Join</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>保存登记申请</source>
+        <translation>Save enrolment request</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>同步包 (*.lsb)</source>
+        <translation>Sync bundles (*.lsb)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>选择区联络办的同步包</source>
+        <translation>Choose the district office&apos;s bundle</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>同步包 (*.lsb);;所有文件 (*)</source>
+        <translation>Sync bundles (*.lsb);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>已保存：{path}</source>
+        <translation>Saved: {path}</translation>
+    </message>
+    <message>
         <location line="+10"/>
+        <source>请先选择区联络办为本机导出的同步包</source>
+        <translation>First choose the bundle the district office exported for this computer</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>正在导入区联络办的数据…</source>
+        <translation>Importing the district office&apos;s data…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>本机将成为区县服务器（区联络办）：其他电脑都由这里登记。请先创建管理员账号，之后可在“管理”中添加干部和部门账号。</source>
+        <translation>This computer becomes the district hub (district office): every other computer is enrolled here. First create the administrator account; cadres&apos; and departments&apos; accounts are added later under Administration.</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>两次输入的密码不一致</source>
         <translation>The passwords do not match</translation>
     </message>
@@ -4176,7 +4616,7 @@ It will no longer appear in lists and searches; its visits and demands are kept.
         <translation>Holiday name</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>添加</source>
         <translation>Add</translation>
     </message>
@@ -4546,11 +4986,25 @@ It will no longer appear in lists and searches; its visits and demands are kept.
     </message>
     <message>
         <location line="+9"/>
-        <source>信任此设备…</source>
-        <translation>Trust this device…</translation>
+        <source>登记此设备…</source>
+        <translation>Enrol this device…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+75"/>
+        <source>发送设备“{name}”尚未登记，不能导入它的同步包。</source>
+        <translation>The sending device “{name}” is not enrolled; its bundle cannot be imported.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>发送设备“{name}”的指纹是 {fingerprint}。请打电话或当面请对方打开“同步”页念出本机指纹，两者一致才说明文件确实来自该设备；一致后由管理员在区联络办的电脑上登记该设备，再导入本文件。</source>
+        <translation>The sending device “{name}” has fingerprint {fingerprint}. Call or meet the other side and ask them to read out the fingerprint on their Sync page: only if the two match does the file really come from that device. Then an administrator enrols the device on a district office computer, and the file can be imported.</translation>
+    </message>
+    <message>
+        <source>信任此设备…</source>
+        <translation type="vanished">Trust this device…</translation>
+    </message>
+    <message>
+        <location line="-77"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
@@ -4570,17 +5024,15 @@ It will no longer appear in lists and searches; its visits and demands are kept.
         <translation>This sync bundle cannot be imported</translation>
     </message>
     <message>
-        <location line="+18"/>
         <source>本机还没有信任发送设备“{name}”，不能导入它的同步包。</source>
-        <translation>This device does not trust the sending device “{name}” yet, so its sync bundle cannot be imported.</translation>
+        <translation type="vanished">This device does not trust the sending device “{name}” yet, so its sync bundle cannot be imported.</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>发送设备“{name}”的指纹是 {fingerprint}。请打电话或当面请对方打开“同步”页念出本机指纹，两者一致才说明文件确实来自该设备；一致后由管理员或督办信任该设备，再导入本文件。</source>
-        <translation>The fingerprint of the sending device “{name}” is {fingerprint}. Call the other side or meet them and ask them to open the Sync page and read out their fingerprint; only if the two match does the file really come from that device. Then an administrator or supervisor trusts the device and you import this file again.</translation>
+        <translation type="vanished">The fingerprint of the sending device “{name}” is {fingerprint}. Call the other side or meet them and ask them to open the Sync page and read out their fingerprint; only if the two match does the file really come from that device. Then an administrator or supervisor trusts the device and you import this file again.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+47"/>
         <source>正在导入同步包…</source>
         <translation>Importing the sync bundle…</translation>
     </message>
@@ -4837,7 +5289,7 @@ It will no longer appear in lists and searches; its visits and demands are kept.
 <context>
     <name>ParticipantRow</name>
     <message>
-        <location filename="../../liaison/ui/visits/rows.py" line="-173"/>
+        <location filename="../../liaison/ui/visits/rows.py" line="-176"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
@@ -4857,7 +5309,7 @@ It will no longer appear in lists and searches; its visits and demands are kept.
         <translation>Unit/title (optional)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>删除此人</source>
         <translation>Remove this person</translation>
     </message>
@@ -5076,7 +5528,7 @@ It will no longer appear in lists and searches; its visits and demands are kept.
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../liaison/ui/signin.py" line="-76"/>
+        <location filename="../../liaison/ui/signin.py" line="-241"/>
         <source>登录 · 百千万企业走访联络系统</source>
         <translation>Sign in · Enterprise Liaison System</translation>
     </message>
@@ -5111,7 +5563,7 @@ It will no longer appear in lists and searches; its visits and demands are kept.
 <context>
     <name>SyncLabels</name>
     <message>
-        <location filename="../../liaison/ui/sync/common.py" line="+32"/>
+        <location filename="../../liaison/ui/sync/common.py" line="+40"/>
         <source>走访</source>
         <translation>Visit</translation>
     </message>
@@ -5147,12 +5599,12 @@ It will no longer appear in lists and searches; its visits and demands are kept.
     </message>
     <message>
         <location line="+1"/>
-        <location line="+31"/>
+        <location line="+30"/>
         <source>诉求类别</source>
         <translation>Demand category</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-29"/>
         <source>节假日</source>
         <translation>Holiday</translation>
     </message>
@@ -5162,9 +5614,8 @@ It will no longer appear in lists and searches; its visits and demands are kept.
         <translation>Device</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>附件</source>
-        <translation>Attachment</translation>
+        <translation type="vanished">Attachment</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -5479,59 +5930,48 @@ It will no longer appear in lists and searches; its visits and demands are kept.
 <context>
     <name>TrustDialog</name>
     <message>
-        <location filename="../../liaison/ui/sync/devices_tab.py" line="-144"/>
         <source>信任设备</source>
-        <translation>Trust device</translation>
+        <translation type="vanished">Trust device</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>请对方在其“同步”页念出本机指纹，在下面输入（可不带短横线）。如果本机还不认识该设备，再选一个它导出的同步包。指纹不一致时不要信任：文件可能不是对方发出的。</source>
-        <translation>Ask the other side to read out the fingerprint shown on their Sync page and type it below (dashes optional). If this device does not know theirs yet, also choose a sync bundle it exported. Do not trust it if the fingerprints differ: the file may not come from them.</translation>
+        <translation type="vanished">Ask the other side to read out the fingerprint shown on their Sync page and type it below (dashes optional). If this device does not know theirs yet, also choose a sync bundle it exported. Do not trust it if the fingerprints differ: the file may not come from them.</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>设备：{name}</source>
-        <translation>Device: {name}</translation>
+        <translation type="vanished">Device: {name}</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>（未选择）</source>
-        <translation>(none chosen)</translation>
+        <translation type="vanished">(none chosen)</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>选择同步包…</source>
-        <translation>Choose sync bundle…</translation>
+        <translation type="vanished">Choose sync bundle…</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>对方念出的指纹</source>
-        <translation>Fingerprint read out by the peer</translation>
+        <translation type="vanished">Fingerprint read out by the peer</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>对方的同步包</source>
-        <translation>Peer&apos;s sync bundle</translation>
+        <translation type="vanished">Peer&apos;s sync bundle</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>信任</source>
-        <translation>Trust</translation>
+        <translation type="vanished">Trust</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>取消</source>
-        <translation>Cancel</translation>
+        <translation type="vanished">Cancel</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>选择对方的同步包</source>
-        <translation>Choose the peer&apos;s sync bundle</translation>
+        <translation type="vanished">Choose the peer&apos;s sync bundle</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>同步包 (*.lsb);;所有文件 (*)</source>
-        <translation>Sync bundles (*.lsb);;All files (*)</translation>
+        <translation type="vanished">Sync bundles (*.lsb);;All files (*)</translation>
     </message>
 </context>
 <context>
@@ -5655,7 +6095,7 @@ It will no longer appear in lists and searches; its visits and demands are kept.
 <context>
     <name>VisitsScreen</name>
     <message>
-        <location filename="../../liaison/ui/visits/screen.py" line="+55"/>
+        <location filename="../../liaison/ui/visits/screen.py" line="+54"/>
         <source>走访</source>
         <translation>Visits</translation>
     </message>

@@ -10,6 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from liaison import cli
+from liaison.demo import DEMO_PASSWORD
 
 
 @pytest.fixture(scope="module")
@@ -89,7 +90,10 @@ def test_report_mistakes_are_one_line(
 
 
 def test_import_a_messy_roster_dry_run_then_for_real(
-    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    demo_db: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from openpyxl import Workbook
 
@@ -110,9 +114,14 @@ def test_import_a_messy_roster_dry_run_then_for_real(
     assert cli.main(["import", "enterprises", str(path), "--dry-run", "--db", str(demo_db)]) == 0
     out = capsys.readouterr().out
     assert "第 4 行" in out and "预览（未写入）：新增 1" in out
-    assert cli.main(["import", "enterprises", str(path), "--db", str(demo_db)]) == 0
+    # writing needs an account: the command line acts as no one by itself
+    assert cli.main(["import", "enterprises", str(path), "--db", str(demo_db)]) == 2
+    assert "--user" in capsys.readouterr().err
+    monkeypatch.setenv("LIAISON_PASSWORD", DEMO_PASSWORD)
+    as_staff = ["--user", "st_guanyinqiao_1", "--db", str(demo_db)]
+    assert cli.main(["import", "enterprises", str(path), *as_staff]) == 0
     assert "已导入：新增 1" in capsys.readouterr().out
-    assert cli.main(["import", "enterprises", str(path), "--db", str(demo_db)]) == 0
+    assert cli.main(["import", "enterprises", str(path), *as_staff]) == 0
     assert "新增 0，更新 0，无变化 1" in capsys.readouterr().out
 
 

@@ -10,7 +10,7 @@ import pytest
 from liaison import cli
 from liaison.data.db import Database
 from tests.conftest import Cast, log_demands
-from tests.sync.conftest import new_installation
+from tests.sync.conftest import new_installation, rename_this_device
 
 Capsys = pytest.CaptureFixture[str]
 
@@ -35,7 +35,7 @@ def show(capsys: Capsys, db: Path) -> dict[str, str]:
     code, out, _ = run(capsys, "device", "show", "--db", db)
     assert code == 0
     fields = dict(line.split(" ", 1) for line in out.strip().splitlines())
-    assert set(fields) == {"设备编号", "名称", "指纹"}
+    assert set(fields) == {"设备编号", "名称", "指纹", "类别"}
     return fields
 
 
@@ -47,12 +47,19 @@ def digest(capsys: Capsys, db: Path) -> str:
     return value
 
 
+@pytest.fixture(autouse=True)
+def _password(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every account of the cast has this password; scripts pass it this way."""
+    monkeypatch.setenv("LIAISON_PASSWORD", "password-123")
+
+
+ADMIN = ("--user", "admin")
+
+
 @pytest.fixture
 def hub(db: Database, db_path: Path, cast: Cast) -> Path:
     log_demands(db, cast, "贷款贴息申请", "厂房租金补贴")
-    conn = db.raw()
-    conn.execute("UPDATE device SET name = '区联络办' WHERE is_local = 1")
-    conn.close()
+    rename_this_device(db, cast.admin, "区联络办")
     return db_path
 
 
@@ -65,7 +72,7 @@ def laptop(template_db: Path, tmp_path: Path) -> Path:
 
 def test_device_show_prints_this_installations_identity(capsys: Capsys, hub: Path) -> None:
     me = show(capsys, hub)
-    assert me["名称"] == "区联络办"
+    assert me["名称"] == "区联络办" and me["类别"] == "本机"
     assert re.fullmatch(r"([0-9A-F]{4}-){9}[0-9A-F]{4}", me["指纹"])
     code, out, _ = run(capsys, "device", "list", "--db", hub)
     assert code == 0
@@ -73,55 +80,131 @@ def test_device_show_prints_this_installations_identity(capsys: Capsys, hub: Pat
     assert line.startswith("本机\t区联络办\t" + me["指纹"])
 
 
-def test_a_first_exchange_from_unknown_to_trusted_to_converged(
+def _request(capsys: Capsys, laptop: Path, tmp_path: Path) -> Path:
+    request = tmp_path / "laptop-request.lsb"
+    code, out, _ = run(capsys, "device", "request", "--to", request, "--db", laptop)
+    assert code == 0 and "登记申请" in out and show(capsys, laptop)["指纹"] in out
+    return request
+
+
+def test_a_laptop_is_enrolled_at_the_hub_then_joins_and_converges(
     capsys: Capsys, hub: Path, laptop: Path, tmp_path: Path
 ) -> None:
-    hub_id = show(capsys, hub)
-    out_file = tmp_path / "hub.lsb"
-    code, out, _ = run(capsys, "bundle", "export", "--to", out_file, "--db", hub)
-    assert code == 0 and out.startswith(f"已导出 {out_file}：全部变更")
-    assert out_file.stat().st_size > 0
+    hub_id, lap_id = show(capsys, hub), show(capsys, laptop)
+    request = _request(capsys, laptop, tmp_path)
 
-    # the laptop does not know the hub yet: refused, and told what to do
-    line = refused(capsys, "bundle", "import", out_file, "--db", laptop)
-    assert "未知的发送设备“区联络办”" in line and "liaison device trust" in line
-    assert hub_id["指纹"] in line
-
+    # enrolling is an administrator's act: without --user, or as the cadre, it is refused
+    code, _out, err = run(
+        capsys,
+        "device",
+        "enrol",
+        lap_id["指纹"],
+        "--bundle",
+        request,
+        "--as",
+        "field",
+        "--accounts",
+        "cadre",
+        "--db",
+        hub,
+    )
+    assert code == 2 and "--user" in err and err.count("\n") == 1
+    line = refused(
+        capsys,
+        "device",
+        "enrol",
+        lap_id["指纹"],
+        "--bundle",
+        request,
+        "--as",
+        "field",
+        "--accounts",
+        "cadre",
+        "--user",
+        "cadre",
+        "--db",
+        hub,
+    )
+    assert "管理员" in line
     # a fingerprint read out wrong is refused
-    wrong = "0000-" + hub_id["指纹"][5:]
-    line = refused(capsys, "device", "trust", wrong, "--bundle", out_file, "--db", laptop)
+    wrong = "0000-" + lap_id["指纹"][5:]
+    line = refused(
+        capsys,
+        "device",
+        "enrol",
+        wrong,
+        "--bundle",
+        request,
+        "--as",
+        "field",
+        "--accounts",
+        "cadre",
+        *ADMIN,
+        "--db",
+        hub,
+    )
     assert "指纹不符" in line
-    code, out, _ = run(capsys, "device", "list", "--db", laptop)
-    assert "区联络办" not in out
+    code, out, _ = run(
+        capsys,
+        "device",
+        "enrol",
+        lap_id["指纹"],
+        "--bundle",
+        request,
+        "--as",
+        "field",
+        "--accounts",
+        "cadre,finance",
+        *ADMIN,
+        "--db",
+        hub,
+    )
+    assert code == 0 and out.strip() == (
+        f"已登记设备“观音桥街道 laptop 3”（{lap_id['指纹']}）为外勤设备，可登录账号 2 个"
+    )
 
-    # the right one, typed in lower case without dashes, is accepted
-    typed = hub_id["指纹"].replace("-", "").lower()
-    code, out, _ = run(capsys, "device", "trust", typed, "--bundle", out_file, "--db", laptop)
-    assert code == 0 and out.strip() == f"已信任设备“区联络办”（{hub_id['指纹']}）"
-    code, out, _ = run(capsys, "device", "list", "--db", laptop)
-    rows = [line.split("\t") for line in out.strip().splitlines()]
-    assert [r[:2] for r in rows] == [["本机", "观音桥街道 laptop 3"], ["已信任", "区联络办"]]
-    assert rows[1][3] == hub_id["设备编号"] and rows[1][4] == "尚未收到同步包"
+    out_file = tmp_path / "hub.lsb"
+    code, out, _ = run(
+        capsys, "bundle", "export", "--to", out_file, "--for", lap_id["设备编号"], "--db", hub
+    )
+    assert code == 0 and out.startswith(f"已导出 {out_file}：对方尚缺的变更")
+
+    # a plain import on a laptop that belongs nowhere yet: told to join
+    line = refused(capsys, "bundle", "import", out_file, "--db", laptop)
+    assert "尚未加入区县" in line and "liaison join" in line
+    # joining with a fingerprint read out wrong is refused, with nothing written
+    before = digest(capsys, laptop)
+    wrong = "0000-" + hub_id["指纹"][5:]
+    line = refused(capsys, "join", out_file, "--fingerprint", wrong, "--db", laptop)
+    assert "指纹不符" in line
+    assert digest(capsys, laptop) == before
 
     # a preview writes nothing
-    before = digest(capsys, laptop)
-    code, out, _ = run(capsys, "bundle", "import", out_file, "--dry-run", "--db", laptop)
+    typed = hub_id["指纹"].replace("-", "").lower()
+    code, out, _ = run(
+        capsys, "join", out_file, "--fingerprint", typed, "--dry-run", "--db", laptop
+    )
     assert code == 0
     summary, verdict = out.strip().splitlines()
     assert summary.startswith("来自 区联络办，") and "1 条走访，2 条诉求，2 个办理环节" in summary
     assert verdict == "预览：未写入任何数据（去掉 --dry-run 即导入）"
     assert digest(capsys, laptop) == before
 
-    # the import itself; then both sides print the same digest
-    code, out, _ = run(capsys, "bundle", "import", out_file, "--db", laptop)
+    # joining for real; then both sides print the same digest
+    code, out, _ = run(capsys, "join", out_file, "--fingerprint", typed, "--db", laptop)
     assert code == 0 and re.search(r"已导入：新增 \d+ 项变更（包内共 \d+ 项）", out)
+    assert "本机已加入区县" in out
     assert digest(capsys, laptop) == digest(capsys, hub) != before
     code, out, _ = run(capsys, "device", "list", "--db", laptop)
-    assert "最近导入" in out
+    rows = [line.split("\t") for line in out.strip().splitlines()]
+    assert [r[:2] for r in rows] == [["本机", "观音桥街道 laptop 3"], ["区联络办设备", "区联络办"]]
+    assert "最近导入" in rows[1][4]
 
-    # the same file again: refused, nothing changes
+    # the same file again: refused, nothing changes; joining twice too
     line = refused(capsys, "bundle", "import", out_file, "--db", laptop)
     assert "导入过" in line
+    line = refused(capsys, "join", out_file, "--fingerprint", typed, "--db", laptop)
+    assert "已属于一个区县" in line
     assert digest(capsys, laptop) == digest(capsys, hub)
 
 
@@ -129,18 +212,38 @@ def test_both_ways_then_revoked(
     capsys: Capsys, hub: Path, laptop: Path, tmp_path: Path, db: Database, cast: Cast
 ) -> None:
     hub_id, lap_id = show(capsys, hub), show(capsys, laptop)
+    request = _request(capsys, laptop, tmp_path)
+    assert (
+        run(
+            capsys,
+            "device",
+            "enrol",
+            lap_id["指纹"],
+            "--bundle",
+            request,
+            "--as",
+            "field",
+            "--accounts",
+            "cadre",
+            *ADMIN,
+            "--db",
+            hub,
+        )[0]
+        == 0
+    )
     first = tmp_path / "hub-1.lsb"
-    assert run(capsys, "bundle", "export", "--to", first, "--db", hub)[0] == 0
-    assert run(capsys, "device", "trust", hub_id["指纹"], "--bundle", first, "--db", laptop)[0] == 0
-    assert run(capsys, "bundle", "import", first, "--db", laptop)[0] == 0
+    assert (
+        run(capsys, "bundle", "export", "--to", first, "--for", lap_id["设备编号"], "--db", hub)[0]
+        == 0
+    )
+    assert run(capsys, "join", first, "--fingerprint", hub_id["指纹"], "--db", laptop)[0] == 0
 
-    # the laptop's bundle for the hub, by the hub's name; the hub trusts it and takes it
+    # the laptop's bundle for the hub, by the hub's name; the hub takes it
     back = tmp_path / "laptop-1.lsb"
     code, out, _ = run(
         capsys, "bundle", "export", "--to", back, "--for", "区联络办", "--db", laptop
     )
     assert code == 0 and "对方尚缺的变更" in out
-    assert run(capsys, "device", "trust", lap_id["指纹"], "--bundle", back, "--db", hub)[0] == 0
     code, out, _ = run(capsys, "bundle", "import", back, "--db", hub)
     assert code == 0 and out.startswith("来自 观音桥街道 laptop 3，")
     assert digest(capsys, hub) == digest(capsys, laptop)
@@ -151,13 +254,12 @@ def test_both_ways_then_revoked(
     code, out, _ = run(
         capsys, "bundle", "export", "--to", inc, "--for", lap_id["设备编号"], "--db", hub
     )
-    # the visit, the demand, its event — and the hub's trust of the laptop, a device record
-    assert code == 0 and "对方尚缺的变更 4 项" in out
+    assert code == 0 and "对方尚缺的变更 3 项" in out  # the visit, the demand, its event
     assert run(capsys, "bundle", "import", inc, "--db", laptop)[0] == 0
     assert digest(capsys, hub) == digest(capsys, laptop)
 
     # the hub revokes the laptop (by fingerprint); its next bundle is refused
-    code, out, _ = run(capsys, "device", "revoke", lap_id["指纹"], "--db", hub)
+    code, out, _ = run(capsys, "device", "revoke", lap_id["指纹"], *ADMIN, "--db", hub)
     assert code == 0 and out.startswith("已吊销设备“观音桥街道 laptop 3”")
     code, out, _ = run(capsys, "device", "list", "--db", hub)
     assert any(line.startswith("已吊销\t观音桥街道 laptop 3") for line in out.splitlines())
@@ -169,8 +271,20 @@ def test_both_ways_then_revoked(
     line = refused(capsys, "bundle", "import", later, "--db", hub)
     assert "已被吊销" in line
     assert digest(capsys, hub) == before
-    # and it cannot be trusted again
-    line = refused(capsys, "device", "trust", lap_id["指纹"], "--bundle", later, "--db", hub)
+    # and it cannot be enrolled again
+    line = refused(
+        capsys,
+        "device",
+        "enrol",
+        lap_id["指纹"],
+        "--bundle",
+        later,
+        "--as",
+        "field",
+        *ADMIN,
+        "--db",
+        hub,
+    )
     assert "已被吊销" in line
 
 
@@ -180,9 +294,10 @@ def test_both_ways_then_revoked(
         (b"", "空的"),
         (b"PK\x03\x04 an xlsx perhaps", "不是 Liaison 同步包"),
         (b"LIAISONB\x00\x09\x00\x00\x00\x02{}", "请先升级"),
-        (b"LIAISONB\x00\x01\x00\x00\x00\x02{}", "不完整"),
+        (b"LIAISONB\x00\x02\x00\x00\x00\x02{}", "不完整"),
+        (b"LIAISONB\x00\x01\x00\x00\x00\x02{}", "过旧"),
     ],
-    ids=["empty", "other-file", "newer-format", "truncated"],
+    ids=["empty", "other-file", "newer-format", "truncated", "older-format"],
 )
 def test_a_refused_import_prints_one_line_and_returns_1(
     capsys: Capsys, laptop: Path, tmp_path: Path, content: bytes, needle: str
@@ -205,13 +320,51 @@ def test_a_missing_bundle_file_and_an_unknown_peer_are_one_line(
     )
     assert "找不到设备“谁”" in line
     assert not (tmp_path / "x.lsb").exists()
-    line = refused(capsys, "device", "trust", "1234", "--db", hub)
+    line = refused(capsys, "device", "enrol", "1234", "--as", "hub", *ADMIN, "--db", hub)
     assert "40 位" in line
-    line = refused(capsys, "device", "revoke", "谁", "--db", hub)
+    line = refused(capsys, "device", "revoke", "谁", *ADMIN, "--db", hub)
     assert "找不到设备“谁”" in line
+
+
+def test_privileged_commands_need_an_account_and_its_password(
+    capsys: Capsys, hub: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    full = tmp_path / "all.lsb"
+    for argv in (
+        ("bundle", "export", "--to", full, "--full"),
+        ("device", "revoke", "谁"),
+        ("account", "list"),
+    ):
+        code, _out, err = run(capsys, *argv, "--db", hub)
+        assert code == 2 and "--user" in err and err.count("\n") == 1, err
+    assert not full.exists()
+    monkeypatch.setenv("LIAISON_PASSWORD", "not-the-password")
+    line = refused(capsys, "bundle", "export", "--to", full, "--full", *ADMIN, "--db", hub)
+    assert "用户名或密码不正确" in line
+    monkeypatch.delenv("LIAISON_PASSWORD")
+    secret = tmp_path / "pw.txt"
+    secret.write_text("password-123\n", encoding="utf-8")
+    code, _out, _ = run(
+        capsys,
+        "bundle",
+        "export",
+        "--to",
+        full,
+        "--full",
+        *ADMIN,
+        "--password-file",
+        secret,
+        "--db",
+        hub,
+    )
+    assert code == 0 and full.exists()
+    code, _out, err = run(
+        capsys, "account", "list", *ADMIN, "--password-file", tmp_path / "none.txt", "--db", hub
+    )
+    assert code == 2 and "无法读取密码文件" in err
 
 
 def test_a_bundle_of_this_device_is_refused(capsys: Capsys, hub: Path, tmp_path: Path) -> None:
     own = tmp_path / "own.lsb"
-    assert run(capsys, "bundle", "export", "--to", own, "--full", "--db", hub)[0] == 0
+    assert run(capsys, "bundle", "export", "--to", own, "--full", *ADMIN, "--db", hub)[0] == 0
     assert "本机自己导出" in refused(capsys, "bundle", "import", own, "--db", hub)

@@ -433,7 +433,7 @@ def test_with_another_connection_open_the_load_stays_in_wal(db_path: Path) -> No
 def test_an_existing_first_admin_is_kept(db_path: Path) -> None:
     db = database(db_path)
     try:
-        admin_id = accounts.create_first_admin(db, "admin", "王管理", "my-own-password")
+        admin_id = accounts.create_district(db, "admin", "王管理", "my-own-password")
         generate(db_path, scale="small", seed=1, today=TODAY)
         assert accounts.sign_in(db, "admin", "my-own-password").account_id == admin_id
         with db.session() as s:

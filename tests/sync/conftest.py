@@ -7,15 +7,17 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from liaison.data.db import Database
+from liaison.data.models import Device
 from liaison.domain.roles import Role
 from liaison.services import setup
 from liaison.services.context import Actor
 from liaison.sync.exchange import bundle, devices
 from liaison.sync.exchange.bundle import ExportReport, ImportReport
 from liaison.sync.exchange.digest import digest
-from liaison.sync.log import database
+from liaison.sync.log import database, oplog
 
 
 @dataclass
@@ -94,12 +96,56 @@ def make_laptop(template_db: Path, tmp_path: Path) -> Iterator[MakeLaptop]:
         db.dispose()
 
 
-SYSTEM = "system"
+def hub_admin(hub: Replica) -> Actor:
+    """The hub's first administrator, acting there."""
+    conn = hub.db.raw()
+    try:
+        row = conn.execute(
+            "SELECT id, display_name FROM account WHERE role = 'admin' ORDER BY created_at LIMIT 1"
+        ).fetchone()
+    finally:
+        conn.close()
+    assert row is not None, "the hub has no administrator: make the cast first"
+    return Actor(row[0], row[1], Role.ADMIN, hub.device_id)
 
 
-def introduce(a: Replica, b: Replica, operator: Actor | None = None) -> None:
-    """Each side confirms the other's fingerprint (as two people reading them out would)."""
-    for me, other in ((a, b), (b, a)):
-        sample = other.export()
-        who = operator or Actor("", "本机", Role.ADMIN, me.device_id)
-        devices.trust_device(me.db, me.as_(who), other.fingerprint, bundle=sample)
+def all_accounts(replica: Replica) -> list[str]:
+    conn = replica.db.raw()
+    try:
+        return [r[0] for r in conn.execute("SELECT id FROM account ORDER BY id")]
+    finally:
+        conn.close()
+
+
+def introduce(
+    hub: Replica,
+    laptop: Replica,
+    admin: Actor | None = None,
+    *,
+    kind: str = "field",
+    accounts: list[str] | None = None,
+) -> None:
+    """The district office enrols a new installation and it joins the district: the laptop
+    writes its request, the hub's administrator enrols it (every account of the hub by default,
+    as a field device), the laptop joins with the hub's bundle (its fingerprint read out)."""
+    request = laptop.outbox / f"{laptop.name}-request.lsb"
+    bundle.export_bundle(laptop.db, request, identity_only=True)
+    who = hub.as_(admin) if admin else hub_admin(hub)
+    devices.enrol_device(
+        hub.db,
+        who,
+        laptop.fingerprint,
+        kind=kind,
+        accounts=all_accounts(hub) if accounts is None else accounts,
+        bundle=request,
+    )
+    bundle.join_district(laptop.db, hub.export(laptop), hub.fingerprint)
+
+
+def rename_this_device(db: Database, admin: Actor, name: str) -> None:
+    """Rename this installation as its administrator would (logged: it travels)."""
+    with db.session() as s:
+        oplog.acting(s, admin.account_id)
+        device = s.scalar(select(Device).where(Device.is_local.is_(True)))
+        assert device is not None
+        device.name = name

@@ -17,6 +17,7 @@ import io
 import itertools
 import json
 import random
+import re
 import sqlite3
 import struct
 import sys
@@ -31,14 +32,14 @@ from sqlalchemy import select
 
 from liaison.data.db import Database
 from liaison.data.models import Category, Street
-from liaison.domain import clock
+from liaison.domain import clock, signing
 from liaison.domain.roles import Role
 from liaison.services import accounts, enterprises, visits
 from liaison.services.context import Actor
 from liaison.sync.exchange import bundle, devices, envelope, payload
 from liaison.sync.exchange.digest import digest
 from liaison.sync.exchange.envelope import BundleRefused, Header
-from liaison.sync.log import database
+from liaison.sync.log import database, seals
 from tests.sync.conftest import Replica, introduce, new_installation
 
 REASONS = {
@@ -130,7 +131,7 @@ def world(template_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterat
     laptop = _replica(tmp / "laptop.sqlite", "laptop", outbox)
     stranger = _replica(tmp / "stranger.sqlite", "stranger", outbox)
     try:
-        accounts.create_first_admin(hub.db, "admin", "管理员", "password-123")
+        accounts.create_district(hub.db, "admin", "管理员", "password-123")
         admin = accounts.sign_in(hub.db, "admin", "password-123")
         accounts.create_account(
             hub.db,
@@ -275,6 +276,7 @@ def _rows(data: bytes, tmp: Path) -> list[tuple[Any, ...]]:
 
 
 _made = itertools.count()
+_ID = re.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
 def _payload(
@@ -283,6 +285,7 @@ def _payload(
     meta: dict[str, str],
     ddl: list[str] | None = None,
     after: Callable[[sqlite3.Connection], None] | None = None,
+    seal_key: bytes | None = None,
 ) -> bytes:
     path = tmp / f"payload-{next(_made)}.sqlite"
     conn = sqlite3.connect(path, isolation_level=None)
@@ -292,11 +295,39 @@ def _payload(
         if meta:
             conn.executemany("INSERT INTO bundle_meta VALUES (?, ?)", meta.items())
         conn.executemany("INSERT INTO op VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        if seal_key is not None and (ddl is None or any("TABLE seal" in s for s in ddl)):
+            conn.executemany(
+                "INSERT INTO seal VALUES (?, ?, ?, ?, ?, ?)",
+                (s.row() for s in reseal(rows, seal_key)),
+            )
         if after is not None:
             after(conn)
     finally:
         conn.close()
     return path.read_bytes()
+
+
+def reseal(rows: list[tuple[Any, ...]], key: bytes) -> list[seals.Seal]:
+    """Seals over the rows as they stand, one per run of numbers of each device, signed with
+    `key` (the hub's: what a thief of the hub's key could make)."""
+    out: list[seals.Seal] = []
+    run: list[tuple[Any, ...]] = []
+    sealable = [
+        r for r in rows if _ID.fullmatch(str(r[0])) and isinstance(r[1], int) and 0 < r[1] < 10**12
+    ]
+    for row in sorted(sealable, key=lambda r: (r[0], r[1])):
+        if run and (row[0] != run[-1][0] or row[1] != run[-1][1] + 1):
+            out.append(_seal_run(run, key))
+            run = []
+        run.append(row)
+    if run:
+        out.append(_seal_run(run, key))
+    return out
+
+
+def _seal_run(run: list[tuple[Any, ...]], key: bytes) -> seals.Seal:
+    unsigned = seals.Seal(run[0][0], run[0][1], run[-1][1], "{}", seals.digest_rows(run), b"")
+    return dataclasses.replace(unsigned, signature=signing.sign(key, unsigned.message()))
 
 
 def _seal(header: Header, body: bytes, key: bytes, **changes: Any) -> bytes:
@@ -328,7 +359,7 @@ class Forge:
         **header: Any,
     ) -> bytes:
         rows = self.rows if rows is None else rows
-        body = _payload(self.tmp, rows, self.meta, ddl, after)
+        body = _payload(self.tmp, rows, self.meta, ddl, after, self.world.hub_key)
         header.setdefault("ops", len(rows))
         return _seal(self.header, body, self.world.hub_key, **header)
 
@@ -624,15 +655,15 @@ def test_the_hubs_name_with_another_devices_key(receiver: Receiver, forge: Forge
 
 def test_an_unknown_sender(receiver: Receiver, world: World) -> None:
     exc = receiver.refuses(world.stranger, "unknown_sender")
-    assert "陌生设备" in str(exc) and "liaison device trust" in str(exc)
+    assert "陌生设备" in str(exc) and "liaison device enrol" in str(exc)
 
 
 def test_a_known_but_untrusted_sender(receiver: Receiver, world: World) -> None:
     h = _split(world.stranger).header
     conn = receiver.db.raw()
     conn.execute(
-        "INSERT INTO device (id, name, public_key, fingerprint, is_local, created_at) "
-        "VALUES (?, ?, ?, ?, 0, '2026-11-01 09:00:00')",
+        "INSERT INTO device (id, name, public_key, fingerprint, is_local, created_at, updated_at) "
+        "VALUES (?, ?, ?, ?, 0, '2026-11-01 09:00:00', '2026-11-01 09:00:00')",
         (h.sender, h.sender_name, h.sender_key, "X"),
     )
     conn.close()
@@ -640,8 +671,12 @@ def test_a_known_but_untrusted_sender(receiver: Receiver, world: World) -> None:
 
 
 def test_a_revoked_sender(receiver: Receiver, world: World) -> None:
-    me = devices.this_device(receiver.db)
-    devices.revoke_device(receiver.db, Actor("", "本机", Role.ADMIN, me.id), world.hub_id)
+    conn = receiver.db.raw()  # as the revocation made at another hub writes it here
+    conn.execute(
+        "UPDATE device SET revoked_at = '2026-11-01 09:00:00', revoked_seq = 1 WHERE id = ?",
+        (world.hub_id,),
+    )
+    conn.close()
     receiver.refuses(world.good, "revoked_sender")
 
 
@@ -1073,14 +1108,16 @@ def test_a_bad_row_is_the_reason_when_its_record_breaks_too(
     assert sys.getswitchinterval() == pytest.approx(0.005)  # the import's setting undone
 
 
-def _route_to_nowhere(forge: Forge) -> bytes:
-    """A well-formed 交办 event of a demand the receiver has, to a department that exists
-    nowhere: only the demand's fold, after the ops are stored, meets the missing row."""
+def _route_to_nowhere(forge: Forge, admin: str) -> bytes:
+    """A well-formed 交办 event of a demand the receiver has, by the hub's administrator, to a
+    department that exists nowhere: only the demand's fold, after the ops are stored, meets
+    the missing row."""
     _n, event = _first(forge, "demand_event")
     event.update(
         kind="route",
         at=event["at"][:11] + "23:59:59",
-        actor_role="supervisor",
+        actor_id=admin,
+        actor_role="admin",
         data=json.dumps(
             {
                 "lead": "01a219ca-0000-7000-8000-000000000000",
@@ -1090,13 +1127,21 @@ def _route_to_nowhere(forge: Forge) -> bytes:
         ),
     )
     row = _next_hub_row(forge, "demand_event", "01a219ca-0000-7000-8000-0000000000ee", event)
-    return forge.bundle([*forge.rows, row])
+    return forge.bundle([*forge.rows, (*row[:5], admin, *row[6:])])
+
+
+def _admin(receiver: Receiver) -> str:
+    conn = receiver.db.raw()
+    try:
+        return str(conn.execute("SELECT id FROM account WHERE role = 'admin'").fetchone()[0])
+    finally:
+        conn.close()
 
 
 def test_an_event_routing_to_a_department_nowhere_is_refused(
     receiver: Receiver, forge: Forge
 ) -> None:
-    receiver.refuses(_route_to_nowhere(forge), "invalid_row")
+    receiver.refuses(_route_to_nowhere(forge, _admin(receiver)), "invalid_row")
 
 
 def test_a_field_given_twice_is_refused(receiver: Receiver, forge: Forge) -> None:

@@ -25,8 +25,8 @@ from pathlib import Path
 import pytest
 
 from liaison.demo import generate
-from liaison.domain.roles import Role
-from liaison.services.context import Actor
+from liaison.demo.people import DEMO_PASSWORD
+from liaison.services import accounts
 from liaison.sync.exchange import bundle, devices, envelope
 from liaison.sync.exchange.digest import digest
 from liaison.sync.log import database
@@ -36,8 +36,9 @@ ROUNDS = 12
 COMMIT_ROUNDS = 5
 IMPORT = (
     "import sys; from liaison.cli import main; "
-    "sys.exit(main(['bundle', 'import', sys.argv[1], '--db', sys.argv[2]]))"
+    "sys.exit(main(['join', sys.argv[1], '--fingerprint', sys.argv[3], '--db', sys.argv[2]]))"
 )
+"""The laptop's first bundle: the hub enrolled it, it joins the district by importing it."""
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,8 @@ class Scene:
     before: str
     after: str
     hub: str
+    fingerprint: str
+    """The hub's, read out to the laptop."""
 
 
 def _copy(src: Path, dst: Path) -> None:
@@ -82,11 +85,13 @@ def scene(template_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Scene:
     new_installation(template_db, laptop_path, "观音桥街道 laptop 3")
     hub, laptop = database(hub_path), database(laptop_path)
     try:
-        out = tmp / "hub-full.lsb"
-        bundle.export_bundle(hub, out, full=True)
+        request, out = tmp / "laptop-request.lsb", tmp / "hub-full.lsb"
+        bundle.export_bundle(laptop, request, identity_only=True)
         me = devices.this_device(laptop)
+        admin = accounts.sign_in(hub, "admin", DEMO_PASSWORD)
+        devices.enrol_device(hub, admin, me.fingerprint, kind="hub", bundle=request)
+        bundle.export_bundle(hub, out, recipient=me.id)
         fingerprint = devices.this_device(hub).fingerprint
-        devices.trust_device(laptop, Actor("", "本机", Role.ADMIN, me.id), fingerprint, bundle=out)
         conn = hub.raw()
         hub_digest = digest(conn)
         conn.close()
@@ -100,17 +105,19 @@ def scene(template_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Scene:
     shutil.copy(laptop_path, reference)
     db = database(reference)
     try:
-        bundle.import_bundle(db, out)
+        bundle.join_district(db, out, fingerprint)
     finally:
         db.dispose()
     integrity, after, recorded, _ = _look(reference, header.bundle_id)
     assert integrity == "ok" and recorded and after != before
-    return Scene(laptop_path, out, header.bundle_id, header.ops, before, after, hub_digest)
+    return Scene(
+        laptop_path, out, header.bundle_id, header.ops, before, after, hub_digest, fingerprint
+    )
 
 
 def _start(scene: Scene, db: Path) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
-        [sys.executable, "-c", IMPORT, str(scene.bundle), str(db)],
+        [sys.executable, "-c", IMPORT, str(scene.bundle), str(db), scene.fingerprint],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
@@ -177,7 +184,7 @@ def test_a_killed_import_leaves_all_of_the_bundle_or_none(scene: Scene, tmp_path
     db = untouched[-1]
     last = database(db)
     try:
-        report = bundle.import_bundle(last, scene.bundle)
+        report = bundle.join_district(last, scene.bundle, scene.fingerprint)
         assert report.new_ops > 0
     finally:
         last.dispose()

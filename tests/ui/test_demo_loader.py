@@ -14,7 +14,7 @@ from liaison.ui.demo_loader import load_small_demo
 
 def test_demo_loads_after_the_first_admin(qtbot: QtBot, db_path: Path) -> None:
     db = database(db_path)
-    accounts.create_first_admin(db, "admin", "王芳", "my-own-password")
+    accounts.create_district(db, "admin", "王芳", "my-own-password")
     assert load_small_demo(db) is True
     assert search_enterprises(db, "有限公司").total > 100
     actor = accounts.sign_in(db, "admin", "my-own-password")

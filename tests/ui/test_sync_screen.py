@@ -213,7 +213,7 @@ def test_a_bundle_from_an_unknown_device_shows_its_fingerprint_and_can_be_truste
     hub, _laptop = pair
     stranger = make_laptop("江北城街道 laptop 7")
     bundle = stranger.export()
-    screen = open_screen(qtbot, qapp, hub, cast.supervisor)
+    screen = open_screen(qtbot, qapp, hub, cast.admin)
     before = hub.digest()
     dialog = drop(screen, bundle)
     wait_checked(qtbot, dialog)
@@ -223,22 +223,29 @@ def test_a_bundle_from_an_unknown_device_shows_its_fingerprint_and_can_be_truste
     assert "liaison device" not in dialog.error_label.text()  # the CLI advice is not for here
     assert not dialog.trust_button.isHidden()
     assert hub.digest() == before
+    supervisor = open_screen(qtbot, qapp, hub, cast.supervisor)  # enrolling is not theirs
+    theirs = drop(supervisor, bundle)
+    wait_checked(qtbot, theirs)
+    assert theirs.refusal is not None and theirs.trust_button.isHidden()
 
-    # the supervisor types the fingerprint the other side reads out, then imports the file
+    # the administrator types the fingerprint the other side reads out, then imports the file
     dialog.trust_button.click()
-    trust = screen.devices.trust_dialog
-    assert trust is not None and trust.bundle == bundle
-    trust.fingerprint.setText(stranger.fingerprint.lower().replace("-", ""))
+    enrol = screen.devices.enrol_dialog
+    assert enrol is not None and enrol.bundle == bundle
+    enrol.fingerprint.setText(stranger.fingerprint.lower().replace("-", ""))
+    enrol.save()  # a field device needs its accounts
+    assert "勾选" in enrol.error.text() and enrol.enrolled is None
+    enrol.check_accounts({cast.cadre.account_id})
     with qtbot.waitSignal(screen.overview_did_load, timeout=10_000):
-        trust.save()
-    assert trust.trusted is not None and trust.trusted.status == "已信任"
+        enrol.save()
+    assert enrol.enrolled is not None and enrol.enrolled.status == "外勤设备"
     again = screen.preview
     assert again is not None and again is not dialog and again.path == bundle
     wait_checked(qtbot, again)
     assert again.refusal is None and again.import_button.isEnabled()
     qtmodeltester.check(screen.devices.model)
     statuses = {r.info.name: screen.devices.status_text(r) for r in screen.devices.model.rows}
-    assert statuses["江北城街道 laptop 7"] == "已信任"
+    assert statuses["江北城街道 laptop 7"] == "外勤设备（1 个账号）"
     assert statuses["区联络办"] == "本机"
 
 
@@ -285,7 +292,7 @@ def test_people_who_may_not_decide_see_conflicts_without_buttons(
     screen = open_screen(qtbot, qapp, hub, cast.cadre)
     assert screen.conflicts.model.rowCount() == 1
     assert screen.conflicts.keep_buttons == []
-    assert screen.devices.trust_button.isHidden() and screen.devices.revoke_button.isHidden()
+    assert screen.devices.enrol_button.isHidden() and screen.devices.revoke_button.isHidden()
 
 
 def test_revoking_a_device_marks_it_and_removes_it_from_export_targets(
@@ -321,7 +328,7 @@ def test_refresh_runs_again_after_an_import_elsewhere_is_announced(
     laptop.receive(hub.export(laptop))
     with qtbot.waitSignal(screen.overview_did_load, timeout=10_000):
         screen.ctx.hub.announce("sync")
-    assert [b.direction for b in screen.history.model.rows] == ["in", "out"]
+    assert [b.direction for b in screen.history.model.rows] == ["in", "in"]  # and the join
 
 
 def test_choosing_all_data_is_kept_across_refreshes(

@@ -31,10 +31,14 @@ from liaison.data import migrate
 from liaison.data.db import Database
 from liaison.domain import clock, hlc, signing
 from liaison.domain.ids import new_id
-from liaison.sync.exchange import envelope, payload
+from liaison.sync.exchange import authority, envelope, payload
+from liaison.sync.exchange.authority import Arrivals, Unplaceable
 from liaison.sync.exchange.envelope import BundleRefused, Header
-from liaison.sync.exchange.merge import Check, MergeRefused, apply_ops
+from liaison.sync.exchange.merge import Check, MergeRefused, apply_cuts, apply_ops
+from liaison.sync.log import district, seals
+from liaison.sync.log.district import read_root
 from liaison.sync.log.oplog import OP_COLUMNS, Clock, Op, op_from_row
+from liaison.sync.log.seals import Seal, SealCheck
 
 SUMMARY_ENTITIES = ("visit", "demand", "demand_event", "enterprise", "assignment")
 
@@ -67,16 +71,37 @@ def peer_vector(conn: sqlite3.Connection, device_id: str) -> dict[str, int]:
     return json.loads(row[0]) if row else {}
 
 
-def _rows_beyond(
-    conn: sqlite3.Connection, known: dict[str, int], have: dict[str, int], counts: Counter[str]
-) -> Iterator[tuple[Any, ...]]:
-    """The stored op rows after `known` up to `have`, by device and number, streamed (a full
-    district snapshot does not fit in memory as objects); `counts` tallies them by kind."""
+def _plan(
+    conn: sqlite3.Connection, known: dict[str, int], have: dict[str, int]
+) -> list[tuple[str, int, int, list[Seal]]]:
+    """Per device: the op numbers to send (whole seals: what the peer lacks begins inside the
+    first) and the seals that cover them."""
+    plan = []
     for site in sorted(have):
+        after = known.get(site, 0)
+        if have[site] <= after:
+            continue
+        covering = seals.seals_after(conn, site, after)
+        if not covering or covering[-1].last < have[site] or covering[0].first > after + 1:
+            raise BundleRefused(
+                "unsealed",
+                f"本机有设备 {site} 未经其签封的变更（由旧版本同步而来），无法转发："
+                "请各设备升级后从区联络办重新加入",
+            )
+        plan.append((site, covering[0].first, have[site], covering))
+    return plan
+
+
+def _rows(
+    conn: sqlite3.Connection, plan: list[tuple[str, int, int, list[Seal]]], counts: Counter[str]
+) -> Iterator[tuple[Any, ...]]:
+    """The planned op rows, by device and number, streamed (a full district snapshot does not
+    fit in memory as objects); `counts` tallies them by kind."""
+    for site, first, last, _seals in plan:
         for row in conn.execute(
-            f"SELECT {OP_COLUMNS} FROM sync_op WHERE site = ? AND seq > ? AND seq <= ? "
+            f"SELECT {OP_COLUMNS} FROM sync_op WHERE site = ? AND seq >= ? AND seq <= ? "
             "ORDER BY seq",
-            (site, known.get(site, 0), have[site]),
+            (site, first, last),
         ):
             counts[row[3]] += 1
             yield row
@@ -93,24 +118,47 @@ class ExportReport:
 
 
 def export_bundle(
-    db: Database, out: Path, *, recipient: str | None = None, full: bool = False
+    db: Database,
+    out: Path,
+    *,
+    recipient: str | None = None,
+    full: bool = False,
+    identity_only: bool = False,
 ) -> ExportReport:
-    """Write a bundle for `recipient` (a device id or name) or a full one, atomically."""
+    """Write a bundle for `recipient` (a device id or name) or a full one, atomically.
+    `identity_only`: no ops, only this device's signed name and key — what a new installation
+    gives the district office to be enrolled (`liaison device request`)."""
     conn = db.raw()
     try:
         me = local_device(conn)
+        conn.execute("BEGIN IMMEDIATE")  # this device's new ops get their seal first
+        try:
+            seals.seal_pending(conn, me.id, me.private_key)
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
         peer_id = _device_id(conn, recipient) if recipient else None
         known = {} if full or peer_id is None else peer_vector(conn, peer_id)
         made_at = clock.now().isoformat(sep=" ", timespec="seconds")
         bundle_id = new_id()
         tally: Counter[str] = Counter()
+        root, root_key = read_root(conn)
         with tempfile.TemporaryDirectory(prefix="liaison-export-") as tmp:
             body = Path(tmp) / "payload.sqlite"
             conn.execute("BEGIN")  # one snapshot: the ops and the vector that says what they are
             try:
                 have = vector(conn)
-                rows = _rows_beyond(conn, known, have, tally)
-                count = payload.write(body, rows, {"bundle_id": bundle_id, "sender": me.id})
+                if me.id in have:  # ops made since the seal wait for the next bundle
+                    have[me.id] = seals.last_sealed(conn, me.id)
+                    if not have[me.id]:
+                        del have[me.id]
+                if identity_only:
+                    have = {}
+                plan = _plan(conn, known, have)
+                rows = _rows(conn, plan, tally)
+                meta = {"bundle_id": bundle_id, "sender": me.id}
+                count = payload.write(body, rows, meta, [s for p in plan for s in p[3]])
             finally:
                 conn.execute("COMMIT")
             digest, size = _file_sha256(body)
@@ -129,8 +177,12 @@ def export_bundle(
                 counts=counts,
                 payload_sha256=digest,
                 payload_size=size,
+                root=root,
+                root_key=root_key,
             )
             _write_atomically(out, envelope.sealed_head(header, me.private_key), body)
+        if identity_only:  # a request to be enrolled: nothing of the history's
+            return ExportReport(out, bundle_id, 0, {}, None, False)
         conn.execute("BEGIN IMMEDIATE")
         conn.execute(
             "INSERT INTO sync_bundle (id, direction, peer_id, peer_name, made_at, handled_at, "
@@ -220,6 +272,10 @@ class ImportReport:
     flagged_demands: int = 0
     future_stamps: int = 0
     applied: bool = False
+    set_aside: dict[str, int] = field(default_factory=dict)
+    """New ops set aside as not legitimate, by reason (`authority.REASONS`)."""
+    revoked_here: int = 0
+    """Ops this replica had that a revocation arriving now cut."""
 
     def summary(self) -> str:
         """One line a person reads before saying yes: who, when, what."""
@@ -234,6 +290,13 @@ class ImportReport:
         parts.append(f"{self.conflicts} 处冲突")
         what = "，".join(parts) if self.new_ops else "本机已全部拥有，没有新内容"
         line = f"来自 {self.sender_name}，{self.made_at} 导出：{what}"
+        if self.set_aside:
+            why = "；".join(
+                f"{authority.REASONS.get(k, k)} {n} 项" for k, n in sorted(self.set_aside.items())
+            )
+            line += f"；{sum(self.set_aside.values())} 项变更无权生效，已搁置（{why}）"
+        if self.revoked_here:
+            line += f"；本机已有的 {self.revoked_here} 项变更因来源设备被吊销而作废"
         if self.future_stamps:
             line += f"；{self.future_stamps} 项变更的时间远超本机时钟，请核对对方设备时间"
         return line
@@ -254,28 +317,7 @@ def check_envelope(opened: envelope.Opened, conn: sqlite3.Connection) -> envelop
     """The checks of the head, before the payload is read: sender, signature, schema, replay
     (the payload's hash is checked as it is copied for reading: `payload.opened`)."""
     h = opened.header
-    sender = conn.execute(
-        "SELECT public_key, trusted_at, revoked_at, is_local FROM device WHERE id = ?", (h.sender,)
-    ).fetchone()
-    if sender is None:
-        shown = _safe_fingerprint(h.sender_key)
-        raise BundleRefused(
-            "unknown_sender",
-            f"未知的发送设备“{h.sender_name}”（指纹 {shown}）："
-            "与对方核对指纹后运行 liaison device trust 指纹 --bundle 本文件",
-        )
-    public_key, trusted_at, revoked_at, is_local = sender
-    if is_local:
-        raise BundleRefused("own_bundle", "这是本机自己导出的同步包")
-    if revoked_at:
-        raise BundleRefused("revoked_sender", f"发送设备“{h.sender_name}”已被吊销，拒绝导入")
-    if not trusted_at:
-        raise BundleRefused(
-            "untrusted_sender",
-            f"发送设备“{h.sender_name}”尚未确认信任：核对指纹后运行 liaison device trust",
-        )
-    if public_key != h.sender_key:
-        raise BundleRefused("bad_signature", f"发送设备“{h.sender_name}”的密钥与登记的不一致")
+    public_key = sender_key(conn, h)
     envelope.check_signature(opened, public_key)
     if h.schema != (migrate.head_revision() or ""):
         raise BundleRefused(
@@ -291,19 +333,52 @@ def check_envelope(opened: envelope.Opened, conn: sqlite3.Connection) -> envelop
     return opened
 
 
+def sender_key(conn: sqlite3.Connection, h: Header) -> str:
+    """The enrolled key of the bundle's sender: the district's root device, or a device an
+    administrator enrolled on a hub, not revoked; refused otherwise."""
+    root, root_key = read_root(conn)
+    row = conn.execute(
+        "SELECT public_key, kind, revoked_at, is_local FROM device WHERE id = ?", (h.sender,)
+    ).fetchone()
+    through = conn.execute("SELECT value FROM setting WHERE key = ?", (JOINED_THROUGH,)).fetchone()
+    if through and through[0] == f"{h.sender} {h.sender_key}" and row is None:
+        return h.sender_key
+    if row is not None and row[3]:
+        raise BundleRefused("own_bundle", "这是本机自己导出的同步包")
+    if row is not None and row[2]:
+        raise BundleRefused("revoked_sender", f"发送设备“{h.sender_name}”已被吊销，拒绝导入")
+    if h.sender == root and root_key:
+        key = root_key
+    elif row is not None and row[1] in authority.KINDS:
+        key = row[0]
+    elif root is None:
+        raise BundleRefused(
+            "not_joined",
+            "本机尚未加入区县：与区联络办核对发送设备的指纹后，在“首次使用”中选择加入已有区县"
+            "（命令行：liaison join 本文件 --fingerprint 指纹）",
+        )
+    elif row is not None:
+        raise BundleRefused(
+            "untrusted_sender",
+            f"发送设备“{h.sender_name}”尚未由区联络办登记：管理员核对指纹后在区联络办的电脑上"
+            "登记它，它的同步包才能导入",
+        )
+    else:
+        shown = _safe_fingerprint(h.sender_key)
+        raise BundleRefused(
+            "unknown_sender",
+            f"发送设备“{h.sender_name}”（指纹 {shown}）尚未由区联络办登记："
+            "管理员核对指纹后在区联络办的电脑上登记它（liaison device enrol 指纹 --bundle 本文件）",
+        )
+    if key != h.sender_key:
+        raise BundleRefused("bad_signature", f"发送设备“{h.sender_name}”的密钥与登记的不一致")
+    return key
+
+
 def _check_meta(pconn: sqlite3.Connection, h: Header) -> None:
     meta = payload.read_meta(pconn)
     if meta.get("bundle_id") != h.bundle_id or meta.get("sender") != h.sender:
         raise BundleRefused("damaged", "同步包内容与包头不一致")
-
-
-def read_bundle(path: Path, conn: sqlite3.Connection) -> tuple[Header, list[Op]]:
-    """Every check that needs no write: envelope, sender, signature, schema, replay, rows."""
-    with envelope.opened_file(path) as bundle:
-        opened = check_envelope(bundle, conn)
-        with payload.opened(opened) as pconn:
-            _check_meta(pconn, opened.header)
-            return opened.header, payload.read_ops(pconn, opened.header.ops)
 
 
 def _safe_fingerprint(key: str) -> str:
@@ -316,6 +391,29 @@ def _safe_fingerprint(key: str) -> str:
 
 def import_bundle(db: Database, path: Path, *, dry_run: bool = False) -> ImportReport:
     """Check and apply a bundle file in one transaction (rolled back when `dry_run`)."""
+    return _run(db, path, dry_run, None)
+
+
+def join_district(
+    db: Database, path: Path, fingerprint: str, *, dry_run: bool = False
+) -> ImportReport:
+    """加入已有区县: take this installation's first bundle, from a hub device of the district,
+    whose fingerprint a person has compared with `fingerprint` (read out by the district
+    office). The bundle's header names the district's root device; this installation belongs
+    to it from now on. Refused unless the installation is new (no accounts, no district) and
+    the bundle enrols it (an administrator enrolled it before exporting)."""
+    wanted = signing.normalize_fingerprint(fingerprint)
+    with envelope.opened_file(path) as bundle:
+        actual = envelope.sender_fingerprint(bundle.header)
+    if wanted != actual:
+        raise BundleRefused(
+            "wrong_fingerprint",
+            f"指纹不符：同步包发送设备的指纹是 {actual}，与输入的不一致，请与区联络办核对",
+        )
+    return _run(db, path, dry_run, actual)
+
+
+def _run(db: Database, path: Path, dry_run: bool, joining: str | None) -> ImportReport:
     conn = db.raw()
     collecting = gc.isenabled()
     gc.disable()  # tens of thousands of short-lived objects, no cycles: the collector only costs
@@ -323,7 +421,15 @@ def import_bundle(db: Database, path: Path, *, dry_run: bool = False) -> ImportR
         with envelope.opened_file(path) as bundle:
             conn.execute("BEGIN IMMEDIATE")
             try:
+                if joining is not None:
+                    _begin_joining(conn, bundle.header)
                 report = _import(conn, check_envelope(bundle, conn), str(path))
+                if joining is not None and district.local_kind(conn) not in authority.KINDS:
+                    raise BundleRefused(
+                        "not_enrolled",
+                        "这个同步包没有登记本机：请区联络办的管理员先登记本机（核对本机指纹），"
+                        "再为本机导出同步包",
+                    )
             except BaseException:
                 conn.execute("ROLLBACK")
                 raise
@@ -336,6 +442,29 @@ def import_bundle(db: Database, path: Path, *, dry_run: bool = False) -> ImportR
             gc.enable()
 
 
+def _begin_joining(conn: sqlite3.Connection, h: Header) -> None:
+    """The district of the first bundle (its sender's fingerprint confirmed by a person)."""
+    if conn.execute("SELECT 1 FROM account LIMIT 1").fetchone() or read_root(conn)[0]:
+        raise BundleRefused(
+            "already_joined",
+            "本机已属于一个区县（已有账号或数据），不能再加入：请在新安装的电脑上加入",
+        )
+    if h.root is None or h.root_key is None:
+        raise BundleRefused("no_district", "这个同步包没有区县信息：请用区联络办导出的同步包加入")
+    district.write_root(conn, h.root, h.root_key)
+    if h.sender != h.root:  # a hub enrolled by the root: its key is the one just confirmed
+        conn.execute(
+            "INSERT INTO setting (key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (JOINED_THROUGH, f"{h.sender} {h.sender_key}"),
+        )
+
+
+JOINED_THROUGH = "district.joined_through"
+"""The hub (not the root) whose bundle an installation joined by: its sender is accepted for
+that bundle, before its enrolment (which the bundle carries) is known here."""
+
+
 CHUNK = 100_000
 """Ops validated and merged at a time (all in the import's one transaction): memory stays
 bounded for a district snapshot, and a bad row anywhere still rolls back everything."""
@@ -345,7 +474,29 @@ def _import(conn: sqlite3.Connection, opened: envelope.Opened, file: str) -> Imp
     h = opened.header
     with payload.opened(opened) as pconn:
         _check_meta(pconn, h)
-        return _apply(conn, h, payload.row_chunks(pconn, h.ops, CHUNK), file)
+        me = local_device(conn)
+        seals.seal_pending(conn, me.id, me.private_key)  # what this device made before these
+        have = vector(conn)
+        bundle_seals = payload.read_seals(pconn)
+        try:
+            arrived = authority.arrivals(
+                conn,
+                bundle_seals,
+                payload.authority_rows(pconn, have),
+                have,
+                (me.id, me.public_key),
+            )
+        except Unplaceable as exc:
+            raise BundleRefused("unplaceable", str(exc)) from exc
+        sealed = SealCheck(bundle_seals)
+        report = _apply(conn, h, payload.row_chunks(pconn, h.ops, CHUNK), file, arrived, sealed)
+        problem = sealed.problems(arrived.keys())
+        if problem:
+            raise BundleRefused("bad_seal", f"同步包的签封不对：{problem}")
+        seals.store(conn, arrived.seals)
+        report.revoked_here = apply_cuts(conn, arrived.enrolment)
+        _log_import(conn, h, report, file)
+        return report
 
 
 def _unchecked_ops(rows: list[tuple[Any, ...]], check: Check) -> list[Op]:
@@ -359,22 +510,29 @@ def _unchecked_ops(rows: list[tuple[Any, ...]], check: Check) -> list[Op]:
 
 
 def _apply(
-    conn: sqlite3.Connection, h: Header, chunks: Iterable[list[tuple[Any, ...]]], file: str
+    conn: sqlite3.Connection,
+    h: Header,
+    chunks: Iterable[list[tuple[Any, ...]]],
+    file: str,
+    arrived: Arrivals,
+    sealed: SealCheck,
 ) -> ImportReport:
     now = clock.now()
     horizon = hlc.horizon(now)  # stamps compare as strings
     hlc_clock = Clock(conn)
     total = future = new_ops = conflicts = flagged = 0
     tally: Counter[str] = Counter()
+    set_aside: Counter[str] = Counter()
     latest = ""
     for rows in chunks:
-        check = partial(payload.check_rows, rows, total + 1)
+        check = partial(payload.check_rows, rows, total + 1, seals=sealed)
         try:
             # every row is checked on a worker thread while the records are written, in the
             # import's one transaction; the worker's fold reads committed events: only when
             # one chunk is all
             ops = _unchecked_ops(rows, check)
-            merged = apply_ops(conn, ops, fold_ahead=h.ops <= CHUNK, check=check)
+            refused = arrived.refusals(conn, ops)
+            merged = apply_ops(conn, ops, fold_ahead=h.ops <= CHUNK, check=check, refused=refused)
         except MergeRefused as exc:
             raise BundleRefused("invalid_row", f"同步包无法合并：{exc}") from exc
         except (sqlite3.IntegrityError, ValueError) as exc:  # e.g. a step to no known unit
@@ -384,34 +542,40 @@ def _apply(
         conflicts += merged.conflicts
         flagged += merged.flagged_demands
         tally.update(o.entity for o in merged.new)
+        set_aside.update(merged.set_aside.values())
         future += sum(1 for op in ops if op.hlc > horizon)
         latest = max([latest, *(op.hlc for op in ops if op.hlc <= horizon)])
     if latest:
         hlc_clock.observe(latest)
     hlc_clock.save()
-    new_counts = dict(tally)
     known = {**peer_vector(conn, h.sender)}
     for site, seq in h.vector.items():
         known[site] = max(known.get(site, 0), seq)
-    handled = now.isoformat(sep=" ", timespec="seconds")
     conn.execute(
         "INSERT INTO sync_peer (device_id, vector, last_import_at) VALUES (?, ?, ?) "
         "ON CONFLICT(device_id) DO UPDATE SET vector = excluded.vector, "
         "last_import_at = excluded.last_import_at",
-        (h.sender, json.dumps(known), handled),
+        (h.sender, json.dumps(known), now.isoformat(sep=" ", timespec="seconds")),
     )
-    report = ImportReport(
+    return ImportReport(
         h.bundle_id,
         h.sender,
         h.sender_name,
         h.made_at,
         total,
         new_ops,
-        new_counts,
+        dict(tally),
         conflicts,
         flagged,
         future,
+        set_aside=dict(set_aside),
     )
+
+
+def _log_import(conn: sqlite3.Connection, h: Header, report: ImportReport, file: str) -> None:
+    summary = {**report.counts, "conflicts": report.conflicts}
+    if report.set_aside:
+        summary["set_aside"] = sum(report.set_aside.values())
     conn.execute(
         "INSERT INTO sync_bundle (id, direction, peer_id, peer_name, made_at, handled_at, ops, "
         "new_ops, summary, file) VALUES (?, 'in', ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -420,11 +584,10 @@ def _apply(
             h.sender,
             h.sender_name,
             h.made_at,
-            handled,
-            total,
-            new_ops,
-            json.dumps({**new_counts, "conflicts": conflicts}),
+            clock.now().isoformat(sep=" ", timespec="seconds"),
+            report.ops,
+            report.new_ops,
+            json.dumps(summary),
             file,
         ),
     )
-    return report

@@ -1,28 +1,36 @@
-"""Devices that may send bundles: this installation, trusted peers, revoked ones.
+"""Devices of the district: this installation, the devices enrolled by an administrator, the
+revoked ones.
 
-Each installation has its own Ed25519 key (`liaison init` makes it). A device is trusted once a
-person has compared its fingerprint with the one the device itself shows (`liaison device show`
-there). Trust and revocation are records like any other: made at the hub, they travel to every
-laptop, so laptops can also exchange bundles among themselves. A revocation sticks even against
-a concurrent trust.
+Each installation has its own Ed25519 key (`liaison init` makes it). An administrator on a hub
+device enrols a device once a person has compared its fingerprint with the one the device shows
+(`liaison device show` there): as a hub device (the district office's machines) or a field
+device for the accounts that may sign in on it. Enrolment and revocation are records like any
+other: made on a hub, they travel to every device, so laptops can also exchange bundles among
+themselves, and every replica judges every op against them (docs/sync.md, "Authority"). A
+revocation sticks even against a concurrent enrolment.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import or_, select, text
+from sqlalchemy import delete, or_, select, text
 
 from liaison.data.db import Database
-from liaison.data.models import Device
+from liaison.data.models import Account, Device, DeviceAccount
 from liaison.domain import clock, signing
 from liaison.domain.errors import NotFound, ValidationError
-from liaison.domain.permissions import HUB_ROLES
-from liaison.services.context import Actor
+from liaison.domain.permissions import ADMINISTRATORS
+from liaison.services.context import Actor, require_hub_device
 from liaison.sync.exchange import envelope
+from liaison.sync.exchange.authority import FIELD, KINDS
+from liaison.sync.log import oplog
+
+KIND_LABELS = {"hub": "区联络办设备", "field": "外勤设备"}
 
 
 @dataclass(frozen=True)
@@ -37,6 +45,10 @@ class DeviceInfo:
     last_export_at: str | None
     known_ops: int
     """How many ops this device is known to have (from its last bundle's version vector)."""
+    kind: str = ""
+    """`hub`, `field` or '' (not enrolled); the district's root device is a hub."""
+    accounts: int = 0
+    """How many accounts are enrolled on it (a field device)."""
 
     @property
     def status(self) -> str:
@@ -44,7 +56,7 @@ class DeviceInfo:
             return "本机"
         if self.revoked_at:
             return "已吊销"
-        return "已信任" if self.trusted_at else "待确认"
+        return KIND_LABELS.get(self.kind, "待登记")
 
 
 def _info(
@@ -54,7 +66,10 @@ def _info(
         rows = s.execute(
             text(
                 "SELECT d.id, d.name, d.fingerprint, d.is_local, d.trusted_at, d.revoked_at, "
-                "p.last_import_at, p.last_export_at, p.vector FROM device d "
+                "p.last_import_at, p.last_export_at, p.vector, "
+                "CASE WHEN d.id = (SELECT value FROM setting WHERE key = 'district.root') "
+                "THEN 'hub' ELSE d.kind END, "
+                "(SELECT count(*) FROM device_account a WHERE a.device_id = d.id) FROM device d "
                 f"LEFT JOIN sync_peer p ON p.device_id = d.id {where} "
                 "ORDER BY d.is_local DESC, d.name"
             ),
@@ -74,6 +89,8 @@ def _info(
                 r[6],
                 r[7],
                 sum(vector.values()),
+                r[9] or "",
+                r[10],
             )
         )
     return out
@@ -94,17 +111,30 @@ def this_device(db: Database) -> DeviceInfo:
     return found[0]
 
 
-def trust_device(
-    db: Database, actor: Actor, fingerprint: str, *, bundle: Path | None = None
+def enrol_device(
+    db: Database,
+    actor: Actor,
+    fingerprint: str,
+    *,
+    kind: str,
+    accounts: Iterable[str] = (),
+    bundle: Path | None = None,
 ) -> DeviceInfo:
-    """Trust the device with this fingerprint: one already known here, or the sender of
-    `bundle` (its key is read from the bundle's self-signed header)."""
-    actor.require(*HUB_ROLES)
+    """Enrol the device with this fingerprint in the district (an administrator, on a hub
+    device): as a hub device, or as a field device for `accounts` (ids), the only ones that
+    may sign in and act on it. Its key comes from a bundle it sent (`bundle`) when this
+    installation does not know it yet. Enrolling again changes a field device's accounts;
+    its key and class never change (revoke it and enrol the machine anew instead)."""
+    actor.require(*ADMINISTRATORS)
+    if kind not in KINDS:
+        raise ValidationError("设备类别应为 hub（区联络办）或 field（外勤）", field="kind")
     wanted = signing.normalize_fingerprint(fingerprint)
     if len(wanted) != 49:
         raise ValidationError("指纹应为 40 位十六进制数字（可带短横线）", field="fingerprint")
     sender = _bundle_sender(bundle, wanted) if bundle else None
+    chosen = sorted(set(accounts)) if kind == FIELD else []
     with db.session() as s:
+        require_hub_device(s)
         device = s.scalar(
             select(Device).where(
                 or_(Device.fingerprint == wanted, Device.id == (sender.sender if sender else ""))
@@ -123,15 +153,38 @@ def trust_device(
             )
             s.add(device)
         if device.fingerprint != wanted:
-            raise ValidationError("设备已登记的密钥与该指纹不符，拒绝信任", field="fingerprint")
+            raise ValidationError("设备已登记的密钥与该指纹不符，拒绝登记", field="fingerprint")
         if device.revoked_at is not None:
-            raise ValidationError(f"设备“{device.name}”已被吊销，不能再次信任", field="fingerprint")
+            raise ValidationError(f"设备“{device.name}”已被吊销，不能再次登记", field="fingerprint")
         if device.is_local:
-            raise ValidationError("这是本机，无需信任", field="fingerprint")
-        device.trusted_at = clock.now()
-        device.trusted_by = actor.account_id or None
+            raise ValidationError("这是本机，无需登记", field="fingerprint")
+        if device.kind and device.kind != kind:
+            raise ValidationError(
+                f"设备“{device.name}”已登记为{KIND_LABELS[device.kind]}，类别不能更改："
+                "请吊销后让它重新安装、重新登记",
+                field="kind",
+            )
+        known = set(s.scalars(select(Account.id).where(Account.id.in_(chosen))))
+        if missing := [a for a in chosen if a not in known]:
+            raise NotFound(f"账号不存在：{missing[0]}")
+        device.kind = kind
+        device.trusted_at = device.trusted_at or clock.now()
+        device.trusted_by = device.trusted_by or actor.account_id
+        device.updated_by, device.updated_device = actor.account_id, actor.device_id
+        s.flush()
+        s.execute(delete(DeviceAccount).where(DeviceAccount.device_id == device.id))
+        s.add_all(DeviceAccount(device_id=device.id, account_id=a) for a in chosen)
+        oplog.touch(s, "device", [device.id])  # its account list is part of the record
         device_id = device.id
     return _info(db, "WHERE d.id = :i", {"i": device_id})[0]
+
+
+def enrolled_accounts(db: Database, device_id: str) -> list[str]:
+    """The accounts enrolled on a field device (ids)."""
+    with db.session() as s:
+        return list(
+            s.scalars(select(DeviceAccount.account_id).where(DeviceAccount.device_id == device_id))
+        )
 
 
 def _bundle_sender(bundle: Path, wanted: str) -> envelope.Header:
@@ -149,10 +202,13 @@ def _bundle_sender(bundle: Path, wanted: str) -> envelope.Header:
 
 
 def revoke_device(db: Database, actor: Actor, ref: str) -> DeviceInfo:
-    """Revoke a device (by id, name or fingerprint): its bundles are refused from now on."""
-    actor.require(*HUB_ROLES)
+    """Revoke a device (by id, name or fingerprint; an administrator, on a hub device): its
+    bundles are refused from now on, and every replica sets aside its ops after the last one
+    this hub has of it (those before stay)."""
+    actor.require(*ADMINISTRATORS)
     normalized = signing.normalize_fingerprint(ref)
     with db.session() as s:
+        require_hub_device(s)
         found = list(
             s.scalars(
                 select(Device).where(
@@ -169,5 +225,37 @@ def revoke_device(db: Database, actor: Actor, ref: str) -> DeviceInfo:
             raise ValidationError("不能吊销本机")
         if device.revoked_at is None:
             device.revoked_at = clock.now()
+            device.revoked_by = actor.account_id
+            device.revoked_seq = (
+                s.scalar(text("SELECT MAX(seq) FROM sync_op WHERE site = :d"), {"d": device.id})
+                or 0
+            )
+            device.updated_by, device.updated_device = actor.account_id, actor.device_id
+        device_id = device.id
+    return _info(db, "WHERE d.id = :i", {"i": device_id})[0]
+
+
+def rename_device(db: Database, actor: Actor, ref: str, name: str) -> DeviceInfo:
+    """Give a device (this one or another, by id, name or fingerprint) the name people know
+    it by (an administrator on a hub device: a device's record is the district's)."""
+    actor.require(*ADMINISTRATORS)
+    name = name.strip()
+    if not name or len(name) > 100:
+        raise ValidationError("设备名称应为 1 到 100 个字", field="name")
+    normalized = signing.normalize_fingerprint(ref)
+    with db.session() as s:
+        require_hub_device(s)
+        found = list(
+            s.scalars(
+                select(Device).where(
+                    or_(Device.id == ref, Device.name == ref, Device.fingerprint == normalized)
+                )
+            )
+        )
+        if len(found) != 1:
+            raise NotFound(f"找不到设备“{ref}”" if not found else f"有多台设备叫“{ref}”")
+        device = found[0]
+        device.name = name
+        device.updated_by, device.updated_device = actor.account_id, actor.device_id
         device_id = device.id
     return _info(db, "WHERE d.id = :i", {"i": device_id})[0]

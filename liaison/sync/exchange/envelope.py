@@ -25,7 +25,8 @@ from liaison.domain import signing
 from liaison.domain.errors import DomainError
 
 MAGIC = b"LIAISONB"
-FORMAT = 1
+FORMAT = 2
+"""2: ops sealed by the devices that made them, the district's root device in the header."""
 MAX_HEADER = 1 << 20
 MAX_BUNDLE = 4 << 30
 """The largest file taken for a bundle (a district snapshot of 2.4 M ops is ≈ 1.8 GB)."""
@@ -55,6 +56,9 @@ class Header:
     counts: dict[str, int]
     payload_sha256: str
     payload_size: int
+    root: str | None = None
+    """The district's root device (the hub that created it), as the sender knows it."""
+    root_key: str | None = None
 
     def to_json(self) -> bytes:
         return json.dumps(self.__dict__, ensure_ascii=False, sort_keys=True).encode("utf-8")
@@ -139,6 +143,11 @@ def read_envelope(f: BinaryIO) -> Opened:
         f"同步包格式版本 {version} 比本机支持的 {FORMAT} 新：请先升级本软件",
     )
     _require(version >= 1, "damaged", "同步包格式版本无效，文件已损坏")
+    _require(
+        version == FORMAT,
+        "older_format",
+        f"同步包格式版本 {version} 过旧（本机为 {FORMAT}）：请对方升级本软件后重新导出",
+    )
     end = _PREFIX.size + size
     _require(
         size <= MAX_HEADER and total >= end + signing.SIGNATURE_SIZE,
@@ -216,6 +225,10 @@ def _header(raw: Any) -> Header:
     recipient = raw["recipient"]
     if recipient is not None:
         _match(recipient, _ID, "recipient")
+    root, root_key = raw["root"], raw["root_key"]
+    if root is not None or root_key is not None:
+        _match(root, _ID, "root")
+        _match(root_key, _KEY, "root_key")
     return Header(
         bundle_id=_match(raw["bundle_id"], _ID, "bundle_id"),
         sender=_match(raw["sender"], _ID, "sender"),
@@ -230,6 +243,8 @@ def _header(raw: Any) -> Header:
         counts=counts,
         payload_sha256=_match(raw["payload_sha256"], _SHA256, "payload_sha256"),
         payload_size=_count(raw["payload_size"], "payload_size"),
+        root=root,
+        root_key=root_key,
     )
 
 

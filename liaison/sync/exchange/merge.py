@@ -29,16 +29,19 @@ from liaison.data import bulk, search
 from liaison.domain import hlc
 from liaison.domain import workflow as wf
 from liaison.services.demand_log import SNAPSHOT_COLUMNS, event_from
+from liaison.sync.exchange.authority import Enrolment, reference_map
 from liaison.sync.log import records as se
 from liaison.sync.log.oplog import (
     OP_COLUMNS,
     Op,
+    Refusals,
     Register,
     insert_ops,
     op_from_row,
     precedence,
     record_ops,
     refresh_duplicates,
+    sticky_revocation,
     weigh,
 )
 
@@ -50,7 +53,11 @@ class MergeRefused(Exception):
 @dataclass
 class MergeReport:
     new_ops: int = 0
+    """Ops this replica did not have (applied or set aside)."""
     new: list[Op] = field(default_factory=list)
+    """The new ops applied."""
+    set_aside: dict[tuple[str, int], str] = field(default_factory=dict)
+    """The new ops set aside, and why."""
     records: dict[str, int] = field(default_factory=dict)
     conflicts: int = 0
     flagged_demands: int = 0
@@ -86,9 +93,11 @@ def apply_ops(
     *,
     fold_ahead: bool = True,
     check: Check | None = None,
+    refused: Refusals | None = None,
 ) -> MergeReport:
     """Store the ops this replica lacks and re-derive what they touch (inside the caller's
     transaction). An op already stored with other content is a forgery or a bug: refused.
+    Ops in `refused` (set aside: `liaison.sync.exchange.authority`) are stored, never applied.
 
     With `check`, the ops arrive unchecked (from a bundle): the check runs on a worker thread
     while SQLite writes the records, and everything waits for it before returning; when it
@@ -105,6 +114,9 @@ def apply_ops(
             elif not _same(old, op):
                 raise MergeRefused(f"变更 {op.id} 与本机已有的同号变更内容不同")
         _check_sequences(conn, new)
+        stored = new
+        if refused:
+            new = [op for op in new if (op.site, op.seq) not in refused]
         touched: dict[str, set[str]] = defaultdict(set)
         for op in new:
             touched[op.entity].add(op.entity_id)
@@ -112,10 +124,11 @@ def apply_ops(
         history: dict[str, dict[str, list[Op]]] = {
             entity: record_ops(conn, entity, ids) for entity, ids in touched.items()
         }
-        _check_append_only(new, history)
+        _check_append_only(conn, stored)
         for op in new:
             history[op.entity].setdefault(op.entity_id, []).append(op)
-        insert_ops(conn, new)  # before the worker starts: binding rows one by one needs the GIL
+        # before the worker starts: binding rows one by one needs the GIL
+        insert_ops(conn, stored, refused)
         path = conn.execute("PRAGMA database_list").fetchone()[2]
         demandish = touched.get("demand") or touched.get("demand_event")
         fold = bool(fold_ahead and path and demandish)
@@ -130,8 +143,13 @@ def apply_ops(
         elif check is not None:
             check(_go_on)
         raise
-    report.new_ops = len(new)
+    report.new_ops = len(stored)
     report.new = new
+    report.set_aside = {
+        (op.site, op.seq): refused[(op.site, op.seq)]
+        for op in stored
+        if refused and (op.site, op.seq) in refused
+    }
     return report
 
 
@@ -198,10 +216,19 @@ def _check_sequences(conn: sqlite3.Connection, ops: list[Op]) -> None:
             raise MergeRefused(f"设备 {site} 的变更不连续（本机已有到 {have}）")
 
 
-def _check_append_only(new: list[Op], before: Mapping[str, Mapping[str, list[Op]]]) -> None:
+def _check_append_only(conn: sqlite3.Connection, new: list[Op]) -> None:
+    """A demand event is never edited: an op on one that has an op here already (set aside
+    or not), or two ops on one, is a forgery or a bug."""
     for entity in (e for e in se.ENTITIES if e.append_only):
         ids = [o.entity_id for o in new if o.entity == entity.name]
-        if len(ids) != len(set(ids)) or any(before.get(entity.name, {}).get(i) for i in ids):
+        if not ids:
+            continue
+        known = conn.execute(
+            "SELECT 1 FROM sync_op WHERE entity = ? AND entity_id IN "
+            "(SELECT value FROM json_each(?)) LIMIT 1",
+            (entity.name, bulk.rows_text(ids)),
+        ).fetchone()
+        if len(ids) != len(set(ids)) or known:
             raise MergeRefused(f"{entity.name} 只能新增，不能修改")
 
 
@@ -271,8 +298,7 @@ def _write_weighed(
         ops = ops_of[key]
         fields, clashing = weigh(ops)
         latest = max(ops, key=precedence)
-        if entity.name != "device":  # trust is each replica's own
-            conflict_rows += [_conflict_row(entity.name, key, r) for r in clashing]
+        conflict_rows += [_conflict_row(entity.name, key, r) for r in clashing]
         in_conflict = {r.name for r in clashing}
         settled += [
             (entity.name, key, name)
@@ -283,7 +309,7 @@ def _write_weighed(
             if name in fields and not any(fresh(o) and name in o.fields for o in ops):
                 del fields[name]
         if entity.name == "device":
-            _device_trust(conn, ops, fields)
+            sticky_revocation(ops, fields)
         elif entity.name == "demand_event":
             demands.add(fields["demand_id"])
         records.append((key, fields, (_stamp_time(latest.hlc), latest.account, latest.site)))
@@ -320,31 +346,6 @@ def _conflict_row(entity: str, key: str, r: Register) -> tuple[Any, ...]:
         for h in sorted(r.heads, key=precedence, reverse=True)
     ]
     return (entity, key, r.name, json.dumps(shown, ensure_ascii=False), r.winner.id)
-
-
-def _device_trust(conn: sqlite3.Connection, ops: list[Op], fields: dict[str, Any]) -> None:
-    """Trust comes from this replica's own decisions or from an admin's or supervisor's (the
-    hub's) — not from a device vouching for itself or another laptop; and a device once
-    revoked stays revoked, whatever a concurrent edit said."""
-    local = conn.execute("SELECT id FROM device WHERE is_local = 1").fetchone()
-    authorities = {
-        r[0] for r in conn.execute("SELECT id FROM account WHERE role IN ('admin', 'supervisor')")
-    }
-    trusting = [
-        o
-        for o in ops
-        if o.fields.get("trusted_at")
-        and ((local and o.site == local[0]) or o.fields.get("trusted_by") in authorities)
-    ]
-    if trusting:
-        latest = max(trusting, key=precedence)
-        fields["trusted_at"] = latest.fields["trusted_at"]
-        fields["trusted_by"] = latest.fields.get("trusted_by")
-    else:
-        fields["trusted_at"] = fields["trusted_by"] = None
-    revoked = [o.fields["revoked_at"] for o in ops if o.fields.get("revoked_at")]
-    if revoked:
-        fields["revoked_at"] = min(revoked)
 
 
 def refresh_search(conn: sqlite3.Connection, ids: list[str]) -> None:
@@ -605,3 +606,101 @@ def paused(ahead: Ahead | None) -> Iterator[None]:
         yield
     finally:
         ahead.go.set()
+
+
+# --- revocations that reach back: ops already applied here, after a device's cut -------------
+
+
+def apply_cuts(conn: sqlite3.Connection, enrolment: Enrolment) -> int:
+    """Set aside every op applied here that a revoked device made after its cut, and what was
+    built on the records they made; re-derive what they touched. Returns how many ops."""
+    cut: list[tuple[str, str]] = []
+    for site, device in enrolment.devices.items():
+        if device.revoked_seq is None:
+            continue
+        cut += conn.execute(
+            "UPDATE sync_op SET refused = 'revoked' WHERE site = ? AND seq > ? "
+            "AND refused IS NULL RETURNING entity, entity_id",
+            (site, device.revoked_seq),
+        ).fetchall()
+    total = len(cut)
+    touched: dict[str, set[str]] = defaultdict(set)
+    for entity, key in cut:
+        touched[entity].add(key)
+    while touched:
+        gone = _without_ops(conn, touched)
+        for entity, keys in gone.items():
+            touched[entity] -= keys
+        rederive(conn, {e: k for e, k in touched.items() if k})
+        touched = defaultdict(set)
+        for entity, key in _built_on(conn, gone):
+            touched[entity].add(key)
+            total += 1
+        _remove(conn, gone)
+    return total
+
+
+def _without_ops(conn: sqlite3.Connection, touched: Mapping[str, set[str]]) -> dict[str, set[str]]:
+    """The touched records no op applied here makes any more."""
+    gone: dict[str, set[str]] = {}
+    for entity, keys in touched.items():
+        left = {
+            r[0]
+            for r in conn.execute(
+                "SELECT DISTINCT entity_id FROM sync_op WHERE entity = ? AND refused IS NULL "
+                "AND entity_id IN (SELECT value FROM json_each(?))",
+                (entity, bulk.rows_text(sorted(keys))),
+            )
+        }
+        if keys - left:
+            gone[entity] = keys - left
+    return gone
+
+
+def _built_on(conn: sqlite3.Connection, gone: Mapping[str, set[str]]) -> list[tuple[str, str]]:
+    """Set aside the applied ops whose fields name a record that is gone ("depends");
+    returns the records they wrote."""
+    hits: list[tuple[str, str]] = []
+    for entity, refs in reference_map().items():
+        for name, target, column in refs:
+            if column is not None or not gone.get(target):
+                continue
+            hits += conn.execute(
+                "UPDATE sync_op SET refused = 'depends' WHERE entity = ? AND refused IS NULL "
+                f"AND json_extract(fields, '$.{name}') IN (SELECT value FROM json_each(?)) "
+                "RETURNING entity, entity_id",
+                (entity, bulk.rows_text(sorted(gone[target]))),
+            ).fetchall()
+    return hits
+
+
+def _remove(conn: sqlite3.Connection, gone: Mapping[str, set[str]]) -> None:
+    """Delete records no legitimate op makes (dependents first)."""
+    for entity in reversed(se.ENTITIES):
+        keys = gone.get(entity.name)
+        if not keys:
+            continue
+        text = bulk.rows_text(sorted(keys))
+        if entity.name == "demand":
+            for table in ("demand_unit", "demand_event"):
+                conn.execute(
+                    f"DELETE FROM {table} WHERE demand_id IN (SELECT value FROM json_each(?))",
+                    (text,),
+                )
+        if entity.name == "enterprise":
+            search.unindex_enterprises(conn, sorted(keys))
+        for child in entity.children:
+            conn.execute(
+                f"DELETE FROM {child.table} WHERE {child.parent} IN "
+                "(SELECT value FROM json_each(?))",
+                (text,),
+            )
+        conn.execute(
+            f"DELETE FROM {entity.name} WHERE {entity.key} IN (SELECT value FROM json_each(?))",
+            (text,),
+        )
+        conn.execute(
+            "DELETE FROM sync_conflict WHERE entity = ? AND entity_id IN "
+            "(SELECT value FROM json_each(?))",
+            (entity.name, text),
+        )

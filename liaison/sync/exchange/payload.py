@@ -30,6 +30,7 @@ from liaison.sync.exchange.envelope import BundleRefused, Opened, copy_payload
 from liaison.sync.log import checks as sync_checks
 from liaison.sync.log import records as se
 from liaison.sync.log.oplog import OP_COLUMNS, Op, op_from_row
+from liaison.sync.log.seals import SEAL_COLUMNS, Seal, SealCheck, vector_text
 
 PAYLOAD_DDL = {
     "bundle_meta": ("CREATE TABLE bundle_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT"),
@@ -38,15 +39,21 @@ PAYLOAD_DDL = {
         "entity TEXT NOT NULL, entity_id TEXT NOT NULL, account TEXT, fields TEXT NOT NULL, "
         "base TEXT NOT NULL, PRIMARY KEY (site, seq)) STRICT"
     ),
+    "seal": (
+        "CREATE TABLE seal (site TEXT NOT NULL, first INTEGER NOT NULL, last INTEGER NOT NULL, "
+        "vector TEXT NOT NULL, digest TEXT NOT NULL, signature BLOB NOT NULL, "
+        "PRIMARY KEY (site, first)) STRICT"
+    ),
 }
 EXPECTED_SCHEMA = sorted(
     [("table", name, name, sql) for name, sql in PAYLOAD_DDL.items()]
     + [
-        ("index", "sqlite_autoindex_bundle_meta_1", "bundle_meta", None),
-        ("index", "sqlite_autoindex_op_1", "op", None),
+        ("index", f"sqlite_autoindex_{name}_1", name, None)
+        for name in ("bundle_meta", "op", "seal")
     ],
     key=lambda r: r[1],
 )
+MAX_SEALS = 100_000
 
 MAX_VALUE = sync_checks.MAX_OP_BYTES
 """Longest text a payload cell may hold (an op's fields); SQLite refuses longer ones."""
@@ -56,8 +63,11 @@ _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # not \d: it matches any scrip
 _REF = re.compile(r"[0-9a-f-]{36}:[0-9]{1,12}")
 
 
-def write(path: Path, rows: Iterable[tuple[Any, ...]], meta: dict[str, str]) -> int:
-    """Write a payload file from op rows (in `OP_COLUMNS` order, streamed); returns how many."""
+def write(
+    path: Path, rows: Iterable[tuple[Any, ...]], meta: dict[str, str], seals: Iterable[Seal] = ()
+) -> int:
+    """Write a payload file from op rows (in `OP_COLUMNS` order, streamed) and the seals that
+    cover them; returns how many ops."""
     conn = sqlite3.connect(path, isolation_level=None)
     try:
         conn.execute("PRAGMA journal_mode=OFF")
@@ -77,14 +87,17 @@ def write(path: Path, rows: Iterable[tuple[Any, ...]], meta: dict[str, str]) -> 
         conn.executemany(
             f"INSERT INTO op ({OP_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", counted()
         )
+        conn.executemany(
+            f"INSERT INTO seal ({SEAL_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)", (s.row() for s in seals)
+        )
         conn.execute("COMMIT")
     finally:
         conn.close()
     return count
 
 
-_FUNCTIONS = frozenset({"count"})
-_ALLOWED_TABLES = frozenset({"op", "bundle_meta"})
+_FUNCTIONS = frozenset({"count", "row_number"})
+_ALLOWED_TABLES = frozenset({"op", "bundle_meta", "seal"})
 
 
 def _authorizer(
@@ -211,14 +224,96 @@ def row_chunks(
         yield chunk
 
 
-def check_rows(rows: list[tuple[Any, ...]], first: int, tick: Callable[[], object]) -> None:
+def check_rows(
+    rows: list[tuple[Any, ...]],
+    first: int,
+    tick: Callable[[], object],
+    seals: SealCheck | None = None,
+) -> None:
     """Validate rows as `row_chunks` gives them (the first is the payload's row number
-    `first`); refused at the first bad row. `tick` is called every few rows (a worker thread
-    pauses there while its merge needs the interpreter)."""
+    `first`) and hash them against their seals; refused at the first bad row. `tick` is
+    called every few rows (a worker thread pauses there while its merge needs the
+    interpreter)."""
     for n, row in enumerate(rows, first):
         if not n & 63:
             tick()
         check_row(row, n)
+        if seals is not None:
+            problem = seals.feed(row)
+            if problem:
+                raise BundleRefused("bad_seal", f"同步包第 {n} 条变更：{problem}")
+
+
+def authority_rows(conn: sqlite3.Connection, have: dict[str, int]) -> list[Op]:
+    """The payload's account and device ops this replica lacks, validated (judged before the
+    rest: they decide whether the others count)."""
+    try:
+        rows = conn.execute(
+            f"SELECT n, {OP_COLUMNS} FROM (SELECT row_number() OVER (ORDER BY site, seq) AS n, "
+            f"{OP_COLUMNS} FROM op) WHERE entity IN ('account', 'device') ORDER BY n"
+        ).fetchall()
+    except sqlite3.DatabaseError as exc:
+        raise _read_error(exc) from exc
+    out = []
+    for n, *row in rows:
+        check_row(tuple(row), n)
+        if row[1] > have.get(row[0], 0):
+            out.append(op_from_row(tuple(row)))
+    return out
+
+
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+
+
+def read_seals(conn: sqlite3.Connection) -> list[Seal]:
+    """The payload's seals, each checked for form (their signatures are checked once the
+    devices' keys are known: `SealCheck.problems`)."""
+    try:
+        rows = conn.execute(f"SELECT {SEAL_COLUMNS} FROM seal ORDER BY site, first").fetchall()
+    except sqlite3.DatabaseError as exc:
+        raise _read_error(exc) from exc
+    if len(rows) > MAX_SEALS:
+        raise BundleRefused("damaged", "同步包里的签封过多")
+    out = []
+    for n, (site, first, last, vector, digest, signature) in enumerate(rows, 1):
+        ok = (
+            isinstance(site, str)
+            and _is_id(site)
+            and isinstance(first, int)
+            and isinstance(last, int)
+            and 0 < first <= last < 10**12
+            and isinstance(digest, str)
+            and _HEX64.fullmatch(digest) is not None
+            and isinstance(signature, bytes)
+            and len(signature) == 64
+            and isinstance(vector, str)
+            and _is_vector(vector)
+        )
+        if not ok:
+            raise BundleRefused("damaged", f"同步包第 {n} 个签封格式不对")
+        out.append(Seal(site, first, last, vector, digest, signature))
+    return out
+
+
+def _is_vector(text: str) -> bool:
+    if len(text) > MAX_VALUE:
+        return False
+    try:
+        vector = orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return False
+    return (
+        isinstance(vector, dict)
+        and all(
+            isinstance(k, str)
+            and _is_id(k)
+            and isinstance(v, int)
+            and not isinstance(v, bool)
+            and 0 < v < 10**12
+            for k, v in vector.items()
+        )
+        and vector_text(vector) == text
+    )
 
 
 @lru_cache(maxsize=65_536)

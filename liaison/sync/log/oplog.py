@@ -41,6 +41,7 @@ DDL = (
         account TEXT,
         fields TEXT NOT NULL,
         base TEXT NOT NULL,
+        refused TEXT,
         PRIMARY KEY (site, seq)
     ) WITHOUT ROWID""",
     "CREATE INDEX IF NOT EXISTS ix_sync_op_record ON sync_op(entity, entity_id)",
@@ -74,10 +75,19 @@ DDL = (
         device_id TEXT PRIMARY KEY,
         private_key BLOB NOT NULL
     )""",
+    """CREATE TABLE IF NOT EXISTS sync_seal (
+        site TEXT NOT NULL,
+        first INTEGER NOT NULL,
+        last INTEGER NOT NULL,
+        vector TEXT NOT NULL,
+        digest TEXT NOT NULL,
+        signature BLOB NOT NULL,
+        PRIMARY KEY (site, first)
+    ) WITHOUT ROWID""",
 )
 DROP = tuple(
     f"DROP TABLE IF EXISTS {t}"
-    for t in ("device_key", "sync_bundle", "sync_peer", "sync_conflict", "sync_op")
+    for t in ("sync_seal", "device_key", "sync_bundle", "sync_peer", "sync_conflict", "sync_op")
 )
 
 HLC_SETTING = "sync.hlc"
@@ -194,6 +204,19 @@ def weigh(ops: Iterable[Op]) -> tuple[dict[str, Any], list[Register]]:
     return fields, clashing
 
 
+def sticky_revocation(ops: Iterable[Op], fields: dict[str, Any]) -> None:
+    """A device once revoked stays revoked, whatever a concurrent edit said: its record keeps
+    the earliest revocation and the lowest cut any revocation named."""
+    revoking = [o for o in ops if o.fields.get("revoked_at")]
+    if not revoking:
+        return
+    first = min(revoking, key=lambda o: (o.fields["revoked_at"], precedence(o)))
+    fields["revoked_at"] = first.fields["revoked_at"]
+    fields["revoked_by"] = first.fields.get("revoked_by")
+    cuts = [o.fields["revoked_seq"] for o in revoking if o.fields.get("revoked_seq") is not None]
+    fields["revoked_seq"] = min(cuts) if cuts else None
+
+
 def _weighed(ops: Iterable[Op]) -> Iterator[tuple[str, list[Op], Op]]:
     """(field, its heads, the provisional winner) of every field the ops write; fields written
     by the same ops are weighed once."""
@@ -219,9 +242,10 @@ def _weighed(ops: Iterable[Op]) -> Iterator[tuple[str, list[Op], Op]]:
 
 
 def record_ops(conn: sqlite3.Connection, entity: str, ids: Iterable[str]) -> dict[str, list[Op]]:
+    """The ops that make the records (those set aside as not legitimate are left out)."""
     out: dict[str, list[Op]] = defaultdict(list)
     for row in conn.execute(
-        f"SELECT {OP_COLUMNS} FROM sync_op WHERE entity = ? AND entity_id IN "
+        f"SELECT {OP_COLUMNS} FROM sync_op WHERE entity = ? AND refused IS NULL AND entity_id IN "
         "(SELECT value FROM json_each(?))",
         (entity, bulk.rows_text(ids)),
     ):
@@ -264,10 +288,22 @@ class Clock:
             )
 
 
-def insert_ops(conn: sqlite3.Connection, ops: Iterable[Op]) -> None:
+Refusals = Mapping[tuple[str, int], str]
+"""Ops set aside (by device and number) and why: stored and passed on, never applied."""
+
+
+def insert_ops(
+    conn: sqlite3.Connection, ops: Iterable[Op], refused: Refusals | None = None
+) -> None:
+    if not refused:
+        conn.executemany(
+            f"INSERT INTO sync_op ({OP_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (o.row() for o in ops),
+        )
+        return
     conn.executemany(
-        f"INSERT INTO sync_op ({OP_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (o.row() for o in ops),
+        f"INSERT INTO sync_op ({OP_COLUMNS}, refused) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        ((*o.row(), refused.get((o.site, o.seq))) for o in ops),
     )
 
 
@@ -289,11 +325,13 @@ def capture(
     conn: sqlite3.Connection,
     touched: Mapping[str, Iterable[str]],
     forced: Mapping[tuple[str, str], set[str]] | None = None,
+    actor: str | None = None,
 ) -> list[Op]:
     """Write one op per touched record whose shared fields differ from what the op log says.
 
     `forced` names fields to write even when unchanged (resolving a conflict in favour of the
-    provisional winner is still a decision that must travel).
+    provisional winner is still a decision that must travel). `actor` signs the ops of
+    records that do not say who changed them (a removed holiday).
     """
     site = local_site(conn)
     if site is None:
@@ -316,6 +354,7 @@ def capture(
                 fields, account = {se.DELETED: 1}, None
             else:
                 continue  # never shared, or an append-only record rolled back
+            account = account or actor
             if entity.hard_delete and key in current:
                 fields[se.DELETED] = 0
             must = forced.get((entity.name, key), set())
@@ -390,6 +429,13 @@ def refresh_duplicates(conn: sqlite3.Connection, enterprise_ids: Iterable[str]) 
 TOUCHED = "oplog.touched"
 FORCED = "oplog.forced"
 ENABLED = "oplog.enabled"
+ACTOR = "oplog.actor"
+
+
+def acting(session: Session, account_id: str) -> None:
+    """Sign this unit of work's ops with the account where a record does not say who changed
+    it (every op must name its account: receivers set unsigned ones aside)."""
+    session.info[ACTOR] = account_id or None
 
 
 def touch(session: Session, entity: str, ids: Iterable[str]) -> None:
@@ -429,12 +475,13 @@ def _before_commit(session: Session) -> None:
     if touched or forced:
         conn = session.connection().connection.driver_connection
         assert isinstance(conn, sqlite3.Connection)
-        capture(conn, touched or {}, forced)
+        capture(conn, touched or {}, forced, session.info.get(ACTOR))
 
 
 def _after_end(session: Session, *_args: object) -> None:
     session.info.pop(TOUCHED, None)
     session.info.pop(FORCED, None)
+    session.info.pop(ACTOR, None)
 
 
 def install(factory: sessionmaker[Session]) -> None:
@@ -449,22 +496,17 @@ def install(factory: sessionmaker[Session]) -> None:
 
 def adopt_unlogged(conn: sqlite3.Connection) -> int:
     """Write a creating op for every shared record the op log does not know (made by bulk
-    writers such as the demo generator), stamped with the record's creation time."""
+    writers such as the demo generator), stamped with the record's creation time and signed
+    by its author. Records nobody made (the reference data every replica seeds alike) are
+    left out: an op nobody signed would be set aside by every receiver."""
     site = local_site(conn)
     if site is None:
         return 0
     total = 0
     for entity in se.ENTITIES:
-        by = (
-            "t.actor_id"
-            if entity.name == "demand_event"
-            else ("t.created_by" if entity.audited else "NULL")
-        )
-        when = (
-            "t.at"
-            if entity.name == "demand_event"
-            else ("t.created_at" if entity.audited else "NULL")
-        )
+        by, when = _adopted_author(entity)
+        if by == "NULL":
+            continue
         seq = next_seq(conn, site)
         cur = conn.execute(
             f"""INSERT INTO sync_op ({OP_COLUMNS})
@@ -473,9 +515,23 @@ def adopt_unlogged(conn: sqlite3.Connection) -> int:
                     - 2440587.5) * 86400000) AS INTEGER), 0),
                 ?, t.{entity.key}, {by}, {se.record_sql(entity)}, '[]'
             FROM {entity.name} AS t
-            WHERE NOT EXISTS (SELECT 1 FROM sync_op o
+            WHERE {by} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM sync_op o
                               WHERE o.entity = ? AND o.entity_id = t.{entity.key})""",
             (site, seq - 1, entity.name, entity.name),
         )
         total += cur.rowcount
     return total
+
+
+def _adopted_author(entity: se.Entity) -> tuple[str, str]:
+    """SQL for the account and time of a record's creating op: who made it (an account made
+    without one — the district's first administrator — signs its own creation)."""
+    columns = entity.table.c
+    if entity.name == "demand_event":
+        return "t.actor_id", "t.at"
+    if "created_by" in columns:
+        by = "coalesce(t.created_by, t.id)" if entity.name == "account" else "t.created_by"
+        return by, "t.created_at"
+    if "updated_by" in columns:
+        return "t.updated_by", "t.updated_at"
+    return "NULL", "NULL"

@@ -93,9 +93,14 @@ DERIVED_DEMAND_COLUMNS = (
 )
 
 ENTITIES: tuple[Entity, ...] = (
-    Entity("device", "id", _fields("device", exclude=("is_local",))),
     Entity("department", "id", _fields("department")),
     Entity("account", "id", _fields("account")),
+    Entity(
+        "device",
+        "id",
+        _fields("device", exclude=("is_local",)),
+        (Child("accounts", "device_account", "device_id", ("account_id",)),),
+    ),
     Entity(
         "category",
         "id",
@@ -134,7 +139,6 @@ ENTITIES: tuple[Entity, ...] = (
     ),
     Entity("demand", "id", _fields("demand", exclude=DERIVED_DEMAND_COLUMNS)),
     Entity("demand_event", "id", _fields("demand_event", exclude=("flagged",)), append_only=True),
-    Entity("attachment", "id", _fields("attachment"), append_only=True),
 )
 """In the order records are written: a record's references come before it."""
 

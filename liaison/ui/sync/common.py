@@ -10,7 +10,9 @@ from PySide6.QtWidgets import QTableView, QWidget
 
 from liaison.domain.roles import Role
 from liaison.services.context import Actor
+from liaison.sync.exchange.devices import this_device
 from liaison.ui.admin import common as admin_common
+from liaison.ui.context import AppContext
 
 SYNC = "sync"
 """Change kind announced after an export, an import, a trust or a resolution."""
@@ -19,8 +21,13 @@ MANAGERS = (Role.ADMIN, Role.SUPERVISOR)
 
 
 def can_manage(actor: Actor) -> bool:
-    """Trusting and revoking devices and resolving conflicts: admins and supervisors."""
+    """Resolving conflicts: admins and supervisors."""
     return actor.role in MANAGERS
+
+
+def may_enrol(ctx: AppContext) -> bool:
+    """Enrolling and revoking devices: an administrator on a hub device."""
+    return ctx.actor.role is Role.ADMIN and this_device(ctx.db).kind == "hub"
 
 
 def _t(text: str) -> str:
@@ -40,7 +47,6 @@ def kind_label(kind: str) -> str:
         "category": _t("诉求类别"),
         "holiday": _t("节假日"),
         "device": _t("设备"),
-        "attachment": _t("附件"),
     }
     return labels.get(kind, kind)
 

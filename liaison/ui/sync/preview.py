@@ -26,7 +26,7 @@ from liaison.sync.exchange.history import BundleSender, bundle_sender
 from liaison.ui.context import ACCOUNT, DEMAND, ENTERPRISE, REFERENCE, VISIT, AppContext
 from liaison.ui.core_text import tr_core
 from liaison.ui.ops import run_in_background
-from liaison.ui.sync.common import SYNC, can_manage, kind_label, make_table, set_widths
+from liaison.ui.sync.common import SYNC, kind_label, make_table, may_enrol, set_widths
 from liaison.ui.table_model import Column, ListTableModel
 
 UNKNOWN_SENDER = ("unknown_sender", "untrusted_sender")
@@ -89,7 +89,7 @@ class ImportPreviewDialog(QDialog):
 
         self.result_label = QLabel()
         self.result_label.setWordWrap(True)
-        self.trust_button = QPushButton(self.tr("信任此设备…"))
+        self.trust_button = QPushButton(self.tr("登记此设备…"))
         self.trust_button.setVisible(False)
         self.trust_button.clicked.connect(self._ask_trust)
         self.import_button = QPushButton(self.tr("导入"))
@@ -164,17 +164,18 @@ class ImportPreviewDialog(QDialog):
         except DomainError:
             return
         self.error_label.setText(
-            self.tr("本机还没有信任发送设备“{name}”，不能导入它的同步包。").format(
+            self.tr("发送设备“{name}”尚未登记，不能导入它的同步包。").format(
                 name=self.sender_info.name
             )
         )
         text = self.tr(
             "发送设备“{name}”的指纹是 {fingerprint}。请打电话或当面请对方打开“同步”页念出本机"
-            "指纹，两者一致才说明文件确实来自该设备；一致后由管理员或督办信任该设备，再导入本文件。"
+            "指纹，两者一致才说明文件确实来自该设备；一致后由管理员在区联络办的电脑上登记该设备，"
+            "再导入本文件。"
         ).format(name=self.sender_info.name, fingerprint=self.sender_info.fingerprint)
         self.advice_label.setText(text)
         self.advice_label.setVisible(True)
-        self.trust_button.setVisible(can_manage(self.ctx.actor))
+        self.trust_button.setVisible(may_enrol(self.ctx))
 
     def _ask_trust(self) -> None:
         if self.sender_info is not None:

@@ -331,7 +331,7 @@ class SyncScreen(Screen):
         return dialog
 
     def _trust_from_preview(self, dialog: ImportPreviewDialog, name: str) -> None:
-        trust = self.devices.open_trust(dialog.path, name)
+        trust = self.devices.open_enrol(dialog.path, name)
         trust.accepted.connect(lambda: self._after_trust(dialog))
 
     def _after_trust(self, dialog: ImportPreviewDialog) -> None:

@@ -1,0 +1,71 @@
+"""Who acts on the command line: `--user NAME` and a password, never anyone by default.
+
+Privileged commands (imports, enrolling and revoking devices, full bundles, accounts) sign in
+as the account named by `--user`, with the password from `--password-file`, the environment
+variable `LIAISON_PASSWORD` (for scripts), or a prompt on a terminal — in that order.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from pathlib import Path
+
+from liaison.data.db import Database
+from liaison.services.context import Actor
+
+PASSWORD_ENV = "LIAISON_PASSWORD"
+
+
+class NeedsInput(Exception):
+    """The command cannot get what it needs from the person (one line, exit status 2)."""
+
+
+def add_user_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--user", metavar="NAME", help="以此账号执行（需要该账号的密码）")
+    parser.add_argument(
+        "--password-file",
+        type=Path,
+        metavar="FILE",
+        help=f"从文件第一行读取密码（也可用环境变量 {PASSWORD_ENV}，或在终端输入）",
+    )
+
+
+def read_password(args: argparse.Namespace, prompt: str = "密码：") -> str:
+    path: Path | None = getattr(args, "password_file", None)
+    if path is not None:
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except OSError as exc:
+            raise NeedsInput(f"无法读取密码文件 {path}：{exc.strerror}") from exc
+        except UnicodeDecodeError as exc:
+            raise NeedsInput(f"密码文件 {path} 不是 UTF-8 文本") from exc
+        if not lines or not lines[0]:
+            raise NeedsInput(f"密码文件 {path} 的第一行是空的")
+        return lines[0]
+    if PASSWORD_ENV in os.environ:
+        return os.environ[PASSWORD_ENV]
+    if sys.stdin.isatty():
+        return getpass.getpass(prompt)
+    raise NeedsInput(f"需要密码：用 --password-file 指定文件，或设置环境变量 {PASSWORD_ENV}")
+
+
+def new_password(args: argparse.Namespace) -> str:
+    """A password being set (the first administrator's): typed twice on a terminal."""
+    first = read_password(args, "设置密码：")
+    typed = getattr(args, "password_file", None) is None and PASSWORD_ENV not in os.environ
+    if typed and getpass.getpass("再次输入密码：") != first:
+        raise NeedsInput("两次输入的密码不一致")
+    return first
+
+
+def signed_in(db: Database, args: argparse.Namespace) -> Actor:
+    """The actor `--user` names, signed in with its password; refused without `--user`."""
+    from liaison.services.accounts import sign_in
+
+    username: str | None = getattr(args, "user", None)
+    if not username:
+        raise NeedsInput("这个命令需要 --user 账号（以及该账号的密码）")
+    return sign_in(db, username, read_password(args))

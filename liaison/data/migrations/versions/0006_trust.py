@@ -1,0 +1,76 @@
+"""trust across devices: device classes and enrolled accounts, seals, set-aside ops
+
+Revision ID: 0006
+Revises: 0005
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0006"
+down_revision = "0005"
+branch_labels = None
+depends_on = None
+
+# Frozen copy of the DDL as this revision made it (see 0004).
+SEAL_DDL = """CREATE TABLE IF NOT EXISTS sync_seal (
+        site TEXT NOT NULL,
+        first INTEGER NOT NULL,
+        last INTEGER NOT NULL,
+        vector TEXT NOT NULL,
+        digest TEXT NOT NULL,
+        signature BLOB NOT NULL,
+        PRIMARY KEY (site, first)
+    ) WITHOUT ROWID"""
+
+LAST_CHANGE = ("updated_at", "updated_by", "updated_device")
+
+
+def _last_change_columns(batch: object) -> None:
+    add = batch.add_column  # type: ignore[attr-defined]
+    add(sa.Column("updated_at", sa.DateTime(), nullable=True))
+    add(sa.Column("updated_by", sa.String(36), nullable=True))
+    add(sa.Column("updated_device", sa.String(36), nullable=True))
+
+
+def upgrade() -> None:
+    op.execute(SEAL_DDL)
+    op.execute("ALTER TABLE sync_op ADD COLUMN refused TEXT")
+    with op.batch_alter_table("device") as batch:
+        batch.add_column(sa.Column("kind", sa.String(10), nullable=False, server_default=""))
+        batch.add_column(sa.Column("revoked_by", sa.String(36), nullable=True))
+        batch.add_column(sa.Column("revoked_seq", sa.Integer(), nullable=True))
+        _last_change_columns(batch)
+    op.execute("UPDATE device SET updated_at = created_at")
+    with op.batch_alter_table("holiday") as batch:
+        _last_change_columns(batch)
+    op.execute("UPDATE holiday SET updated_at = '2000-01-01 00:00:00.000000'")
+    for table in ("device", "holiday"):
+        with op.batch_alter_table(table) as batch:
+            batch.alter_column("updated_at", existing_type=sa.DateTime(), nullable=False)
+    op.create_table(
+        "device_account",
+        sa.Column("device_id", sa.String(36), nullable=False),
+        sa.Column("account_id", sa.String(36), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["device_id"], ["device.id"], name=op.f("fk_device_account_device_id_device")
+        ),
+        sa.ForeignKeyConstraint(
+            ["account_id"], ["account.id"], name=op.f("fk_device_account_account_id_account")
+        ),
+        sa.PrimaryKeyConstraint("device_id", "account_id", name=op.f("pk_device_account")),
+    )
+    # one name made twice on two hub devices offline is a conflict to rename, not a failure
+    with op.batch_alter_table("account") as batch:
+        batch.drop_constraint("uq_account_username", type_="unique")
+        batch.create_index("ix_account_username", ["username"], unique=False)
+    # nothing ever made attachments: the model and its sync entity are gone
+    with op.batch_alter_table("attachment") as batch:
+        batch.drop_index("ix_attachment_owner_id")
+    op.drop_table("attachment")
+
+
+def downgrade() -> None:
+    raise NotImplementedError("Liaison never downgrades a database: restore a backup instead")
