@@ -206,6 +206,30 @@ def set_account_active(db: Database, actor: Actor, account_id: str, active: bool
         stamp_change(a, actor)
 
 
+def rename_account(db: Database, actor: Actor, account_id: str, username: str) -> None:
+    """Give an account another username: how a name made twice on two hub devices offline is
+    settled (the conflict clears once the names differ). The person signs in with the new
+    name and the same password."""
+    actor.require(Role.ADMIN)
+    username = username.strip()
+    if not username:
+        raise ValidationError("请填写用户名", field="username")
+    if len(username) > 60:
+        raise ValidationError("用户名最多 60 个字符", field="username")
+    with db.session() as s:
+        require_hub_device(s)
+        a = s.get(Account, account_id)
+        if a is None:
+            raise NotFound("账号不存在")
+        clash = s.scalar(
+            select(Account.id).where(Account.username == username, Account.id != account_id)
+        )
+        if clash:
+            raise ValidationError(f"用户名“{username}”已被使用", field="username")
+        a.username = username
+        stamp_change(a, actor)
+
+
 def reset_password(db: Database, actor: Actor, account_id: str, password: str) -> None:
     actor.require(Role.ADMIN)
     if len(password) < 8:

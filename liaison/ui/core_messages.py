@@ -6,7 +6,7 @@ Regenerate after changing a message in the core (liaison/ outside liaison/ui):
     scripts/update_translations.sh      # then translate what it lists as unfinished
 
 liaison.ui.core_text.tr_core uses these tables; tests/ui/test_core_text.py fails when this
-file is out of date. 140 static messages, 128 patterns.
+file is out of date. 142 static messages, 128 patterns.
 """
 
 # ruff: noqa: E501
@@ -185,6 +185,7 @@ def static_messages() -> dict[str, str]:
             "CoreText", "牵头单位不能同时作为协办单位"
         ),
         "用户名或密码不正确": QCoreApplication.translate("CoreText", "用户名或密码不正确"),
+        "用户名最多 60 个字符": QCoreApplication.translate("CoreText", "用户名最多 60 个字符"),
         "申请延期": QCoreApplication.translate("CoreText", "申请延期"),
         "目标诉求已撤回或已被并单": QCoreApplication.translate(
             "CoreText", "目标诉求已撤回或已被并单"
@@ -279,6 +280,9 @@ def static_messages() -> dict[str, str]:
         "部门不存在": QCoreApplication.translate("CoreText", "部门不存在"),
         "部门承办人必须属于一个部门": QCoreApplication.translate(
             "CoreText", "部门承办人必须属于一个部门"
+        ),
+        "重名的账号：请管理员在“管理 → 账号”中为其中一个改名，冲突随之消除": QCoreApplication.translate(
+            "CoreText", "重名的账号：请管理员在“管理 → 账号”中为其中一个改名，冲突随之消除"
         ),
         "重复登记的企业：请删除其中一家（企业详情中的“删除”），冲突随之消除": QCoreApplication.translate(
             "CoreText", "重复登记的企业：请删除其中一家（企业详情中的“删除”），冲突随之消除"

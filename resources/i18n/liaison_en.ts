@@ -114,12 +114,23 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+42"/>
+        <location line="+67"/>
         <source>重置密码</source>
         <translation>Reset password</translation>
     </message>
     <message>
+        <location line="-65"/>
+        <location line="+41"/>
+        <source>改用户名</source>
+        <translation>Rename</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>“{name}”的新用户名（密码不变）</source>
+        <translation>New username for “{name}” (the password stays)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>“{name}”的新密码（至少 8 位）</source>
         <translation>New password for &quot;{name}&quot; (at least 8 characters)</translation>
     </message>
@@ -536,17 +547,22 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+74"/>
+        <location line="+82"/>
         <source>未知</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-96"/>
         <source>未知设备</source>
         <translation>Unknown device</translation>
     </message>
     <message>
         <location line="+22"/>
+        <source>同一用户名在两台设备上各建了一次</source>
+        <translation>The same username was made on two devices</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>同一统一社会信用代码登记了两次</source>
         <translation>Same unified social credit code registered twice</translation>
     </message>
@@ -562,11 +578,16 @@
     </message>
     <message>
         <location line="+7"/>
+        <source>用户名与“{record}”相同的账号在另一台设备上也建了一个。请管理员在“管理 → 账号”中为其中一个改名（两人都能用各自的密码登录，改名后冲突随之消除）。</source>
+        <translation>An account with the same username as “{record}” was also made on another device. An administrator renames one of them under Administration → Accounts (both people can sign in with their own passwords; the conflict clears once renamed).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>“{record}”在两台设备上各登记了一次（统一社会信用代码相同）。请在“企业”中打开两条记录，核对后删除其中一家（企业详情中的“删除”），冲突随之消除。</source>
         <translation>“{record}” was registered once on each of two devices (same unified social credit code). Open both records under Enterprises, check them and delete one (Delete in the enterprise details); the conflict then goes away.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>版本 {n}</source>
         <translation>Version {n}</translation>
     </message>
@@ -1063,6 +1084,11 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>用户名最多 60 个字符</source>
+        <translation>A username has at most 60 characters</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>申请延期</source>
         <translation>Extension requested</translation>
     </message>
@@ -1305,7 +1331,7 @@ Time: {at}</translation>
         <translation>A department handler must belong to a department</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>重复登记的企业：请删除其中一家（企业详情中的“删除”），冲突随之消除</source>
         <translation>Enterprise registered twice: delete one of them (Delete in the enterprise details) and the conflict goes away</translation>
     </message>
@@ -1484,7 +1510,7 @@ Time: {at}</translation>
         <translation type="vanished">The sending device &quot;{0}&quot; is not trusted yet: compare fingerprints, then run liaison device trust</translation>
     </message>
     <message>
-        <location line="-146"/>
+        <location line="-149"/>
         <source>设备名称应为 1 到 100 个字</source>
         <translation>A device&apos;s name has 1 to 100 characters</translation>
     </message>
@@ -1524,7 +1550,12 @@ Time: {at}</translation>
         <translation>This setting can only be changed on a district office computer (the district hub): other devices do not accept such changes made on a field computer</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+9"/>
+        <source>重名的账号：请管理员在“管理 → 账号”中为其中一个改名，冲突随之消除</source>
+        <translation>Two accounts with one username: an administrator renames one of them under Administration → Accounts, and the conflict clears</translation>
+    </message>
+    <message>
+        <location line="+89"/>
         <source>发送设备“{0}”尚未由区联络办登记：管理员核对指纹后在区联络办的电脑上登记它，它的同步包才能导入</source>
         <translation>The sending device “{0}” is not enrolled by the district office: an administrator compares its fingerprint and enrols it on a district office computer before its bundles can be imported</translation>
     </message>

@@ -106,6 +106,8 @@ def resolve_conflict(
     """Keep `value` for the field (one of the versions, or a new value): an edit seen by every
     replica as made after all of them."""
     actor.require(*CONFLICT_RESOLVERS)
+    if field == DUPLICATE and entity == "account":
+        raise ValidationError("重名的账号：请管理员在“管理 → 账号”中为其中一个改名，冲突随之消除")
     if field == DUPLICATE:
         raise ValidationError("重复登记的企业：请删除其中一家（企业详情中的“删除”），冲突随之消除")
     ent = se.BY_NAME.get(entity)

@@ -33,6 +33,7 @@ from liaison.sync.exchange.authority import Enrolment, reference_map
 from liaison.sync.log import records as se
 from liaison.sync.log.oplog import (
     OP_COLUMNS,
+    UNIQUE_NAMES,
     Op,
     Refusals,
     Register,
@@ -264,6 +265,8 @@ def rederive(
             raise MergeRefused(f"{entity.name} 无法写入：{exc}") from exc
         if entity.name == "enterprise":
             reindex = ids
+        if entity.name in UNIQUE_NAMES:
+            refresh_duplicates(conn, entity.name, ids)
     if reindex:  # while the worker folds: the index is written by a few long statements
         if ahead is not None:
             ahead.warmed.wait()  # the names' pinyin, worked out by the worker
@@ -349,7 +352,7 @@ def _conflict_row(entity: str, key: str, r: Register) -> tuple[Any, ...]:
 
 
 def refresh_search(conn: sqlite3.Connection, ids: list[str]) -> None:
-    """Re-index the enterprises' names and codes; re-check them for double registration."""
+    """Re-index the enterprises' names and codes."""
     rows = bulk.fetch_rows(
         conn,
         "SELECT json_group_array(json_array(e.id, e.name, e.uscc, e.deleted_at, s.name, s.uscc)) "
@@ -366,7 +369,6 @@ def refresh_search(conn: sqlite3.Connection, ids: list[str]) -> None:
             if deleted is None and (indexed_uscc != uscc or indexed != search.normalize(name))
         ],
     )  # the enterprises indexed already under their name and code are left as they are
-    refresh_duplicates(conn, ids)
 
 
 # --- demands: the derived columns are the fold of the events ------------------------------

@@ -379,8 +379,9 @@ def capture(
         insert_ops(conn, made)
         hlc_clock.save()
         clear_resolved_conflicts(conn, made)
-    if touched.get("enterprise"):
-        refresh_duplicates(conn, touched["enterprise"])
+    for name in UNIQUE_NAMES:
+        if touched.get(name):
+            refresh_duplicates(conn, name, list(touched[name]))
     return made
 
 
@@ -394,29 +395,48 @@ def clear_resolved_conflicts(conn: sqlite3.Connection, ops: Iterable[Op]) -> Non
             )
 
 
-def refresh_duplicates(conn: sqlite3.Connection, enterprise_ids: Iterable[str]) -> None:
-    """One company registered on two devices (same 统一社会信用代码, both live): a conflict on
-    each of them, until a person deletes one."""
+UNIQUE_NAMES: dict[str, tuple[str, str]] = {
+    "enterprise": ("uscc", "deleted_at IS NULL"),
+    "account": ("username", "active = 1"),
+}
+"""Records one device keeps unique (by this column, among the live ones) but two devices
+offline may make twice: one company registered twice, one username made on two hubs."""
+
+
+def refresh_duplicates(conn: sqlite3.Connection, entity: str, ids: Iterable[str]) -> None:
+    """A record made twice on two devices (same 统一社会信用代码, same username; both live): a
+    conflict on each of them, until a person deletes or renames one."""
+    column, live_sql = UNIQUE_NAMES[entity]
+    ids = list(ids)
+    ids += [  # the records these were duplicates of (one of them may have been renamed)
+        r[0]
+        for r in conn.execute(
+            "SELECT c.entity_id FROM sync_conflict c, json_each(c.heads) h WHERE c.entity = ? "
+            "AND c.field = 'duplicate' AND h.value ->> 'value' IN "
+            "(SELECT value FROM json_each(?))",
+            (entity, bulk.rows_text(ids)),
+        )
+    ]
     rows = bulk.fetch_rows(
         conn,
-        "SELECT json_group_array(json_array(id, uscc, deleted_at IS NULL)) FROM "
-        "(SELECT id, uscc, deleted_at FROM enterprise WHERE uscc IN (SELECT uscc FROM enterprise "
+        f"SELECT json_group_array(json_array(id, {column}, {live_sql})) FROM "
+        f"(SELECT * FROM {entity} WHERE {column} IN (SELECT {column} FROM {entity} "
         "WHERE id IN (SELECT value FROM json_each(?))) ORDER BY id)",
-        (bulk.rows_text(enterprise_ids),),
+        (bulk.rows_text(ids),),
     )
     conn.execute(
-        "DELETE FROM sync_conflict WHERE entity = 'enterprise' AND field = 'duplicate' "
+        "DELETE FROM sync_conflict WHERE entity = ? AND field = 'duplicate' "
         "AND entity_id IN (SELECT value FROM json_each(?))",
-        (bulk.rows_text([r[0] for r in rows]),),
+        (entity, bulk.rows_text([*ids, *(r[0] for r in rows)])),
     )
     live: dict[str, list[str]] = defaultdict(list)
-    for key, code, is_live in rows:
+    for key, name, is_live in rows:
         if is_live:
-            live[code].append(key)
+            live[name].append(key)
     conn.executemany(
-        "INSERT INTO sync_conflict VALUES ('enterprise', ?, 'duplicate', ?, '')",
+        "INSERT INTO sync_conflict VALUES (?, ?, 'duplicate', ?, '')",
         [
-            (key, json.dumps([{"op": "", "value": o} for o in keys if o != key]))
+            (entity, key, json.dumps([{"op": "", "value": o} for o in keys if o != key]))
             for keys in live.values()
             if len(keys) > 1
             for key in keys

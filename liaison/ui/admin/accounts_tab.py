@@ -126,8 +126,10 @@ class AccountsTab(QWidget):
         toggle.clicked.connect(self.toggle_active)
         reset = QPushButton(self.tr("重置密码"))
         reset.clicked.connect(self.reset_password)
+        rename = QPushButton(self.tr("改用户名"))
+        rename.clicked.connect(self.rename)
         bar = QHBoxLayout()
-        for b in (add, toggle, reset):
+        for b in (add, toggle, reset, rename):
             bar.addWidget(b)
         bar.addStretch(1)
         layout = QVBoxLayout(self)
@@ -159,6 +161,29 @@ class AccountsTab(QWidget):
             return
         self.ctx.hub.announce(ACCOUNT)
         self.refresh()
+
+    def rename(self) -> None:
+        a = self.selected()
+        if a is None:
+            return
+        username, ok = self.ask_text(
+            self.tr("改用户名"),
+            self.tr("“{name}”的新用户名（密码不变）").format(name=a.display_name),
+            a.username,
+        )
+        if not ok:
+            return
+        try:
+            admin.rename_account(self.ctx.db, self.ctx.actor, a.id, username)
+        except DomainError as exc:
+            show_error(self, str(exc))
+            return
+        self.ctx.hub.announce(ACCOUNT)
+        self.refresh()
+
+    def ask_text(self, title: str, label: str, text: str) -> tuple[str, bool]:
+        """Seam: tests replace the question."""
+        return QInputDialog.getText(self, title, label, QLineEdit.EchoMode.Normal, text)
 
     def reset_password(self) -> None:
         a = self.selected()

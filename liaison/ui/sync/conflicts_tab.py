@@ -129,6 +129,8 @@ class ConflictsTab(QWidget):
         return who
 
     def others_text(self, c: Conflict) -> str:
+        if c.field == DUPLICATE and c.entity == "account":
+            return self.tr("同一用户名在两台设备上各建了一次")
         if c.field == DUPLICATE:
             return self.tr("同一统一社会信用代码登记了两次")
         return self.tr("；").join(self.version_line(v) for v in c.versions if not v.winner)
@@ -166,12 +168,18 @@ class ConflictsTab(QWidget):
             )
         )
         if c.field == DUPLICATE:
-            advice = QLabel(
+            text = (
                 self.tr(
+                    "用户名与“{record}”相同的账号在另一台设备上也建了一个。请管理员在“管理 → 账号”"
+                    "中为其中一个改名（两人都能用各自的密码登录，改名后冲突随之消除）。"
+                )
+                if c.entity == "account"
+                else self.tr(
                     "“{record}”在两台设备上各登记了一次（统一社会信用代码相同）。请在“企业”中打开"
                     "两条记录，核对后删除其中一家（企业详情中的“删除”），冲突随之消除。"
-                ).format(record=c.record)
+                )
             )
+            advice = QLabel(text.format(record=c.record))
             advice.setWordWrap(True)
             self.detail_layout.addWidget(advice, 1)
             return
