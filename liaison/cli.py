@@ -303,6 +303,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "device": partial(cli_sync.cmd_device, open_db=_open_db),
     "digest": partial(cli_sync.cmd_digest, open_db=_open_db),
     "join": partial(cli_sync.cmd_join, open_db=_open_db),
+    "audit": partial(cli_sync.cmd_audit, open_db=_open_db),
     "account": partial(cli_accounts.cmd_account, open_db=_open_db),
 }
 

@@ -75,6 +75,13 @@ def add_parsers(sub: argparse._SubParsersAction, db_option: DbOption) -> None:  
     p = sub.add_parser("digest", help="共享数据的摘要：交换完全部同步包的设备摘要相同")
     db_option(p, argparse.SUPPRESS)
 
+    p = sub.add_parser("audit", help="核对本机数据：变更的签封、编号、每条记录是否与变更记录相符")
+    kinds = p.add_subparsers(dest="action", required=True, metavar="ACTION")
+    db_option(
+        kinds.add_parser("verify", help="逐项核对，列出不符之处（有则退出码为 1）"),
+        argparse.SUPPRESS,
+    )
+
 
 def cmd_bundle(args: argparse.Namespace, open_db: Opener) -> int:
     from liaison.sync.exchange import bundle
@@ -187,3 +194,26 @@ def cmd_digest(args: argparse.Namespace, open_db: Opener) -> int:
         return 0
     finally:
         db.dispose()
+
+
+def cmd_audit(args: argparse.Namespace, open_db: Opener) -> int:
+    from liaison.sync.exchange.audit import verify
+
+    db = open_db(args)
+    try:
+        conn = db.raw()
+        try:
+            report = verify(conn)
+        finally:
+            conn.close()
+    finally:
+        db.dispose()
+    counted = f"{report.ops} 项变更、{report.seals} 个签封、{report.records} 条记录"
+    if report.ok:
+        print(f"核对通过：{counted}与变更记录一致")
+        return 0
+    for problem in report.problems:
+        print(problem)
+    more = f"（只列出前 {len(report.problems)} 处）" if report.count > len(report.problems) else ""
+    print(f"核对发现 {report.count} 处不符{more}：共核对 {counted}")
+    return 1
