@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import itertools
 import shutil
+import sqlite3
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
@@ -36,20 +38,26 @@ from liaison.data.db import Database
 from liaison.domain import clock
 from liaison.domain import workflow as wf
 from liaison.domain.errors import DomainError
-from liaison.services import demands, enterprises
+from liaison.domain.roles import Role
+from liaison.services import accounts, demands, enterprises
 from liaison.services.context import Actor
-from liaison.sync.exchange import conflicts
+from liaison.sync.exchange import conflicts, devices
 from liaison.sync.exchange.envelope import BundleRefused
 from liaison.sync.log import database
 from tests.conftest import Cast, log_demands, make_cast
 from tests.sync.conftest import Replica, _replica, introduce, new_installation
 
 NAMES = ("hub", "laptop1", "laptop2", "laptop3")
+MALLORY = "mallory"
+"""A field laptop enrolled for the cast's cadre whose holder edited its SQLite file: every op
+made there is one no legitimate device could make (docs/sync.md guarantee 10)."""
+EVERYONE = (*NAMES, MALLORY)
 SKEW = {
     "hub": timedelta(0),
     "laptop1": timedelta(minutes=7),
     "laptop2": timedelta(days=-2),
     "laptop3": timedelta(days=900),  # a laptop whose clock says 2029
+    MALLORY: timedelta(days=30),
 }
 FIELDS = ("phone", "address", "legal_rep")
 
@@ -65,7 +73,7 @@ class World:
 @pytest.fixture(scope="module")
 def world(tmp_path_factory: pytest.TempPathFactory, template_db: Path) -> World:
     base = tmp_path_factory.mktemp("world")
-    files = {name: base / f"{name}.sqlite" for name in NAMES}
+    files = {name: base / f"{name}.sqlite" for name in EVERYONE}
     for name, path in files.items():
         new_installation(template_db, path, name)
     dbs = {name: database(path) for name, path in files.items()}
@@ -74,11 +82,17 @@ def world(tmp_path_factory: pytest.TempPathFactory, template_db: Path) -> World:
         reps = {n: _replica(db, n, base / "outbox") for n, db in dbs.items()}
         for name in NAMES[1:]:
             introduce(reps["hub"], reps[name])  # enrolled as field devices for the cast
+        introduce(reps["hub"], reps[MALLORY], accounts=[cast.cadre.account_id])
         # every laptop learns the others' enrolment and the hub learns what each laptop has
-        for name in NAMES[1:]:
+        for name in EVERYONE[1:]:
             reps["hub"].receive(reps[name].export(reps["hub"]))
-        for name in NAMES[1:]:
+        for name in EVERYONE[1:]:
             reps[name].receive(reps["hub"].export(reps[name]))
+        # the holder makes the laptop a hub in its own file, so its services do anything
+        conn = sqlite3.connect(files[MALLORY])
+        conn.execute("UPDATE device SET kind = 'hub' WHERE is_local = 1")
+        conn.commit()
+        conn.close()
     finally:
         for db in dbs.values():
             db.dispose()
@@ -154,7 +168,7 @@ class Replicas(RuleBasedStateMachine):
         self.model = Model()
         self.values = itertools.count(1)
         first = _event_ids(self.reps["hub"].db)
-        for name in NAMES:
+        for name in EVERYONE:
             self.model.knows[name] = set()
             self.model.events[name] = set(first)
         self.deleted: dict[str, bool] = {}
@@ -302,9 +316,93 @@ class Replicas(RuleBasedStateMachine):
                 return
         self._record_edit(name, eid, "deleted_at", value)
 
+    # --- the malicious laptop ----------------------------------------------------------------
+
+    @rule(
+        act=st.sampled_from(
+            ["admin_edit", "claim_supervisor", "revoke_hub", "make_account", "close_as_admin"]
+        )
+    )
+    def mallory_acts(self, act: str) -> None:
+        """What only a hand-edited file lets the laptop do: act as the administrator (not
+        enrolled there), claim a role the cadre does not have, administer."""
+        m = self.reps[MALLORY]
+        c = self.cast
+        admin = m.as_(c.admin)
+        boss = m.as_(replace(c.cadre, role=Role.SUPERVISOR))
+        conn = m.db.raw()
+        try:
+            row = conn.execute("SELECT id FROM demand ORDER BY random() LIMIT 1").fetchone()
+        finally:
+            conn.close()
+        eid = c.enterprise_id
+        calls = {
+            "admin_edit": lambda: enterprises.update_enterprise(
+                m.db,
+                admin,
+                eid,
+                replace(enterprises.get_enterprise(m.db, eid).as_input(), phone="023-66666666"),
+            ),
+            "claim_supervisor": lambda: (
+                row and demands.route_demand(m.db, boss, row[0], lead_department_id=c.finance_dept)
+            ),
+            "revoke_hub": lambda: devices.revoke_device(m.db, admin, self.reps["hub"].device_id),
+            "make_account": lambda: accounts.create_account(
+                m.db,
+                admin,
+                username=f"evil{next(self.values)}",
+                display_name="冒名管理员",
+                role=Role.ADMIN,
+                password="password-123",
+            ),
+            "close_as_admin": lambda: row and demands.close_demand(m.db, admin, row[0]),
+        }
+        with skewed(MALLORY):
+            try:
+                calls[act]()
+            except DomainError:
+                return
+
+    @rule(dst=st.sampled_from(NAMES))
+    def mallory_relabels(self, dst: str) -> None:
+        """A bundle of the malicious laptop with its ops relabelled as another device's (no
+        seal of that device covers them): refused whole, nothing changes."""
+        m, r = self.reps[MALLORY], self.reps[dst]
+        path = m.export(r)
+        forged = _relabelled(path, self.reps["laptop1"].device_id, _private_key(m))
+        if forged is None:
+            return
+        before = r.digest()
+        with pytest.raises(BundleRefused) as refused:
+            r.receive(forged)
+        assert refused.value.reason in ("bad_seal", "invalid_row"), str(refused.value)
+        assert r.digest() == before
+        SEEN["forged"] += 1
+
+    @invariant()
+    def mallory_changes_nothing_honest(self) -> None:
+        """Every op the malicious laptop made is set aside wherever it landed."""
+        if not self.reps:
+            return
+        site = self.reps[MALLORY].device_id
+        for name in NAMES:
+            conn = self.reps[name].db.raw()
+            try:
+                kept = conn.execute(
+                    "SELECT count(*) FROM sync_op WHERE site = ? AND refused IS NULL", (site,)
+                ).fetchone()[0]
+            finally:
+                conn.close()
+            assert kept == 0, f"{name} applied {kept} ops of the malicious laptop"
+
     # --- the mailbox -----------------------------------------------------------------------
 
-    @rule(target=mail, src=st.sampled_from(NAMES), dst=st.sampled_from(NAMES), full=st.booleans())
+    @rule(
+        target=mail,
+        src=st.sampled_from(EVERYONE),
+        dst=st.sampled_from(EVERYONE),
+        full=st.booleans(),
+    )
     def send(self, src: str, dst: str, full: bool) -> Mail | None:
         if src == dst:
             return None  # type: ignore[return-value]
@@ -319,9 +417,12 @@ class Replicas(RuleBasedStateMachine):
         r = self.reps[m.recipient]
         try:
             with skewed(m.recipient):
-                r.receive(m.path)
+                report = r.receive(m.path)
+            if m.recipient != MALLORY:
+                SEEN["set_aside"] += sum(report.set_aside.values())
         except BundleRefused as refused:
-            assert refused.reason == "already_imported", str(refused)
+            # the malicious laptop may have revoked the hub in its own file: its loss
+            assert refused.reason == "already_imported" or m.recipient == MALLORY, str(refused)
             return
         self.model.knows[m.recipient] |= m.knowledge
         self.model.events[m.recipient] |= m.events
@@ -352,21 +453,27 @@ class Replicas(RuleBasedStateMachine):
 
     def full_exchange(self) -> None:
         hub = self.reps["hub"]
-        for name in NAMES[1:]:
-            hub.receive(self.reps[name].export(hub))
+        for name in EVERYONE[1:]:
+            try:
+                report = hub.receive(self.reps[name].export(hub))
+            except BundleRefused as refused:  # the malicious laptop revoked the hub for itself
+                assert name == MALLORY, str(refused)
+            else:
+                SEEN["set_aside"] += sum(report.set_aside.values())
         for name in NAMES[1:]:
             self.reps[name].receive(hub.export(self.reps[name]))
 
     def check_converged(self) -> None:
         self.full_exchange()
-        digests = {name: r.digest() for name, r in self.reps.items()}
+        self.mallory_changes_nothing_honest()
+        digests = {name: r.digest() for name, r in self.reps.items() if name != MALLORY}
         assert len(set(digests.values())) == 1, digests
         everything = set().union(*self.model.events.values())
-        for r in self.reps.values():
+        for r in (self.reps[n] for n in NAMES):
             assert everything <= _event_ids(r.db)  # no lost events
             assert r.integrity() == "ok"
         eid = self.cast.enterprise_id
-        for r in self.reps.values():
+        for r in (self.reps[n] for n in NAMES):
             found = {
                 c.field
                 for c in conflicts.list_conflicts(r.db)
@@ -394,6 +501,8 @@ class Replicas(RuleBasedStateMachine):
 
 
 COUNTER = itertools.count()
+SEEN: Counter[str] = Counter()
+"""What the malicious laptop's work came to at the honest replicas, over all runs."""
 
 
 def test_replicas_converge_whatever_the_mail_does(world: World, tmp_path: Path) -> None:
@@ -410,10 +519,11 @@ def test_replicas_converge_whatever_the_mail_does(world: World, tmp_path: Path) 
             # bundles still in the mailbox, delivered late, change nothing
             digest = self.reps["hub"].digest()
             for path in sorted(self.dir.glob("outbox/*.lsb")):
-                for r in self.reps.values():
+                for name in NAMES:
                     with suppress(BundleRefused):
-                        r.receive(path)
-            assert {r.digest() for r in self.reps.values()} == {digest}
+                        self.reps[name].receive(path)
+            assert {self.reps[n].digest() for n in NAMES} == {digest}
+            self.mallory_changes_nothing_honest()
         finally:
             original_teardown(self)
 
@@ -427,3 +537,56 @@ def test_replicas_converge_whatever_the_mail_does(world: World, tmp_path: Path) 
             suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
         ),
     )
+    # the runs did meet the malicious laptop: its ops set aside, its forgeries refused
+    assert SEEN["set_aside"] > 0 and SEEN["forged"] > 0, SEEN
+
+
+def _private_key(replica: Replica) -> bytes:
+    conn = replica.db.raw()
+    try:
+        return bytes(conn.execute("SELECT private_key FROM device_key").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def _relabelled(path: Path, site: str, key: bytes) -> Path | None:
+    """The bundle with every op of its sender relabelled as `site`'s (numbers after what the
+    bundle says `site` has), sealed with the sender's own key: a forgery. None when the
+    bundle carries no op of its sender."""
+    import dataclasses
+    import hashlib
+
+    from liaison.sync.exchange import envelope
+    from tests.sync.test_hostile import reseal
+
+    opened = envelope.open_envelope(path.read_bytes())
+    h = opened.header
+    work = path.with_suffix(".forged-payload")
+    work.write_bytes(opened.payload)
+    conn = sqlite3.connect(work)
+    try:
+        rows = conn.execute(
+            "SELECT site, seq, hlc, entity, entity_id, account, fields, base FROM op "
+            "WHERE site = ? ORDER BY seq",
+            (h.sender,),
+        ).fetchall()
+        if not rows:
+            return None
+        start = h.vector.get(site, 0)
+        forged = [(site, start + n, *row[2:]) for n, row in enumerate(rows, 1)]
+        conn.execute("DELETE FROM op WHERE site = ?", (h.sender,))
+        conn.execute("DELETE FROM seal WHERE site = ?", (h.sender,))
+        conn.executemany("INSERT INTO op VALUES (?, ?, ?, ?, ?, ?, ?, ?)", forged)
+        conn.executemany(
+            "INSERT INTO seal VALUES (?, ?, ?, ?, ?, ?)", (s.row() for s in reseal(forged, key))
+        )
+        conn.commit()
+    finally:
+        conn.close()
+    body = work.read_bytes()
+    header = dataclasses.replace(
+        h, payload_sha256=hashlib.sha256(body).hexdigest(), payload_size=len(body)
+    )
+    out = path.with_name(path.stem + "-relabelled.lsb")
+    out.write_bytes(envelope.seal(header, body, key))
+    return out
