@@ -137,6 +137,11 @@ class Account(Audited, Base):
     street_id: Mapped[str | None] = mapped_column(ForeignKey("street.id"))
     phone: Mapped[str] = mapped_column(String(30), default="")
     password_hash: Mapped[str] = mapped_column(String(200))
+    """This replica's copy of the password's scrypt hash: never part of an op; it reaches only
+    the devices the account is enrolled on, beside the bundle (docs/sync.md, "Credentials")."""
+    password_seal: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    """What ops carry of the password: SHA-256 of the account id and the hash (`credential_seal`),
+    so a receiver knows the hash it is given is the one the account's op says."""
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 

@@ -15,6 +15,7 @@ from liaison.demo.clockwork import Clockwork, ts
 from liaison.demo.names import mobile, person_name
 from liaison.demo.plan import Plan
 from liaison.demo.reference import Reference
+from liaison.domain import credentials
 from liaison.domain.errors import DomainError
 from liaison.domain.roles import Role
 from liaison.services.accounts import hash_password
@@ -34,6 +35,7 @@ ACCOUNT_COLUMNS = (
     "street_id",
     "phone",
     "password_hash",
+    "password_seal",
     "active",
     "created_at",
     "created_by",
@@ -113,6 +115,7 @@ def make_staff(
                 street,
                 mobile(rng),
                 password_hash,
+                credentials.seal(aid, password_hash),
                 1,
                 ts(t),
                 by,

@@ -12,8 +12,9 @@ from sqlalchemy.orm import Session
 
 from liaison.data.db import Database, raw_connection
 from liaison.data.models import Account, Department, Device, DeviceAccount, Street
-from liaison.domain import clock
+from liaison.domain import clock, credentials
 from liaison.domain.errors import DomainError, PermissionDenied, ValidationError
+from liaison.domain.ids import new_id
 from liaison.domain.roles import Role
 from liaison.services.context import (
     Actor,
@@ -32,6 +33,14 @@ def hash_password(password: str, *, salt: bytes | None = None) -> str:
     salt = salt or secrets.token_bytes(16)
     digest = hashlib.scrypt(password.encode(), salt=salt, dklen=32, **_SCRYPT)
     return f"scrypt${_SCRYPT['n']}${_SCRYPT['r']}${_SCRYPT['p']}${salt.hex()}${digest.hex()}"
+
+
+def set_password(account: Account, password: str) -> None:
+    """Give the account this password: its hash here, and the seal its ops carry."""
+    if not account.id:  # a new account: its id is part of the seal
+        account.id = new_id()
+    account.password_hash = hash_password(password)
+    account.password_seal = credentials.seal(account.id, account.password_hash)
 
 
 def verify_password(password: str, stored: str) -> bool:
@@ -112,11 +121,9 @@ def create_district(db: Database, username: str, display_name: str, password: st
         if device is None or not device.public_key:
             raise DomainError("本机还没有设备密钥：请先运行 liaison init")
         account = Account(
-            username=username.strip(),
-            display_name=display_name.strip(),
-            role=Role.ADMIN,
-            password_hash=hash_password(password),
+            username=username.strip(), display_name=display_name.strip(), role=Role.ADMIN
         )
+        set_password(account, password)
         s.add(account)
         s.flush()
         account.created_by = account.updated_by = account.id  # the first signs its own making
@@ -153,11 +160,11 @@ def create_account(
             username=username.strip(),
             display_name=display_name.strip(),
             role=role,
-            password_hash=hash_password(password),
             department_id=department_id,
             street_id=street_id,
             phone=phone,
         )
+        set_password(account, password)
         stamp_new(account, actor)
         s.add(account)
         s.flush()

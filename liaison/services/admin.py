@@ -13,7 +13,7 @@ from liaison.data.models import Account, Category, CategoryUnit, Department, Hol
 from liaison.domain.errors import NotFound, ValidationError
 from liaison.domain.ids import new_id
 from liaison.domain.roles import Role
-from liaison.services.accounts import hash_password
+from liaison.services.accounts import set_password
 from liaison.services.context import Actor, require_hub_device, stamp_change, stamp_new
 
 
@@ -239,5 +239,5 @@ def reset_password(db: Database, actor: Actor, account_id: str, password: str) -
         a = s.get(Account, account_id)
         if a is None:
             raise NotFound("账号不存在")
-        a.password_hash = hash_password(password)
+        set_password(a, password)
         stamp_change(a, actor)

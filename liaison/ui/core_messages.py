@@ -6,7 +6,7 @@ Regenerate after changing a message in the core (liaison/ outside liaison/ui):
     scripts/update_translations.sh      # then translate what it lists as unfinished
 
 liaison.ui.core_text.tr_core uses these tables; tests/ui/test_core_text.py fails when this
-file is out of date. 142 static messages, 128 patterns.
+file is out of date. 143 static messages, 129 patterns.
 """
 
 # ruff: noqa: E501
@@ -103,6 +103,7 @@ def static_messages() -> dict[str, str]:
         ),
         "同步包里的签封过多": QCoreApplication.translate("CoreText", "同步包里的签封过多"),
         "同步包里的设备公钥无效": QCoreApplication.translate("CoreText", "同步包里的设备公钥无效"),
+        "同步包里的账号凭据过多": QCoreApplication.translate("CoreText", "同步包里的账号凭据过多"),
         "回访日期不能早于走访日期": QCoreApplication.translate(
             "CoreText", "回访日期不能早于走访日期"
         ),
@@ -439,6 +440,10 @@ def pattern_messages() -> list[tuple[str, str]]:
         (
             "同步包第 (.+?) 个签封格式不对",
             QCoreApplication.translate("CoreText", "同步包第 {0} 个签封格式不对"),
+        ),
+        (
+            "同步包第 (.+?) 个账号凭据格式不对",
+            QCoreApplication.translate("CoreText", "同步包第 {0} 个账号凭据格式不对"),
         ),
         (
             "同步包第 (.+?) 条变更无效：(.+?)",

@@ -836,7 +836,7 @@ Time: {at}</translation>
         <translation>The device public key in the sync bundle is invalid</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>回访日期不能早于走访日期</source>
         <translation>The follow-up date cannot be before the visit date</translation>
     </message>
@@ -978,7 +978,7 @@ Time: {at}</translation>
         <translation type="vanished">The file is over 1 GB; it is not a sync bundle exported by this system</translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-113"/>
         <source>内容不是 JSON 对象</source>
         <translation>the content is not a JSON object</translation>
     </message>
@@ -993,7 +993,12 @@ Time: {at}</translation>
         <translation>a field is given twice</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+22"/>
+        <source>同步包里的账号凭据过多</source>
+        <translation>The bundle holds too many account credentials</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>所依据的记录不存在或已被搁置</source>
         <translation>the record it builds on does not exist or was set aside</translation>
     </message>
@@ -1628,6 +1633,11 @@ Time: {at}</translation>
         <location line="+4"/>
         <source>同步包第 {0} 个签封格式不对</source>
         <translation>Seal {0} of the bundle is malformed</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>同步包第 {0} 个账号凭据格式不对</source>
+        <translation>Credential {0} of the bundle is malformed</translation>
     </message>
     <message>
         <location line="+4"/>

@@ -297,7 +297,7 @@ def _founds_district(op: Op, hub: bool) -> bool:
 
 
 def _own_password(op: Op) -> bool:
-    return set(op.fields) <= {"password_hash"}
+    return set(op.fields) <= {"password_seal"}
 
 
 def _writers(op: Op) -> frozenset[Role]:

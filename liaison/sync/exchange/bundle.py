@@ -29,7 +29,7 @@ from typing import Any
 
 from liaison.data import migrate
 from liaison.data.db import Database
-from liaison.domain import clock, hlc, signing
+from liaison.domain import clock, credentials, hlc, signing
 from liaison.domain.ids import new_id
 from liaison.sync.exchange import authority, envelope, payload
 from liaison.sync.exchange.authority import Arrivals, Unplaceable
@@ -158,7 +158,9 @@ def export_bundle(
                 plan = _plan(conn, known, have)
                 rows = _rows(conn, plan, tally)
                 meta = {"bundle_id": bundle_id, "sender": me.id}
-                count = payload.write(body, rows, meta, [s for p in plan for s in p[3]])
+                count = payload.write(
+                    body, rows, meta, [s for p in plan for s in p[3]], _credentials(conn, peer_id)
+                )
             finally:
                 conn.execute("COMMIT")
             digest, size = _file_sha256(body)
@@ -209,6 +211,50 @@ def export_bundle(
         return ExportReport(out, bundle_id, count, counts, peer_id, header.full)
     finally:
         conn.close()
+
+
+def _credentials(conn: sqlite3.Connection, peer_id: str | None) -> list[tuple[str, str]]:
+    """The password hashes a bundle for `peer_id` carries: every one this replica holds for a
+    hub device, those of the accounts enrolled on it for a field device, none otherwise (a
+    full export for no one in particular)."""
+    if peer_id is None:
+        return []
+    root, _key = read_root(conn)
+    row = conn.execute("SELECT kind FROM device WHERE id = ?", (peer_id,)).fetchone()
+    kind = "hub" if peer_id == root else (row[0] if row else "")
+    if kind == "hub":
+        return conn.execute(
+            "SELECT id, password_hash FROM account WHERE password_hash != '' ORDER BY id"
+        ).fetchall()
+    if kind == "field":
+        return conn.execute(
+            "SELECT a.id, a.password_hash FROM account a JOIN device_account d "
+            "ON d.account_id = a.id WHERE d.device_id = ? AND a.password_hash != '' ORDER BY a.id",
+            (peer_id,),
+        ).fetchall()
+    return []
+
+
+def _keep_credentials(conn: sqlite3.Connection, offered: list[tuple[str, str]]) -> int:
+    """Keep the password hashes this device may hold (any on a hub; the accounts enrolled on
+    it on a field device) whose seal is the one the account's ops name; returns how many."""
+    if not offered:
+        return 0
+    hub = district.local_kind(conn) == "hub"
+    local = conn.execute("SELECT id FROM device WHERE is_local = 1").fetchone()[0]
+    enrolled = {
+        r[0]
+        for r in conn.execute("SELECT account_id FROM device_account WHERE device_id = ?", (local,))
+    }
+    seals = dict(conn.execute("SELECT id, password_seal FROM account"))
+    kept = [
+        (password_hash, account_id)
+        for account_id, password_hash in offered
+        if (hub or account_id in enrolled)
+        and seals.get(account_id) == credentials.seal(account_id, password_hash)
+    ]
+    conn.executemany("UPDATE account SET password_hash = ? WHERE id = ?", kept)
+    return len(kept)
 
 
 def _file_sha256(path: Path) -> tuple[str, int]:
@@ -495,6 +541,7 @@ def _import(conn: sqlite3.Connection, opened: envelope.Opened, file: str) -> Imp
             raise BundleRefused("bad_seal", f"同步包的签封不对：{problem}")
         seals.store(conn, arrived.seals)
         report.revoked_here = apply_cuts(conn, arrived.enrolment)
+        _keep_credentials(conn, payload.read_credentials(pconn))
         _log_import(conn, h, report, file)
         return report
 

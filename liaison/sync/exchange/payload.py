@@ -44,12 +44,15 @@ PAYLOAD_DDL = {
         "vector TEXT NOT NULL, digest TEXT NOT NULL, signature BLOB NOT NULL, "
         "PRIMARY KEY (site, first)) STRICT"
     ),
+    "credential": (
+        "CREATE TABLE credential (account_id TEXT PRIMARY KEY, password_hash TEXT NOT NULL) STRICT"
+    ),
 }
 EXPECTED_SCHEMA = sorted(
     [("table", name, name, sql) for name, sql in PAYLOAD_DDL.items()]
     + [
         ("index", f"sqlite_autoindex_{name}_1", name, None)
-        for name in ("bundle_meta", "op", "seal")
+        for name in ("bundle_meta", "op", "seal", "credential")
     ],
     key=lambda r: r[1],
 )
@@ -64,10 +67,14 @@ _REF = re.compile(r"[0-9a-f-]{36}:[0-9]{1,12}")
 
 
 def write(
-    path: Path, rows: Iterable[tuple[Any, ...]], meta: dict[str, str], seals: Iterable[Seal] = ()
+    path: Path,
+    rows: Iterable[tuple[Any, ...]],
+    meta: dict[str, str],
+    seals: Iterable[Seal] = (),
+    credentials: Iterable[tuple[str, str]] = (),
 ) -> int:
-    """Write a payload file from op rows (in `OP_COLUMNS` order, streamed) and the seals that
-    cover them; returns how many ops."""
+    """Write a payload file from op rows (in `OP_COLUMNS` order, streamed), the seals that
+    cover them and the password hashes the recipient may hold; returns how many ops."""
     conn = sqlite3.connect(path, isolation_level=None)
     try:
         conn.execute("PRAGMA journal_mode=OFF")
@@ -90,6 +97,7 @@ def write(
         conn.executemany(
             f"INSERT INTO seal ({SEAL_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)", (s.row() for s in seals)
         )
+        conn.executemany("INSERT INTO credential VALUES (?, ?)", credentials)
         conn.execute("COMMIT")
     finally:
         conn.close()
@@ -97,7 +105,7 @@ def write(
 
 
 _FUNCTIONS = frozenset({"count", "row_number"})
-_ALLOWED_TABLES = frozenset({"op", "bundle_meta", "seal"})
+_ALLOWED_TABLES = frozenset({"op", "bundle_meta", "seal", "credential"})
 
 
 def _authorizer(
@@ -263,6 +271,27 @@ def authority_rows(conn: sqlite3.Connection, have: dict[str, int]) -> list[Op]:
 
 
 _HEX64 = re.compile(r"[0-9a-f]{64}")
+_SCRYPT = re.compile(r"scrypt\$[0-9]{1,8}\$[0-9]{1,3}\$[0-9]{1,3}\$[0-9a-f]{32}\$[0-9a-f]{64}")
+
+
+def read_credentials(conn: sqlite3.Connection) -> list[tuple[str, str]]:
+    """The password hashes the payload carries (account id, scrypt hash), each checked for
+    form; which of them are kept is for the receiver to decide (`bundle._keep_credentials`)."""
+    try:
+        rows = conn.execute("SELECT account_id, password_hash FROM credential").fetchall()
+    except sqlite3.DatabaseError as exc:
+        raise _read_error(exc) from exc
+    if len(rows) > MAX_SEALS:
+        raise BundleRefused("damaged", "同步包里的账号凭据过多")
+    for n, (account_id, password_hash) in enumerate(rows, 1):
+        if not (
+            isinstance(account_id, str)
+            and _is_id(account_id)
+            and isinstance(password_hash, str)
+            and _SCRYPT.fullmatch(password_hash)
+        ):
+            raise BundleRefused("damaged", f"同步包第 {n} 个账号凭据格式不对")
+    return rows
 
 
 def read_seals(conn: sqlite3.Connection) -> list[Seal]:

@@ -94,7 +94,7 @@ DERIVED_DEMAND_COLUMNS = (
 
 ENTITIES: tuple[Entity, ...] = (
     Entity("department", "id", _fields("department")),
-    Entity("account", "id", _fields("account")),
+    Entity("account", "id", _fields("account", exclude=("password_hash",))),
     Entity(
         "device",
         "id",

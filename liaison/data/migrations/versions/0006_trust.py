@@ -6,6 +6,8 @@ Revises: 0005
 
 from __future__ import annotations
 
+import hashlib
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -26,6 +28,11 @@ SEAL_DDL = """CREATE TABLE IF NOT EXISTS sync_seal (
     ) WITHOUT ROWID"""
 
 LAST_CHANGE = ("updated_at", "updated_by", "updated_device")
+
+
+def _seal(account_id: str, password_hash: str) -> str:
+    """A frozen copy of liaison.domain.credentials.seal (see 0004)."""
+    return hashlib.sha256(f"liaison-credential/1\n{account_id}\n{password_hash}".encode()).hexdigest()
 
 
 def _last_change_columns(batch: object) -> None:
@@ -62,10 +69,21 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("device_id", "account_id", name=op.f("pk_device_account")),
     )
-    # one name made twice on two hub devices offline is a conflict to rename, not a failure
+    # one name made twice on two hub devices offline is a conflict to rename, not a failure;
+    # password hashes leave the ops (a seal of them stays), travelling only where needed
     with op.batch_alter_table("account") as batch:
         batch.drop_constraint("uq_account_username", type_="unique")
         batch.create_index("ix_account_username", ["username"], unique=False)
+        batch.add_column(
+            sa.Column("password_seal", sa.String(64), nullable=False, server_default="")
+        )
+    conn = op.get_bind()
+    rows = conn.exec_driver_sql("SELECT id, password_hash FROM account").fetchall()
+    for account_id, password_hash in rows:
+        conn.exec_driver_sql(
+            "UPDATE account SET password_seal = ? WHERE id = ?",
+            (_seal(account_id, password_hash), account_id),
+        )
     # nothing ever made attachments: the model and its sync entity are gone
     with op.batch_alter_table("attachment") as batch:
         batch.drop_index("ix_attachment_owner_id")
