@@ -2,7 +2,7 @@
 
 Every record id is a UUIDv7 made where the record is created (`liaison.domain.ids.new_id`), so
 devices that work offline never collide. Mutable records say which account on which device
-created and last changed them; the sync op log (SYNC.md) will sit beside these tables.
+created and last changed them; the sync op log (docs/sync.md) sits beside these tables.
 Timestamps are naive Beijing time (`liaison.domain.clock`).
 """
 

@@ -3,7 +3,7 @@
 A stamp is a fixed-width string `MMMMMMMMMMMMMCCCCCC`: 13 digits of milliseconds since
 1970-01-01 on the device's (Beijing, naive) clock and a 6-digit counter, so stamps compare as
 strings. Ties between devices are broken by the device id, outside the stamp. Causality between
-edits never relies on stamps (SYNC.md): they only pick a provisional winner among concurrent
+edits never relies on stamps (docs/sync.md): they only pick a provisional winner among concurrent
 edits, and a stamp far ahead of the local clock is accepted but not followed.
 """
 

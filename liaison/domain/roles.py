@@ -1,4 +1,4 @@
-"""Account roles of PRODUCT.md."""
+"""Account roles of docs/rules.md."""
 
 from __future__ import annotations
 

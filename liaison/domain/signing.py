@@ -1,4 +1,4 @@
-"""Device keys: each installation signs its bundles with its own Ed25519 key (SYNC.md).
+"""Device keys: each installation signs its bundles with its own Ed25519 key (docs/sync.md).
 
 A person trusts a device by comparing its fingerprint — the first 20 bytes of the SHA-256 of its
 public key, in groups of four hex digits — on both screens.

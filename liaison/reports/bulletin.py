@@ -1,4 +1,4 @@
-"""Monthly 通报: the PRODUCT.md figures of a month by department and by street (straight from
+"""Monthly 通报: the docs/rules.md figures of a month by department and by street (straight from
 `compute_metrics`), the 红黑榜 of departments, two bar charts and the overdue list as of the
 month's end; as an A4 landscape PDF or an .xlsx workbook (sheets 部门指标, 街镇指标, 红黑榜,
 超期清单), chosen by the output path's suffix."""

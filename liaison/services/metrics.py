@@ -1,4 +1,4 @@
-"""What supervisors measure (PRODUCT.md), for a period, by department, street, cadre or category.
+"""What supervisors measure (docs/rules.md), for a period, by department, street, cadre or category.
 
 The period is [start, end], both dates included. An event belongs to the period when its date
 (the first ten characters of `demand_event.at`, Beijing time) lies in it. Events flagged as

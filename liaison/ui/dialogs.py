@@ -1,4 +1,5 @@
-"""Small message helpers with a seam tests can replace (STYLE.md: dialogs with an ask())."""
+"""Small message helpers with a seam tests can replace (docs/architecture.md: dialogs take an
+ask())."""
 
 from __future__ import annotations
 

@@ -74,7 +74,7 @@ def policy_measures() -> dict[int, PolicyMeasure]:
         segments = _split_paren(paren["body"]) if paren else []
         labels = tuple(label for label, _ in segments)
         if labels == ("责任单位", "责任单位"):
-            # Measure 13's known misprint: the first 责任单位 is the lead unit (see PRODUCT.md).
+            # Measure 13's known misprint: the first 责任单位 is the lead unit (see docs/rules.md).
             lead, responsible = segments[0][1], segments[1][1]
         else:
             lead = [u for label, units in segments if label == "牵头单位" for u in units]

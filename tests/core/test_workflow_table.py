@@ -27,7 +27,7 @@ OPEN = {S.NEW, S.ASSIGNED, S.ACCEPTED}
 IN_HAND = {S.ASSIGNED, S.ACCEPTED}
 
 # event: (who may, from which states — None: not raised yet, where it leads — None: stays,
-#         what it must carry), as PRODUCT.md's closed loop says
+#         what it must carry), as docs/rules.md's closed loop says
 RULES: dict[wf.EventKind, tuple[set[Role], set[S | None], S | None, tuple[str, ...]]] = {
     E.CREATE: (FIELD | HUB, {None}, S.NEW, ()),
     E.ROUTE: (HUB, OPEN, S.ASSIGNED, ("lead_department_id", "deadline", "reply_deadline")),

@@ -1,4 +1,4 @@
-"""The closed loop of PRODUCT.md, driven through the services on a real SQLite file."""
+"""The closed loop of docs/rules.md, driven through the services on a real SQLite file."""
 
 from __future__ import annotations
 

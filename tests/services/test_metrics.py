@@ -1,4 +1,4 @@
-"""The supervisors' figures (PRODUCT.md "What supervisors measure") over histories built through
+"""The supervisors' figures (docs/rules.md "What supervisors measure") over histories built through
 the real services, with the clock set to chosen moments of 2024."""
 
 from __future__ import annotations

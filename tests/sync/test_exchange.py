@@ -1,4 +1,5 @@
-"""Hub and laptops exchanging real bundle files: the guarantees of SYNC.md, one scenario each."""
+"""Hub and laptops exchanging real bundle files: the guarantees of docs/sync.md, one scenario
+each."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Hostile and broken bundles (SYNC.md guarantees 8 and 9): each one refused with one clear
+"""Hostile and broken bundles (docs/sync.md guarantees 8 and 9): each one refused with one clear
 Chinese line, and the receiving database untouched — same digest, same op log, integrity check
 ok, the database file byte for byte the same.
 

@@ -1,4 +1,4 @@
-"""Killing the process mid-import leaves all of the bundle or none of it (SYNC.md guarantee 9).
+"""Killing the process mid-import leaves all of the bundle or none of it (docs/sync.md guarantee 9).
 
 A real `liaison bundle import` runs in a child process on a copy of a laptop database and is
 SIGKILLed many times: after a random delay, and — since the commit is the short moment that

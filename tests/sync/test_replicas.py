@@ -1,5 +1,5 @@
 """A hub and three laptops edit apart and exchange bundles through a mailbox that delays,
-duplicates, reorders and drops them, with skewed clocks (SYNC.md, "Proof").
+duplicates, reorders and drops them, with skewed clocks (docs/sync.md).
 
 A model kept beside the replicas knows which edits each replica has seen, so it knows which
 edits were concurrent; the invariants: importing twice changes nothing, after a full exchange

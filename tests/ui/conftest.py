@@ -36,7 +36,7 @@ def make_ctx(db: Database, cast: Cast, qapp: QApplication) -> Callable[[Actor], 
 
 def type_text(widget: QWidget, text: str) -> None:
     """Type any text, Chinese included, as an input method would (qtbot.keyClicks aborts on
-    non-ASCII characters, see STACK.md)."""
+    non-ASCII characters, see docs/architecture.md)."""
     widget.setFocus()
     event = QInputMethodEvent()
     event.setCommitString(text)

@@ -4,7 +4,7 @@ A record's stored row is a function of its ops alone (`oplog.registers`), so the
 ops gives the same rows in any order, and applying an op twice changes nothing. A demand's
 derived columns are the fold of its events ordered by (time, id), through the state machine; a
 step that is no longer valid there (a department resolved while the supervisor re-routed) stays
-in the history, flagged (SYNC.md guarantee 5).
+in the history, flagged (docs/sync.md guarantee 5).
 """
 
 from __future__ import annotations

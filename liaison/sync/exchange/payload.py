@@ -1,6 +1,6 @@
 """The SQLite payload of a bundle: written from ops, read back defensively.
 
-Reading follows SQLite's "Defense Against the Dark Arts" (SYNC.md): the envelope's head is
+Reading follows SQLite's "Defense Against the Dark Arts" (docs/sync.md): the envelope's head is
 already signature-checked; the payload is streamed into a private temporary file, its SHA-256
 checked on the bytes written, and opened on its own connection, read-only and immutable, with
 defensive mode, untrusted schema, cell size checks, no mmap and low limits; `integrity_check`

@@ -1,4 +1,5 @@
-"""The op log: every change to a shared record, as the ops that travel between devices (SYNC.md).
+"""The op log: every change to a shared record, as the ops that travel between devices
+(docs/sync.md).
 
 An op is `(site, seq)` — the device that made it and its gapless sequence number there, the
 dedup key — with a hybrid-logical-clock stamp, the record it changes, the fields it writes and
@@ -159,7 +160,7 @@ def op_from_row(row: tuple[Any, ...]) -> Op:
 
 
 def precedence(op: Op) -> tuple[str, str]:
-    """How ops order when neither saw the other: clock stamp, then device id (SYNC.md)."""
+    """How ops order when neither saw the other: clock stamp, then device id (docs/sync.md)."""
     return op.hlc, op.site
 
 
@@ -186,7 +187,7 @@ class Register:
 
 
 def registers(ops: Iterable[Op]) -> dict[str, Register]:
-    """The register of every field the ops write (SYNC.md: multi-value register)."""
+    """The register of every field the ops write (docs/sync.md: multi-value register)."""
     return {name: Register(name, heads, winner) for name, heads, winner in _weighed(ops)}
 
 

@@ -10,7 +10,7 @@ event's flag, the search index, who changed a record last) are not shared; see
 
 A hard-deleted record (only holidays are deleted that way) is written as the pseudo-field
 `_deleted` = 1; everything else is deleted softly through a `deleted_at` field, so deletes
-travel like any edit and stick (SYNC.md guarantee 6).
+travel like any edit and stick (docs/sync.md guarantee 6).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""统计: what supervisors measure (PRODUCT.md) for a period, by department, street, cadre or
+"""统计: what supervisors measure (docs/rules.md) for a period, by department, street, cadre or
 category — headline cards for the district, a sortable table of the groups and a bar chart.
 
 The figures are exactly those of `compute_metrics` (the same call), computed off the GUI thread.
