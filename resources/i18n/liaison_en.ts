@@ -3549,7 +3549,7 @@ Demands recorded by liaison cadres on their visits appear here.</translation>
 <context>
     <name>DevicesTab</name>
     <message>
-        <location filename="../../liaison/ui/sync/devices_tab.py" line="+193"/>
+        <location filename="../../liaison/ui/sync/devices_tab.py" line="+206"/>
         <source>设备</source>
         <translation>Device</translation>
     </message>
@@ -3672,7 +3672,7 @@ Demands recorded by liaison cadres on their visits appear here.</translation>
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../liaison/ui/dialogs.py" line="+15"/>
+        <location filename="../../liaison/ui/dialogs.py" line="+16"/>
         <source>无法完成操作</source>
         <translation>Could not complete the action</translation>
     </message>
@@ -3690,7 +3690,7 @@ Demands recorded by liaison cadres on their visits appear here.</translation>
 <context>
     <name>EnrolDialog</name>
     <message>
-        <location filename="../../liaison/ui/sync/devices_tab.py" line="-166"/>
+        <location filename="../../liaison/ui/sync/devices_tab.py" line="-179"/>
         <source>登记设备</source>
         <translation>Enrol device</translation>
     </message>
@@ -3725,6 +3725,11 @@ Demands recorded by liaison cadres on their visits appear here.</translation>
         <translation>District office computer (administration)</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>按姓名或用户名筛选</source>
+        <translation>Filter by name or username</translation>
+    </message>
+    <message>
         <location line="+17"/>
         <source>对方念出的指纹</source>
         <translation>Fingerprint read out</translation>
@@ -3745,7 +3750,7 @@ Demands recorded by liaison cadres on their visits appear here.</translation>
         <translation>Accounts that may sign in</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>登记</source>
         <translation>Enrol</translation>
     </message>
@@ -3755,7 +3760,7 @@ Demands recorded by liaison cadres on their visits appear here.</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+30"/>
         <source>选择对方的文件</source>
         <translation>Choose their file</translation>
     </message>

@@ -126,3 +126,54 @@ def test_category_rule_dialog_changes_routing(
             .where(CategoryUnit.category_id == cat.id, CategoryUnit.role == "lead")
         ).all()
         assert leads == ["区金融办"]
+
+
+def test_first_run_joins_the_district_with_the_hubs_bundle(
+    qtbot: QtBot, db: Database, cast: Cast, template_db: Path, tmp_path: Path
+) -> None:
+    """加入已有区县 comes first: the laptop writes its request, the hub enrols it, the laptop
+    takes the hub's bundle once the fingerprint read out matches; then its account signs in."""
+    from liaison.services.setup import new_installation
+    from liaison.sync.exchange import bundle, devices
+
+    laptop_path = tmp_path / "laptop.sqlite"
+    new_installation(template_db, laptop_path, "观音桥街道 laptop 3")
+    laptop = database(laptop_path)
+    dialog = FirstRunDialog(laptop)
+    qtbot.addWidget(dialog)
+    assert dialog.pages.currentIndex() == 0
+    dialog.join_choice.click()
+    assert dialog.pages.currentIndex() == 1
+    me = devices.this_device(laptop)
+    assert dialog.own_fingerprint.text() == me.fingerprint
+    request = tmp_path / "request.lsb"
+    dialog.choose_request_path = lambda: request
+    dialog.write_request()
+    assert request.exists() and "已保存" in dialog.request_note.text()
+
+    devices.enrol_device(
+        db,
+        cast.admin,
+        me.fingerprint,
+        kind="field",
+        accounts=[cast.cadre.account_id],
+        bundle=request,
+    )
+    hub_bundle = tmp_path / "hub.lsb"
+    bundle.export_bundle(db, hub_bundle, recipient=me.id)
+    hub_fp = devices.this_device(db).fingerprint
+
+    dialog.try_join()
+    assert "请先选择" in dialog.join_error.text()
+    dialog.choose_bundle = lambda: hub_bundle
+    dialog.pick_bundle()
+    dialog.hub_fingerprint.setText("0000" + hub_fp[4:])
+    dialog.try_join()
+    qtbot.waitUntil(dialog.join_button.isEnabled, timeout=10_000)
+    assert "指纹不符" in dialog.join_error.text() and not accounts.has_accounts(laptop)
+    dialog.hub_fingerprint.setText(hub_fp)
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        dialog.try_join()
+    assert dialog.joined
+    assert accounts.sign_in(laptop, "cadre", "password-123").account_id == cast.cadre.account_id
+    laptop.dispose()

@@ -235,6 +235,12 @@ def test_a_bundle_from_an_unknown_device_shows_its_fingerprint_and_can_be_truste
     enrol.fingerprint.setText(stranger.fingerprint.lower().replace("-", ""))
     enrol.save()  # a field device needs its accounts
     assert "勾选" in enrol.error.text() and enrol.enrolled is None
+    enrol.account_filter.setText("CADRE")  # a district has thousands: filter, then tick
+    shown = [enrol.accounts.item(i) for i in range(enrol.accounts.count())]
+    assert {i.text() for i in shown if not i.isHidden()} == {
+        "cadre（cadre）· 联络干部",
+        "cadre2（cadre2）· 联络干部",
+    }
     enrol.check_accounts({cast.cadre.account_id})
     with qtbot.waitSignal(screen.overview_did_load, timeout=10_000):
         enrol.save()

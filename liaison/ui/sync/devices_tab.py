@@ -105,6 +105,9 @@ class EnrolDialog(QDialog):
         self.kind.addItem(self.tr("外勤电脑（联络干部、街镇、部门）"), FIELD)
         self.kind.addItem(self.tr("区联络办的电脑（可做管理操作）"), HUB)
         self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.account_filter = QLineEdit()
+        self.account_filter.setPlaceholderText(self.tr("按姓名或用户名筛选"))
+        self.account_filter.textChanged.connect(self._filter_accounts)
         self.accounts = QListWidget()
         self.accounts.setMinimumHeight(160)
         for a in list_accounts(ctx.db):
@@ -123,7 +126,8 @@ class EnrolDialog(QDialog):
         form.addRow(self.tr("对方念出的指纹"), self.fingerprint)
         form.addRow(self.tr("对方的文件"), row)
         form.addRow(self.tr("设备类别"), self.kind)
-        form.addRow(self.tr("可登录的账号"), self.accounts)
+        form.addRow(self.tr("可登录的账号"), self.account_filter)
+        form.addRow("", self.accounts)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
@@ -132,7 +136,16 @@ class EnrolDialog(QDialog):
         self.resize(600, 520)
 
     def _kind_changed(self, _index: int) -> None:
-        self.accounts.setEnabled(self.kind.currentData() == FIELD)
+        field = self.kind.currentData() == FIELD
+        self.accounts.setEnabled(field)
+        self.account_filter.setEnabled(field)
+
+    def _filter_accounts(self, text: str) -> None:
+        """Show the accounts whose name or username holds `text` (ticks stay as they are)."""
+        wanted = text.strip().lower()
+        for i in range(self.accounts.count()):
+            item = self.accounts.item(i)
+            item.setHidden(bool(wanted) and wanted not in item.text().lower())
 
     def check_accounts(self, account_ids: set[str]) -> None:
         for i in range(self.accounts.count()):
