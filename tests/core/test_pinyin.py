@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from liaison.domain.pinyin import full_pinyin, initials, pinyin_keys
+
+
+@pytest.fixture(autouse=True)
+def _uncached() -> None:
+    """Each test computes its names: pinyin_keys memoises, and an answer cached by an earlier
+    test would hide what the rules do now (mutmut forks every mutant's run from a process in
+    which the whole suite has already run)."""
+    pinyin_keys.cache_clear()
 
 
 def test_initials_of_a_chongqing_company() -> None:
@@ -39,6 +49,10 @@ def test_chang_after_city_is_not_read_as_mayor() -> None:
     assert initials("重庆市长江轮船有限公司") == "cqscjlcyxgs"
 
 
+def test_chang_second_to_last_after_city_reads_chang() -> None:
+    assert full_pinyin("重庆市长寿") == "chongqingshichangshou"
+
+
 def test_mayor_hotline_keeps_zhang() -> None:
     assert full_pinyin("市长热线") == "shizhangrexian"
 
@@ -56,6 +70,23 @@ def test_shop_suffix_hang() -> None:
     assert full_pinyin("渝北琴行") == "yubeiqinhang"
     assert full_pinyin("江北支行") == "jiangbeizhihang"
     assert initials("沙坪坝电器行有限公司") == "spbdqhyxgs"
+
+
+def test_shop_hang_after_a_word_and_before_the_company_form() -> None:
+    # segmented 重庆 / 摩托车 / 行 / 有限 / 责任 / 公 / 司
+    assert full_pinyin("重庆摩托车行有限责任公司") == "chongqingmotuochehangyouxianzerengongsi"
+
+
+def test_shop_hang_right_after_a_single_character_inside_a_name() -> None:
+    assert full_pinyin("琴行老街店") == "qinhanglaojiedian"
+
+
+def test_lone_xing_after_a_word_inside_a_name_keeps_xing() -> None:
+    assert full_pinyin("重庆行知学校") == "chongqingxingzhixuexiao"
+
+
+def test_lone_xing_at_the_start_of_a_name_keeps_xing() -> None:
+    assert full_pinyin("行知路") == "xingzhilu"
 
 
 def test_travel_keeps_xing() -> None:

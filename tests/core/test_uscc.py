@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -149,3 +151,37 @@ def test_uscc_prefix_rejects_empty_and_too_long_text() -> None:
 def test_uscc_prefix_rejects_disallowed_characters() -> None:
     assert not is_uscc_prefix("915O")
     assert not is_uscc_prefix("重庆1")
+
+
+def test_a_disallowed_character_message_in_full() -> None:
+    assert str(_error("9150000020280572OT")) == (
+        "统一社会信用代码含有不允许的字符：第 17 位“O”"
+        "（只能是数字和大写字母，且不含 I、O、S、V、Z）"
+    )
+
+
+def test_three_bad_characters_are_all_named_without_a_count() -> None:
+    assert str(_error("9150000020280IOS0T")) == (
+        "统一社会信用代码含有不允许的字符：第 14 位“I”、第 15 位“O”、第 16 位“S”"
+        "（只能是数字和大写字母，且不含 I、O、S、V、Z）"
+    )
+
+
+def test_a_wrong_check_character_message_in_full() -> None:
+    assert str(_error(CHONGQING[:17] + "X")) == (
+        "统一社会信用代码校验位错误：第 18 位应为“T”，当前为“X”（请核对前 17 位是否录入有误）"
+    )
+
+
+def test_make_uscc_says_how_many_characters_it_got() -> None:
+    with pytest.raises(ValueError, match=re.escape("needs 17 characters, got 4: '9150'")):
+        make_uscc("9150")
+
+
+def test_make_uscc_names_the_disallowed_character() -> None:
+    with pytest.raises(ValueError, match=re.escape("character 'O' is not allowed in a USCC")):
+        make_uscc("9150000020280572O")
+
+
+def test_uscc_prefix_accepts_a_single_digit() -> None:
+    assert is_uscc_prefix("9")

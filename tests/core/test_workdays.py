@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from liaison.domain import workdays
 from liaison.domain.workdays import (
     DEFAULT_CALENDAR,
     DayOverride,
@@ -45,9 +46,10 @@ def test_ordinary_weekend_is_not_a_workday() -> None:
 
 
 def test_is_workday_agrees_with_chinese_calendar_for_every_known_day() -> None:
+    cal = WorkCalendar()  # a calendar of its own: its year tables are built by this test
     d = date(2004, 1, 1)
     while d <= date(2026, 12, 31):
-        assert CAL.is_workday(d) == chinese_calendar.is_workday(d), d
+        assert cal.is_workday(d) == chinese_calendar.is_workday(d), d
         d += timedelta(days=1)
 
 
@@ -177,3 +179,57 @@ def test_add_working_days_agrees_with_find_workday_from_a_workday(start: date, n
     # there (one day more than add_working_days); from a workday both agree.
     s = CAL.add_working_days(start, 0)
     assert CAL.add_working_days(s, n) == chinese_calendar.find_workday(n, s)
+
+
+# Calendars and the package check memoise per year; the tests below start from empty memos so
+# that they exercise the computation, not an answer an earlier test left behind (mutmut forks
+# every mutant's run from a process in which the whole suite, DEFAULT_CALENDAR included, ran).
+
+
+@pytest.fixture
+def unmemoised(monkeypatch: pytest.MonkeyPatch) -> None:
+    """package_knows_year forgets what it found out before."""
+    monkeypatch.setattr(workdays, "_known_years", {})
+
+
+@pytest.mark.usefixtures("unmemoised")
+def test_the_package_knows_2004_to_2026_and_nothing_else() -> None:
+    assert [package_knows_year(y) for y in (2003, 2004, 2026, 2027)] == [False, True, True, False]
+
+
+@pytest.mark.usefixtures("unmemoised")
+def test_a_new_calendar_follows_the_official_calendar_of_a_known_year() -> None:
+    cal = WorkCalendar()
+    assert not cal.is_workday(date(2025, 10, 1))  # a Wednesday of the National Day holiday
+    assert cal.is_workday(date(2025, 10, 11))  # a make-up Saturday
+
+
+def test_a_year_the_package_does_not_know_works_monday_to_friday() -> None:
+    cal = WorkCalendar()
+    # 2027-01-01 is a Friday.
+    january = [cal.is_workday(date(2027, 1, d)) for d in range(1, 11)]
+    assert january == [True, False, False, True, True, True, True, True, False, False]
+
+
+def test_the_last_days_of_the_year_are_in_its_table() -> None:
+    cal = WorkCalendar()
+    assert cal.is_workday(date(2025, 12, 31))  # a Wednesday
+    assert cal.is_workday(date(2027, 12, 30))  # a Thursday, weekends assumed
+    assert cal.is_workday(date(2027, 12, 31))  # a Friday, weekends assumed
+
+
+def test_a_year_of_weekends_assumed_has_261_working_days() -> None:
+    # 2027: 52 weeks and one more Friday.
+    assert WorkCalendar().working_days_between(date(2026, 12, 31), date(2027, 12, 31)) == 261
+
+
+def test_counting_across_new_year_in_years_the_package_does_not_know() -> None:
+    cal = WorkCalendar()
+    # 2028-12-29 is a Friday, 2029-01-01 a Monday.
+    assert cal.add_working_days(date(2028, 12, 29), 2) == date(2029, 1, 2)
+    assert cal.working_days_between(date(2028, 12, 29), date(2029, 1, 2)) == 2
+
+
+def test_negative_n_is_named_in_the_error() -> None:
+    with pytest.raises(ValueError, match=r"^n must be >= 0, got -2$"):
+        CAL.add_working_days(date(2025, 9, 30), -2)
