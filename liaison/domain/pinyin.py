@@ -1,8 +1,9 @@
 """Pinyin search keys for Chinese names (companies, people, places).
 
 `initials("重庆江北嘉陵机械有限公司") == "cqjbjljxyxgs"` and `full_pinyin(...)` ==
-"chongqingjiangbeijialingjixieyouxiangongsi". Letters and digits of other scripts are kept
-(lower-cased, full-width folded by NFKC), punctuation and spaces are dropped, ü is written "v".
+"chongqingjiangbeijialingjixieyouxiangongsi". ASCII letters and digits are kept (lower-cased,
+full-width ones folded by NFKC); everything else that is not Chinese — punctuation, spaces,
+letters of other scripts such as é — is dropped; ü is written "v".
 
 Readings come from pypinyin's phrase mode (its dictionary knows 重庆, 银行, 长安, 重工 …):
 each run of Chinese characters is cut into words with pypinyin's own forward-maximum-match

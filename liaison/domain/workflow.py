@@ -318,8 +318,6 @@ def _check_specifics(snapshot: Snapshot, event: Event) -> None:
     elif kind in (EventKind.APPROVE_EXTENSION, EventKind.REFUSE_EXTENSION):
         if snapshot.pending_extension is None:
             raise InvalidTransition("没有待审批的延期申请")
-    elif kind is EventKind.MERGE and event.merged_into_id == "":
-        raise ValidationError("请选择要并入的诉求", field="merged_into_id")
     elif (
         kind is EventKind.FOLLOW_UP
         and event.satisfaction is Satisfaction.UNSATISFIED
@@ -366,8 +364,8 @@ def apply(snapshot: Snapshot, event: Event) -> Snapshot:
         )
     elif kind is EventKind.REFUSE_EXTENSION:
         c["pending_extension"] = None
-    elif kind is EventKind.RESOLVE:
-        c.update(resolved_at=event.at, outcome=event.outcome)
+    elif kind is EventKind.RESOLVE:  # a pending extension is moot once resolved
+        c.update(resolved_at=event.at, outcome=event.outcome, pending_extension=None)
     elif kind is EventKind.FOLLOW_UP:
         c.update(satisfaction=event.satisfaction, followed_up_at=event.at)
         if event.satisfaction is Satisfaction.UNSATISFIED:
@@ -380,10 +378,11 @@ def apply(snapshot: Snapshot, event: Event) -> Snapshot:
                 reply_deadline=event.reply_deadline,
                 resolved_at=None,
                 outcome=None,
-                pending_extension=None,
             )
     elif kind is EventKind.ESCALATE:
         c["escalation_level"] = s.escalation_level + 1
+    elif kind is EventKind.WITHDRAW:
+        c["pending_extension"] = None
     elif kind is EventKind.MERGE:
         c["merged_into_id"] = event.merged_into_id
     elif kind is EventKind.CLOSE:

@@ -6,7 +6,7 @@ Regenerate after changing a message in the core (liaison/ outside liaison/ui):
     scripts/update_translations.sh      # then translate what it lists as unfinished
 
 liaison.ui.core_text.tr_core uses these tables; tests/ui/test_core_text.py fails when this
-file is out of date. 143 static messages, 129 patterns.
+file is out of date. 142 static messages, 129 patterns.
 """
 
 # ruff: noqa: E501
@@ -246,7 +246,6 @@ def static_messages() -> dict[str, str]:
         "请填写用户名": QCoreApplication.translate("CoreText", "请填写用户名"),
         "请填写走访情况": QCoreApplication.translate("CoreText", "请填写走访情况"),
         "请填写部门简称": QCoreApplication.translate("CoreText", "请填写部门简称"),
-        "请选择要并入的诉求": QCoreApplication.translate("CoreText", "请选择要并入的诉求"),
         "请选择走访方式": QCoreApplication.translate("CoreText", "请选择走访方式"),
         "请选择走访的企业": QCoreApplication.translate("CoreText", "请选择走访的企业"),
         "账号不存在": QCoreApplication.translate("CoreText", "账号不存在"),

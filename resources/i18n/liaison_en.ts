@@ -1242,9 +1242,8 @@ Time: {at}</translation>
         <translation>Please enter the department&apos;s short name</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>请选择要并入的诉求</source>
-        <translation>Please choose the demand to merge into</translation>
+        <translation type="vanished">Please choose the demand to merge into</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1515,7 +1514,7 @@ Time: {at}</translation>
         <translation type="vanished">The sending device &quot;{0}&quot; is not trusted yet: compare fingerprints, then run liaison device trust</translation>
     </message>
     <message>
-        <location line="-149"/>
+        <location line="-148"/>
         <source>设备名称应为 1 到 100 个字</source>
         <translation>A device&apos;s name has 1 to 100 characters</translation>
     </message>
@@ -1535,7 +1534,7 @@ Time: {at}</translation>
         <translation>The device class must be hub (district office) or field</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+31"/>
         <source>这个同步包没有区县信息：请用区联络办导出的同步包加入</source>
         <translation>This bundle carries no district: join with a bundle exported by the district office</translation>
     </message>

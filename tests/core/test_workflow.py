@@ -328,7 +328,7 @@ def test_unsatisfied_follow_up_reopens_with_new_deadlines_and_no_result() -> Non
         reply_deadline=new_reply,
     )
     resolved = run(CREATE, ROUTE, ACCEPT, ASK, replace(RESOLVE, at=AT[4]))
-    assert resolved.pending_extension == DUE + timedelta(days=7)
+    assert resolved.pending_extension is None  # resolving ends the request: nothing to approve
     s = wf.apply(resolved, replace(unhappy, at=AT[5]))
     assert s == replace(
         ROUTED,

@@ -286,3 +286,17 @@ def _resolve() -> wf.Event:
 
 def _satisfied() -> wf.Event:
     return event(E.FOLLOW_UP, R.CADRE, satisfaction=wf.Satisfaction.SATISFIED)
+
+
+def test_a_pending_extension_ends_with_the_work_it_was_asked_for() -> None:
+    """Resolved or withdrawn while an extension waits: nothing is left to approve."""
+    accepted = wf.Snapshot(state=S.ACCEPTED, deadline=DEADLINE)
+    later = DEADLINE + timedelta(days=5)
+    asked = wf.apply(
+        accepted, event(E.REQUEST_EXTENSION, R.HANDLER, text="需协调", promised_date=later)
+    )
+    resolved = wf.apply(asked, _resolve())
+    assert (resolved.state, resolved.pending_extension) == (S.RESOLVED, None)
+    withdrawn = wf.apply(asked, event(E.WITHDRAW, R.CADRE, text="企业已自行解决"))
+    assert (withdrawn.state, withdrawn.pending_extension) == (S.WITHDRAWN, None)
+    assert wf.allowed_events(resolved, R.SUPERVISOR) == [E.FOLLOW_UP]
