@@ -462,3 +462,62 @@ def test_a_field_device_cannot_change_administration_even_for_a_real_admin(
         admin.set_account_active(laptop.db, laptop.as_(c.admin), c.cadre.account_id, False)
     with pytest.raises(PermissionDenied, match="区联络办的电脑"):
         devices.revoke_device(laptop.db, laptop.as_(c.admin), d.hub.device_id)
+
+
+# --- revocation and what a device knew -----------------------------------------------------
+
+
+def test_a_revocation_sets_aside_later_ops_already_applied_elsewhere(d: District) -> None:
+    """The laptop goes missing after its last bundle reached the hub. Its holder keeps working
+    and gives a bundle to the other laptop directly; then the hub's revocation arrives there:
+    the ops after the cut are set aside — with what was built on the records they made — and
+    the ops before it stay. Every replica ends equal."""
+    c = d.cast
+    [before] = log_demands(d.laptop.db, c, "贷款贴息申请", actor=d.laptop.as_(c.cadre))
+    d.hub.receive(d.laptop.export(d.hub))
+    devices.revoke_device(d.hub.db, c.admin, d.laptop.device_id)
+    [after] = log_demands(d.laptop.db, c, "厂房租金补贴", actor=d.laptop.as_(c.cadre))
+    report = d.other.receive(d.laptop.export(d.other))
+    assert report.new_ops > 0 and not report.set_aside
+    assert _has_demand(d.other, after)
+    # the other cadre builds on it before the revocation arrives
+    demands.withdraw_demand(d.other.db, d.other.as_(c.other_cadre), after, "企业已自行解决")
+    report = d.other.receive(d.hub.export(d.other))
+    assert report.revoked_here >= 4  # visit, demand, its 提出, and the 撤回 built on it
+    assert "因来源设备被吊销而作废" in report.summary()
+    assert _has_demand(d.other, before) and not _has_demand(d.other, after)
+    # the hub never takes the revoked laptop's bundles, but the other laptop's relay of them:
+    # its ops after the cut are set aside there too, as is the 撤回 of the lost demand
+    relayed = d.hub.receive(d.other.export(d.hub))
+    assert set(relayed.set_aside) <= {"revoked", "depends"} and relayed.set_aside
+    with pytest.raises(BundleRefused) as refused:
+        d.hub.receive(d.laptop.export(d.hub))
+    assert refused.value.reason == "revoked_sender"
+    d.other.receive(d.hub.export(d.other))
+    assert d.hub.digest() == d.other.digest()
+    assert not _has_demand(d.hub, after)
+
+
+def _has_demand(replica: Replica, demand_id: str) -> bool:
+    conn = replica.db.raw()
+    try:
+        return (
+            conn.execute("SELECT 1 FROM demand WHERE id = ?", (demand_id,)).fetchone() is not None
+        )
+    finally:
+        conn.close()
+
+
+def test_work_done_offline_before_a_deactivation_arrived_still_counts(d: District) -> None:
+    """Authority is judged by what the laptop knew when it worked (its seal's vector): the
+    cadre's visit made offline while the hub deactivated the account is kept everywhere."""
+    c = d.cast
+    admin.set_account_active(d.hub.db, c.admin, c.cadre.account_id, False)
+    [kept] = log_demands(d.laptop.db, c, "技改贷款", actor=d.laptop.as_(c.cadre))
+    report = d.hub.receive(d.laptop.export(d.hub))
+    assert report.new_ops > 0 and not report.set_aside
+    assert _has_demand(d.hub, kept)
+    # once the laptop knows, the account can no longer sign in there
+    d.laptop.receive(d.hub.export(d.laptop))
+    with pytest.raises(DomainError):
+        accounts.sign_in(d.laptop.db, "cadre", "password-123")
