@@ -90,7 +90,7 @@ def _unit_id(db: Database, table: str, name: str | None) -> str | None:
         return None
     from sqlalchemy import text
 
-    with db.session() as s:
+    with db.read() as s:
         found = s.scalar(text(f"SELECT id FROM {table} WHERE name = :n"), {"n": name})
     if found is None:
         kind = "部门" if table == "department" else "街镇"
@@ -103,7 +103,7 @@ def _account_id(db: Database, username: str) -> str:
 
     from liaison.data.models import Account
 
-    with db.session() as s:
+    with db.read() as s:
         ids = list(s.scalars(select(Account.id).where(Account.username == username)))
     if len(ids) != 1:
         raise NeedsInput(

@@ -170,7 +170,7 @@ def _account_ids(db: Database, names: str) -> list[str]:
 
     wanted = [n.strip() for n in names.replace("，", ",").split(",") if n.strip()]
     out = []
-    with db.session() as s:
+    with db.read() as s:
         for name in wanted:
             ids = list(s.scalars(select(Account.id).where(Account.username == name)))
             if len(ids) != 1:

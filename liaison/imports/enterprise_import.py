@@ -27,7 +27,7 @@ from sqlalchemy import Table, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from liaison.data import search as search_index
-from liaison.data.db import Database, raw_connection
+from liaison.data.db import Database, holding, raw_connection
 from liaison.data.models import (
     Account,
     Assignment,
@@ -690,7 +690,7 @@ def _analyse_enterprises(s: Session, table: Sheet) -> tuple[ImportPreview, list[
 def preview_enterprises(db: Database, path: Path | str) -> ImportPreview:
     """What importing the roster at `path` would do, row by row; writes nothing."""
     table = read_table(path)
-    with db.session() as s:
+    with db.read() as s:
         return _analyse_enterprises(s, table)[0]
 
 
@@ -699,7 +699,7 @@ def import_enterprises(db: Database, actor: Actor, path: Path | str) -> ImportRe
     all in one unit of work; error rows are skipped and reported."""
     actor.require(*ENTERPRISE_EDITORS)
     table = read_table(path)
-    with db.session() as s:
+    with db.session() as s, holding(db.path, f"正在导入企业名录 {Path(path).name}"):
         preview, plans = _analyse_enterprises(s, table)
         _write_enterprises(s, actor, plans)
         return _result(preview)
@@ -1028,7 +1028,7 @@ def preview_assignments(
     """What importing the 包联 list at `path` would do, row by row; writes nothing. With the
     `actor` who will import it, rows outside a street staff's own street show as errors."""
     table = read_table(path)
-    with db.session() as s:
+    with db.read() as s:
         return _analyse_assignments(s, table, actor)[0]
 
 
@@ -1038,7 +1038,7 @@ def import_assignments(db: Database, actor: Actor, path: Path | str) -> ImportRe
     An assignment that is already active is updated (牵头, start date) rather than repeated."""
     actor.require(*ASSIGNERS)
     table = read_table(path)
-    with db.session() as s:
+    with db.session() as s, holding(db.path, f"正在导入包联名单 {Path(path).name}"):
         preview, plans = _analyse_assignments(s, table, actor)
         _write_assignments(s, actor, plans)
         return _result(preview)

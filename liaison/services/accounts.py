@@ -177,7 +177,7 @@ def sign_in(db: Database, username: str, password: str) -> Actor:
     A name made twice on two hub devices offline (a conflict until an administrator renames
     one) signs in whichever account the password opens. On a field device only the accounts
     enrolled on it sign in; on a device not enrolled anywhere, none."""
-    with db.session() as s:
+    with db.read() as s:
         candidates = s.scalars(
             select(Account)
             .where(Account.username == username.strip(), Account.active.is_(True))
@@ -204,10 +204,10 @@ def sign_in(db: Database, username: str, password: str) -> Actor:
 
 def has_accounts(db: Database) -> bool:
     """False on a fresh database: the app then walks the admin through the first start."""
-    with db.session() as s:
+    with db.read() as s:
         return s.scalar(select(Account.id).limit(1)) is not None
 
 
 def list_accounts(db: Database) -> list[AccountInfo]:
-    with db.session() as s:
+    with db.read() as s:
         return [_info(s, a) for a in s.scalars(select(Account).order_by(Account.username))]

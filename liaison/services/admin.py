@@ -29,7 +29,7 @@ class DepartmentInfo:
 
 def list_departments(db: Database, *, include_inactive: bool = False) -> list[DepartmentInfo]:
     """Units for pickers, timelines and the admin list."""
-    with db.session() as s:
+    with db.read() as s:
         # policy order (ids are time-ordered, seeded in the policy's order), the hub last
         stmt = select(Department).order_by(Department.kind != "department", Department.id)
         if not include_inactive:
@@ -122,7 +122,7 @@ def _rule(s: Session, c: Category) -> CategoryRule:
 
 
 def list_category_rules(db: Database) -> list[CategoryRule]:
-    with db.session() as s:
+    with db.read() as s:
         return [
             _rule(s, c)
             for c in s.scalars(select(Category).order_by(Category.measure_no, Category.name))
@@ -186,7 +186,7 @@ class HolidayInfo:
 
 
 def list_holidays(db: Database) -> list[HolidayInfo]:
-    with db.session() as s:
+    with db.read() as s:
         return [
             HolidayInfo(h.day, h.is_workday, h.name)
             for h in s.scalars(select(Holiday).order_by(Holiday.day))

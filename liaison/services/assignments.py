@@ -45,7 +45,7 @@ def assign_refusal(actor: Actor, enterprise_street_id: str | None) -> str | None
 def list_cadre_choices(db: Database, actor: Actor) -> list[CadreChoice]:
     """Every active 联络干部 and 街镇专员 in pinyin order, with pinyin keys for type-ahead."""
     actor.require(*ASSIGNERS)
-    with db.session() as s:
+    with db.read() as s:
         streets: dict[str, str] = {i: n for i, n in s.execute(select(Street.id, Street.name))}
         loads: dict[str, int] = {
             account_id: n

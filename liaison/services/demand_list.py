@@ -199,7 +199,7 @@ def deadline_status(
     db: Database, deadline: date | None, state: wf.State, today: date | None = None
 ) -> DeadlineStatus | None:
     """How the deadline of a demand in `state` stands today (None when it does not apply)."""
-    with db.session() as s:
+    with db.read() as s:
         return _deadline_status(_calendar(s), today or clock.today(), deadline, state)
 
 
@@ -436,7 +436,7 @@ def demand_ids(db: Database, f: DemandFilter, actor: Actor, today: date | None =
     allowed = _allowed_states(f, actor)
     open_part = allowed & wf.OPEN_STATES
     rest = allowed - wf.OPEN_STATES
-    with db.session() as s:
+    with db.read() as s:
         where = _conditions(s, f, actor, day)
         base = select(Demand.id).where(*where)
         if f.sort in (Sort.RAISED_NEWEST, Sort.RAISED_OLDEST):
@@ -476,7 +476,7 @@ def demand_rows(
         return {}
     day = today or clock.today()
     lead = aliased(Department)
-    with db.session() as s:
+    with db.read() as s:
         cal = _calendar(s)
         result = s.execute(
             select(Demand, Enterprise.name, Category.name, lead.name)
@@ -527,7 +527,7 @@ class RoutingDates:
 def routing_dates(db: Database, category_id: str, start: date | None = None) -> RoutingDates:
     """The deadlines routing (or reopening) the category's demand today would set."""
     day = start or clock.today()
-    with db.session() as s:
+    with db.read() as s:
         cat = s.get(Category, category_id)
         if cat is None:
             raise NotFound("诉求类别不存在")
@@ -553,7 +553,7 @@ class MergeCandidate:
 
 def merge_candidates(db: Database, demand_id: str) -> list[MergeCandidate]:
     """Other open demands of the same enterprise, newest first (targets of 并单)."""
-    with db.session() as s:
+    with db.read() as s:
         d = s.get(Demand, demand_id)
         if d is None:
             raise NotFound("诉求不存在")

@@ -84,7 +84,7 @@ def _proposal(session: Session, cat: Category) -> RoutingProposal:
 
 
 def propose_routing(db: Database, category_id: str) -> RoutingProposal:
-    with db.session() as s:
+    with db.read() as s:
         return _proposal(s, _category(s, category_id))
 
 

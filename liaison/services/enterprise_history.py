@@ -77,7 +77,7 @@ def enterprise_history(
 ) -> EnterpriseHistory:
     """The visit timeline and the demands of one enterprise (deleted visits left out)."""
     day = today or clock.today()
-    with db.session() as s:
+    with db.read() as s:
         visits = list(
             s.scalars(
                 select(Visit)
@@ -147,7 +147,7 @@ def visit_refusal(db: Database, actor: Actor, enterprise_id: str) -> str | None:
     """
     if actor.role not in VISIT_ROLES:
         return "您的角色不能登记走访"
-    with db.session() as s:
+    with db.read() as s:
         enterprise = s.get(Enterprise, enterprise_id)
         if enterprise is None or enterprise.deleted_at is not None:
             return "企业不存在或已删除"
@@ -169,7 +169,7 @@ def order_ids(db: Database, ids: list[str], sort: str, descending: bool = False)
         "street": Enterprise.street_id,
     }[sort if sort in SORT_KEYS else "name"]
     order = column.desc() if descending else column.asc()
-    with db.session() as s:
+    with db.read() as s:
         return list(
             s.scalars(
                 select(Enterprise.id).where(Enterprise.id.in_(ids)).order_by(order, Enterprise.id)

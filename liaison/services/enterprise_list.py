@@ -85,7 +85,7 @@ def _narrows(f: EnterpriseFilter) -> bool:
 def enterprise_ids(db: Database, f: EnterpriseFilter) -> EnterpriseIds:
     """Ids of the enterprises the list shows, in display order."""
     stmt = _filtered(select(Enterprise.id).where(Enterprise.deleted_at.is_(None)), f)
-    with db.session() as s:
+    with db.read() as s:
         if f.text.strip():
             found = search_index.search(raw_connection(s), f.text, SEARCH_LIMIT)
             assert found is not None
@@ -129,7 +129,7 @@ def enterprise_rows(db: Database, ids: list[str]) -> dict[str, EnterpriseRow]:
     if not ids:
         return {}
     open_states = [str(x) for x in wf.OPEN_STATES]
-    with db.session() as s:
+    with db.read() as s:
         last_visit = (
             select(func.max(Visit.visit_date))
             .where(Visit.enterprise_id == Enterprise.id, Visit.deleted_at.is_(None))

@@ -251,7 +251,7 @@ def _live(session: Session, enterprise_id: str) -> Enterprise:
 
 
 def get_enterprise(db: Database, enterprise_id: str) -> EnterpriseDetail:
-    with db.session() as s:
+    with db.read() as s:
         e = _live(s, enterprise_id)
         street = s.get(Street, e.street_id) if e.street_id else None
         tags = tuple(
@@ -294,7 +294,7 @@ def get_enterprise(db: Database, enterprise_id: str) -> EnterpriseDetail:
 
 def search_enterprises(db: Database, text: str, limit: int = 200) -> search_index.SearchResult:
     """Name substring, pinyin initials or full pinyin, or code prefix (see liaison.data.search)."""
-    with db.session() as s:
+    with db.read() as s:
         result = search_index.search(raw_connection(s), text, limit)
         if result is None:
             ids = list(

@@ -97,7 +97,7 @@ def _day(value: Any) -> date | None:
 def _name(db: Database, table: str, key: str | None) -> str | None:
     if key is None:
         return None
-    with db.session() as s:
+    with db.read() as s:
         found = s.execute(text(f"SELECT name FROM {table} WHERE id = :k"), {"k": key}).scalar()
     return str(found) if found is not None else key
 
@@ -174,7 +174,7 @@ def _where(f: LedgerFilter) -> tuple[str, dict[str, str]]:
 def ledger_count(db: Database, f: LedgerFilter) -> int:
     """How many rows the ledger of `f` has (without reading them)."""
     extra, params = _where(f)
-    with db.session() as s:
+    with db.read() as s:
         return int(s.execute(text(_COUNT_SQL.format(extra=extra)), params).scalar() or 0)
 
 
@@ -185,7 +185,7 @@ def ledger_data(db: Database, f: LedgerFilter, *, today: date | None = None) -> 
     as_of = today or clock.today()
     extra, params = _where(f)
     rows: list[LedgerRow] = []
-    with db.session() as s:
+    with db.read() as s:
         result = s.execute(text(_LEDGER_SQL.format(extra=extra)), params)
         for did, raised, ent, title, cat, lead, state, deadline, resolved, sat, street in result:
             dl = _day(deadline)
@@ -283,7 +283,7 @@ def overdue_as_of(db: Database, as_of: date) -> list[OverdueRow]:
         ORDER BY d.deadline, d.id
     """
     out = []
-    with db.session() as s:
+    with db.read() as s:
         for did, ent, title, lead, raised, deadline, state, level in s.execute(
             text(sql), {"as_of": as_of.isoformat()}
         ):

@@ -434,7 +434,7 @@ def _read_all(db: Database, queries: Sequence[Callable[[Session], _Figures]]) ->
     finish at about the same time.
     """
     if WORKERS == 1:
-        with db.session() as s:
+        with db.read() as s:
             return [query(s) for query in queries]
     with ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="metrics") as pool:
         futures = [pool.submit(_read, db, query) for query in queries]
@@ -442,7 +442,7 @@ def _read_all(db: Database, queries: Sequence[Callable[[Session], _Figures]]) ->
 
 
 def _read(db: Database, query: Callable[[Session], T]) -> T:
-    with db.session() as s:
+    with db.read() as s:
         return query(s)
 
 
@@ -482,7 +482,7 @@ def compute_metrics(
             into = groups.setdefault(key, {})
             for name, value in figures.items():
                 into[name] = into.get(name, 0) + value
-    with db.session() as s:
+    with db.read() as s:
         labels = _labels(s, q)
     # Every event and every demand falls in exactly one group (the "none" group included),
     # so their district figures are the sums of the groups. Coverage is not additive (an

@@ -76,7 +76,7 @@ def department_queue(
     include_co: bool = True,
 ) -> list[DemandRow]:
     """A department's open demands (it leads or co-handles), most urgent deadline first."""
-    with db.session() as s:
+    with db.read() as s:
         units = select(DemandUnit.demand_id, DemandUnit.deadline).where(
             DemandUnit.department_id == department_id, DemandUnit.is_open.is_(True)
         )
@@ -93,7 +93,7 @@ def overdue_demands(
 ) -> list[DemandRow]:
     """Open demands past their deadline (超期), longest overdue first."""
     day = today or clock.today()
-    with db.session() as s:
+    with db.read() as s:
         stmt = (
             select(Demand)
             .where(
@@ -156,7 +156,7 @@ def _unit_of(
 
 
 def demand_detail(db: Database, demand_id: str, actor: Actor | None = None) -> DemandDetail:
-    with db.session() as s:
+    with db.read() as s:
         d = s.get(Demand, demand_id)
         if d is None:
             raise NotFound("诉求不存在")

@@ -28,13 +28,13 @@ class CategoryInfo:
 
 def list_streets(db: Database) -> list[StreetInfo]:
     """The district's streets and towns in the official order (the order they were seeded)."""
-    with db.session() as s:
+    with db.read() as s:
         rows = s.scalars(select(Street).order_by(literal_column("street.rowid")))
         return [StreetInfo(r.id, r.code, r.name, r.kind) for r in rows]
 
 
 def list_categories(db: Database, *, include_inactive: bool = False) -> list[CategoryInfo]:
-    with db.session() as s:
+    with db.read() as s:
         stmt = select(Category).order_by(
             Category.measure_no.is_(None), Category.measure_no, Category.name
         )

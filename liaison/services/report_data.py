@@ -116,7 +116,7 @@ def _names(s: Session) -> tuple[dict[str, str], dict[str, str], str]:
 
 
 def visit_record(db: Database, visit_id: str) -> VisitRecord:
-    with db.session() as s:
+    with db.read() as s:
         v = s.get(Visit, visit_id)
         if v is None or v.deleted_at is not None:
             raise NotFound("走访记录不存在或已删除")
@@ -299,7 +299,7 @@ def _details(e: DemandEvent, depts: dict[str, str]) -> str:
 
 
 def closure_record(db: Database, demand_id: str) -> ClosureRecord:
-    with db.session() as s:
+    with db.read() as s:
         d = s.get(Demand, demand_id)
         if d is None:
             raise NotFound("诉求不存在，无法打印办结销号单")

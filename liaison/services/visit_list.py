@@ -66,7 +66,7 @@ def visit_ids(
     else:
         return []
     params = {"me": actor.account_id, "street": actor.street_id or "", "limit": limit}
-    with db.session() as s:
+    with db.read() as s:
         return [str(i) for i in s.execute(text(sql), params).scalars()]
 
 
@@ -76,7 +76,7 @@ def visit_rows(db: Database, ids: list[str]) -> dict[str, VisitRow]:
         return {}
     marks = ", ".join(f":i{n}" for n in range(len(ids)))
     params = {f"i{n}": i for n, i in enumerate(ids)}
-    with db.session() as s:
+    with db.read() as s:
         rows = s.execute(
             text(
                 "SELECT v.id, v.visit_date, v.enterprise_id, e.name, v.mode, v.follow_up_on, "

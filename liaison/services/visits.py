@@ -263,7 +263,7 @@ def _deletion_plan(session: Session, actor: Actor, visit: Visit) -> list[Demand]
 
 def check_visit_deletion(db: Database, actor: Actor, visit_id: str) -> VisitDeletion:
     """What `delete_visit` would do, or the refusal it would raise (writes nothing)."""
-    with db.session() as s:
+    with db.read() as s:
         plan = _deletion_plan(s, actor, _visit(s, visit_id))
         return VisitDeletion(visit_id, tuple(d.id for d in plan))
 

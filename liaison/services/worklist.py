@@ -483,7 +483,7 @@ def worklist(
     day = today or clock.today()
     period = quarter_of(day)
     summary = None
-    with db.session() as s:
+    with db.read() as s:
         if actor.role in (Role.CADRE, Role.STREET_STAFF):
             sections = _field_sections(s, actor, day, period, limit)
         elif actor.role is Role.HANDLER:

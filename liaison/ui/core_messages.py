@@ -6,7 +6,7 @@ Regenerate after changing a message in the core (liaison/ outside liaison/ui):
     scripts/update_translations.sh      # then translate what it lists as unfinished
 
 liaison.ui.core_text.tr_core uses these tables; tests/ui/test_core_text.py fails when this
-file is out of date. 142 static messages, 129 patterns.
+file is out of date. 142 static messages, 130 patterns.
 """
 
 # ruff: noqa: E501
@@ -551,6 +551,10 @@ def pattern_messages() -> list[tuple[str, str]]:
             QCoreApplication.translate(
                 "CoreText", "数据库文件不存在：{0}（先运行 liaison init --db {1}）"
             ),
+        ),
+        (
+            "数据库正忙(.+?)。请稍候再试，已等待 (.+?) 秒",
+            QCoreApplication.translate("CoreText", "数据库正忙{0}。请稍候再试，已等待 {1} 秒"),
         ),
         (
             "文件“(.+?)”中找不到(.+?)的表头：请确认有“(.+?)”等列（至少包含(.+?)）",

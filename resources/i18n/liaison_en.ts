@@ -1750,6 +1750,11 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>数据库正忙{0}。请稍候再试，已等待 {1} 秒</source>
+        <translation>The database is busy{0}. Please try again in a moment; waited {1} seconds</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>文件“{0}”中找不到{1}的表头：请确认有“{2}”等列（至少包含{3}）</source>
         <translation>No {1} header row found in &quot;{0}&quot;: check that it has columns such as &quot;{2}&quot; (at least {3})</translation>
     </message>

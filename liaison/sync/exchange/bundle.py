@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from liaison.data import migrate
-from liaison.data.db import Database
+from liaison.data.db import Database, holding
 from liaison.domain import clock, credentials, hlc, signing
 from liaison.domain.ids import new_id
 from liaison.sync.exchange import authority, envelope, payload
@@ -131,7 +131,7 @@ def export_bundle(
     conn = db.raw()
     try:
         me = local_device(conn)
-        conn.execute("BEGIN IMMEDIATE")  # this device's new ops get their seal first
+        db.begin_writing(conn)  # this device's new ops get their seal first
         try:
             seals.seal_pending(conn, me.id, me.private_key)
         except BaseException:
@@ -185,7 +185,7 @@ def export_bundle(
             _write_atomically(out, envelope.sealed_head(header, me.private_key), body)
         if identity_only:  # a request to be enrolled: nothing of the history's
             return ExportReport(out, bundle_id, 0, {}, None, False)
-        conn.execute("BEGIN IMMEDIATE")
+        db.begin_writing(conn)
         conn.execute(
             "INSERT INTO sync_bundle (id, direction, peer_id, peer_name, made_at, handled_at, "
             "ops, new_ops, summary, file) VALUES (?, 'out', ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -465,17 +465,19 @@ def _run(db: Database, path: Path, dry_run: bool, joining: str | None) -> Import
     gc.disable()  # tens of thousands of short-lived objects, no cycles: the collector only costs
     try:
         with envelope.opened_file(path) as bundle:
-            conn.execute("BEGIN IMMEDIATE")
+            h = bundle.header
+            db.begin_writing(conn)
             try:
-                if joining is not None:
-                    _begin_joining(conn, bundle.header)
-                report = _import(conn, check_envelope(bundle, conn), str(path))
-                if joining is not None and district.local_kind(conn) not in authority.KINDS:
-                    raise BundleRefused(
-                        "not_enrolled",
-                        "这个同步包没有登记本机：请区联络办的管理员先登记本机（核对本机指纹），"
-                        "再为本机导出同步包",
-                    )
+                with holding(db.path, f"正在导入“{h.sender_name}”的同步包（{h.ops} 项变更）"):
+                    if joining is not None:
+                        _begin_joining(conn, h)
+                    report = _import(conn, check_envelope(bundle, conn), str(path))
+                    if joining is not None and district.local_kind(conn) not in authority.KINDS:
+                        raise BundleRefused(
+                            "not_enrolled",
+                            "这个同步包没有登记本机：请区联络办的管理员先登记本机（核对本机指纹），"
+                            "再为本机导出同步包",
+                        )
             except BaseException:
                 conn.execute("ROLLBACK")
                 raise

@@ -73,7 +73,7 @@ _TITLES = {
 
 
 def list_conflicts(db: Database) -> list[Conflict]:
-    with db.session() as s:
+    with db.read() as s:
         names: dict[str, str] = dict(s.execute(text("SELECT id, display_name FROM account")).all())
         devices: dict[str, str] = dict(s.execute(text("SELECT id, name FROM device")).all())
         rows = s.execute(

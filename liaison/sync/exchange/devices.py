@@ -62,7 +62,7 @@ class DeviceInfo:
 def _info(
     db: Database, where: str = "", params: dict[str, object] | None = None
 ) -> list[DeviceInfo]:
-    with db.session() as s:
+    with db.read() as s:
         rows = s.execute(
             text(
                 "SELECT d.id, d.name, d.fingerprint, d.is_local, d.trusted_at, d.revoked_at, "
@@ -181,7 +181,7 @@ def enrol_device(
 
 def enrolled_accounts(db: Database, device_id: str) -> list[str]:
     """The accounts enrolled on a field device (ids)."""
-    with db.session() as s:
+    with db.read() as s:
         return list(
             s.scalars(select(DeviceAccount.account_id).where(DeviceAccount.device_id == device_id))
         )
