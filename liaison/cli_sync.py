@@ -58,9 +58,10 @@ def add_parsers(sub: argparse._SubParsersAction, db_option: DbOption) -> None:  
     k.add_argument(
         "--as",
         dest="kind",
-        choices=("hub", "field"),
+        choices=("hub", "field", "founder"),
         required=True,
-        help="hub：区联络办的电脑；field：外勤电脑（只允许 --accounts 列出的账号登录）",
+        help="hub：区联络办的电脑；field：外勤电脑（只允许 --accounts 列出的账号登录）；"
+        "founder：并入本区县的另一区县的创建设备（承认它创建的管理员）",
     )
     k.add_argument(
         "--accounts", default="", metavar="NAMES", help="外勤电脑上可登录的账号，逗号分隔"

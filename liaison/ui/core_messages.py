@@ -6,7 +6,7 @@ Regenerate after changing a message in the core (liaison/ outside liaison/ui):
     scripts/update_translations.sh      # then translate what it lists as unfinished
 
 liaison.ui.core_text.tr_core uses these tables; tests/ui/test_core_text.py fails when this
-file is out of date. 142 static messages, 130 patterns.
+file is out of date. 147 static messages, 133 patterns.
 """
 
 # ruff: noqa: E501
@@ -35,6 +35,9 @@ def static_messages() -> dict[str, str]:
         "企业不存在或已删除": QCoreApplication.translate("CoreText", "企业不存在或已删除"),
         "依据（base）格式不对": QCoreApplication.translate("CoreText", "依据（base）格式不对"),
         "内容不是 JSON 对象": QCoreApplication.translate("CoreText", "内容不是 JSON 对象"),
+        "办理环节的时间早于来源设备当时已有的环节（时间被倒填）": QCoreApplication.translate(
+            "CoreText", "办理环节的时间早于来源设备当时已有的环节（时间被倒填）"
+        ),
         "办理环节的经办人、角色或设备与署名不符": QCoreApplication.translate(
             "CoreText", "办理环节的经办人、角色或设备与署名不符"
         ),
@@ -45,6 +48,9 @@ def static_messages() -> dict[str, str]:
         ),
         "包联关系不存在或已结束": QCoreApplication.translate("CoreText", "包联关系不存在或已结束"),
         "区联络办设备": QCoreApplication.translate("CoreText", "区联络办设备"),
+        "区联络办设备（并入的区县）": QCoreApplication.translate(
+            "CoreText", "区联络办设备（并入的区县）"
+        ),
         "参加人员姓名不能为空": QCoreApplication.translate("CoreText", "参加人员姓名不能为空"),
         "参加人员须为干部或企业方": QCoreApplication.translate(
             "CoreText", "参加人员须为干部或企业方"
@@ -92,6 +98,9 @@ def static_messages() -> dict[str, str]:
         "同步包格式版本无效，文件已损坏": QCoreApplication.translate(
             "CoreText", "同步包格式版本无效，文件已损坏"
         ),
+        "同步包的签封不对：有变更不在任何签封之内": QCoreApplication.translate(
+            "CoreText", "同步包的签封不对：有变更不在任何签封之内"
+        ),
         "同步包里的变更比包头说的多": QCoreApplication.translate(
             "CoreText", "同步包里的变更比包头说的多"
         ),
@@ -100,6 +109,9 @@ def static_messages() -> dict[str, str]:
         ),
         "同步包里的数据库已损坏（完整性检查未通过）": QCoreApplication.translate(
             "CoreText", "同步包里的数据库已损坏（完整性检查未通过）"
+        ),
+        "同步包里的签封冲突证据过多": QCoreApplication.translate(
+            "CoreText", "同步包里的签封冲突证据过多"
         ),
         "同步包里的签封过多": QCoreApplication.translate("CoreText", "同步包里的签封过多"),
         "同步包里的设备公钥无效": QCoreApplication.translate("CoreText", "同步包里的设备公钥无效"),
@@ -121,8 +133,8 @@ def static_messages() -> dict[str, str]:
         "待回访的诉求": QCoreApplication.translate("CoreText", "待回访的诉求"),
         "待签收": QCoreApplication.translate("CoreText", "待签收"),
         "您的角色不能登记走访": QCoreApplication.translate("CoreText", "您的角色不能登记走访"),
-        "所依据的记录不存在或已被搁置": QCoreApplication.translate(
-            "CoreText", "所依据的记录不存在或已被搁置"
+        "所依据的记录不存在、已被搁置，或来源设备当时还没有它": QCoreApplication.translate(
+            "CoreText", "所依据的记录不存在、已被搁置，或来源设备当时还没有它"
         ),
         "所选单位不存在": QCoreApplication.translate("CoreText", "所选单位不存在"),
         "所选承办单位不存在或已停用": QCoreApplication.translate(
@@ -174,6 +186,9 @@ def static_messages() -> dict[str, str]:
         ),
         "本机还没有设备身份：请先运行 liaison init": QCoreApplication.translate(
             "CoreText", "本机还没有设备身份：请先运行 liaison init"
+        ),
+        "来源设备对同一段变更签发过两份不同的签封（伪造），此后它的变更一律不用": QCoreApplication.translate(
+            "CoreText", "来源设备对同一段变更签发过两份不同的签封（伪造），此后它的变更一律不用"
         ),
         "来源设备已被吊销，这是吊销之后的变更": QCoreApplication.translate(
             "CoreText", "来源设备已被吊销，这是吊销之后的变更"
@@ -227,8 +242,9 @@ def static_messages() -> dict[str, str]:
         "设备的密钥和类别登记后不能更改": QCoreApplication.translate(
             "CoreText", "设备的密钥和类别登记后不能更改"
         ),
-        "设备类别应为 hub（区联络办）或 field（外勤）": QCoreApplication.translate(
-            "CoreText", "设备类别应为 hub（区联络办）或 field（外勤）"
+        "设备类别应为 hub（区联络办）、field（外勤）或 founder（并入的另一区县的创建设备）": QCoreApplication.translate(
+            "CoreText",
+            "设备类别应为 hub（区联络办）、field（外勤）或 founder（并入的另一区县的创建设备）",
         ),
         "设备编号格式不对": QCoreApplication.translate("CoreText", "设备编号格式不对"),
         "诉求不存在": QCoreApplication.translate("CoreText", "诉求不存在"),
@@ -433,6 +449,10 @@ def pattern_messages() -> list[tuple[str, str]]:
             QCoreApplication.translate("CoreText", "同步包的签封不对：{0}"),
         ),
         (
+            "同步包的签封不对：设备 (.+?) 的两个签封相互重叠",
+            QCoreApplication.translate("CoreText", "同步包的签封不对：设备 {0} 的两个签封相互重叠"),
+        ),
+        (
             "同步包的表结构不对（(.+?)），拒绝读取",
             QCoreApplication.translate("CoreText", "同步包的表结构不对（{0}），拒绝读取"),
         ),
@@ -451,6 +471,10 @@ def pattern_messages() -> list[tuple[str, str]]:
         (
             "同步包第 (.+?) 条变更：(.+?)",
             QCoreApplication.translate("CoreText", "同步包第 {0} 条变更：{1}"),
+        ),
+        (
+            "同步包第 (.+?) 条签封冲突证据格式不对",
+            QCoreApplication.translate("CoreText", "同步包第 {0} 条签封冲突证据格式不对"),
         ),
         (
             "同步包签名无效：不是由“(.+?)”签发，或包头被改动过",
@@ -771,6 +795,12 @@ def pattern_messages() -> list[tuple[str, str]]:
         (
             "这个同步包已于 (.+?) 导入过",
             QCoreApplication.translate("CoreText", "这个同步包已于 {0} 导入过"),
+        ),
+        (
+            "这个同步包的编号与本机于 (.+?) 导出的同步包相同：拒绝导入",
+            QCoreApplication.translate(
+                "CoreText", "这个同步包的编号与本机于 {0} 导出的同步包相同：拒绝导入"
+            ),
         ),
         (
             "这次走访提出的诉求“(.+?)”(.+?)已进入办理（(.+?)），删除走访会使诉求失去来源，不能删除；如诉求确属误登，请先撤回诉求",

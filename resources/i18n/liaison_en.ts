@@ -696,7 +696,7 @@ Time: {at}</translation>
         <translation type="vanished">The content is not JSON</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>办理结果</source>
         <translation>outcome</translation>
     </message>
@@ -722,6 +722,11 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>区联络办设备（并入的区县）</source>
+        <translation>District office device (merged district)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>参加人员姓名不能为空</source>
         <translation>Participant names cannot be empty</translation>
     </message>
@@ -812,6 +817,11 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>同步包的签封不对：有变更不在任何签封之内</source>
+        <translation>The bundle&apos;s seals are wrong: some changes lie in no seal</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>同步包里的变更比包头说的多</source>
         <translation>The sync bundle holds more changes than its header says</translation>
     </message>
@@ -824,6 +834,11 @@ Time: {at}</translation>
         <location line="+3"/>
         <source>同步包里的数据库已损坏（完整性检查未通过）</source>
         <translation>The database in the sync bundle is damaged (integrity check failed)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>同步包里的签封冲突证据过多</source>
+        <translation>The bundle carries too many proofs of conflicting seals</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -915,7 +930,12 @@ Time: {at}</translation>
         <translation>Your role cannot log visits</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>所依据的记录不存在、已被搁置，或来源设备当时还没有它</source>
+        <translation>The record it builds on does not exist, was set aside, or its device did not have it then</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>所选单位不存在</source>
         <translation>The selected unit does not exist</translation>
     </message>
@@ -978,32 +998,36 @@ Time: {at}</translation>
         <translation type="vanished">The file is over 1 GB; it is not a sync bundle exported by this system</translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-125"/>
         <source>内容不是 JSON 对象</source>
         <translation>the content is not a JSON object</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>办理环节的时间早于来源设备当时已有的环节（时间被倒填）</source>
+        <translation>The step is dated before steps its device already had (backdated)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>办理环节的经办人、角色或设备与署名不符</source>
         <translation>the step&apos;s actor, role or device differs from who signed it</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+49"/>
         <source>同一字段出现了两次</source>
         <translation>a field is given twice</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+28"/>
         <source>同步包里的账号凭据过多</source>
         <translation>The bundle holds too many account credentials</translation>
     </message>
     <message>
-        <location line="+18"/>
         <source>所依据的记录不存在或已被搁置</source>
-        <translation>the record it builds on does not exist or was set aside</translation>
+        <translation type="vanished">the record it builds on does not exist or was set aside</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+27"/>
         <source>承办人不属于办理环节的承办单位</source>
         <translation>the handler does not belong to the step&apos;s unit</translation>
     </message>
@@ -1051,6 +1075,11 @@ Time: {at}</translation>
         <location line="+3"/>
         <source>本机还没有设备身份：请先运行 liaison init</source>
         <translation>This installation has no device identity yet: run liaison init first</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>来源设备对同一段变更签发过两份不同的签封（伪造），此后它的变更一律不用</source>
+        <translation>Its device signed two different seals over the same changes (forgery); nothing it made from there on counts</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1182,7 +1211,7 @@ Time: {at}</translation>
         <translation type="vanished">The device&apos;s registered key does not match this fingerprint; trust refused</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>设备编号格式不对</source>
         <translation>malformed device id</translation>
     </message>
@@ -1514,7 +1543,7 @@ Time: {at}</translation>
         <translation type="vanished">The sending device &quot;{0}&quot; is not trusted yet: compare fingerprints, then run liaison device trust</translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-149"/>
         <source>设备名称应为 1 到 100 个字</source>
         <translation>A device&apos;s name has 1 to 100 characters</translation>
     </message>
@@ -1529,12 +1558,16 @@ Time: {at}</translation>
         <translation>a device&apos;s key and class cannot change once enrolled</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>设备类别应为 hub（区联络办）或 field（外勤）</source>
-        <translation>The device class must be hub (district office) or field</translation>
+        <translation type="vanished">The device class must be hub (district office) or field</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+3"/>
+        <source>设备类别应为 hub（区联络办）、field（外勤）或 founder（并入的另一区县的创建设备）</source>
+        <translation>Device class must be hub (district office), field, or founder (the founding device of a merged district)</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>这个同步包没有区县信息：请用区联络办导出的同步包加入</source>
         <translation>This bundle carries no district: join with a bundle exported by the district office</translation>
     </message>
@@ -1625,6 +1658,11 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>同步包的签封不对：设备 {0} 的两个签封相互重叠</source>
+        <translation>The bundle&apos;s seals are wrong: two seals of device {0} overlap</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>同步包的表结构不对（{0}），拒绝读取</source>
         <translation>The sync bundle&apos;s tables are wrong ({0}); refused</translation>
     </message>
@@ -1647,6 +1685,11 @@ Time: {at}</translation>
         <location line="+4"/>
         <source>同步包第 {0} 条变更：{1}</source>
         <translation>Change {0} of the bundle: {1}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>同步包第 {0} 条签封冲突证据格式不对</source>
+        <translation>Proof {0} of conflicting seals in the bundle is malformed</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2037,6 +2080,11 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>这个同步包的编号与本机于 {0} 导出的同步包相同：拒绝导入</source>
+        <translation>This bundle has the number of a bundle this computer exported on {0}: refused</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>这次走访提出的诉求“{0}”{1}已进入办理（{2}），删除走访会使诉求失去来源，不能删除；如诉求确属误登，请先撤回诉求</source>
         <translation>The demand &quot;{0}&quot;{1} raised at this visit is already being handled ({2}); deleting the visit would leave it without a source, so it cannot be deleted. If the demand was logged by mistake, withdraw it first</translation>
     </message>
@@ -3553,7 +3601,7 @@ Demands recorded by liaison cadres on their visits appear here.</translation>
 <context>
     <name>DevicesTab</name>
     <message>
-        <location filename="../../liaison/ui/sync/devices_tab.py" line="+206"/>
+        <location filename="../../liaison/ui/sync/devices_tab.py" line="+207"/>
         <source>设备</source>
         <translation>Device</translation>
     </message>

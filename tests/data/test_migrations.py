@@ -17,7 +17,15 @@ from liaison.services.setup import init_database
 from liaison.sync.log import database
 
 SEARCH_TABLES = {"enterprise_search", "enterprise_fts", "enterprise_gram"}
-SYNC_TABLES = {"sync_op", "sync_conflict", "sync_peer", "sync_bundle", "device_key", "sync_seal"}
+SYNC_TABLES = {
+    "sync_op",
+    "sync_conflict",
+    "sync_peer",
+    "sync_bundle",
+    "device_key",
+    "sync_seal",
+    "sync_equivocation",
+}
 """Tables kept with plain DDL (liaison.data.search, liaison.sync.log.oplog), not ORM models."""
 
 

@@ -414,11 +414,11 @@ def test_two_districts_with_the_same_usernames_sync_once_one_is_renamed(
     accounts.create_district(other.db, "admin", "另一位管理员", "other-password-1")
     other_admin = other.as_(accounts.sign_in(other.db, "admin", "other-password-1"))
     log_demands(hub.db, cast, "贷款贴息申请")
-    # each administrator enrols the other computer as a hub, from its request
+    # each administrator enrols the other's founding computer, from its request
     for me, you, who in ((hub, other, cast.admin), (other, hub, other_admin)):
         request = you.outbox / f"{you.name}-request.lsb"
         bundle.export_bundle(you.db, request, identity_only=True)
-        devices.enrol_device(me.db, me.as_(who), you.fingerprint, kind="hub", bundle=request)
+        devices.enrol_device(me.db, me.as_(who), you.fingerprint, kind="founder", bundle=request)
     other.receive(hub.export(other))
     hub.receive(other.export(hub))
     for replica in (hub, other):

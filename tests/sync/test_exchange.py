@@ -363,3 +363,34 @@ def test_a_big_bundle_is_merged_in_chunks_in_one_transaction(
     assert report.new_ops > 4
     assert hub.digest() == laptop.digest()
     assert queries.demand_detail(laptop.db, did).snapshot.state == wf.State.ACCEPTED
+
+
+def test_a_chunked_bundle_applies_what_each_op_builds_on_first(
+    pair: tuple[Replica, Replica],
+    cast: Cast,
+    make_laptop: MakeLaptop,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Two devices build on each other's records (the laptop visits the hub's enterprise and
+    raises a demand; the hub routes that demand): whichever device sorts first refers to a
+    record the other made. A new installation joining with chunks of two still applies
+    everything — the chunks follow the seals' causal order, not the devices' ids."""
+    hub, laptop = pair
+    [did] = log_demands(laptop.db, cast, "贷款贴息申请", actor=laptop.as_(cast.cadre))
+    hub.receive(laptop.export(hub))
+    demands.route_demand(hub.db, cast.supervisor, did, lead_department_id=cast.finance_dept)
+    from liaison.sync.exchange import bundle
+
+    monkeypatch.setattr(bundle, "CHUNK", 2)
+    newcomer = make_laptop("新来的笔记本")
+    introduce(hub, newcomer)
+    conn = sqlite3.connect(newcomer.db.path)
+    try:
+        assert (
+            conn.execute("SELECT count(*) FROM sync_op WHERE refused IS NOT NULL").fetchone()[0]
+            == 0
+        )
+    finally:
+        conn.close()
+    assert hub.digest() == newcomer.digest()
+    assert queries.demand_detail(newcomer.db, did).snapshot.state == wf.State.ASSIGNED

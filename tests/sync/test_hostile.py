@@ -1006,13 +1006,35 @@ def test_a_row_failing_validation(receiver: Receiver, forge: Forge, case: str) -
     assert "无效" in str(exc)
 
 
-def test_a_reference_to_a_record_nowhere_refuses_the_whole_bundle(
+def test_a_reference_to_a_record_nowhere_is_set_aside_with_what_builds_on_it(
     receiver: Receiver, forge: Forge
 ) -> None:
+    """A visit naming an enterprise nobody made: the visit, and every demand and step on it,
+    are set aside ("depends") — stored, never applied — and the rest goes in."""
     n, fields = _first(forge, "visit")
+    visit_id = forge.rows[n][4]
     fields["enterprise_id"] = "01a219ca-0000-7000-8000-000000000000"
-    exc = receiver.refuses(forge.with_row(n, fields=fields), "invalid_row")
-    assert "无法合并" in str(exc)
+    report = bundle.import_bundle(receiver.db, receiver.file(forge.with_row(n, fields=fields)))
+    assert set(report.set_aside) == {"depends"}
+    assert report.set_aside["depends"] >= 2  # the visit, its demand, the demand's steps
+    conn = receiver.db.raw()
+    try:
+        assert (
+            conn.execute("SELECT count(*) FROM visit WHERE id = ?", (visit_id,)).fetchone()[0] == 0
+        )
+        assert (
+            conn.execute("SELECT count(*) FROM demand WHERE visit_id = ?", (visit_id,)).fetchone()[
+                0
+            ]
+            == 0
+        )
+        refused = conn.execute(
+            "SELECT refused FROM sync_op WHERE entity = 'visit' AND entity_id = ?", (visit_id,)
+        ).fetchone()[0]
+        assert refused == "depends"
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    finally:
+        conn.close()
 
 
 def test_a_bad_row_after_many_good_ones_refuses_the_whole_bundle(
@@ -1048,13 +1070,29 @@ def test_ops_that_start_past_what_the_receiver_has(receiver: Receiver, forge: Fo
     receiver.refuses(forge.bundle(rows), "invalid_row")
 
 
+def _caught_rewriting(receiver: Receiver, data: bytes) -> None:
+    """An op the receiver has, sealed again with other content by its device's key: two
+    seals over one number are proof of equivocation. The bundle goes in, the proof is kept,
+    the rewritten op is not taken, and the device's ops from there on count for nothing."""
+    report = bundle.import_bundle(receiver.db, receiver.file(data))
+    assert report.new_ops == 0 and report.revoked_here > 0
+    conn = receiver.db.raw()
+    try:
+        assert conn.execute("SELECT count(*) FROM sync_equivocation").fetchone()[0] == 1
+        assert conn.execute(
+            "SELECT count(*) FROM enterprise WHERE name = '被改写的企业名称'"
+        ).fetchone() == (0,)
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    finally:
+        conn.close()
+
+
 def test_an_op_that_rewrites_one_the_receiver_has(receiver: Receiver, forge: Forge) -> None:
     known = list(forge.world.known)
     fields = json.loads(known[6])
     fields["name"] = "被改写的企业名称"
     known[6] = json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
-    exc = receiver.refuses(forge.bundle([tuple(known), *forge.rows]), "invalid_row")
-    assert "内容不同" in str(exc)
+    _caught_rewriting(receiver, forge.bundle([tuple(known), *forge.rows]))
 
 
 def test_an_op_that_rewrites_one_the_receiver_has_base_only(
@@ -1062,7 +1100,7 @@ def test_an_op_that_rewrites_one_the_receiver_has_base_only(
 ) -> None:
     known = list(forge.world.known)
     known[7] = json.dumps([f"{forge.world.hub_id}:1"])
-    receiver.refuses(forge.bundle([tuple(known), *forge.rows]), "invalid_row")
+    _caught_rewriting(receiver, forge.bundle([tuple(known), *forge.rows]))
 
 
 def _next_hub_row(forge: Forge, entity: str, entity_id: str, fields: dict[str, Any]) -> tuple:

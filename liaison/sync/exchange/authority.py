@@ -24,6 +24,7 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from liaison.data import bulk
@@ -31,7 +32,7 @@ from liaison.data.models import Base
 from liaison.domain import permissions as perm
 from liaison.domain import workflow as wf
 from liaison.domain.roles import Role
-from liaison.sync.log import oplog
+from liaison.sync.log import equivocation, oplog
 from liaison.sync.log import records as se
 from liaison.sync.log.district import read_root
 from liaison.sync.log.oplog import OP_COLUMNS, Op, op_from_row
@@ -39,9 +40,13 @@ from liaison.sync.log.seals import Seal
 
 AUTHORITY_ENTITIES = ("account", "device")
 """Records whose ops decide the authority of other ops."""
+MADE_BY_OPS = frozenset({"enterprise", "assignment", "visit", "demand", "demand_event"})
+"""Records that exist only through the op that made them (base []): no edit keeps one alive
+once that op is set aside (reference data, seeded alike everywhere, has no such op)."""
 
 REASONS: dict[str, str] = {
     "revoked": "来源设备已被吊销，这是吊销之后的变更",
+    "equivocation": "来源设备对同一段变更签发过两份不同的签封（伪造），此后它的变更一律不用",
     "unsigned": "变更没有署名账号",
     "unknown_account": "署名账号在来源设备当时并不存在",
     "inactive_account": "署名账号当时已停用",
@@ -51,13 +56,22 @@ REASONS: dict[str, str] = {
     "fixed": "设备的密钥和类别登记后不能更改",
     "actor": "办理环节的经办人、角色或设备与署名不符",
     "department": "承办人不属于办理环节的承办单位",
-    "depends": "所依据的记录不存在或已被搁置",
+    "depends": "所依据的记录不存在、已被搁置，或来源设备当时还没有它",
+    "backdated": "办理环节的时间早于来源设备当时已有的环节（时间被倒填）",
 }
 """Why an op was set aside (codes stored in `sync_op.refused`)."""
 
 HUB = "hub"
 FIELD = "field"
-KINDS = (HUB, FIELD)
+FOUNDER = "founder"
+"""A hub device that founded a district of its own before joining this one (two districts
+merging): a hub whose first administrator, made on it by itself, counts."""
+KINDS = (HUB, FIELD, FOUNDER)
+
+
+def as_hub(kind: str) -> str:
+    """A device class as the rules read it: a founder is a hub."""
+    return HUB if kind == FOUNDER else kind
 
 
 @dataclass(frozen=True)
@@ -115,12 +129,20 @@ class Enrolment:
     root: str | None
     root_key: str | None
     devices: dict[str, DeviceState] = field(default_factory=dict)
+    equivocated: dict[str, int] = field(default_factory=dict)
+    """Devices caught signing two histories: the last op of each that counts."""
 
     def kind(self, site: str) -> str:
         if site == self.root:
             return HUB
         d = self.devices.get(site)
-        return d.kind if d is not None and d.kind in KINDS else ""
+        return as_hub(d.kind) if d is not None and d.kind in KINDS else ""
+
+    def founds(self, site: str) -> bool:
+        """Whether the device may make a district's first administrator: the district's
+        root, or a device enrolled as the founder of a district merged into it."""
+        d = self.devices.get(site)
+        return site == self.root or (d is not None and d.kind == FOUNDER)
 
     def key(self, site: str) -> str | None:
         d = self.devices.get(site)
@@ -129,9 +151,21 @@ class Enrolment:
         return self.root_key if site == self.root else None
 
     def cut(self, site: str) -> int | None:
-        """The last op of a revoked device that counts (None: not revoked)."""
+        """The last op of a revoked or equivocating device that counts (None: all count)."""
         d = self.devices.get(site)
-        return d.revoked_seq if d is not None else None
+        revoked = d.revoked_seq if d is not None else None
+        cuts = [c for c in (revoked, self.equivocated.get(site)) if c is not None]
+        return min(cuts) if cuts else None
+
+    def cut_reason(self, site: str, seq: int) -> str | None:
+        """Why op `seq` of the device counts for nothing ("equivocation", "revoked"), if so."""
+        caught = self.equivocated.get(site)
+        if caught is not None and seq > caught:
+            return equivocation.REASON
+        d = self.devices.get(site)
+        if d is not None and d.revoked_seq is not None and seq > d.revoked_seq:
+            return "revoked"
+        return None
 
 
 class Context:
@@ -146,9 +180,13 @@ class Context:
         self._memo: dict[tuple[str, str, int], Any] = {}
 
     def _visible(self, op: Op, before: int) -> bool:
-        if op.site == self.site:
-            return op.seq < before
-        return op.seq <= self.knows.get(op.site, 0)
+        return self.sees(op.site, op.seq, before)
+
+    def sees(self, site: str, seq: int, before: int) -> bool:
+        """Whether the device had op `seq` of `site` when it made its op number `before`."""
+        if site == self.site:
+            return seq < before
+        return seq <= self.knows.get(site, 0)
 
     def _state(self, entity: str, key: str, before: int) -> Any:
         """The record's state (`AccountState`, `DeviceState` or None) as the device knew it
@@ -182,12 +220,12 @@ class Context:
 
 
 def _deletes(op: Op) -> tuple[bool, bool]:
-    """(writes `deleted_at`, restores: sets it empty on a record the editor had seen). Read
-    from the op's text, spelled as this application writes it (or its bundle is refused)."""
-    text = op.text[0]
-    if '"deleted_at":' not in text:
+    """(deletes: writes a time into `deleted_at`, restores: empties it on a record the editor
+    had seen). A record made already deleted counts as deleting it."""
+    if '"deleted_at":' not in op.text[0]:
         return False, False
-    return True, '"deleted_at":null' in text and bool(op.base)
+    value = op.fields.get("deleted_at")
+    return value is not None, value is None and bool(op.base)
 
 
 class Judge:
@@ -196,8 +234,15 @@ class Judge:
     Holds every accepted authority op it knows (stored ones, then arriving ones as they are
     accepted); `reason` judges one op in a context."""
 
-    def __init__(self, root: str | None, root_key: str | None, stored: Iterable[Op]) -> None:
+    def __init__(
+        self,
+        root: str | None,
+        root_key: str | None,
+        stored: Iterable[Op],
+        equivocated: Mapping[str, int] | None = None,
+    ) -> None:
         self.root, self.root_key = root, root_key
+        self.equivocated = dict(equivocated or {})
         self._ops: dict[tuple[str, str], list[Op]] = defaultdict(list)
         self._keys: dict[str, list[str]] = defaultdict(list)
         self._seqs: dict[tuple[str, str, str], list[int]] = defaultdict(list)
@@ -211,7 +256,7 @@ class Judge:
             f"SELECT {OP_COLUMNS} FROM sync_op WHERE entity IN ('account', 'device') "
             "AND refused IS NULL ORDER BY site, seq"
         )
-        return cls(root, root_key, map(op_from_row, rows))
+        return cls(root, root_key, map(op_from_row, rows), equivocation.cuts(conn))
 
     def accept(self, op: Op) -> None:
         key = (op.entity, op.entity_id)
@@ -231,7 +276,7 @@ class Judge:
         return self._keys.get(entity, [])
 
     def enrolment(self) -> Enrolment:
-        e = Enrolment(self.root, self.root_key)
+        e = Enrolment(self.root, self.root_key, equivocated=self.equivocated)
         for key in self.records("device"):
             fields = _fold(self.accepted_ops("device", key))
             if fields:
@@ -241,12 +286,12 @@ class Judge:
     def reason(self, op: Op, ctx: Context, enrolment: Enrolment) -> str | None:
         """Why `op` must be set aside, or None when it could have been made legitimately."""
         kind = enrolment.kind(op.site)
-        cut = enrolment.cut(op.site)
-        if cut is not None and op.seq > cut:
-            return "revoked"
+        cut = enrolment.cut_reason(op.site, op.seq)
+        if cut is not None:
+            return cut
         hub = kind == HUB
         entity = op.entity
-        if _founds_district(op, hub) and not ctx.has_admin(op.seq):
+        if enrolment.founds(op.site) and _first_admin(op) and not ctx.has_admin(op.seq):
             return None  # the district's first administrator
         if op.account is None:
             return "unsigned"
@@ -285,12 +330,11 @@ class Judge:
         return None
 
 
-def _founds_district(op: Op, hub: bool) -> bool:
-    """An administrator account made by itself on a hub device (judged with no administrator
-    in its context: the first of a district)."""
+def _first_admin(op: Op) -> bool:
+    """An administrator account made by itself (on a founding device, judged with no
+    administrator in its context: the first of a district)."""
     return (
-        hub
-        and op.entity == "account"
+        op.entity == "account"
         and op.account in (None, op.entity_id)
         and op.fields.get("role") == Role.ADMIN
     )
@@ -304,13 +348,12 @@ def _writers(op: Op) -> frozenset[Role]:
     """The roles that may make this op of an everyday record."""
     entity = op.entity
     if entity == "enterprise":
-        writes, _restores = _deletes(op)
-        deleting = writes and bool(op.base)
-        return perm.ENTERPRISE_DELETERS if deleting else perm.ENTERPRISE_EDITORS
+        deletes, restores = _deletes(op)
+        return perm.ENTERPRISE_DELETERS if deletes or restores else perm.ENTERPRISE_EDITORS
     if entity == "assignment":
         return perm.ASSIGNERS
     if entity == "visit":
-        _writes, restores = _deletes(op)
+        _deletes_it, restores = _deletes(op)
         return perm.VISIT_RESTORERS if restores else perm.VISIT_ROLES
     if entity == "demand":
         return perm.VISIT_ROLES
@@ -340,6 +383,9 @@ class Settled:
     """Per device: (first op number, context) of each seal, for `context_of`."""
     unknown_origins: list[str] = field(default_factory=list)
     """Devices whose seals could not be placed: not enrolled, or missing what they knew."""
+    order: list[Seal] = field(default_factory=list)
+    """The seals in the order they were judged: a causal order (what a seal's device knew
+    comes before it), the order their ops are applied in."""
     _firsts: dict[str, list[int]] = field(default_factory=dict)
 
     def context_of(self, site: str, seq: int) -> Context | None:
@@ -385,6 +431,7 @@ def settle(
             break
         for seal in ready:
             pending.remove(seal)
+            out.order.append(seal)
             ctx = Context(judge, seal, seal.site, seal.knowledge())
             out.contexts.setdefault(seal.site, []).append((seal.first, ctx))
             for op in by_seal[seal.label]:
@@ -404,7 +451,12 @@ def _ready(seal: Seal, done: Mapping[str, int], enrolment: Enrolment) -> bool:
     (a gap in its own numbers is the merge's to refuse)."""
     if not enrolment.kind(seal.site):
         return False
-    return all(done.get(site, 0) >= n for site, n in seal.knowledge().items() if site != seal.site)
+    caught = enrolment.equivocated  # what an equivocating device made after its cut is not here
+    return all(
+        done.get(site, 0) >= min(n, caught.get(site, n))
+        for site, n in seal.knowledge().items()
+        if site != seal.site
+    )
 
 
 class Unplaceable(Exception):
@@ -424,6 +476,9 @@ class Arrivals:
     have: dict[str, int]
     local: tuple[str, str]
     """This device's id and key (its own seals may come back)."""
+    order: list[Seal] = field(default_factory=list)
+    """Every seal of the bundle in the order its ops are applied: those of ops this replica
+    has, then the rest in `Settled.order`."""
 
     def keys(self) -> dict[str, str]:
         out = {site: key for site in self.sites() if (key := self.enrolment.key(site))}
@@ -436,26 +491,31 @@ class Arrivals:
         )
 
     def refusals(self, conn: sqlite3.Connection, ops: list[Op]) -> dict[tuple[str, int], str]:
-        """Why each new op of `ops` is set aside (those not named count)."""
+        """Why each new op of `ops` is set aside (those not named count). `ops` come in the
+        order of `Settled.order`, so what an op's device knew is judged (and stored) first."""
         out: dict[tuple[str, int], str] = {}
         fresh = [op for op in ops if op.seq > self.have.get(op.site, 0)]
+        contexts: dict[tuple[str, int], Context] = {}
         for op in fresh:
             key = (op.site, op.seq)
             try:
+                ctx = self.settled.context_of(op.site, op.seq)
+                if ctx is not None:
+                    contexts[key] = ctx
                 if op.entity in AUTHORITY_ENTITIES:
                     why = self.settled.refused.get(key)
                 else:
-                    ctx = self.settled.context_of(op.site, op.seq)
                     why = self.judge.reason(op, ctx, self.enrolment) if ctx else "unknown_account"
             except _BROKEN:
                 why = MALFORMED  # the row checks refuse the bundle, saying which row and why
             if why:
                 out[key] = why
-        judged = [op for op in fresh if (op.site, op.seq) not in out]
         try:
-            out.update(dangling(conn, judged))
+            out.update(Known(conn, fresh, out).judge(contexts))
         except _BROKEN:
-            out.update({(op.site, op.seq): MALFORMED for op in judged})
+            out.update(
+                {(op.site, op.seq): MALFORMED for op in fresh if (op.site, op.seq) not in out}
+            )
         return out
 
 
@@ -464,35 +524,111 @@ MALFORMED = "malformed"
 _BROKEN = (ValueError, TypeError, KeyError, AttributeError, IndexError, RecursionError)
 
 
-def dangling(conn: sqlite3.Connection, ops: list[Op]) -> dict[tuple[str, int], str]:
-    """The ops that refer to a shared record that neither exists here nor is made by one of
-    `ops` (its creation was set aside: an event on a demand nobody legitimately raised)."""
-    wanted: dict[str, set[str]] = defaultdict(set)
-    refs: list[tuple[Op, list[tuple[str, str]]]] = []
-    made: dict[str, set[str]] = defaultdict(set)
-    for op in ops:
-        made[op.entity].add(op.entity_id)
-    for op in ops:
-        mine = list(references(op))
-        if mine:
-            refs.append((op, mine))
+class Known:
+    """What an op's device knew of the records it refers to and of the steps of its demand,
+    for the rules judged against the log rather than the enrolment:
+
+    - every record an op names (the enterprise of a visit, the demand of a step, the account
+      of an assignment…), and the record an edit edits, must have been made by an accepted op
+      its device had (`Context.sees`): an op naming a record its device could not have had,
+      or one nobody legitimately made, is set aside ("depends");
+    - a step of a demand must be dated after every accepted step of that demand its device
+      had ("backdated"): the application stamps each step after the history it was taken on,
+      so only a forged step is dated back into it.
+
+    Reads the ops stored before (this import's earlier chunks included) and takes the chunk's
+    own as they are judged, in order."""
+
+    def __init__(self, conn: sqlite3.Connection, ops: list[Op], refused: Mapping[Any, str]):
+        self.ops = ops
+        self.refused = refused
+        wanted: dict[str, set[str]] = defaultdict(set)
+        self.refs: dict[tuple[str, int], list[tuple[str, str]]] = {}
+        demands: set[str] = set()
+        for op in ops:
+            if (op.site, op.seq) in refused:
+                continue
+            mine = references(op)
+            if op.base and op.entity in MADE_BY_OPS:
+                mine.append((op.entity, op.entity_id))
+            self.refs[(op.site, op.seq)] = mine
             for entity, key in mine:
-                if key not in made[entity]:
-                    wanted[entity].add(key)
-    found: dict[str, set[str]] = {}
-    for entity, keys in wanted.items():
-        rows = conn.execute(
-            f"SELECT id FROM {entity} WHERE id IN (SELECT value FROM json_each(?))",
-            (bulk.rows_text(sorted(keys)),),
-        )
-        found[entity] = {r[0] for r in rows} | made[entity]
-    out: dict[tuple[str, int], str] = {}
-    for op, mine in refs:
-        for entity, key in mine:
-            if key not in made[entity] and key not in found.get(entity, ()):
-                out[(op.site, op.seq)] = "depends"
-                break
-    return out
+                wanted[entity].add(key)
+            if op.entity == "demand_event":
+                demands.add(op.fields["demand_id"])
+        self.makers: dict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)
+        """(entity, id) -> (device, number) of the accepted ops that made the record."""
+        self.logged: set[tuple[str, str]] = set()
+        """Records with any op in the log (made, edited or set aside)."""
+        self.rows: set[tuple[str, str]] = set()
+        """Records with no op at all that exist (written before the log was kept)."""
+        for entity, keys in wanted.items():
+            listed = bulk.rows_text(sorted(keys))
+            for key, site, seq, made in conn.execute(
+                "SELECT entity_id, site, seq, base = '[]' AND refused IS NULL FROM sync_op "
+                "WHERE entity = ? AND entity_id IN (SELECT value FROM json_each(?))",
+                (entity, listed),
+            ):
+                self.logged.add((entity, key))
+                if made:
+                    self.makers[(entity, key)].append((site, seq))
+            unlogged = sorted(k for k in keys if (entity, k) not in self.logged)
+            if unlogged:
+                column = se.BY_NAME[entity].key
+                self.rows |= {
+                    (entity, r[0])
+                    for r in conn.execute(
+                        f"SELECT {column} FROM {entity} "
+                        f"WHERE {column} IN (SELECT value FROM json_each(?))",
+                        (bulk.rows_text(unlogged),),
+                    )
+                }
+        self.steps: dict[str, list[tuple[str, int, datetime]]] = defaultdict(list)
+        """demand -> (device, number, time) of its accepted steps."""
+        if not demands:
+            return
+        for demand, site, seq, at in conn.execute(
+            "SELECT e.demand_id, o.site, o.seq, e.at FROM demand_event AS e "
+            "JOIN sync_op AS o ON o.entity = 'demand_event' AND o.entity_id = e.id "
+            "WHERE e.demand_id IN (SELECT value FROM json_each(?))",
+            (bulk.rows_text(sorted(demands)),),
+        ):
+            self.steps[demand].append((site, seq, _time(at)))
+
+    def judge(self, contexts: Mapping[tuple[str, int], Context]) -> dict[tuple[str, int], str]:
+        out: dict[tuple[str, int], str] = {}
+        for op in self.ops:
+            key = (op.site, op.seq)
+            if key in self.refused:
+                continue
+            ctx = contexts[key]
+            why = self._why(op, ctx)
+            if why:
+                out[key] = why
+                continue
+            if not op.base:
+                self.makers[(op.entity, op.entity_id)].append(key)
+            if op.entity == "demand_event":
+                f = op.fields
+                self.steps[f["demand_id"]].append((op.site, op.seq, _time(f["at"])))
+        return out
+
+    def _why(self, op: Op, ctx: Context) -> str | None:
+        for entity, key in self.refs[(op.site, op.seq)]:
+            if (entity, key) in self.rows and (entity, key) not in self.makers:
+                continue  # a record from before the log (no op of it anywhere)
+            if not any(ctx.sees(s, n, op.seq) for s, n in self.makers.get((entity, key), ())):
+                return "depends"
+        if op.entity == "demand_event":
+            at = _time(op.fields["at"])
+            for site, seq, earlier in self.steps.get(op.fields["demand_id"], ()):
+                if earlier >= at and ctx.sees(site, seq, op.seq):
+                    return "backdated"
+        return None
+
+
+def _time(value: Any) -> datetime:
+    return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
 
 
 _REFERENCES: dict[str, tuple[tuple[str, str, int | None], ...]] = {}
@@ -555,23 +691,25 @@ def arrivals(
 ) -> Arrivals:
     """Judge what a bundle brings before anything of it is written (see `Arrivals`); raises
     `Unplaceable` when its seals cannot be judged here."""
+    # nothing of an equivocating device after its cut is taken (`liaison.sync.log.equivocation`)
+    caught = equivocation.cuts(conn)
+    seals = [s for s in seals if s.last <= caught.get(s.site, s.last)]
+    authority_ops = [o for o in authority_ops if o.seq <= caught.get(o.site, o.seq)]
     # a seal may cover ops this replica has already (a copy of the hub's file, set up as a
     # new installation, holds them unsealed): the merge compares those with what is here
     new = [s for s in seals if s.last > have.get(s.site, 0)]
-    excluded: set[tuple[str, int]] = set()
+    excluded: dict[tuple[str, int], str] = {}
     while True:
         judge = Judge.of(conn)
         ops = [o for o in authority_ops if (o.site, o.seq) not in excluded]
         settled = settle(judge, new, ops, have)
-        for key in excluded:
-            settled.refused[key] = "revoked"
+        settled.refused.update(excluded)
         enrolment = judge.enrolment()
         cut = {
-            (o.site, o.seq)
+            (o.site, o.seq): why
             for o in ops
             if (o.site, o.seq) not in settled.refused
-            and (c := enrolment.cut(o.site)) is not None
-            and o.seq > c
+            and (why := enrolment.cut_reason(o.site, o.seq)) is not None
         }
         if not cut:
             break
@@ -584,4 +722,5 @@ def arrivals(
             f"同步包里设备 {names} 的变更依赖本机还没有的变更：请先导入更早的同步包，"
             "或请对方导出全部数据（--full）"
         )
-    return Arrivals(judge, settled, enrolment, new, have, local)
+    held = [s for s in seals if s.last <= have.get(s.site, 0)]
+    return Arrivals(judge, settled, enrolment, new, have, local, held + settled.order)

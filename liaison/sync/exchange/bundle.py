@@ -21,7 +21,7 @@ import shutil
 import sqlite3
 import tempfile
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -35,8 +35,9 @@ from liaison.sync.exchange import authority, envelope, payload
 from liaison.sync.exchange.authority import Arrivals, Unplaceable
 from liaison.sync.exchange.envelope import BundleRefused, Header
 from liaison.sync.exchange.merge import Check, MergeRefused, apply_cuts, apply_ops
-from liaison.sync.log import district, seals
+from liaison.sync.log import district, equivocation, seals
 from liaison.sync.log.district import read_root
+from liaison.sync.log.equivocation import Proof
 from liaison.sync.log.oplog import OP_COLUMNS, Clock, Op, op_from_row
 from liaison.sync.log.seals import Seal, SealCheck
 
@@ -159,7 +160,12 @@ def export_bundle(
                 rows = _rows(conn, plan, tally)
                 meta = {"bundle_id": bundle_id, "sender": me.id}
                 count = payload.write(
-                    body, rows, meta, [s for p in plan for s in p[3]], _credentials(conn, peer_id)
+                    body,
+                    rows,
+                    meta,
+                    [s for p in plan for s in p[3]],
+                    _credentials(conn, peer_id),
+                    equivocation.stored(conn),
                 )
             finally:
                 conn.execute("COMMIT")
@@ -221,7 +227,7 @@ def _credentials(conn: sqlite3.Connection, peer_id: str | None) -> list[tuple[st
         return []
     root, _key = read_root(conn)
     row = conn.execute("SELECT kind FROM device WHERE id = ?", (peer_id,)).fetchone()
-    kind = "hub" if peer_id == root else (row[0] if row else "")
+    kind = "hub" if peer_id == root else authority.as_hub(row[0] if row else "")
     if kind == "hub":
         return conn.execute(
             "SELECT id, password_hash FROM account WHERE password_hash != '' ORDER BY id"
@@ -372,10 +378,14 @@ def check_envelope(opened: envelope.Opened, conn: sqlite3.Connection) -> envelop
             "请双方升级到同一版本",
         )
     seen = conn.execute(
-        "SELECT handled_at FROM sync_bundle WHERE id = ? AND direction = 'in'", (h.bundle_id,)
+        "SELECT handled_at, direction FROM sync_bundle WHERE id = ?", (h.bundle_id,)
     ).fetchone()
-    if seen:
+    if seen and seen[1] == "in":
         raise BundleRefused("already_imported", f"这个同步包已于 {seen[0]} 导入过")
+    if seen:  # signed by another device, yet numbered like a bundle this one made: forged
+        raise BundleRefused(
+            "already_imported", f"这个同步包的编号与本机于 {seen[0]} 导出的同步包相同：拒绝导入"
+        )
     return opened
 
 
@@ -526,26 +536,53 @@ def _import(conn: sqlite3.Connection, opened: envelope.Opened, file: str) -> Imp
         seals.seal_pending(conn, me.id, me.private_key)  # what this device made before these
         have = vector(conn)
         bundle_seals = payload.read_seals(pconn)
+        offered = payload.read_proofs(pconn)
+        local = (me.id, me.public_key)
+        enrolled = authority.Judge.of(conn).enrolment()
+        _new, caught = _learn_equivocations(conn, bundle_seals, offered, enrolled.key, local)
+        authority_ops = payload.authority_rows(pconn, have)
         try:
-            arrived = authority.arrivals(
-                conn,
-                bundle_seals,
-                payload.authority_rows(pconn, have),
-                have,
-                (me.id, me.public_key),
+            arrived = authority.arrivals(conn, bundle_seals, authority_ops, have, local)
+            # a proof about a device this very bundle enrols verifies with its key only now
+            late, more = _learn_equivocations(
+                conn, bundle_seals, offered, arrived.enrolment.key, local
             )
+            if late:
+                caught += more
+                arrived = authority.arrivals(conn, bundle_seals, authority_ops, have, local)
         except Unplaceable as exc:
             raise BundleRefused("unplaceable", str(exc)) from exc
-        sealed = SealCheck(bundle_seals)
-        report = _apply(conn, h, payload.row_chunks(pconn, h.ops, CHUNK), file, arrived, sealed)
+        sealed = SealCheck(arrived.order)
+        chunks = payload.seal_chunks(pconn, bundle_seals, arrived.order, h.ops, CHUNK)
+        report = _apply(conn, h, chunks, file, arrived, sealed)
         problem = sealed.problems(arrived.keys())
         if problem:
             raise BundleRefused("bad_seal", f"同步包的签封不对：{problem}")
         seals.store(conn, arrived.seals)
-        report.revoked_here = apply_cuts(conn, arrived.enrolment)
+        report.revoked_here = caught + apply_cuts(conn, arrived.enrolment)
         _keep_credentials(conn, payload.read_credentials(pconn))
         _log_import(conn, h, report, file)
         return report
+
+
+def _learn_equivocations(
+    conn: sqlite3.Connection,
+    arriving: list[Seal],
+    offered: list[Proof],
+    key_of: Callable[[str], str | None],
+    local: tuple[str, str],
+) -> tuple[bool, int]:
+    """Keep the proofs of equivocation a bundle brings or reveals (verified with the keys
+    `key_of` gives), and set aside what the devices they catch made here after their cut;
+    returns whether any proof was new, and how many ops were set aside."""
+    sites = {s.site for s in arriving} | {p.site for p in offered}
+    keys = {site: key for site in sites if (key := key_of(site))}
+    keys[local[0]] = local[1]
+    proofs = equivocation.found(conn, arriving, offered, keys)
+    if not proofs:
+        return False, 0
+    equivocation.store(conn, proofs)
+    return True, apply_cuts(conn, authority.Judge.of(conn).enrolment())
 
 
 def _unchecked_ops(rows: list[tuple[Any, ...]], check: Check) -> list[Op]:

@@ -30,7 +30,7 @@ from liaison.sync.exchange import envelope
 from liaison.sync.exchange.authority import FIELD, KINDS
 from liaison.sync.log import oplog
 
-KIND_LABELS = {"hub": "区联络办设备", "field": "外勤设备"}
+KIND_LABELS = {"hub": "区联络办设备", "field": "外勤设备", "founder": "区联络办设备（并入的区县）"}
 
 
 @dataclass(frozen=True)
@@ -127,7 +127,10 @@ def enrol_device(
     its key and class never change (revoke it and enrol the machine anew instead)."""
     actor.require(*ADMINISTRATORS)
     if kind not in KINDS:
-        raise ValidationError("设备类别应为 hub（区联络办）或 field（外勤）", field="kind")
+        raise ValidationError(
+            "设备类别应为 hub（区联络办）、field（外勤）或 founder（并入的另一区县的创建设备）",
+            field="kind",
+        )
     wanted = signing.normalize_fingerprint(fingerprint)
     if len(wanted) != 49:
         raise ValidationError("指纹应为 40 位十六进制数字（可带短横线）", field="fingerprint")

@@ -29,7 +29,7 @@ from liaison.data import bulk, search
 from liaison.domain import hlc
 from liaison.domain import workflow as wf
 from liaison.services.demand_log import SNAPSHOT_COLUMNS, event_from
-from liaison.sync.exchange.authority import Enrolment, reference_map
+from liaison.sync.exchange.authority import MADE_BY_OPS, Enrolment, reference_map
 from liaison.sync.log import records as se
 from liaison.sync.log.oplog import (
     OP_COLUMNS,
@@ -614,23 +614,29 @@ def paused(ahead: Ahead | None) -> Iterator[None]:
 
 
 def apply_cuts(conn: sqlite3.Connection, enrolment: Enrolment) -> int:
-    """Set aside every op applied here that a revoked device made after its cut, and what was
-    built on the records they made; re-derive what they touched. Returns how many ops."""
+    """Set aside every op applied here that a revoked or equivocating device made after its
+    cut, and what was built on the records they made; re-derive what they touched. Returns
+    how many ops."""
+    cuts = [(site, c, "equivocation") for site, c in enrolment.equivocated.items()]
+    cuts += [
+        (site, d.revoked_seq, "revoked")
+        for site, d in enrolment.devices.items()
+        if d.revoked_seq is not None
+    ]
     cut: list[tuple[str, str]] = []
-    for site, device in enrolment.devices.items():
-        if device.revoked_seq is None:
-            continue
+    for site, last, reason in cuts:
         cut += conn.execute(
-            "UPDATE sync_op SET refused = 'revoked' WHERE site = ? AND seq > ? "
+            "UPDATE sync_op SET refused = ? WHERE site = ? AND seq > ? "
             "AND refused IS NULL RETURNING entity, entity_id",
-            (site, device.revoked_seq),
+            (reason, site, last),
         ).fetchall()
     total = len(cut)
     touched: dict[str, set[str]] = defaultdict(set)
     for entity, key in cut:
         touched[entity].add(key)
     while touched:
-        gone = _without_ops(conn, touched)
+        gone, edits = _without_ops(conn, touched)
+        total += edits
         for entity, keys in gone.items():
             touched[entity] -= keys
         rederive(conn, {e: k for e, k in touched.items() if k})
@@ -642,21 +648,35 @@ def apply_cuts(conn: sqlite3.Connection, enrolment: Enrolment) -> int:
     return total
 
 
-def _without_ops(conn: sqlite3.Connection, touched: Mapping[str, set[str]]) -> dict[str, set[str]]:
-    """The touched records no op applied here makes any more."""
+def _without_ops(
+    conn: sqlite3.Connection, touched: Mapping[str, set[str]]
+) -> tuple[dict[str, set[str]], int]:
+    """The touched records no op applied here makes any more: none of their ops is applied,
+    or (`MADE_BY_OPS`) the op that made them is set aside. Their applied edits are set aside
+    ("depends") with them; returns the records and how many edits."""
     gone: dict[str, set[str]] = {}
+    edits = 0
     for entity, keys in touched.items():
+        made_only = entity in MADE_BY_OPS
+        making = "AND base = '[]' " if made_only else ""
         left = {
             r[0]
             for r in conn.execute(
                 "SELECT DISTINCT entity_id FROM sync_op WHERE entity = ? AND refused IS NULL "
+                f"{making}"
                 "AND entity_id IN (SELECT value FROM json_each(?))",
                 (entity, bulk.rows_text(sorted(keys))),
             )
         }
         if keys - left:
             gone[entity] = keys - left
-    return gone
+            if made_only:
+                edits += conn.execute(
+                    "UPDATE sync_op SET refused = 'depends' WHERE entity = ? AND refused IS NULL "
+                    "AND entity_id IN (SELECT value FROM json_each(?))",
+                    (entity, bulk.rows_text(sorted(gone[entity]))),
+                ).rowcount
+    return gone, edits
 
 
 def _built_on(conn: sqlite3.Connection, gone: Mapping[str, set[str]]) -> list[tuple[str, str]]:

@@ -29,6 +29,7 @@ from liaison.domain import hlc
 from liaison.sync.exchange.envelope import BundleRefused, Opened, copy_payload
 from liaison.sync.log import checks as sync_checks
 from liaison.sync.log import records as se
+from liaison.sync.log.equivocation import Proof, proofs_of
 from liaison.sync.log.oplog import OP_COLUMNS, Op, op_from_row
 from liaison.sync.log.seals import SEAL_COLUMNS, Seal, SealCheck, vector_text
 
@@ -47,12 +48,16 @@ PAYLOAD_DDL = {
     "credential": (
         "CREATE TABLE credential (account_id TEXT PRIMARY KEY, password_hash TEXT NOT NULL) STRICT"
     ),
+    "equivocation": (
+        "CREATE TABLE equivocation (site TEXT NOT NULL, seal_a TEXT NOT NULL, "
+        "seal_b TEXT NOT NULL, PRIMARY KEY (site, seal_a, seal_b)) STRICT"
+    ),
 }
 EXPECTED_SCHEMA = sorted(
     [("table", name, name, sql) for name, sql in PAYLOAD_DDL.items()]
     + [
         ("index", f"sqlite_autoindex_{name}_1", name, None)
-        for name in ("bundle_meta", "op", "seal", "credential")
+        for name in ("bundle_meta", "op", "seal", "credential", "equivocation")
     ],
     key=lambda r: r[1],
 )
@@ -72,9 +77,11 @@ def write(
     meta: dict[str, str],
     seals: Iterable[Seal] = (),
     credentials: Iterable[tuple[str, str]] = (),
+    proofs: Iterable[Proof] = (),
 ) -> int:
     """Write a payload file from op rows (in `OP_COLUMNS` order, streamed), the seals that
-    cover them and the password hashes the recipient may hold; returns how many ops."""
+    cover them, the password hashes the recipient may hold and the proofs of equivocation
+    the sender knows; returns how many ops."""
     conn = sqlite3.connect(path, isolation_level=None)
     try:
         conn.execute("PRAGMA journal_mode=OFF")
@@ -98,6 +105,7 @@ def write(
             f"INSERT INTO seal ({SEAL_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)", (s.row() for s in seals)
         )
         conn.executemany("INSERT INTO credential VALUES (?, ?)", credentials)
+        conn.executemany("INSERT INTO equivocation VALUES (?, ?, ?)", (p.row() for p in proofs))
         conn.execute("COMMIT")
     finally:
         conn.close()
@@ -105,7 +113,7 @@ def write(
 
 
 _FUNCTIONS = frozenset({"count", "row_number"})
-_ALLOWED_TABLES = frozenset({"op", "bundle_meta", "seal", "credential"})
+_ALLOWED_TABLES = frozenset({"op", "bundle_meta", "seal", "credential", "equivocation"})
 
 
 def _authorizer(
@@ -232,6 +240,49 @@ def row_chunks(
         yield chunk
 
 
+def seal_chunks(
+    conn: sqlite3.Connection, seals: list[Seal], order: list[Seal], expected: int, size: int
+) -> Iterator[list[tuple[Any, ...]]]:
+    """The payload's op rows (not yet validated: see `check_rows`) of the seals in `order` —
+    a causal order, so an op comes after the ops its device knew — `size` at a time; refused
+    when the file cannot be read, holds a count unlike the header's, or holds an op that lies
+    in none of its `seals`."""
+    between = "FROM op WHERE site = ? AND seq >= ? AND seq <= ?"
+    try:
+        total = conn.execute("SELECT count(*) FROM op").fetchone()[0]
+        if total > expected:
+            raise BundleRefused("damaged", "同步包里的变更比包头说的多")
+        if total < expected:
+            raise BundleRefused("damaged", "同步包里的变更比包头说的少")
+        covered = sum(
+            conn.execute(f"SELECT count(*) {between}", (s.site, s.first, s.last)).fetchone()[0]
+            for s in seals
+        )
+        if covered != total:
+            _refuse_unsealed(conn)
+        chunk: list[tuple[Any, ...]] = []
+        for seal in order:
+            for row in conn.execute(
+                f"SELECT {OP_COLUMNS} {between} ORDER BY seq", (seal.site, seal.first, seal.last)
+            ):
+                chunk.append(row)
+                if len(chunk) == size:
+                    yield chunk
+                    chunk = []
+    except sqlite3.DatabaseError as exc:  # includes values over SQLITE_LIMIT_LENGTH
+        raise _read_error(exc) from exc
+    if chunk:
+        yield chunk
+
+
+def _refuse_unsealed(conn: sqlite3.Connection) -> None:
+    """Refuse a payload holding ops outside its seals: for the first malformed row, if there
+    is one (it says more), else for the seals."""
+    for n, row in enumerate(conn.execute(f"SELECT {OP_COLUMNS} FROM op ORDER BY site, seq"), 1):
+        check_row(row, n)
+    raise BundleRefused("bad_seal", "同步包的签封不对：有变更不在任何签封之内")
+
+
 def check_rows(
     rows: list[tuple[Any, ...]],
     first: int,
@@ -294,6 +345,33 @@ def read_credentials(conn: sqlite3.Connection) -> list[tuple[str, str]]:
     return rows
 
 
+def read_proofs(conn: sqlite3.Connection) -> list[Proof]:
+    """The proofs of equivocation the payload carries, each checked for form (whether they
+    hold is for the receiver: `liaison.sync.log.equivocation.found`)."""
+    try:
+        rows = conn.execute("SELECT site, seal_a, seal_b FROM equivocation").fetchall()
+    except sqlite3.DatabaseError as exc:
+        raise _read_error(exc) from exc
+    if len(rows) > MAX_SEALS:
+        raise BundleRefused("damaged", "同步包里的签封冲突证据过多")
+    out: list[Proof] = []
+    for n, (site, a, b) in enumerate(rows, 1):
+        try:
+            if not (isinstance(site, str) and _is_id(site)):
+                raise ValueError(site)
+            [proof] = proofs_of([(site, a, b)])
+            seal_ok = all(
+                _HEX64.fullmatch(s.digest) and len(s.signature) == 64 and _is_vector(s.vector)
+                for s in (proof.a, proof.b)
+            )
+            if not seal_ok:
+                raise ValueError(n)
+        except (ValueError, TypeError, orjson.JSONDecodeError):
+            raise BundleRefused("damaged", f"同步包第 {n} 条签封冲突证据格式不对") from None
+        out.append(proof)
+    return out
+
+
 def read_seals(conn: sqlite3.Connection) -> list[Seal]:
     """The payload's seals, each checked for form (their signatures are checked once the
     devices' keys are known: `SealCheck.problems`)."""
@@ -303,7 +381,7 @@ def read_seals(conn: sqlite3.Connection) -> list[Seal]:
         raise _read_error(exc) from exc
     if len(rows) > MAX_SEALS:
         raise BundleRefused("damaged", "同步包里的签封过多")
-    out = []
+    out: list[Seal] = []
     for n, (site, first, last, vector, digest, signature) in enumerate(rows, 1):
         ok = (
             isinstance(site, str)
@@ -320,6 +398,8 @@ def read_seals(conn: sqlite3.Connection) -> list[Seal]:
         )
         if not ok:
             raise BundleRefused("damaged", f"同步包第 {n} 个签封格式不对")
+        if out and out[-1].site == site and first <= out[-1].last:
+            raise BundleRefused("bad_seal", f"同步包的签封不对：设备 {site} 的两个签封相互重叠")
         out.append(Seal(site, first, last, vector, digest, signature))
     return out
 

@@ -31,9 +31,11 @@ def write_root(conn: sqlite3.Connection, device_id: str, public_key: str) -> Non
 
 
 def local_kind(conn: sqlite3.Connection) -> str:
-    """`hub`, `field`, or '' (not enrolled) for this device; the root is a hub."""
+    """`hub`, `field`, or '' (not enrolled) for this device; the root, and a device enrolled
+    as a merged district's founder, are hubs."""
     row = conn.execute("SELECT id, kind FROM device WHERE is_local = 1").fetchone()
     if row is None:
         return ""
     root, _key = read_root(conn)
-    return "hub" if row[0] == root else str(row[1] or "")
+    kind = str(row[1] or "")
+    return "hub" if row[0] == root or kind == "founder" else kind

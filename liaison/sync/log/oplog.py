@@ -85,10 +85,25 @@ DDL = (
         signature BLOB NOT NULL,
         PRIMARY KEY (site, first)
     ) WITHOUT ROWID""",
+    """CREATE TABLE IF NOT EXISTS sync_equivocation (
+        site TEXT NOT NULL,
+        seal_a TEXT NOT NULL,
+        seal_b TEXT NOT NULL,
+        cut INTEGER NOT NULL,
+        PRIMARY KEY (site, seal_a, seal_b)
+    ) WITHOUT ROWID""",
 )
 DROP = tuple(
     f"DROP TABLE IF EXISTS {t}"
-    for t in ("sync_seal", "device_key", "sync_bundle", "sync_peer", "sync_conflict", "sync_op")
+    for t in (
+        "sync_equivocation",
+        "sync_seal",
+        "device_key",
+        "sync_bundle",
+        "sync_peer",
+        "sync_conflict",
+        "sync_op",
+    )
 )
 
 HLC_SETTING = "sync.hlc"

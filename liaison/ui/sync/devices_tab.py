@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from liaison.domain.errors import DomainError
 from liaison.domain.roles import ROLE_LABELS
 from liaison.services.accounts import list_accounts
-from liaison.sync.exchange.authority import FIELD, HUB
+from liaison.sync.exchange.authority import FIELD, HUB, as_hub
 from liaison.sync.exchange.devices import (
     DeviceInfo,
     enrol_device,
@@ -61,7 +61,8 @@ class DeviceRow:
             return "local"
         if self.info.revoked_at:
             return "revoked"
-        return self.info.kind if self.info.kind in (HUB, FIELD) else "pending"
+        kind = as_hub(self.info.kind)
+        return kind if kind in (HUB, FIELD) else "pending"
 
 
 class EnrolDialog(QDialog):

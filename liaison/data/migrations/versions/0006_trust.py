@@ -27,6 +27,14 @@ SEAL_DDL = """CREATE TABLE IF NOT EXISTS sync_seal (
         PRIMARY KEY (site, first)
     ) WITHOUT ROWID"""
 
+EQUIVOCATION_DDL = """CREATE TABLE IF NOT EXISTS sync_equivocation (
+        site TEXT NOT NULL,
+        seal_a TEXT NOT NULL,
+        seal_b TEXT NOT NULL,
+        cut INTEGER NOT NULL,
+        PRIMARY KEY (site, seal_a, seal_b)
+    ) WITHOUT ROWID"""
+
 LAST_CHANGE = ("updated_at", "updated_by", "updated_device")
 
 
@@ -44,6 +52,7 @@ def _last_change_columns(batch: object) -> None:
 
 def upgrade() -> None:
     op.execute(SEAL_DDL)
+    op.execute(EQUIVOCATION_DDL)
     op.execute("ALTER TABLE sync_op ADD COLUMN refused TEXT")
     with op.batch_alter_table("device") as batch:
         batch.add_column(sa.Column("kind", sa.String(10), nullable=False, server_default=""))
