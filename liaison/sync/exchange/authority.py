@@ -540,10 +540,19 @@ class Known:
     own as they are judged, in order."""
 
     def __init__(self, conn: sqlite3.Connection, ops: list[Op], refused: Mapping[Any, str]):
+        self.conn = conn
         self.ops = ops
         self.refused = refused
-        wanted: dict[str, set[str]] = defaultdict(set)
         self.refs: dict[tuple[str, int], list[tuple[str, str]]] = {}
+        self.makers: dict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)
+        """(entity, id) -> (device, number) of the accepted ops that made the record."""
+        self.rows: set[tuple[str, str]] = set()
+        """Records with no op at all that exist (written before the log was kept)."""
+        self.looked_up: set[tuple[str, str]] = set()
+        # records made in this chunk are looked up in the log only if their making here fails
+        # (a district snapshot makes nearly everything it names)
+        made_here = {(op.entity, op.entity_id) for op in ops if not op.base}
+        wanted: set[tuple[str, str]] = set()
         demands: set[str] = set()
         for op in ops:
             if (op.site, op.seq) in refused:
@@ -552,79 +561,95 @@ class Known:
             if op.base and op.entity in MADE_BY_OPS:
                 mine.append((op.entity, op.entity_id))
             self.refs[(op.site, op.seq)] = mine
-            for entity, key in mine:
-                wanted[entity].add(key)
+            wanted.update(mine)
             if op.entity == "demand_event":
                 demands.add(op.fields["demand_id"])
-        self.makers: dict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)
-        """(entity, id) -> (device, number) of the accepted ops that made the record."""
-        self.logged: set[tuple[str, str]] = set()
-        """Records with any op in the log (made, edited or set aside)."""
-        self.rows: set[tuple[str, str]] = set()
-        """Records with no op at all that exist (written before the log was kept)."""
-        for entity, keys in wanted.items():
-            listed = bulk.rows_text(sorted(keys))
-            for key, site, seq, made in conn.execute(
-                "SELECT entity_id, site, seq, base = '[]' AND refused IS NULL FROM sync_op "
-                "WHERE entity = ? AND entity_id IN (SELECT value FROM json_each(?))",
-                (entity, listed),
-            ):
-                self.logged.add((entity, key))
-                if made:
-                    self.makers[(entity, key)].append((site, seq))
-            unlogged = sorted(k for k in keys if (entity, k) not in self.logged)
-            if unlogged:
-                column = se.BY_NAME[entity].key
-                self.rows |= {
-                    (entity, r[0])
-                    for r in conn.execute(
-                        f"SELECT {column} FROM {entity} "
-                        f"WHERE {column} IN (SELECT value FROM json_each(?))",
-                        (bulk.rows_text(unlogged),),
-                    )
-                }
+        self._look_up(wanted - made_here)
         self.steps: dict[str, list[tuple[str, int, datetime]]] = defaultdict(list)
         """demand -> (device, number, time) of its accepted steps."""
-        if not demands:
+        stored = sorted(d for d in demands if ("demand", d) not in made_here)
+        if not stored:
             return
         for demand, site, seq, at in conn.execute(
             "SELECT e.demand_id, o.site, o.seq, e.at FROM demand_event AS e "
             "JOIN sync_op AS o ON o.entity = 'demand_event' AND o.entity_id = e.id "
             "WHERE e.demand_id IN (SELECT value FROM json_each(?))",
-            (bulk.rows_text(sorted(demands)),),
+            (bulk.rows_text(stored),),
         ):
             self.steps[demand].append((site, seq, _time(at)))
 
+    def _look_up(self, wanted: Iterable[tuple[str, str]]) -> None:
+        """Read the stored makers of these records (and which of them exist with no op)."""
+        by_entity: dict[str, set[str]] = defaultdict(set)
+        for entity, key in wanted:
+            if (entity, key) not in self.looked_up:
+                by_entity[entity].add(key)
+                self.looked_up.add((entity, key))
+        for entity, keys in by_entity.items():
+            logged: set[str] = set()
+            for key, site, seq, made in self.conn.execute(
+                "SELECT entity_id, site, seq, base = '[]' AND refused IS NULL FROM sync_op "
+                "WHERE entity = ? AND entity_id IN (SELECT value FROM json_each(?))",
+                (entity, bulk.rows_text(sorted(keys))),
+            ):
+                logged.add(key)
+                if made:
+                    self.makers[(entity, key)].append((site, seq))
+            unlogged = sorted(keys - logged)
+            if unlogged:
+                column = se.BY_NAME[entity].key
+                self.rows |= {
+                    (entity, r[0])
+                    for r in self.conn.execute(
+                        f"SELECT {column} FROM {entity} "
+                        f"WHERE {column} IN (SELECT value FROM json_each(?))",
+                        (bulk.rows_text(unlogged),),
+                    )
+                }
+
     def judge(self, contexts: Mapping[tuple[str, int], Context]) -> dict[tuple[str, int], str]:
         out: dict[tuple[str, int], str] = {}
+        makers, refs = self.makers, self.refs
         for op in self.ops:
             key = (op.site, op.seq)
             if key in self.refused:
                 continue
             ctx = contexts[key]
-            why = self._why(op, ctx)
+            why = None
+            for ref in refs[key]:
+                if not self._had(ref, ctx, op.seq):
+                    self._look_up([ref])  # made in this chunk, but not in a way that counts
+                    if not self._had(ref, ctx, op.seq):
+                        why = "depends"
+                        break
+            at = None
+            if why is None and op.entity == "demand_event":
+                f = op.fields
+                at = _time(f["at"])
+                for site, seq, earlier in self.steps.get(f["demand_id"], ()):
+                    if earlier >= at and ctx.sees(site, seq, op.seq):
+                        why = "backdated"
+                        break
             if why:
                 out[key] = why
                 continue
             if not op.base:
-                self.makers[(op.entity, op.entity_id)].append(key)
-            if op.entity == "demand_event":
-                f = op.fields
-                self.steps[f["demand_id"]].append((op.site, op.seq, _time(f["at"])))
+                makers[(op.entity, op.entity_id)].append(key)
+            if at is not None:
+                self.steps[op.fields["demand_id"]].append((op.site, op.seq, at))
         return out
 
-    def _why(self, op: Op, ctx: Context) -> str | None:
-        for entity, key in self.refs[(op.site, op.seq)]:
-            if (entity, key) in self.rows and (entity, key) not in self.makers:
-                continue  # a record from before the log (no op of it anywhere)
-            if not any(ctx.sees(s, n, op.seq) for s, n in self.makers.get((entity, key), ())):
-                return "depends"
-        if op.entity == "demand_event":
-            at = _time(op.fields["at"])
-            for site, seq, earlier in self.steps.get(op.fields["demand_id"], ()):
-                if earlier >= at and ctx.sees(site, seq, op.seq):
-                    return "backdated"
-        return None
+    def _had(self, ref: tuple[str, str], ctx: Context, before: int) -> bool:
+        """Whether the device had an accepted op making the record `ref` (or the record has
+        no op anywhere: it was written before the log was kept)."""
+        makers = self.makers.get(ref)
+        if not makers:
+            return ref in self.rows
+        site, knows = ctx.site, ctx.knows
+        for s, n in makers:  # noqa: SIM110 (a loop: no generator per call, 90,000 calls)
+            if n < before if s == site else n <= knows.get(s, 0):
+                return True
+        return False
 
 
 def _time(value: Any) -> datetime:
