@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import NoReturn
 
-from liaison import __version__, cli_accounts, cli_sync
+from liaison import __version__, cli_accounts, cli_backup, cli_sync
 from liaison.cli_auth import NeedsInput, add_user_options, new_password, signed_in
 from liaison.data.db import Database, default_db_path
 from liaison.domain.errors import DomainError
@@ -121,6 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_sync.add_parsers(sub, _db_option)
     cli_accounts.add_parsers(sub, _db_option)
+    cli_backup.add_parsers(sub, _db_option)
     return parser
 
 
@@ -305,6 +306,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "join": partial(cli_sync.cmd_join, open_db=_open_db),
     "audit": partial(cli_sync.cmd_audit, open_db=_open_db),
     "account": partial(cli_accounts.cmd_account, open_db=_open_db),
+    "backup": partial(cli_backup.cmd_backup, db_path=_db_path),
+    "restore": partial(cli_backup.cmd_restore, db_path=_db_path),
 }
 
 

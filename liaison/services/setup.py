@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from liaison.data import migrate
+from liaison.data import backup, migrate
 from liaison.data.db import Database
 from liaison.data.models import Device
 from liaison.data.reference import SeedReport, seed_reference_data
@@ -41,6 +41,10 @@ def open_database(path: Path | str) -> Database:
         raise DomainError(f"无法打开数据库 {p}：{exc}") from exc
     if current != migrate.head_revision():
         db.dispose()
+        if current is not None and current not in migrate.known_revisions():
+            raise DomainError(
+                f"数据库 {p} 由更新版本的 Liaison 创建（数据结构 {current}）：请安装新版本"
+            )
         raise DomainError(f"数据库 {p} 需要升级（运行 liaison init --db {p}）")
     return db
 
@@ -69,6 +73,16 @@ def init_database(path: Path | str) -> InitReport:
     try:
         try:
             before = migrate.current_revision(db.engine)
+        except Exception as exc:
+            raise DomainError(f"无法初始化数据库 {p}：{exc}") from exc
+        head = migrate.head_revision()
+        if before is not None and before != head:
+            if before not in migrate.known_revisions():
+                raise DomainError(
+                    f"数据库 {p} 由更新版本的 Liaison 创建（数据结构 {before}）：请安装新版本"
+                )
+            backup.take(p, "upgrade")  # an upgrade cannot be undone: keep what was
+        try:
             migrate.upgrade(db.engine)
         except Exception as exc:
             raise DomainError(f"无法初始化数据库 {p}：{exc}") from exc

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
+from liaison.data import backup
 from liaison.data.db import Database
 from liaison.domain.errors import DomainError
 from liaison.services import accounts
@@ -30,8 +31,15 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 
 
 def open_or_create(path: Path) -> Database:
-    """Create the database on first start and upgrade an older one (both idempotent)."""
+    """Create the database on first start and upgrade an older one (both idempotent), then
+    take the day's first backup (a failed backup is said, and the app opens all the same)."""
     init_database(path)
+    try:
+        backup.daily(path)
+    except DomainError as exc:
+        title = QApplication.translate("App", "百千万企业走访联络系统")
+        text = QApplication.translate("App", "今天的自动备份没有完成：{0}").format(exc)
+        QMessageBox.warning(None, title, text)
     return database(path)
 
 

@@ -6,7 +6,7 @@ Regenerate after changing a message in the core (liaison/ outside liaison/ui):
     scripts/update_translations.sh      # then translate what it lists as unfinished
 
 liaison.ui.core_text.tr_core uses these tables; tests/ui/test_core_text.py fails when this
-file is out of date. 147 static messages, 133 patterns.
+file is out of date. 149 static messages, 149 patterns.
 """
 
 # ruff: noqa: E501
@@ -56,6 +56,9 @@ def static_messages() -> dict[str, str]:
             "CoreText", "参加人员须为干部或企业方"
         ),
         "变更没有署名账号": QCoreApplication.translate("CoreText", "变更没有署名账号"),
+        "只有 folder 需要给出文件夹": QCoreApplication.translate(
+            "CoreText", "只有 folder 需要给出文件夹"
+        ),
         "只有区联络办的设备可以做这项变更": QCoreApplication.translate(
             "CoreText", "只有区联络办的设备可以做这项变更"
         ),
@@ -158,6 +161,9 @@ def static_messages() -> dict[str, str]:
         ),
         "数据库尚未初始化，请先运行 liaison init": QCoreApplication.translate(
             "CoreText", "数据库尚未初始化，请先运行 liaison init"
+        ),
+        "数据库正被其他程序使用（Liaison 仍在运行？）：请先关闭它再恢复": QCoreApplication.translate(
+            "CoreText", "数据库正被其他程序使用（Liaison 仍在运行？）：请先关闭它再恢复"
         ),
         "文件是空的（0 字节），不是同步包": QCoreApplication.translate(
             "CoreText", "文件是空的（0 字节），不是同步包"
@@ -314,6 +320,10 @@ def pattern_messages() -> list[tuple[str, str]]:
             QCoreApplication.translate("CoreText", "LIAISON_PDF_FONT 指定的字体文件不存在：{0}"),
         ),
         ("(.+?) 不是 JSON 对象", QCoreApplication.translate("CoreText", "{0} 不是 JSON 对象")),
+        (
+            "(.+?) 不是 Liaison 的数据库或备份文件",
+            QCoreApplication.translate("CoreText", "{0} 不是 Liaison 的数据库或备份文件"),
+        ),
         ("(.+?) 不是整数", QCoreApplication.translate("CoreText", "{0} 不是整数")),
         ("(.+?) 不是有效的日期", QCoreApplication.translate("CoreText", "{0} 不是有效的日期")),
         (
@@ -323,6 +333,10 @@ def pattern_messages() -> list[tuple[str, str]]:
         ("(.+?) 个工作日内到期", QCoreApplication.translate("CoreText", "{0} 个工作日内到期")),
         ("(.+?) 为空", QCoreApplication.translate("CoreText", "{0} 为空")),
         ("(.+?) 办结", QCoreApplication.translate("CoreText", "{0} 办结")),
+        (
+            "(.+?) 已存在：请换一个文件名",
+            QCoreApplication.translate("CoreText", "{0} 已存在：请换一个文件名"),
+        ),
         ("(.+?) 提出", QCoreApplication.translate("CoreText", "{0} 提出")),
         ("(.+?) 格式不对", QCoreApplication.translate("CoreText", "{0} 格式不对")),
         ("(.+?) 没有字段 (.+?)", QCoreApplication.translate("CoreText", "{0} 没有字段 {1}")),
@@ -507,6 +521,28 @@ def pattern_messages() -> list[tuple[str, str]]:
                 "同步包里设备 {0} 的变更依赖本机还没有的变更：请先导入更早的同步包，或请对方导出全部数据（--full）",
             ),
         ),
+        ("备份失败：(.+?)", QCoreApplication.translate("CoreText", "备份失败：{0}")),
+        (
+            "备份文件 (.+?) 已损坏或不是数据库（(.+?)），不能用来恢复",
+            QCoreApplication.translate(
+                "CoreText", "备份文件 {0} 已损坏或不是数据库（{1}），不能用来恢复"
+            ),
+        ),
+        (
+            "备份文件 (.+?) 已损坏（(.+?)），不能用来恢复",
+            QCoreApplication.translate("CoreText", "备份文件 {0} 已损坏（{1}），不能用来恢复"),
+        ),
+        (
+            "备份文件 (.+?) 由更新版本的 Liaison 创建（数据结构 (.+?)）：请先安装新版本再恢复",
+            QCoreApplication.translate(
+                "CoreText",
+                "备份文件 {0} 由更新版本的 Liaison 创建（数据结构 {1}）：请先安装新版本再恢复",
+            ),
+        ),
+        (
+            "备份文件夹 (.+?) 无法写入：(.+?)",
+            QCoreApplication.translate("CoreText", "备份文件夹 {0} 无法写入：{1}"),
+        ),
         (
             "字体无法嵌入 PDF：(.+?)（(.+?)）",
             QCoreApplication.translate("CoreText", "字体无法嵌入 PDF：{0}（{1}）"),
@@ -528,9 +564,14 @@ def pattern_messages() -> list[tuple[str, str]]:
             QCoreApplication.translate("CoreText", "当前角色不能执行“{0}”"),
         ),
         (
+            "恢复失败：(.+?)（数据库未改动）",
+            QCoreApplication.translate("CoreText", "恢复失败：{0}（数据库未改动）"),
+        ),
+        (
             "您未包联“(.+?)”，请联系督办安排包联",
             QCoreApplication.translate("CoreText", "您未包联“{0}”，请联系督办安排包联"),
         ),
+        ("找不到备份文件 (.+?)", QCoreApplication.translate("CoreText", "找不到备份文件 {0}")),
         ("找不到设备“(.+?)”", QCoreApplication.translate("CoreText", "找不到设备“{0}”")),
         (
             "承诺办结日期不能晚于 (.+?)（(.+?) 个工作日）",
@@ -559,6 +600,12 @@ def pattern_messages() -> list[tuple[str, str]]:
             ),
         ),
         (
+            "数据库 (.+?) 由更新版本的 Liaison 创建（数据结构 (.+?)）：请安装新版本",
+            QCoreApplication.translate(
+                "CoreText", "数据库 {0} 由更新版本的 Liaison 创建（数据结构 {1}）：请安装新版本"
+            ),
+        ),
+        (
             "数据库 (.+?) 需要升级（运行 liaison init \\-\\-db (.+?)）",
             QCoreApplication.translate(
                 "CoreText", "数据库 {0} 需要升级（运行 liaison init --db {1}）"
@@ -569,6 +616,10 @@ def pattern_messages() -> list[tuple[str, str]]:
             QCoreApplication.translate(
                 "CoreText", "数据库尚未初始化（缺少{0}），请先运行 liaison init"
             ),
+        ),
+        (
+            "数据库文件不存在：(.+?)",
+            QCoreApplication.translate("CoreText", "数据库文件不存在：{0}"),
         ),
         (
             "数据库文件不存在：(.+?)（先运行 liaison init \\-\\-db (.+?)）",
@@ -620,6 +671,14 @@ def pattern_messages() -> list[tuple[str, str]]:
             ),
         ),
         (
+            "无法写入备份 (.+?)：(.+?)",
+            QCoreApplication.translate("CoreText", "无法写入备份 {0}：{1}"),
+        ),
+        (
+            "无法写入备份文件夹 (.+?)：(.+?)",
+            QCoreApplication.translate("CoreText", "无法写入备份文件夹 {0}：{1}"),
+        ),
+        (
             "无法列出“(.+?)”对应的诉求",
             QCoreApplication.translate("CoreText", "无法列出“{0}”对应的诉求"),
         ),
@@ -635,6 +694,7 @@ def pattern_messages() -> list[tuple[str, str]]:
             "无法打开数据库 (.+?)：(.+?)",
             QCoreApplication.translate("CoreText", "无法打开数据库 {0}：{1}"),
         ),
+        ("无法读取 (.+?)：(.+?)", QCoreApplication.translate("CoreText", "无法读取 {0}：{1}")),
         (
             "无法读取文件 (.+?)：(.+?)",
             QCoreApplication.translate("CoreText", "无法读取文件 {0}：{1}"),
@@ -686,6 +746,13 @@ def pattern_messages() -> list[tuple[str, str]]:
             "本机不认识指纹为 (.+?) 的设备：用 \\-\\-bundle 指定对方导出的同步包",
             QCoreApplication.translate(
                 "CoreText", "本机不认识指纹为 {0} 的设备：用 --bundle 指定对方导出的同步包"
+            ),
+        ),
+        (
+            "本机刚从备份恢复，备份之后本机发出过的变更（到第 (.+?) 项）还没有取回：请先导入区联络办为本机导出的全部数据（liaison bundle export \\-\\-full），再做修改",
+            QCoreApplication.translate(
+                "CoreText",
+                "本机刚从备份恢复，备份之后本机发出过的变更（到第 {0} 项）还没有取回：请先导入区联络办为本机导出的全部数据（liaison bundle export --full），再做修改",
             ),
         ),
         (
@@ -800,6 +867,13 @@ def pattern_messages() -> list[tuple[str, str]]:
             "这个同步包的编号与本机于 (.+?) 导出的同步包相同：拒绝导入",
             QCoreApplication.translate(
                 "CoreText", "这个同步包的编号与本机于 {0} 导出的同步包相同：拒绝导入"
+            ),
+        ),
+        (
+            "这个备份来自另一台设备（“(.+?)”），本机是“(.+?)”：恢复它会让两台设备同名签署变更；确需在本机使用请加 \\-\\-any\\-device",
+            QCoreApplication.translate(
+                "CoreText",
+                "这个备份来自另一台设备（“{0}”），本机是“{1}”：恢复它会让两台设备同名签署变更；确需在本机使用请加 --any-device",
             ),
         ),
         (

@@ -189,6 +189,19 @@
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <location filename="../../liaison/ui/app.py" line="+40"/>
+        <source>百千万企业走访联络系统</source>
+        <translation>Liaison — enterprise visits</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>今天的自动备份没有完成：{0}</source>
+        <translation>Today&apos;s automatic backup did not complete: {0}</translation>
+    </message>
+</context>
+<context>
     <name>Assignments</name>
     <message>
         <location filename="../../liaison/ui/enterprises/assignments.py" line="+63"/>
@@ -742,6 +755,11 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>只有 folder 需要给出文件夹</source>
+        <translation>Only folder takes a folder</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>只有区联络办的设备可以做这项变更</source>
         <translation>only a district office device may make this change</translation>
     </message>
@@ -989,7 +1007,7 @@ Time: {at}</translation>
         <translation>The database is not initialised yet; run liaison init first</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>文件是空的（0 字节），不是同步包</source>
         <translation>The file is empty (0 bytes), not a sync bundle</translation>
     </message>
@@ -998,7 +1016,7 @@ Time: {at}</translation>
         <translation type="vanished">The file is over 1 GB; it is not a sync bundle exported by this system</translation>
     </message>
     <message>
-        <location line="-125"/>
+        <location line="-131"/>
         <source>内容不是 JSON 对象</source>
         <translation>the content is not a JSON object</translation>
     </message>
@@ -1013,7 +1031,7 @@ Time: {at}</translation>
         <translation>the step&apos;s actor, role or device differs from who signed it</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+52"/>
         <source>同一字段出现了两次</source>
         <translation>a field is given twice</translation>
     </message>
@@ -1032,7 +1050,12 @@ Time: {at}</translation>
         <translation>the handler does not belong to the step&apos;s unit</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+17"/>
+        <source>数据库正被其他程序使用（Liaison 仍在运行？）：请先关闭它再恢复</source>
+        <translation>The database is in use by another program (is Liaison still running?): close it before restoring</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>时间戳格式不对</source>
         <translation>malformed timestamp</translation>
     </message>
@@ -1379,7 +1402,7 @@ Time: {at}</translation>
         <translation>{0} is not a JSON object</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>{0} 不是整数</source>
         <translation>{0} is not an integer</translation>
     </message>
@@ -1409,7 +1432,7 @@ Time: {at}</translation>
         <translation>resolved {0}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>{0} 提出</source>
         <translation>raised {0}</translation>
     </message>
@@ -1543,7 +1566,7 @@ Time: {at}</translation>
         <translation type="vanished">The sending device &quot;{0}&quot; is not trusted yet: compare fingerprints, then run liaison device trust</translation>
     </message>
     <message>
-        <location line="-149"/>
+        <location line="-157"/>
         <source>设备名称应为 1 到 100 个字</source>
         <translation>A device&apos;s name has 1 to 100 characters</translation>
     </message>
@@ -1592,7 +1615,17 @@ Time: {at}</translation>
         <translation>Two accounts with one username: an administrator renames one of them under Administration → Accounts, and the conflict clears</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+19"/>
+        <source>{0} 不是 Liaison 的数据库或备份文件</source>
+        <translation>{0} is not a Liaison database or backup</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{0} 已存在：请换一个文件名</source>
+        <translation>{0} exists already: choose another file name</translation>
+    </message>
+    <message>
+        <location line="+65"/>
         <source>发送设备“{0}”尚未由区联络办登记：管理员核对指纹后在区联络办的电脑上登记它，它的同步包才能导入</source>
         <translation>The sending device “{0}” is not enrolled by the district office: an administrator compares its fingerprint and enrols it on a district office computer before its bundles can be imported</translation>
     </message>
@@ -1722,7 +1755,32 @@ Time: {at}</translation>
         <translation>The changes of device {0} in the bundle depend on changes this computer does not have yet: import earlier bundles first, or ask the sender to export all data (--full)</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>备份失败：{0}</source>
+        <translation>Backup failed: {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>备份文件 {0} 已损坏或不是数据库（{1}），不能用来恢复</source>
+        <translation>Backup {0} is damaged or not a database ({1}): it cannot be restored</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>备份文件 {0} 已损坏（{1}），不能用来恢复</source>
+        <translation>Backup {0} is damaged ({1}): it cannot be restored</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>备份文件 {0} 由更新版本的 Liaison 创建（数据结构 {1}）：请先安装新版本再恢复</source>
+        <translation>Backup {0} was made by a newer Liaison (schema {1}): install the newer version before restoring</translation>
+    </message>
+    <message>
         <location line="+7"/>
+        <source>备份文件夹 {0} 无法写入：{1}</source>
+        <translation>Cannot write to the backup folder {0}: {1}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>字体无法嵌入 PDF：{0}（{1}）</source>
         <translation>The font cannot be embedded in a PDF: {0} ({1})</translation>
     </message>
@@ -1743,11 +1801,21 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>恢复失败：{0}（数据库未改动）</source>
+        <translation>Restore failed: {0} (the database is unchanged)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>您未包联“{0}”，请联系督办安排包联</source>
         <translation>You are not assigned to &quot;{0}&quot;; ask a supervisor to assign you</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>找不到备份文件 {0}</source>
+        <translation>Backup file not found: {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>找不到设备“{0}”</source>
         <translation>Device &quot;{0}&quot; not found</translation>
     </message>
@@ -1778,6 +1846,11 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>数据库 {0} 由更新版本的 Liaison 创建（数据结构 {1}）：请安装新版本</source>
+        <translation>Database {0} was made by a newer Liaison (schema {1}): install the newer version</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>数据库 {0} 需要升级（运行 liaison init --db {1}）</source>
         <translation>Database {0} needs an upgrade (run liaison init --db {1})</translation>
     </message>
@@ -1788,6 +1861,11 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>数据库文件不存在：{0}</source>
+        <translation>Database file does not exist: {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>数据库文件不存在：{0}（先运行 liaison init --db {1}）</source>
         <translation>The database file does not exist: {0} (run liaison init --db {1} first)</translation>
     </message>
@@ -1843,6 +1921,16 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>无法写入备份 {0}：{1}</source>
+        <translation>Cannot write the backup {0}: {1}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>无法写入备份文件夹 {0}：{1}</source>
+        <translation>Cannot write to the backup folder {0}: {1}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>无法列出“{0}”对应的诉求</source>
         <translation>Cannot list the demands for &quot;{0}&quot;</translation>
     </message>
@@ -1862,7 +1950,12 @@ Time: {at}</translation>
         <translation>Cannot open the database {0}: {1}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>无法读取 {0}：{1}</source>
+        <translation>Cannot read {0}: {1}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>无法读取文件 {0}：{1}</source>
         <translation>Cannot read the file {0}: {1}</translation>
     </message>
@@ -1912,7 +2005,12 @@ Time: {at}</translation>
         <translation>Unknown enterprise tags: {0}</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+16"/>
+        <source>本机刚从备份恢复，备份之后本机发出过的变更（到第 {0} 项）还没有取回：请先导入区联络办为本机导出的全部数据（liaison bundle export --full），再做修改</source>
+        <translation>This computer was just restored from a backup; changes it sent after that backup (up to number {0}) are not back yet: import a full export the district office makes for it (liaison bundle export --full) before making changes</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>签封 {0} 没有对应的变更</source>
         <translation>seal {0} has no changes</translation>
     </message>
@@ -1960,7 +2058,7 @@ Time: {at}</translation>
         <translation type="vanished">Unknown sending device &quot;{0}&quot; (fingerprint {1}): compare fingerprints with the sender, then run liaison device trust FINGERPRINT --bundle THIS_FILE</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-98"/>
         <source>未知的演示规模“{0}”（可选：{1}）</source>
         <translation>Unknown demo scale &quot;{0}&quot; (choose from: {1})</translation>
     </message>
@@ -1985,7 +2083,7 @@ Time: {at}</translation>
         <translation>This installation does not know the device with fingerprint {0}: name a bundle it exported with --bundle</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+13"/>
         <source>本机有设备 {0} 未经其签封的变更（由旧版本同步而来），无法转发：请各设备升级后从区联络办重新加入</source>
         <translation>This computer holds changes of device {0} that it never sealed (synced by an older version) and cannot pass them on: upgrade every device and join again from the district office</translation>
     </message>
@@ -2085,6 +2183,11 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>这个备份来自另一台设备（“{0}”），本机是“{1}”：恢复它会让两台设备同名签署变更；确需在本机使用请加 --any-device</source>
+        <translation>This backup comes from another device (“{0}”), this one is “{1}”: restoring it would let two devices sign as one; add --any-device if this computer replaces it</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>这次走访提出的诉求“{0}”{1}已进入办理（{2}），删除走访会使诉求失去来源，不能删除；如诉求确属误登，请先撤回诉求</source>
         <translation>The demand &quot;{0}&quot;{1} raised at this visit is already being handled ({2}); deleting the visit would leave it without a source, so it cannot be deleted. If the demand was logged by mistake, withdraw it first</translation>
     </message>

@@ -27,7 +27,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from liaison.data import migrate
+from liaison.data import backup, migrate
 from liaison.data.db import Database, holding
 from liaison.domain import clock, credentials, hlc, signing
 from liaison.domain.ids import new_id
@@ -35,7 +35,7 @@ from liaison.sync.exchange import authority, envelope, payload
 from liaison.sync.exchange.authority import Arrivals, Unplaceable
 from liaison.sync.exchange.envelope import BundleRefused, Header
 from liaison.sync.exchange.merge import Check, MergeRefused, apply_cuts, apply_ops
-from liaison.sync.log import district, equivocation, seals
+from liaison.sync.log import district, equivocation, oplog, seals
 from liaison.sync.log.district import read_root
 from liaison.sync.log.equivocation import Proof
 from liaison.sync.log.oplog import OP_COLUMNS, Clock, Op, op_from_row
@@ -207,6 +207,8 @@ def export_bundle(
                 str(out),
             ),
         )
+        if me.id in have:  # a restore from an older backup must not number ops from below it
+            backup.record_sent(db.path, me.id, have[me.id])
         if peer_id:
             conn.execute(
                 "INSERT INTO sync_peer (device_id, last_export_at) VALUES (?, ?) "
@@ -446,7 +448,16 @@ def _safe_fingerprint(key: str) -> str:
 
 
 def import_bundle(db: Database, path: Path, *, dry_run: bool = False) -> ImportReport:
-    """Check and apply a bundle file in one transaction (rolled back when `dry_run`)."""
+    """Check and apply a bundle file in one transaction (rolled back when `dry_run`), after
+    a backup of the database (`liaison.data.backup`: an import's kind, kept a week)."""
+    if not dry_run:
+        conn = db.raw()
+        try:
+            with envelope.opened_file(path) as bundle:  # a file that is no bundle: no backup
+                check_envelope(bundle, conn)
+        finally:
+            conn.close()
+        backup.take(db.path, "import")
     return _run(db, path, dry_run, None)
 
 
@@ -561,6 +572,7 @@ def _import(conn: sqlite3.Connection, opened: envelope.Opened, file: str) -> Imp
         seals.store(conn, arrived.seals)
         report.revoked_here = caught + apply_cuts(conn, arrived.enrolment)
         _keep_credentials(conn, payload.read_credentials(pconn))
+        oplog.settle_restored(conn, me.id)
         _log_import(conn, h, report, file)
         return report
 

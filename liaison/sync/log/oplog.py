@@ -27,8 +27,9 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session, sessionmaker
 
 from liaison.data import bulk
+from liaison.data.backup import BEHIND_SETTING as RESTORED_BEHIND
 from liaison.domain import clock, hlc
-from liaison.domain.errors import ValidationError
+from liaison.domain.errors import DomainError, ValidationError
 from liaison.sync.log import checks as sync_checks
 from liaison.sync.log import records as se
 
@@ -337,6 +338,25 @@ def _checked_text(entity: se.Entity, fields: dict[str, Any]) -> str:
     return text
 
 
+def _refuse_if_behind(conn: sqlite3.Connection, first: int) -> None:
+    """A database restored from a backup older than what this device sent must get those ops
+    back before it numbers new ones (other devices would see two different ops under one
+    number: equivocation, docs/sync.md)."""
+    row = conn.execute("SELECT value FROM setting WHERE key = ?", (RESTORED_BEHIND,)).fetchone()
+    if row and first <= int(row[0]):
+        raise DomainError(
+            f"本机刚从备份恢复，备份之后本机发出过的变更（到第 {row[0]} 项）还没有取回：请先导入"
+            "区联络办为本机导出的全部数据（liaison bundle export --full），再做修改"
+        )
+
+
+def settle_restored(conn: sqlite3.Connection, site: str) -> None:
+    """Clear the restore's guard once this device's own ops are back (after an import)."""
+    row = conn.execute("SELECT value FROM setting WHERE key = ?", (RESTORED_BEHIND,)).fetchone()
+    if row and next_seq(conn, site) > int(row[0]):
+        conn.execute("DELETE FROM setting WHERE key = ?", (RESTORED_BEHIND,))
+
+
 def capture(
     conn: sqlite3.Connection,
     touched: Mapping[str, Iterable[str]],
@@ -392,6 +412,7 @@ def capture(
             seq += 1
             made.append(op)
     if made:
+        _refuse_if_behind(conn, made[0].seq)
         insert_ops(conn, made)
         hlc_clock.save()
         clear_resolved_conflicts(conn, made)
