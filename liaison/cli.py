@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -15,13 +17,17 @@ from functools import partial
 from pathlib import Path
 from typing import NoReturn
 
+from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
+
 from liaison import __version__, cli_accounts, cli_backup, cli_sync
 from liaison.cli_auth import NeedsInput, add_user_options, new_password, signed_in
-from liaison.data.db import Database, default_db_path
+from liaison.data.db import Database, default_db_path, file_problem
 from liaison.domain.errors import DomainError
 
 EXIT_REFUSED = 1
 EXIT_USAGE = 2
+EXIT_BROKEN_PIPE = 141
+"""What a command killed by SIGPIPE returns in a shell (128 + 13)."""
 
 
 OpenApp = Callable[[Path], int]
@@ -314,17 +320,30 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 def main(argv: Sequence[str] | None = None, open_app: OpenApp | None = None) -> int:
     """Run one command; without a command, `open_app` starts the desktop app (the launcher
     passes it, so this module never imports Qt)."""
+    args: argparse.Namespace | None = None
     try:
         args = build_parser().parse_args(argv)
         if not args.command:
             return cmd_app(args, open_app)
-        return COMMANDS[args.command](args)
+        code = COMMANDS[args.command](args)
+        sys.stdout.flush()  # here, where a reader that went away can be told apart
+        return code
     except (UsageError, NeedsInput) as exc:
         print(f"liaison: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except DomainError as exc:
         print(f"liaison: {exc}", file=sys.stderr)
         return EXIT_REFUSED
+    except (sqlite3.DatabaseError, SQLAlchemyDatabaseError) as exc:
+        # a file damaged under a running command, a disk that filled up: one line, no trace
+        path = _db_path(args) if args is not None else default_db_path()
+        print(f"liaison: {file_problem(path, exc)}", file=sys.stderr)
+        return EXIT_REFUSED
+    except BrokenPipeError:
+        # the reader went away (`liaison stats | head`): end quietly, as a pipe's writer does
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
     except KeyboardInterrupt:
         print("liaison: 已取消", file=sys.stderr)
         return 130

@@ -24,6 +24,31 @@ def default_db_path() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "liaison.sqlite"
 
 
+def file_problem(path: Path, exc: BaseException) -> str:
+    """One line saying what is wrong with the database file at `path` (from the error SQLite
+    gave, directly or through SQLAlchemy) and what to do about it."""
+    cause = getattr(exc, "orig", None) or exc
+    text = str(cause).lower()
+    if "full" in text:
+        return f"磁盘空间不足：{path} 所在的磁盘已满，这次操作没有写入任何内容；请腾出空间后重试"
+    if "malformed" in text or "not a database" in text or "encrypted" in text:
+        return (
+            f"数据库文件 {path} 已损坏或不是 Liaison 的数据库：请用备份恢复"
+            "（liaison backup list 查看备份，liaison restore 备份文件）"
+        )
+    if "readonly" in text or "read-only" in text:
+        return f"数据库文件 {path} 是只读的：请检查文件权限，或把它复制到可写的位置"
+    if "unable to open" in text:
+        if path.is_dir():
+            return f"{path} 是一个文件夹，不是数据库文件"
+        return f"无法打开数据库 {path}：所在文件夹不存在或没有权限"
+    if "locked" in text or "busy" in text:
+        return f"数据库 {path} 正被其他程序占用：请稍后重试"
+    if "no such table" in text:
+        return f"{path} 不是 Liaison 的数据库（新建请运行 liaison init --db {path}）"
+    return f"数据库 {path} 出错：{cause}"
+
+
 BUSY_TIMEOUT_MS = 30_000
 """How long a writer waits for another to finish before it gives up with a clear message."""
 

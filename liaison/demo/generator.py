@@ -315,7 +315,8 @@ def generate(
                 oplog.adopt_unlogged(conn)  # the demo district is this replica's own data
                 conn.execute("COMMIT")
             except BaseException:
-                conn.execute("ROLLBACK")
+                if conn.in_transaction:  # SQLite ends it itself on some errors (disk full)
+                    conn.execute("ROLLBACK")
                 raise
         finally:
             if switched:

@@ -10,7 +10,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from liaison.data import backup, migrate
-from liaison.data.db import Database
+from liaison.data.db import Database, file_problem
 from liaison.data.models import Device
 from liaison.data.reference import SeedReport, seed_reference_data
 from liaison.domain import signing
@@ -38,7 +38,7 @@ def open_database(path: Path | str) -> Database:
         current = migrate.current_revision(db.engine)
     except Exception as exc:  # not a database, damaged, locked...
         db.dispose()
-        raise DomainError(f"无法打开数据库 {p}：{exc}") from exc
+        raise DomainError(file_problem(p, exc)) from exc
     if current != migrate.head_revision():
         db.dispose()
         if current is not None and current not in migrate.known_revisions():
@@ -74,7 +74,7 @@ def init_database(path: Path | str) -> InitReport:
         try:
             before = migrate.current_revision(db.engine)
         except Exception as exc:
-            raise DomainError(f"无法初始化数据库 {p}：{exc}") from exc
+            raise DomainError(file_problem(p, exc)) from exc
         head = migrate.head_revision()
         if before is not None and before != head:
             if before not in migrate.known_revisions():
@@ -85,7 +85,7 @@ def init_database(path: Path | str) -> InitReport:
         try:
             migrate.upgrade(db.engine)
         except Exception as exc:
-            raise DomainError(f"无法初始化数据库 {p}：{exc}") from exc
+            raise DomainError(file_problem(p, exc)) from exc
         with db.session() as s:
             s.info[oplog.ENABLED] = False  # reference data is the same on every replica
             seeded = seed_reference_data(s)

@@ -84,7 +84,7 @@ def test_a_file_that_is_not_a_database_is_refused_and_left_alone(tmp_path: Path)
 
     path = tmp_path / "notes.sqlite"
     path.write_bytes(b"this is not sqlite" * 100)
-    with pytest.raises(DomainError, match="无法初始化数据库"):
+    with pytest.raises(DomainError, match="已损坏或不是 Liaison 的数据库"):
         init_database(path)
     assert path.read_bytes() == b"this is not sqlite" * 100
     with pytest.raises(sqlite3.DatabaseError):

@@ -136,7 +136,8 @@ def export_bundle(
         try:
             seals.seal_pending(conn, me.id, me.private_key)
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:  # SQLite ends it itself on some errors (disk full)
+                conn.execute("ROLLBACK")
             raise
         conn.execute("COMMIT")
         peer_id = _device_id(conn, recipient) if recipient else None
@@ -500,7 +501,8 @@ def _run(db: Database, path: Path, dry_run: bool, joining: str | None) -> Import
                             "再为本机导出同步包",
                         )
             except BaseException:
-                conn.execute("ROLLBACK")
+                if conn.in_transaction:  # SQLite ends it itself on some errors (disk full)
+                    conn.execute("ROLLBACK")
                 raise
             conn.execute("ROLLBACK" if dry_run else "COMMIT")
         report.applied = not dry_run
