@@ -553,7 +553,9 @@ def _import(conn: sqlite3.Connection, opened: envelope.Opened, file: str) -> Imp
         local = (me.id, me.public_key)
         enrolled = authority.Judge.of(conn).enrolment()
         _new, caught = _learn_equivocations(conn, bundle_seals, offered, enrolled.key, local)
+        _refuse_forged_seals(bundle_seals, enrolled.key, local)
         authority_ops = payload.authority_rows(pconn, have)
+        _refuse_unsealed_authority(authority_ops, bundle_seals)
         try:
             arrived = authority.arrivals(conn, bundle_seals, authority_ops, have, local)
             # a proof about a device this very bundle enrols verifies with its key only now
@@ -577,6 +579,35 @@ def _import(conn: sqlite3.Connection, opened: envelope.Opened, file: str) -> Imp
         oplog.settle_restored(conn, me.id)
         _log_import(conn, h, report, file)
         return report
+
+
+def _refuse_forged_seals(
+    arriving: list[Seal], key_of: Callable[[str], str | None], local: tuple[str, str]
+) -> None:
+    """Seals of devices already enrolled here are verified before anything is judged, so that a
+    forgery is named as one (a few signatures a bundle); those of devices the bundle itself
+    enrols are verified once it has been read (`SealCheck`)."""
+    for s in arriving:
+        key = local[1] if s.site == local[0] else key_of(s.site)
+        if key is not None and not s.verify(key):
+            raise BundleRefused(
+                "bad_seal",
+                f"同步包的签封不对：设备 {s.site} 的签封无效（不是该设备签发，或被改动过）",
+            )
+
+
+def _refuse_unsealed_authority(ops: list[Op], arriving: list[Seal]) -> None:
+    """An account or device op that no seal of its own device in the bundle covers was not
+    sent by that device (a relabelled op): refused as a bad seal, before it is judged (its
+    place in the causal order, which it has none of, would otherwise be what is said)."""
+    ranges: dict[str, list[tuple[int, int]]] = {}
+    for s in arriving:
+        ranges.setdefault(s.site, []).append((s.first, s.last))
+    for o in ops:
+        if not any(first <= o.seq <= last for first, last in ranges.get(o.site, ())):
+            raise BundleRefused(
+                "bad_seal", f"同步包的签封不对：设备 {o.site} 的第 {o.seq} 号变更没有该设备的签封"
+            )
 
 
 def _learn_equivocations(
