@@ -19,13 +19,15 @@ from typing import NoReturn
 
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 
-from liaison import __version__, cli_accounts, cli_backup, cli_sync
+from liaison import __version__, cli_accounts, cli_backup, cli_sync, logs
 from liaison.cli_auth import NeedsInput, add_user_options, new_password, signed_in
 from liaison.data.db import Database, default_db_path, file_problem
 from liaison.domain.errors import DomainError
 
 EXIT_REFUSED = 1
 EXIT_USAGE = 2
+EXIT_FAULT = 70
+"""A fault of the program (sysexits' EX_SOFTWARE): said in one line, the traceback logged."""
 EXIT_BROKEN_PIPE = 141
 """What a command killed by SIGPIPE returns in a shell (128 + 13)."""
 
@@ -66,6 +68,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"liaison {__version__}")
     _db_option(parser, None)
+    parser.add_argument(
+        "--log-level",
+        choices=logs.LEVELS,
+        default=logs.DEFAULT_LEVEL,
+        type=str.upper,
+        help=f"日志详细程度（默认 {logs.DEFAULT_LEVEL}；日志文件 {logs.log_file()}）",
+    )
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
 
     p = sub.add_parser("init", help="创建或升级数据库，载入参考数据（部门、街镇、诉求类别）")
@@ -323,19 +332,24 @@ def main(argv: Sequence[str] | None = None, open_app: OpenApp | None = None) -> 
     args: argparse.Namespace | None = None
     try:
         args = build_parser().parse_args(argv)
+        logs.setup(args.log_level)
         if not args.command:
             return cmd_app(args, open_app)
+        logs.start_facts(f"command {args.command}", _db_path(args))
         code = COMMANDS[args.command](args)
         sys.stdout.flush()  # here, where a reader that went away can be told apart
+        logs.log.info("command %s ended with status %d", args.command, code)
         return code
     except (UsageError, NeedsInput) as exc:
         print(f"liaison: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except DomainError as exc:
+        logs.refusal(f"command {getattr(args, 'command', None)}", exc)
         print(f"liaison: {exc}", file=sys.stderr)
         return EXIT_REFUSED
     except (sqlite3.DatabaseError, SQLAlchemyDatabaseError) as exc:
         # a file damaged under a running command, a disk that filled up: one line, no trace
+        logs.failure(f"command {getattr(args, 'command', None)}", exc)
         path = _db_path(args) if args is not None else default_db_path()
         print(f"liaison: {file_problem(path, exc)}", file=sys.stderr)
         return EXIT_REFUSED
@@ -347,6 +361,15 @@ def main(argv: Sequence[str] | None = None, open_app: OpenApp | None = None) -> 
     except KeyboardInterrupt:
         print("liaison: 已取消", file=sys.stderr)
         return 130
+    except Exception as exc:
+        # a fault of the program, not the user's: the details go to the log, not the screen
+        logs.failure(f"command {getattr(args, 'command', None)}", exc)
+        print(
+            f"liaison: 出现意外错误（{type(exc).__name__}），没有写入一半的内容；"
+            f"详情已记入日志 {logs.log_file()}，请发给技术支持",
+            file=sys.stderr,
+        )
+        return EXIT_FAULT
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -12,6 +13,8 @@ import pytest
 from sqlalchemy import select
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# the log of every command and app a test runs goes to a folder of its own, not the user's
+os.environ.setdefault("LIAISON_LOG_DIR", tempfile.mkdtemp(prefix="liaison-test-logs-"))
 
 
 from liaison.data.db import Database

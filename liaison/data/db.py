@@ -81,7 +81,8 @@ def make_engine(path: Path | str, *, read_only: bool = False) -> Engine:
     reader's snapshot to become a writer's). `read_only` engines begin deferred and cannot
     write (`query_only`): any number of them read beside a writer.
     """
-    engine = create_engine(f"sqlite:///{Path(path)}")
+    # hide_parameters: a failed statement's message (shown, logged) names no enterprise's data
+    engine = create_engine(f"sqlite:///{Path(path)}", hide_parameters=True)
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "connect", _autocommit_driver)
     if read_only:

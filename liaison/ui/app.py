@@ -7,13 +7,17 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
+from liaison import logs
 from liaison.data import backup
 from liaison.data.db import Database
 from liaison.domain.errors import DomainError
 from liaison.services import accounts
 from liaison.services.setup import init_database
 from liaison.sync.log import database
+from liaison.ui import single_instance
+from liaison.ui.actions import install_excepthooks
 from liaison.ui.context import AppContext, ChangeHub
+from liaison.ui.core_text import tr_core
 from liaison.ui.gc_guard import collect_on_gui_thread
 from liaison.ui.i18n import current_language, install_translators
 from liaison.ui.style import apply_style
@@ -43,12 +47,44 @@ def open_or_create(path: Path) -> Database:
     return database(path)
 
 
+def bring_forward() -> None:
+    """Show the window the person works in (a dialog before the main window) on top."""
+    shown = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    target = QApplication.activeModalWidget() or (shown[-1] if shown else None)
+    if target is not None:
+        target.showNormal()
+        target.raise_()
+        target.activateWindow()
+
+
 def run(db_path: Path) -> int:
     app = make_app()
+    logs.start_facts("app", db_path)
+    install_excepthooks(app)
+    title = QApplication.translate("App", "百千万企业走访联络系统")
+    try:
+        instance = single_instance.claim(db_path)
+    except single_instance.HeldElsewhere as exc:
+        text = QApplication.translate(
+            "App", "数据库 {0} 已由另一个 Liaison 打开（{1}）：请切换到那个窗口，或先关闭它。"
+        ).format(db_path, exc)
+        QMessageBox.warning(None, title, text)
+        return 1
+    if instance is None:  # the app already open on this file came forward
+        return 0
+    instance.on_raise = bring_forward
+    try:
+        return _run(app, db_path, title)
+    finally:
+        instance.release()
+
+
+def _run(app: QApplication, db_path: Path, title: str) -> int:
     try:
         db = open_or_create(db_path)
     except DomainError as exc:
-        QMessageBox.critical(None, "百千万企业走访联络系统", str(exc))
+        logs.refusal("open database", exc)
+        QMessageBox.critical(None, title, tr_core(str(exc)))
         return 1
     from liaison.ui.main_window import MainWindow
     from liaison.ui.signin import FirstRunDialog, SignInDialog

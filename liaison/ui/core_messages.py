@@ -6,7 +6,7 @@ Regenerate after changing a message in the core (liaison/ outside liaison/ui):
     scripts/update_translations.sh      # then translate what it lists as unfinished
 
 liaison.ui.core_text.tr_core uses these tables; tests/ui/test_core_text.py fails when this
-file is out of date. 149 static messages, 149 patterns.
+file is out of date. 150 static messages, 158 patterns.
 """
 
 # ruff: noqa: E501
@@ -309,6 +309,9 @@ def static_messages() -> dict[str, str]:
         "重复登记的企业：请删除其中一家（企业详情中的“删除”），冲突随之消除": QCoreApplication.translate(
             "CoreText", "重复登记的企业：请删除其中一家（企业详情中的“删除”），冲突随之消除"
         ),
+        "（另一程序或另一窗口正在写入）": QCoreApplication.translate(
+            "CoreText", "（另一程序或另一窗口正在写入）"
+        ),
     }
 
 
@@ -324,6 +327,12 @@ def pattern_messages() -> list[tuple[str, str]]:
             "(.+?) 不是 Liaison 的数据库或备份文件",
             QCoreApplication.translate("CoreText", "{0} 不是 Liaison 的数据库或备份文件"),
         ),
+        (
+            "(.+?) 不是 Liaison 的数据库（新建请运行 liaison init \\-\\-db (.+?)）",
+            QCoreApplication.translate(
+                "CoreText", "{0} 不是 Liaison 的数据库（新建请运行 liaison init --db {1}）"
+            ),
+        ),
         ("(.+?) 不是整数", QCoreApplication.translate("CoreText", "{0} 不是整数")),
         ("(.+?) 不是有效的日期", QCoreApplication.translate("CoreText", "{0} 不是有效的日期")),
         (
@@ -338,6 +347,10 @@ def pattern_messages() -> list[tuple[str, str]]:
             QCoreApplication.translate("CoreText", "{0} 已存在：请换一个文件名"),
         ),
         ("(.+?) 提出", QCoreApplication.translate("CoreText", "{0} 提出")),
+        (
+            "(.+?) 是一个文件夹，不是数据库文件",
+            QCoreApplication.translate("CoreText", "{0} 是一个文件夹，不是数据库文件"),
+        ),
         ("(.+?) 格式不对", QCoreApplication.translate("CoreText", "{0} 格式不对")),
         ("(.+?) 没有字段 (.+?)", QCoreApplication.translate("CoreText", "{0} 没有字段 {1}")),
         (
@@ -467,6 +480,18 @@ def pattern_messages() -> list[tuple[str, str]]:
             QCoreApplication.translate("CoreText", "同步包的签封不对：设备 {0} 的两个签封相互重叠"),
         ),
         (
+            "同步包的签封不对：设备 (.+?) 的第 (.+?) 号变更没有该设备的签封",
+            QCoreApplication.translate(
+                "CoreText", "同步包的签封不对：设备 {0} 的第 {1} 号变更没有该设备的签封"
+            ),
+        ),
+        (
+            "同步包的签封不对：设备 (.+?) 的签封无效（不是该设备签发，或被改动过）",
+            QCoreApplication.translate(
+                "CoreText", "同步包的签封不对：设备 {0} 的签封无效（不是该设备签发，或被改动过）"
+            ),
+        ),
+        (
             "同步包的表结构不对（(.+?)），拒绝读取",
             QCoreApplication.translate("CoreText", "同步包的表结构不对（{0}），拒绝读取"),
         ),
@@ -594,10 +619,18 @@ def pattern_messages() -> list[tuple[str, str]]:
             QCoreApplication.translate("CoreText", "政策条款第{0}条不存在"),
         ),
         (
+            "数据库 (.+?) 出错：(.+?)",
+            QCoreApplication.translate("CoreText", "数据库 {0} 出错：{1}"),
+        ),
+        (
             "数据库 (.+?) 尚未初始化，请先运行 liaison init \\-\\-db (.+?)",
             QCoreApplication.translate(
                 "CoreText", "数据库 {0} 尚未初始化，请先运行 liaison init --db {1}"
             ),
+        ),
+        (
+            "数据库 (.+?) 正被其他程序占用：请稍后重试",
+            QCoreApplication.translate("CoreText", "数据库 {0} 正被其他程序占用：请稍后重试"),
         ),
         (
             "数据库 (.+?) 由更新版本的 Liaison 创建（数据结构 (.+?)）：请安装新版本",
@@ -615,6 +648,19 @@ def pattern_messages() -> list[tuple[str, str]]:
             "数据库尚未初始化（缺少(.+?)），请先运行 liaison init",
             QCoreApplication.translate(
                 "CoreText", "数据库尚未初始化（缺少{0}），请先运行 liaison init"
+            ),
+        ),
+        (
+            "数据库文件 (.+?) 已损坏或不是 Liaison 的数据库：请用备份恢复（liaison backup list 查看备份，liaison restore 备份文件）",
+            QCoreApplication.translate(
+                "CoreText",
+                "数据库文件 {0} 已损坏或不是 Liaison 的数据库：请用备份恢复（liaison backup list 查看备份，liaison restore 备份文件）",
+            ),
+        ),
+        (
+            "数据库文件 (.+?) 是只读的：请检查文件权限，或把它复制到可写的位置",
+            QCoreApplication.translate(
+                "CoreText", "数据库文件 {0} 是只读的：请检查文件权限，或把它复制到可写的位置"
             ),
         ),
         (
@@ -687,12 +733,14 @@ def pattern_messages() -> list[tuple[str, str]]:
             QCoreApplication.translate("CoreText", "无法创建目录 {0}：{1}"),
         ),
         (
-            "无法初始化数据库 (.+?)：(.+?)",
-            QCoreApplication.translate("CoreText", "无法初始化数据库 {0}：{1}"),
-        ),
-        (
             "无法打开数据库 (.+?)：(.+?)",
             QCoreApplication.translate("CoreText", "无法打开数据库 {0}：{1}"),
+        ),
+        (
+            "无法打开数据库 (.+?)：所在文件夹不存在或没有权限",
+            QCoreApplication.translate(
+                "CoreText", "无法打开数据库 {0}：所在文件夹不存在或没有权限"
+            ),
         ),
         ("无法读取 (.+?)：(.+?)", QCoreApplication.translate("CoreText", "无法读取 {0}：{1}")),
         (
@@ -769,6 +817,13 @@ def pattern_messages() -> list[tuple[str, str]]:
         ("用户名“(.+?)”已被使用", QCoreApplication.translate("CoreText", "用户名“{0}”已被使用")),
         ("申请延至 (.+?)", QCoreApplication.translate("CoreText", "申请延至 {0}")),
         ("督办 (.+?) 次", QCoreApplication.translate("CoreText", "督办 {0} 次")),
+        (
+            "磁盘空间不足：(.+?) 所在的磁盘已满，这次操作没有写入任何内容；请腾出空间后重试",
+            QCoreApplication.translate(
+                "CoreText",
+                "磁盘空间不足：{0} 所在的磁盘已满，这次操作没有写入任何内容；请腾出空间后重试",
+            ),
+        ),
         ("第 (.+?) 条诉求", QCoreApplication.translate("CoreText", "第 {0} 条诉求")),
         (
             "签封 (.+?) 没有对应的变更",

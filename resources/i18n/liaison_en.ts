@@ -4,7 +4,7 @@
 <context>
     <name>AccountDialog</name>
     <message>
-        <location filename="../../liaison/ui/admin/accounts_tab.py" line="+34"/>
+        <location filename="../../liaison/ui/admin/accounts_tab.py" line="+37"/>
         <source>新建账号</source>
         <translation>New account</translation>
     </message>
@@ -63,7 +63,7 @@
 <context>
     <name>AccountsTab</name>
     <message>
-        <location line="+38"/>
+        <location line="+43"/>
         <source>用户名</source>
         <translation>Username</translation>
     </message>
@@ -114,13 +114,13 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+67"/>
+        <location line="+75"/>
         <source>重置密码</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location line="-65"/>
-        <location line="+41"/>
+        <location line="-73"/>
+        <location line="+45"/>
         <source>改用户名</source>
         <translation>Rename</translation>
     </message>
@@ -130,7 +130,7 @@
         <translation>New username for “{name}” (the password stays)</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
         <source>“{name}”的新密码（至少 8 位）</source>
         <translation>New password for &quot;{name}&quot; (at least 8 characters)</translation>
     </message>
@@ -138,7 +138,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../liaison/ui/demands/dialog_base.py" line="+54"/>
+        <location filename="../../liaison/ui/demands/dialog_base.py" line="+61"/>
         <source>{title}
 {enterprise} · {category}</source>
         <translation>{title}
@@ -153,6 +153,19 @@
         <location line="+1"/>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>Actions</name>
+    <message>
+        <location filename="../../liaison/ui/actions.py" line="+92"/>
+        <source>操作没有完成：出现了意外错误（详情已记入日志）。已填写的内容仍在，可稍后再试。</source>
+        <translation>Not done: an unexpected error occurred (the details are in the log). What you entered is still here; try again later.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>正在处理…</source>
+        <translation>Working…</translation>
     </message>
 </context>
 <context>
@@ -191,20 +204,26 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../liaison/ui/app.py" line="+40"/>
+        <location filename="../../liaison/ui/app.py" line="+44"/>
+        <location line="+20"/>
         <source>百千万企业走访联络系统</source>
         <translation>Liaison — enterprise visits</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-19"/>
         <source>今天的自动备份没有完成：{0}</source>
         <translation>Today&apos;s automatic backup did not complete: {0}</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>数据库 {0} 已由另一个 Liaison 打开（{1}）：请切换到那个窗口，或先关闭它。</source>
+        <translation>Database {0} is already open in another Liaison ({1}): switch to that window, or close it first.</translation>
     </message>
 </context>
 <context>
     <name>Assignments</name>
     <message>
-        <location filename="../../liaison/ui/enterprises/assignments.py" line="+63"/>
+        <location filename="../../liaison/ui/enterprises/assignments.py" line="+65"/>
         <source>牵头</source>
         <translation>lead</translation>
     </message>
@@ -216,12 +235,12 @@
     <message>
         <location line="+6"/>
         <location line="+164"/>
-        <location line="+125"/>
+        <location line="+130"/>
         <source>包联干部</source>
         <translation>Cadre</translation>
     </message>
     <message>
-        <location line="-288"/>
+        <location line="-293"/>
         <location line="+164"/>
         <source>分工</source>
         <translation>Duty</translation>
@@ -234,12 +253,12 @@
     </message>
     <message>
         <location line="-162"/>
-        <location line="+286"/>
+        <location line="+291"/>
         <source>结束日期</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location line="-285"/>
+        <location line="-290"/>
         <source>至今</source>
         <translation>ongoing</translation>
     </message>
@@ -334,7 +353,7 @@
         <translation>Choose a cadre in the list</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+33"/>
         <source>结束包联</source>
         <translation>End assignment</translation>
     </message>
@@ -389,7 +408,7 @@
 <context>
     <name>CategoriesTab</name>
     <message>
-        <location filename="../../liaison/ui/admin/categories_tab.py" line="+131"/>
+        <location filename="../../liaison/ui/admin/categories_tab.py" line="+139"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
@@ -441,7 +460,7 @@
 <context>
     <name>CategoryRuleDialog</name>
     <message>
-        <location filename="../../liaison/ui/admin/categories_tab.py" line="-97"/>
+        <location filename="../../liaison/ui/admin/categories_tab.py" line="-102"/>
         <source>交办规则：{name}</source>
         <translation>Routing rule: {name}</translation>
     </message>
@@ -509,7 +528,7 @@
 <context>
     <name>ConflictsTab</name>
     <message>
-        <location filename="../../liaison/ui/sync/conflicts_tab.py" line="+59"/>
+        <location filename="../../liaison/ui/sync/conflicts_tab.py" line="+61"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
@@ -1392,7 +1411,7 @@ Time: {at}</translation>
         <translation>Enterprise registered twice: delete one of them (Delete in the enterprise details) and the conflict goes away</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>LIAISON_PDF_FONT 指定的字体文件不存在：{0}</source>
         <translation>The font file named by LIAISON_PDF_FONT does not exist: {0}</translation>
     </message>
@@ -1402,7 +1421,7 @@ Time: {at}</translation>
         <translation>{0} is not a JSON object</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+11"/>
         <source>{0} 不是整数</source>
         <translation>{0} is not an integer</translation>
     </message>
@@ -1437,7 +1456,7 @@ Time: {at}</translation>
         <translation>raised {0}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>{0} 格式不对</source>
         <translation>{0} is malformed</translation>
     </message>
@@ -1566,7 +1585,7 @@ Time: {at}</translation>
         <translation type="vanished">The sending device &quot;{0}&quot; is not trusted yet: compare fingerprints, then run liaison device trust</translation>
     </message>
     <message>
-        <location line="-157"/>
+        <location line="-170"/>
         <source>设备名称应为 1 到 100 个字</source>
         <translation>A device&apos;s name has 1 to 100 characters</translation>
     </message>
@@ -1615,17 +1634,32 @@ Time: {at}</translation>
         <translation>Two accounts with one username: an administrator renames one of them under Administration → Accounts, and the conflict clears</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+6"/>
+        <source>（另一程序或另一窗口正在写入）</source>
+        <translation> (another program or window is writing)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>{0} 不是 Liaison 的数据库或备份文件</source>
         <translation>{0} is not a Liaison database or backup</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+4"/>
+        <source>{0} 不是 Liaison 的数据库（新建请运行 liaison init --db {1}）</source>
+        <translation>{0} is not a Liaison database (to create one, run liaison init --db {1})</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>{0} 已存在：请换一个文件名</source>
         <translation>{0} exists already: choose another file name</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+5"/>
+        <source>{0} 是一个文件夹，不是数据库文件</source>
+        <translation>{0} is a folder, not a database file</translation>
+    </message>
+    <message>
+        <location line="+64"/>
         <source>发送设备“{0}”尚未由区联络办登记：管理员核对指纹后在区联络办的电脑上登记它，它的同步包才能导入</source>
         <translation>The sending device “{0}” is not enrolled by the district office: an administrator compares its fingerprint and enrols it on a district office computer before its bundles can be imported</translation>
     </message>
@@ -1696,6 +1730,16 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>同步包的签封不对：设备 {0} 的第 {1} 号变更没有该设备的签封</source>
+        <translation>The bundle&apos;s seals are wrong: change {1} of device {0} carries no seal of that device</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>同步包的签封不对：设备 {0} 的签封无效（不是该设备签发，或被改动过）</source>
+        <translation>The bundle&apos;s seals are wrong: a seal of device {0} is invalid (not issued by that device, or altered)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>同步包的表结构不对（{0}），拒绝读取</source>
         <translation>The sync bundle&apos;s tables are wrong ({0}); refused</translation>
     </message>
@@ -1841,11 +1885,21 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>数据库 {0} 出错：{1}</source>
+        <translation>Database {0} failed: {1}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>数据库 {0} 尚未初始化，请先运行 liaison init --db {1}</source>
         <translation>Database {0} is not initialised yet; run liaison init --db {1} first</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>数据库 {0} 正被其他程序占用：请稍后重试</source>
+        <translation>Database {0} is in use by another program: try again shortly</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>数据库 {0} 由更新版本的 Liaison 创建（数据结构 {1}）：请安装新版本</source>
         <translation>Database {0} was made by a newer Liaison (schema {1}): install the newer version</translation>
     </message>
@@ -1858,6 +1912,16 @@ Time: {at}</translation>
         <location line="+6"/>
         <source>数据库尚未初始化（缺少{0}），请先运行 liaison init</source>
         <translation>The database is not initialised (no {0}); run liaison init first</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>数据库文件 {0} 已损坏或不是 Liaison 的数据库：请用备份恢复（liaison backup list 查看备份，liaison restore 备份文件）</source>
+        <translation>Database file {0} is damaged or not a Liaison database: restore a backup (liaison backup list shows them; liaison restore FILE)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>数据库文件 {0} 是只读的：请检查文件权限，或把它复制到可写的位置</source>
+        <translation>Database file {0} is read-only: check its permissions, or copy it somewhere writable</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1940,9 +2004,8 @@ Time: {at}</translation>
         <translation>Cannot create the folder {0}: {1}</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>无法初始化数据库 {0}：{1}</source>
-        <translation>Cannot initialise the database {0}: {1}</translation>
+        <translation type="vanished">Cannot initialise the database {0}: {1}</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1950,7 +2013,12 @@ Time: {at}</translation>
         <translation>Cannot open the database {0}: {1}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <source>无法打开数据库 {0}：所在文件夹不存在或没有权限</source>
+        <translation>Cannot open database {0}: its folder does not exist or may not be read</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>无法读取 {0}：{1}</source>
         <translation>Cannot read {0}: {1}</translation>
     </message>
@@ -2010,7 +2078,12 @@ Time: {at}</translation>
         <translation>This computer was just restored from a backup; changes it sent after that backup (up to number {0}) are not back yet: import a full export the district office makes for it (liaison bundle export --full) before making changes</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+21"/>
+        <source>磁盘空间不足：{0} 所在的磁盘已满，这次操作没有写入任何内容；请腾出空间后重试</source>
+        <translation>Disk full: the disk holding {0} is full; nothing of this operation was written. Free some space and try again</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>签封 {0} 没有对应的变更</source>
         <translation>seal {0} has no changes</translation>
     </message>
@@ -2058,7 +2131,7 @@ Time: {at}</translation>
         <translation type="vanished">Unknown sending device &quot;{0}&quot; (fingerprint {1}): compare fingerprints with the sender, then run liaison device trust FINGERPRINT --bundle THIS_FILE</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-105"/>
         <source>未知的演示规模“{0}”（可选：{1}）</source>
         <translation>Unknown demo scale &quot;{0}&quot; (choose from: {1})</translation>
     </message>
@@ -2108,7 +2181,7 @@ Time: {at}</translation>
         <translation>escalated {0}x</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>第 {0} 条诉求</source>
         <translation>Demand {0}</translation>
     </message>
@@ -2543,7 +2616,7 @@ Time: {at}</translation>
 <context>
     <name>DeleteVisitDialog</name>
     <message>
-        <location filename="../../liaison/ui/visits/delete_dialog.py" line="+35"/>
+        <location filename="../../liaison/ui/visits/delete_dialog.py" line="+38"/>
         <location line="+2"/>
         <source>删除走访</source>
         <translation>Delete visit</translation>
@@ -2587,7 +2660,7 @@ Time: {at}</translation>
 <context>
     <name>DemandActions</name>
     <message>
-        <location filename="../../liaison/ui/demands/action_dialogs.py" line="+41"/>
+        <location filename="../../liaison/ui/demands/action_dialogs.py" line="+42"/>
         <source>改派</source>
         <translation>Re-route</translation>
     </message>
@@ -2614,24 +2687,24 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="-59"/>
-        <location line="+94"/>
+        <location line="+95"/>
         <source>批准延期</source>
         <translation>Approve extension</translation>
     </message>
     <message>
-        <location line="-93"/>
-        <location line="+275"/>
+        <location line="-94"/>
+        <location line="+284"/>
         <source>驳回延期</source>
         <translation>Refuse extension</translation>
     </message>
     <message>
-        <location line="-274"/>
-        <location line="+253"/>
+        <location line="-283"/>
+        <location line="+262"/>
         <source>填写进展</source>
         <translation>Add progress</translation>
     </message>
     <message>
-        <location line="-252"/>
+        <location line="-261"/>
         <source>办结</source>
         <translation>Resolve</translation>
     </message>
@@ -2642,29 +2715,29 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+256"/>
+        <location line="+265"/>
         <source>督办</source>
         <translation>Escalate</translation>
     </message>
     <message>
-        <location line="-255"/>
+        <location line="-264"/>
         <source>撤回</source>
         <translation>Withdraw</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+196"/>
+        <location line="+200"/>
         <source>并单</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location line="-195"/>
-        <location line="+277"/>
+        <location line="-199"/>
+        <location line="+286"/>
         <source>销号</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location line="-226"/>
+        <location line="-235"/>
         <source>提交申请</source>
         <translation>Submit request</translation>
     </message>
@@ -2680,13 +2753,13 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+33"/>
-        <location line="+180"/>
+        <location line="+34"/>
+        <location line="+188"/>
         <source>延期理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location line="-203"/>
+        <location line="-212"/>
         <source>承诺办结日期</source>
         <translation>Promised date</translation>
     </message>
@@ -2696,18 +2769,18 @@ Time: {at}</translation>
         <translation>Request at least 1 working day before the deadline, by {latest:%Y-%m-%d} at the latest; approved by the District Liaison Office.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>批准</source>
         <translation>Approve</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+179"/>
+        <location line="+187"/>
         <source>申请延至</source>
         <translation>Requested until</translation>
     </message>
     <message>
-        <location line="-178"/>
+        <location line="-186"/>
         <source>改为另一日期</source>
         <translation>Set another date</translation>
     </message>
@@ -2718,19 +2791,19 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+108"/>
-        <location line="+21"/>
+        <location line="+111"/>
+        <location line="+26"/>
         <location line="+45"/>
         <source>可不填</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location line="-173"/>
+        <location line="-181"/>
         <source>审批意见</source>
         <translation>Comments</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>办结诉求</source>
         <translation>Resolve demand</translation>
     </message>
@@ -2751,12 +2824,12 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+152"/>
+        <location line="+159"/>
         <source>办理结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location line="-149"/>
+        <location line="-156"/>
         <source>政策依据</source>
         <translation>Policy basis</translation>
     </message>
@@ -2771,7 +2844,7 @@ Time: {at}</translation>
         <translation>Choose an outcome</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>回访企业</source>
         <translation>Follow up with enterprise</translation>
     </message>
@@ -2793,12 +2866,12 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+119"/>
+        <location line="+125"/>
         <source>企业评价</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location line="-116"/>
+        <location line="-122"/>
         <source>企业不满意：诉求将交回{lead}重办，新的办结时限为 {due:%Y-%m-%d}（{n} 个工作日），计入重办率。</source>
         <translation>Enterprise not satisfied: the demand goes back to {lead} to be reopened, new deadline {due:%Y-%m-%d} ({n} working days); counts toward the reopen rate.</translation>
     </message>
@@ -2823,7 +2896,7 @@ Time: {at}</translation>
         <translation>Choose the enterprise&apos;s rating</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>确认并单</source>
         <translation>Merge</translation>
     </message>
@@ -2858,7 +2931,7 @@ Time: {at}</translation>
         <translation>Choose the demand to merge into</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+19"/>
         <source>签收诉求</source>
         <translation>Accept demand</translation>
     </message>
@@ -3613,7 +3686,7 @@ Demands recorded by liaison cadres on their visits appear here.</translation>
 <context>
     <name>DepartmentDialog</name>
     <message>
-        <location filename="../../liaison/ui/admin/departments_tab.py" line="+33"/>
+        <location filename="../../liaison/ui/admin/departments_tab.py" line="+36"/>
         <source>编辑部门</source>
         <translation>Edit department</translation>
     </message>
@@ -3651,7 +3724,7 @@ Demands recorded by liaison cadres on their visits appear here.</translation>
 <context>
     <name>DepartmentsTab</name>
     <message>
-        <location line="+28"/>
+        <location line="+33"/>
         <source>简称</source>
         <translation>Short name</translation>
     </message>
@@ -3704,7 +3777,7 @@ Demands recorded by liaison cadres on their visits appear here.</translation>
 <context>
     <name>DevicesTab</name>
     <message>
-        <location filename="../../liaison/ui/sync/devices_tab.py" line="+207"/>
+        <location filename="../../liaison/ui/sync/devices_tab.py" line="+214"/>
         <source>设备</source>
         <translation>Device</translation>
     </message>
@@ -3827,7 +3900,7 @@ Demands recorded by liaison cadres on their visits appear here.</translation>
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../liaison/ui/dialogs.py" line="+16"/>
+        <location filename="../../liaison/ui/dialogs.py" line="+22"/>
         <source>无法完成操作</source>
         <translation>Could not complete the action</translation>
     </message>
@@ -3845,7 +3918,7 @@ Demands recorded by liaison cadres on their visits appear here.</translation>
 <context>
     <name>EnrolDialog</name>
     <message>
-        <location filename="../../liaison/ui/sync/devices_tab.py" line="-179"/>
+        <location filename="../../liaison/ui/sync/devices_tab.py" line="-184"/>
         <source>登记设备</source>
         <translation>Enrol device</translation>
     </message>
@@ -4442,7 +4515,7 @@ to see its profile, assigned cadres, visits and demands.</translation>
 <context>
     <name>EnterprisesScreen</name>
     <message>
-        <location filename="../../liaison/ui/enterprises/screen.py" line="+49"/>
+        <location filename="../../liaison/ui/enterprises/screen.py" line="+51"/>
         <source>企业</source>
         <translation>Enterprises</translation>
     </message>
@@ -4487,6 +4560,31 @@ Click &quot;New enterprise&quot; at the top right to add one.</translation>
         <translation>Delete &quot;{name}&quot;?
 
 It will no longer appear in lists and searches; its visits and demands are kept.</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <location filename="../../liaison/ui/actions.py" line="+32"/>
+        <source>出现意外错误</source>
+        <translation>Unexpected error</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>这一步没有完成，数据库中没有写入一半的内容。这是程序的问题，不是您的操作有误。
+请点“复制详情”，把详情发给技术支持；日志文件：{0}</source>
+        <translation>This step was not done, and nothing half-done was written to the database. This is a fault of the program, not a mistake of yours.
+Click &quot;Copy details&quot; and send them to technical support; log file: {0}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>复制详情</source>
+        <translation>Copy details</translation>
     </message>
 </context>
 <context>
@@ -4782,7 +4880,7 @@ It will no longer appear in lists and searches; its visits and demands are kept.
 <context>
     <name>HolidaysTab</name>
     <message>
-        <location filename="../../liaison/ui/admin/holidays_tab.py" line="+42"/>
+        <location filename="../../liaison/ui/admin/holidays_tab.py" line="+44"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
@@ -5587,7 +5685,7 @@ It will no longer appear in lists and searches; its visits and demands are kept.
 <context>
     <name>RouteDialog</name>
     <message>
-        <location filename="../../liaison/ui/demands/route_dialog.py" line="+42"/>
+        <location filename="../../liaison/ui/demands/route_dialog.py" line="+43"/>
         <source>改派诉求</source>
         <translation>Re-route demand</translation>
     </message>
@@ -6183,7 +6281,7 @@ It will no longer appear in lists and searches; its visits and demands are kept.
         <translation>The draft could not be saved automatically; save the visit soon</translation>
     </message>
     <message>
-        <location filename="../../liaison/ui/visits/form.py" line="+102"/>
+        <location filename="../../liaison/ui/visits/form.py" line="+103"/>
         <source>登记走访</source>
         <translation>Log a visit</translation>
     </message>
@@ -6273,7 +6371,7 @@ It will no longer appear in lists and searches; its visits and demands are kept.
         <translation>Not saved: correct the fields marked in red and save again</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>已保存走访记录，提出 {n} 条诉求，待交办</source>
         <translation>Visit saved with {n} demand(s), waiting to be routed</translation>
     </message>
@@ -6296,7 +6394,7 @@ It will no longer appear in lists and searches; its visits and demands are kept.
 <context>
     <name>VisitsScreen</name>
     <message>
-        <location filename="../../liaison/ui/visits/screen.py" line="+54"/>
+        <location filename="../../liaison/ui/visits/screen.py" line="+56"/>
         <source>走访</source>
         <translation>Visits</translation>
     </message>
@@ -6417,7 +6515,7 @@ It will no longer appear in lists and searches; its visits and demands are kept.
         <translation>Select the visit to delete in the list first</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+32"/>
         <source>请先在列表中选择要恢复的走访</source>
         <translation>Select the visit to restore in the list first</translation>
     </message>
@@ -6431,7 +6529,7 @@ It will no longer appear in lists and searches; its visits and demands are kept.
 Demands withdrawn when it was deleted stay withdrawn.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>请先在“最近走访”中选择一次走访</source>
         <translation>Select a visit in &quot;Recent visits&quot; first</translation>
     </message>

@@ -94,7 +94,7 @@ def test_a_visit_whose_demand_is_routed_is_refused_before_asking(
     )
     screen = _open(qtbot, make_ctx(cast.cadre))
     errors: list[str] = []
-    screen.show_error = lambda parent, message: errors.append(message)
+    screen.show_error = lambda parent, message: errors.append(str(message))
     screen.table.selectRow(0)
     assert screen.open_delete_dialog() is None
     assert len(errors) == 1 and "不能删除" in errors[0]

@@ -31,6 +31,7 @@ from liaison.data import backup, migrate
 from liaison.data.db import Database, holding
 from liaison.domain import clock, credentials, hlc, signing
 from liaison.domain.ids import new_id
+from liaison.logs import log
 from liaison.sync.exchange import authority, envelope, payload
 from liaison.sync.exchange.authority import Arrivals, Unplaceable
 from liaison.sync.exchange.envelope import BundleRefused, Header
@@ -459,7 +460,21 @@ def import_bundle(db: Database, path: Path, *, dry_run: bool = False) -> ImportR
         finally:
             conn.close()
         backup.take(db.path, "import")
-    return _run(db, path, dry_run, None)
+    report = _run(db, path, dry_run, None)
+    log.info(
+        "bundle %s from device %s: %d ops, %d new, by kind %s, %d conflicts, set aside %s, "
+        "cut here %d, %s",
+        report.bundle_id,
+        report.sender_id,
+        report.ops,
+        report.new_ops,
+        report.counts,
+        report.conflicts,
+        report.set_aside,
+        report.revoked_here,
+        "applied" if report.applied else "checked only",
+    )
+    return report
 
 
 def join_district(

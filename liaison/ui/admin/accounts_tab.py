@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -20,6 +22,7 @@ from liaison.domain.roles import ROLE_LABELS, Role
 from liaison.services import accounts, admin, limits
 from liaison.services.accounts import AccountInfo
 from liaison.ui import vocab
+from liaison.ui.actions import perform
 from liaison.ui.admin.common import make_table, show_field_error
 from liaison.ui.context import ACCOUNT, AppContext
 from liaison.ui.dialogs import button_box, show_error
@@ -82,16 +85,21 @@ class AccountDialog(QDialog):
 
     def save(self) -> None:
         try:
-            self.account_id = accounts.create_account(
-                self.ctx.db,
-                self.ctx.actor,
-                username=self.username.text(),
-                display_name=self.display_name.text(),
-                role=Role(self.role.currentData()),
-                password=self.password.text(),
-                department_id=self.department.currentData(),
-                street_id=self.street.currentData(),
-                phone=self.phone.text().strip(),
+            self.account_id = perform(
+                self,
+                "create_account",
+                partial(
+                    accounts.create_account,
+                    self.ctx.db,
+                    self.ctx.actor,
+                    username=self.username.text(),
+                    display_name=self.display_name.text(),
+                    role=Role(self.role.currentData()),
+                    password=self.password.text(),
+                    department_id=self.department.currentData(),
+                    street_id=self.street.currentData(),
+                    phone=self.phone.text().strip(),
+                ),
             )
         except DomainError as exc:
             show_field_error(self.error, self.fields, exc)
@@ -155,9 +163,13 @@ class AccountsTab(QWidget):
         if a is None:
             return
         try:
-            admin.set_account_active(self.ctx.db, self.ctx.actor, a.id, not a.active)
+            perform(
+                self,
+                "set_account_active",
+                partial(admin.set_account_active, self.ctx.db, self.ctx.actor, a.id, not a.active),
+            )
         except DomainError as exc:
-            show_error(self, str(exc))
+            show_error(self, exc)
             return
         self.ctx.hub.announce(ACCOUNT)
         self.refresh()
@@ -174,9 +186,13 @@ class AccountsTab(QWidget):
         if not ok:
             return
         try:
-            admin.rename_account(self.ctx.db, self.ctx.actor, a.id, username)
+            perform(
+                self,
+                "rename_account",
+                partial(admin.rename_account, self.ctx.db, self.ctx.actor, a.id, username),
+            )
         except DomainError as exc:
-            show_error(self, str(exc))
+            show_error(self, exc)
             return
         self.ctx.hub.announce(ACCOUNT)
         self.refresh()
@@ -198,6 +214,10 @@ class AccountsTab(QWidget):
         if not ok:
             return
         try:
-            admin.reset_password(self.ctx.db, self.ctx.actor, a.id, password)
+            perform(
+                self,
+                "reset_password",
+                partial(admin.reset_password, self.ctx.db, self.ctx.actor, a.id, password),
+            )
         except DomainError as exc:
-            show_error(self, str(exc))
+            show_error(self, exc)

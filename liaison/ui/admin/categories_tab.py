@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
 from liaison.domain.errors import DomainError
 from liaison.services import admin
 from liaison.services.admin import CategoryRule
+from liaison.ui.actions import perform
 from liaison.ui.admin.common import make_table, show_field_error
 from liaison.ui.context import REFERENCE, AppContext
 from liaison.ui.dialogs import button_box
@@ -104,15 +107,20 @@ class CategoryRuleDialog(QDialog):
     def save(self) -> None:
         values = {k: s.value() for k, s in self.spins.items()}
         try:
-            admin.save_category_rule(
-                self.ctx.db,
-                self.ctx.actor,
-                self.rule.id,
-                lead_ids=_checked(self.lead),
-                responsible_ids=_checked(self.responsible),
-                measure_no=self.measure.value() or None,
-                active=self.active.isChecked(),
-                **values,
+            perform(
+                self,
+                "save_category_rule",
+                partial(
+                    admin.save_category_rule,
+                    self.ctx.db,
+                    self.ctx.actor,
+                    self.rule.id,
+                    lead_ids=_checked(self.lead),
+                    responsible_ids=_checked(self.responsible),
+                    measure_no=self.measure.value() or None,
+                    active=self.active.isChecked(),
+                    **values,
+                ),
             )
         except DomainError as exc:
             fields = {"lead_ids": self.lead, "responsible_ids": self.responsible, **self.spins}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
 from liaison.domain.errors import DomainError
 from liaison.services import admin
 from liaison.services.admin import DepartmentInfo
+from liaison.ui.actions import perform
 from liaison.ui.admin.common import make_table, show_field_error
 from liaison.ui.context import REFERENCE, AppContext
 from liaison.ui.dialogs import button_box
@@ -49,13 +52,18 @@ class DepartmentDialog(QDialog):
 
     def save(self) -> None:
         try:
-            admin.save_department(
-                self.ctx.db,
-                self.ctx.actor,
-                name=self.name.text(),
-                full_name=self.full_name.text(),
-                department_id=self.dept.id if self.dept else None,
-                active=self.active.isChecked(),
+            perform(
+                self,
+                "save_department",
+                partial(
+                    admin.save_department,
+                    self.ctx.db,
+                    self.ctx.actor,
+                    name=self.name.text(),
+                    full_name=self.full_name.text(),
+                    department_id=self.dept.id if self.dept else None,
+                    active=self.active.isChecked(),
+                ),
             )
         except DomainError as exc:
             show_field_error(self.error, {"name": self.name}, exc)

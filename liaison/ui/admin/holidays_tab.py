@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -22,6 +23,7 @@ from liaison.domain.workdays import WorkCalendar, fallback_note
 from liaison.services import admin, limits
 from liaison.services.admin import HolidayInfo
 from liaison.services.calendar import clear_holiday, set_holiday
+from liaison.ui.actions import perform
 from liaison.ui.admin.common import make_table
 from liaison.ui.context import REFERENCE, AppContext
 from liaison.ui.dialogs import show_error
@@ -92,15 +94,20 @@ class HolidaysTab(QWidget):
 
     def add(self) -> None:
         try:
-            set_holiday(
-                self.ctx.db,
-                self.ctx.actor,
-                _as_date(self.day.date().toPython()),
-                is_workday=self.workday.isChecked(),
-                name=self.name.text(),
+            perform(
+                self,
+                "set_holiday",
+                partial(
+                    set_holiday,
+                    self.ctx.db,
+                    self.ctx.actor,
+                    _as_date(self.day.date().toPython()),
+                    is_workday=self.workday.isChecked(),
+                    name=self.name.text(),
+                ),
             )
         except DomainError as exc:
-            show_error(self, str(exc))
+            show_error(self, exc)
             return
         self.ctx.hub.announce(REFERENCE)
         self.refresh()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import timedelta
+from functools import partial
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -24,7 +25,7 @@ from liaison.services.demand_list import merge_candidates, routing_dates
 from liaison.services.queries import DemandDetail
 from liaison.ui import vocab
 from liaison.ui.context import AppContext
-from liaison.ui.demands.dialog_base import ActionDialog
+from liaison.ui.demands.dialog_base import ActionDialog, Call
 from liaison.ui.demands.route_dialog import RouteDialog, qdate, to_date
 
 K = wf.EventKind
@@ -96,8 +97,8 @@ class NoteDialog(ActionDialog):
         self.call = call
         self.text.setFocus()
 
-    def perform(self) -> None:
-        self.call(self.text.toPlainText())
+    def perform(self) -> Call:
+        return partial(self.call, self.text.toPlainText())
 
 
 class ExtensionRequestDialog(ActionDialog):
@@ -125,8 +126,9 @@ class ExtensionRequestDialog(ActionDialog):
         )
         self.text.setFocus()
 
-    def perform(self) -> None:
-        demands.request_extension(
+    def perform(self) -> Call:
+        return partial(
+            demands.request_extension,
             self.ctx.db,
             self.ctx.actor,
             self.detail.id,
@@ -158,8 +160,9 @@ class ApproveExtensionDialog(ActionDialog):
         self.text = text_edit(_t("可不填"))
         self.add_field("text", _t("审批意见"), self.text)
 
-    def perform(self) -> None:
-        demands.decide_extension(
+    def perform(self) -> Call:
+        return partial(
+            demands.decide_extension,
             self.ctx.db,
             self.ctx.actor,
             self.detail.id,
@@ -184,11 +187,12 @@ class ResolveDialog(ActionDialog):
         )
         self.text.setFocus()
 
-    def perform(self) -> None:
+    def perform(self) -> Call:
         outcome = self.chosen(self.outcome)
         if outcome is None:
             raise ValidationError(_t("请选择办理结果"), field="outcome")
-        demands.resolve_demand(
+        return partial(
+            demands.resolve_demand,
             self.ctx.db,
             self.ctx.actor,
             self.detail.id,
@@ -231,11 +235,12 @@ class FollowUpDialog(ActionDialog):
         self.reopen_note.setVisible(unhappy)
         self.confirm_button.setText(_t("保存回访并重办") if unhappy else _t("保存回访"))
 
-    def perform(self) -> None:
+    def perform(self) -> Call:
         satisfaction = self.chosen(self.satisfaction)
         if satisfaction is None:
             raise ValidationError(_t("请选择企业评价"), field="satisfaction")
-        demands.record_follow_up(
+        return partial(
+            demands.record_follow_up,
             self.ctx.db,
             self.ctx.actor,
             self.detail.id,
@@ -266,12 +271,17 @@ class MergeDialog(ActionDialog):
         self.text = text_edit(_t("可不填"))
         self.add_field("text", _t("说明"), self.text)
 
-    def perform(self) -> None:
+    def perform(self) -> Call:
         target = self.target.currentData()
         if not target:
             raise ValidationError(_t("请选择要并入的诉求"), field="merged_into_id")
-        demands.merge_demand(
-            self.ctx.db, self.ctx.actor, self.detail.id, str(target), self.text.toPlainText()
+        return partial(
+            demands.merge_demand,
+            self.ctx.db,
+            self.ctx.actor,
+            self.detail.id,
+            str(target),
+            self.text.toPlainText(),
         )
 
 

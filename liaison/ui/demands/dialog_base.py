@@ -1,12 +1,15 @@
 """The frame every demand action dialog shares.
 
-A dialog asks for what its action requires, calls one service function in `perform()`, and
+A dialog asks for what its action requires, names one service call in `perform()` (its arguments
+read from the form), which `submit` runs through the action funnel (`liaison.ui.actions`), and
 closes only when that succeeded. A refused action (DomainError) is shown next to the field it
 names (ValidationError.field) or under the form, and everything typed stays. Ctrl+Enter
 confirms, Esc cancels. Dialogs are shown with open(), never exec(), so nothing blocks.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -25,8 +28,12 @@ from PySide6.QtWidgets import (
 
 from liaison.domain.errors import DomainError, ValidationError
 from liaison.services.queries import DemandDetail
+from liaison.ui.actions import perform
 from liaison.ui.context import AppContext
 from liaison.ui.core_text import tr_core
+
+Call = Callable[[], object]
+"""A service call with its arguments bound, ready to run on a worker thread."""
 
 
 class ActionDialog(QDialog):
@@ -139,8 +146,10 @@ class ActionDialog(QDialog):
 
     # --- acting -----------------------------------------------------------------------------
 
-    def perform(self) -> None:
-        """Call the service; raise DomainError to refuse. Subclasses implement it."""
+    def perform(self) -> Call:
+        """The service call to make, its arguments read from the form here on the GUI thread
+        (`submit` runs it on a worker); raise DomainError to refuse at once. Subclasses
+        implement it."""
         raise NotImplementedError
 
     def submit(self) -> None:
@@ -148,7 +157,7 @@ class ActionDialog(QDialog):
             return
         self.clear_errors()
         try:
-            self.perform()
+            perform(self, type(self).__name__, self.perform())
         except DomainError as exc:
             self.show_error(exc)
             return

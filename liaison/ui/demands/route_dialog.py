@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -21,7 +22,7 @@ from liaison.services.admin import list_departments
 from liaison.services.demand_list import routing_dates
 from liaison.services.queries import DemandDetail
 from liaison.ui.context import AppContext
-from liaison.ui.demands.dialog_base import ActionDialog
+from liaison.ui.demands.dialog_base import ActionDialog, Call
 
 CO_COLUMNS = 3
 
@@ -172,8 +173,9 @@ class RouteDialog(ActionDialog):
     def chosen_deadline(self) -> date | None:
         return to_date(self.deadline) if self.custom_deadline.isChecked() else None
 
-    def perform(self) -> None:
-        demands.route_demand(
+    def perform(self) -> Call:
+        return partial(
+            demands.route_demand,
             self.ctx.db,
             self.ctx.actor,
             self.detail.id,

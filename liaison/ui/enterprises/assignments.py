@@ -6,6 +6,7 @@ refusal appears under the field it concerns and nothing is written."""
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -37,6 +38,7 @@ from liaison.services.enterprises import (
     end_assignment,
 )
 from liaison.ui import vocab
+from liaison.ui.actions import perform
 from liaison.ui.context import AppContext
 from liaison.ui.core_text import tr_core
 from liaison.ui.enterprises.edit_dialog import FieldMessage, set_invalid
@@ -309,13 +311,18 @@ class AssignCadreDialog(_Form):
             self.mark(ValidationError(_t("请在列表中选择一名干部"), field="account_id"))
             return
         try:
-            assign_cadre(
-                self.ctx.db,
-                self.ctx.actor,
-                self.detail.id,
-                account_id,
-                is_lead=self.lead.isChecked(),
-                start_on=pydate(self.start.date()),
+            perform(
+                self,
+                "assign_cadre",
+                partial(
+                    assign_cadre,
+                    self.ctx.db,
+                    self.ctx.actor,
+                    self.detail.id,
+                    account_id,
+                    is_lead=self.lead.isChecked(),
+                    start_on=pydate(self.start.date()),
+                ),
             )
         except DomainError as exc:
             self.mark(exc)
@@ -365,8 +372,16 @@ class EndAssignmentDialog(_Form):
         if not assignment_id:
             return
         try:
-            end_assignment(
-                self.ctx.db, self.ctx.actor, assignment_id, end_on=pydate(self.end.date())
+            perform(
+                self,
+                "end_assignment",
+                partial(
+                    end_assignment,
+                    self.ctx.db,
+                    self.ctx.actor,
+                    assignment_id,
+                    end_on=pydate(self.end.date()),
+                ),
             )
         except DomainError as exc:
             self.mark(exc)

@@ -33,9 +33,9 @@ from liaison.services.enterprises import (
 )
 from liaison.services.reference_lists import StreetInfo
 from liaison.ui import vocab
+from liaison.ui.actions import perform
 from liaison.ui.context import AppContext
 from liaison.ui.core_text import tr_core
-from liaison.ui.dialogs import show_error
 from liaison.ui.enterprises.contacts_editor import ContactsEditor
 
 NO_DATE = QDate(1900, 1, 1)
@@ -286,17 +286,26 @@ class EnterpriseDialog(QDialog):
     def save(self) -> None:
         self.clear_errors()
         data = self.data()
+        detail = self.detail
         try:
-            if self.detail is None:
-                saved = register_enterprise(self.ctx.db, self.ctx.actor, data)
+            if detail is None:
+                saved = perform(
+                    self,
+                    "register_enterprise",
+                    lambda: register_enterprise(self.ctx.db, self.ctx.actor, data),
+                )
             else:
-                update_enterprise(self.ctx.db, self.ctx.actor, self.detail.id, data)
-                saved = self.detail.id
+                perform(
+                    self,
+                    "update_enterprise",
+                    lambda: update_enterprise(self.ctx.db, self.ctx.actor, detail.id, data),
+                )
+                saved = detail.id
         except ValidationError as exc:
             self.mark(exc)
             return
-        except DomainError as exc:
-            show_error(self, str(exc))
+        except DomainError as exc:  # a refusal or a fault: said under the form, input kept
+            self.general_error.show_error(tr_core(str(exc)))
             return
         self.saved_id = saved
         self.saved.emit(saved)

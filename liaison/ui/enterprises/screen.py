@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QHideEvent
@@ -23,6 +24,7 @@ from liaison.services.enterprise_list import EnterpriseFilter, EnterpriseIds
 from liaison.services.enterprises import EnterpriseDetail, delete_enterprise
 from liaison.services.reference_lists import StreetInfo, list_streets
 from liaison.ui import dialogs
+from liaison.ui.actions import perform
 from liaison.ui.context import ACCOUNT, DEMAND, ENTERPRISE, REFERENCE, VISIT, AppContext
 from liaison.ui.enterprises.detail import EnterpriseDetailPanel
 from liaison.ui.enterprises.edit_dialog import EnterpriseDialog
@@ -41,7 +43,7 @@ class EnterprisesScreen(Screen):
         super().__init__(ctx, parent)
         self.ask: Callable[[QWidget | None, str], bool] = dialogs.confirm
         """Seam: tests replace the yes/no question."""
-        self.show_error: Callable[[QWidget | None, str], None] = dialogs.show_error
+        self.show_error: Callable[[QWidget | None, str | DomainError], None] = dialogs.show_error
         self.dialog: EnterpriseDialog | None = None
         self.streets: list[StreetInfo] = []
         role = ctx.actor.role
@@ -178,9 +180,13 @@ class EnterprisesScreen(Screen):
         if not self.ask(self, question):
             return
         try:
-            delete_enterprise(self.ctx.db, self.ctx.actor, detail.id)
+            perform(
+                self,
+                "delete_enterprise",
+                partial(delete_enterprise, self.ctx.db, self.ctx.actor, detail.id),
+            )
         except DomainError as exc:
-            self.show_error(self, str(exc))
+            self.show_error(self, exc)
             return
         self.detail.clear()
         self.ctx.hub.announce(ENTERPRISE)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from liaison.domain.errors import DomainError
 from liaison.sync.exchange.conflicts import DUPLICATE, Conflict, Version, resolve_conflict
+from liaison.ui.actions import perform
 from liaison.ui.context import ACCOUNT, DEMAND, ENTERPRISE, REFERENCE, VISIT, AppContext
 from liaison.ui.dialogs import show_error
 from liaison.ui.sync.common import (
@@ -231,9 +233,21 @@ class ConflictsTab(QWidget):
 
     def keep(self, c: Conflict, v: Version) -> None:
         try:
-            resolve_conflict(self.ctx.db, self.ctx.actor, c.entity, c.entity_id, c.field, v.value)
+            perform(
+                self,
+                "resolve_conflict",
+                partial(
+                    resolve_conflict,
+                    self.ctx.db,
+                    self.ctx.actor,
+                    c.entity,
+                    c.entity_id,
+                    c.field,
+                    v.value,
+                ),
+            )
         except DomainError as exc:
-            show_error(self, str(exc))
+            show_error(self, exc)
             return
         self.ctx.hub.announce(SYNC, CHANGED_KINDS.get(c.entity, REFERENCE))
         self.conflict_did_resolve.emit()

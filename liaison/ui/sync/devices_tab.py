@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -35,6 +36,7 @@ from liaison.sync.exchange.devices import (
 )
 from liaison.sync.exchange.history import PeerStatus
 from liaison.ui import vocab
+from liaison.ui.actions import perform
 from liaison.ui.context import AppContext
 from liaison.ui.core_text import tr_core
 from liaison.ui.dialogs import button_box, confirm, show_error
@@ -180,13 +182,18 @@ class EnrolDialog(QDialog):
             self.error.setText(self.tr("请勾选可在这台外勤电脑上登录的账号"))
             return
         try:
-            self.enrolled = enrol_device(
-                self.ctx.db,
-                self.ctx.actor,
-                self.fingerprint.text(),
-                kind=kind,
-                accounts=chosen,
-                bundle=self.bundle,
+            self.enrolled = perform(
+                self,
+                "enrol_device",
+                partial(
+                    enrol_device,
+                    self.ctx.db,
+                    self.ctx.actor,
+                    self.fingerprint.text(),
+                    kind=kind,
+                    accounts=chosen,
+                    bundle=self.bundle,
+                ),
             )
         except DomainError as exc:
             self.error.setText(tr_core(str(exc)))
@@ -295,9 +302,13 @@ class DevicesTab(QWidget):
         if not self.ask(question):
             return
         try:
-            revoke_device(self.ctx.db, self.ctx.actor, r.info.id)
+            perform(
+                self,
+                "revoke_device",
+                partial(revoke_device, self.ctx.db, self.ctx.actor, r.info.id),
+            )
         except DomainError as exc:
-            show_error(self, str(exc))
+            show_error(self, exc)
             return
         self.ctx.hub.announce(SYNC)
         self.device_did_change.emit()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
 from liaison.domain.errors import DomainError
 from liaison.services.visit_list import VisitRow
 from liaison.services.visits import VisitDeletion, delete_visit
+from liaison.ui.actions import perform
 from liaison.ui.context import AppContext
 from liaison.ui.core_text import tr_core
 
@@ -87,7 +90,17 @@ class DeleteVisitDialog(QDialog):
 
     def submit(self) -> None:
         try:
-            done = delete_visit(self.ctx.db, self.ctx.actor, self.row.id, self.reason.toPlainText())
+            done = perform(
+                self,
+                "delete_visit",
+                partial(
+                    delete_visit,
+                    self.ctx.db,
+                    self.ctx.actor,
+                    self.row.id,
+                    self.reason.toPlainText(),
+                ),
+            )
         except DomainError as exc:
             self.error.setText(tr_core(str(exc)))
             self.error.show()

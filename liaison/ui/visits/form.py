@@ -35,6 +35,7 @@ from liaison.services import visits
 from liaison.services.demands import RoutingProposal, propose_routing
 from liaison.services.reference_lists import list_categories
 from liaison.ui import vocab
+from liaison.ui.actions import perform
 from liaison.ui.context import DEMAND, ENTERPRISE, VISIT, AppContext
 from liaison.ui.core_text import tr_core
 from liaison.ui.visits.blocks import RowList
@@ -346,7 +347,9 @@ class VisitForm(QWidget):
         self.clear_errors()
         data = self.to_input()
         try:
-            logged = visits.log_visit(self.ctx.db, self.ctx.actor, data)
+            logged = perform(
+                self, "log_visit", lambda: visits.log_visit(self.ctx.db, self.ctx.actor, data)
+            )
         except DomainError as exc:
             self.show_error(exc)
             self.drafts.save()

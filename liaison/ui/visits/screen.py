@@ -4,6 +4,7 @@ mistake; supervisors and admins list the deleted ones and restore one)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics, QShowEvent
@@ -32,6 +33,7 @@ from liaison.services.visits import (
     restore_visit,
 )
 from liaison.ui import dialogs, vocab
+from liaison.ui.actions import perform
 from liaison.ui.context import DEMAND, ENTERPRISE, VISIT, AppContext
 from liaison.ui.screen import Screen
 from liaison.ui.table_model import Column, IdTableModel
@@ -49,7 +51,7 @@ class VisitsScreen(Screen):
     ) -> None:
         super().__init__(ctx, parent)
         self.ask: Callable[[QWidget | None, str], bool] = dialogs.confirm
-        self.show_error: Callable[[QWidget | None, str], None] = dialogs.show_error
+        self.show_error: Callable[[QWidget | None, str | DomainError], None] = dialogs.show_error
         self.delete_dialog: DeleteVisitDialog | None = None
         title = QLabel(self.tr("走访"))
         title.setObjectName("screenTitle")
@@ -196,9 +198,13 @@ class VisitsScreen(Screen):
             dialogs.show_info(self, self.tr("请先在列表中选择要删除的走访"))
             return None
         try:
-            plan = check_visit_deletion(self.ctx.db, self.ctx.actor, row.id)
+            plan = perform(
+                self,
+                "check_visit_deletion",
+                partial(check_visit_deletion, self.ctx.db, self.ctx.actor, row.id),
+            )
         except DomainError as exc:
-            self.show_error(self, str(exc))
+            self.show_error(self, exc)
             return None
         dialog = DeleteVisitDialog(self.ctx, row, plan, self)
         dialog.did_delete.connect(self._visit_did_delete)
@@ -229,9 +235,11 @@ class VisitsScreen(Screen):
         if not self.ask(self, question):
             return
         try:
-            restore_visit(self.ctx.db, self.ctx.actor, row.id)
+            perform(
+                self, "restore_visit", partial(restore_visit, self.ctx.db, self.ctx.actor, row.id)
+            )
         except DomainError as exc:
-            self.show_error(self, str(exc))
+            self.show_error(self, exc)
             return
         self.ctx.hub.announce(VISIT)
 
