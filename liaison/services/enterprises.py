@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
 
 from sqlalchemy import delete, select
@@ -19,7 +19,8 @@ from liaison.data.models import (
     Street,
 )
 from liaison.domain import clock
-from liaison.domain.errors import NotFound, PermissionDenied, ValidationError
+from liaison.domain.edits import Clash, three_way
+from liaison.domain.errors import DomainError, NotFound, PermissionDenied, ValidationError
 from liaison.domain.ids import new_id
 from liaison.domain.permissions import (
     ASSIGNABLE,
@@ -201,12 +202,64 @@ def register_enterprise(db: Database, actor: Actor, data: EnterpriseInput) -> st
         return e.id
 
 
+FIELD_LABELS = {
+    "name": "企业名称",
+    "uscc": "统一社会信用代码",
+    "street_id": "所属街镇",
+    "legal_rep": "法定代表人",
+    "address": "地址",
+    "industry": "行业",
+    "scale": "规模",
+    "phone": "联系电话",
+    "established_on": "成立日期",
+    "tags": "标签",
+    "contacts": "联系人",
+}
+
+
+class StaleEdit(DomainError):
+    """Someone saved the enterprise since the form showed it, changing a field this save
+    changes too, to another value: `clashes` says which, `theirs` is what is saved now. To
+    settle it, save `mine_wins` or `theirs_wins` with `seen=theirs`: both keep the other's
+    changes to fields this save left alone, and this save's other changes."""
+
+    def __init__(
+        self, clashes: list[Clash], theirs: EnterpriseInput, mine_wins: EnterpriseInput
+    ) -> None:
+        names = "、".join(FIELD_LABELS[c.field] for c in clashes)
+        super().__init__(f"您编辑期间，他人已修改并保存了该企业的{names}：请选择保留哪一方的内容")
+        self.clashes = clashes
+        self.theirs = theirs
+        self.mine_wins = mine_wins
+        self.theirs_wins = replace(
+            mine_wins, **{c.field: getattr(theirs, c.field) for c in clashes}
+        )
+
+
+def _comparable(data: EnterpriseInput) -> dict[str, object]:
+    """The form's fields, compared as a person reads them (tags and contacts in any order)."""
+    values: dict[str, object] = {f.name: getattr(data, f.name) for f in fields(data)}
+    values["tags"] = tuple(sorted(data.tags))
+    values["contacts"] = tuple(sorted(data.contacts, key=repr))
+    return values
+
+
 def update_enterprise(
-    db: Database, actor: Actor, enterprise_id: str, data: EnterpriseInput
+    db: Database,
+    actor: Actor,
+    enterprise_id: str,
+    data: EnterpriseInput,
+    *,
+    seen: EnterpriseInput | None = None,
 ) -> None:
+    """Save the form. With `seen` (the values the form showed), a field the person left as it
+    was keeps what is saved now, so another's save meanwhile is never reverted; a field both
+    changed to different values raises `StaleEdit` and nothing is saved."""
     actor.require(*ENTERPRISE_EDITORS)
     with db.session() as s:
         e = _live(s, enterprise_id)
+        if seen is not None:
+            data = _merged(seen, data, _detail(s, e).as_input())
         clean = _clean(data, s, e.id)
         stamp_change(e, actor)
         _write(s, e, clean, actor)
@@ -250,46 +303,59 @@ def _live(session: Session, enterprise_id: str) -> Enterprise:
     return e
 
 
+def _merged(
+    seen: EnterpriseInput, mine: EnterpriseInput, theirs: EnterpriseInput
+) -> EnterpriseInput:
+    source, clashes = three_way(_comparable(seen), _comparable(mine), _comparable(theirs))
+    merged = replace(
+        mine, **{name: getattr(theirs, name) for name, side in source.items() if side == "theirs"}
+    )
+    if clashes:
+        raise StaleEdit(clashes, theirs, merged)
+    return merged
+
+
 def get_enterprise(db: Database, enterprise_id: str) -> EnterpriseDetail:
     with db.read() as s:
-        e = _live(s, enterprise_id)
-        street = s.get(Street, e.street_id) if e.street_id else None
-        tags = tuple(
-            s.scalars(select(EnterpriseTag.tag).where(EnterpriseTag.enterprise_id == e.id))
+        return _detail(s, _live(s, enterprise_id))
+
+
+def _detail(s: Session, e: Enterprise) -> EnterpriseDetail:
+    street = s.get(Street, e.street_id) if e.street_id else None
+    tags = tuple(s.scalars(select(EnterpriseTag.tag).where(EnterpriseTag.enterprise_id == e.id)))
+    contacts = tuple(
+        ContactInfo(c.id, c.name, c.title, c.phone, c.is_primary)
+        for c in s.scalars(
+            select(Contact)
+            .where(Contact.enterprise_id == e.id)
+            .order_by(Contact.is_primary.desc(), Contact.name)
         )
-        contacts = tuple(
-            ContactInfo(c.id, c.name, c.title, c.phone, c.is_primary)
-            for c in s.scalars(
-                select(Contact)
-                .where(Contact.enterprise_id == e.id)
-                .order_by(Contact.is_primary.desc(), Contact.name)
-            )
+    )
+    assignments = tuple(
+        AssignmentInfo(a.id, a.account_id, name, a.is_lead, a.start_on, a.end_on)
+        for a, name in s.execute(
+            select(Assignment, Account.display_name)
+            .join(Account, Account.id == Assignment.account_id)
+            .where(Assignment.enterprise_id == e.id)
+            .order_by(Assignment.is_lead.desc(), Assignment.start_on)
         )
-        assignments = tuple(
-            AssignmentInfo(a.id, a.account_id, name, a.is_lead, a.start_on, a.end_on)
-            for a, name in s.execute(
-                select(Assignment, Account.display_name)
-                .join(Account, Account.id == Assignment.account_id)
-                .where(Assignment.enterprise_id == e.id)
-                .order_by(Assignment.is_lead.desc(), Assignment.start_on)
-            )
-        )
-        return EnterpriseDetail(
-            e.id,
-            e.name,
-            e.uscc,
-            e.legal_rep,
-            e.street_id,
-            street.name if street else None,
-            e.address,
-            e.industry,
-            e.scale,
-            e.phone,
-            e.established_on,
-            tags,
-            contacts,
-            assignments,
-        )
+    )
+    return EnterpriseDetail(
+        e.id,
+        e.name,
+        e.uscc,
+        e.legal_rep,
+        e.street_id,
+        street.name if street else None,
+        e.address,
+        e.industry,
+        e.scale,
+        e.phone,
+        e.established_on,
+        tags,
+        contacts,
+        assignments,
+    )
 
 
 def search_enterprises(db: Database, text: str, limit: int = 200) -> search_index.SearchResult:

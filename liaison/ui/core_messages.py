@@ -6,7 +6,7 @@ Regenerate after changing a message in the core (liaison/ outside liaison/ui):
     scripts/update_translations.sh      # then translate what it lists as unfinished
 
 liaison.ui.core_text.tr_core uses these tables; tests/ui/test_core_text.py fails when this
-file is out of date. 150 static messages, 158 patterns.
+file is out of date. 161 static messages, 159 patterns.
 """
 
 # ruff: noqa: E501
@@ -33,6 +33,7 @@ def static_messages() -> dict[str, str]:
         "不能并入自身": QCoreApplication.translate("CoreText", "不能并入自身"),
         "企业不存在": QCoreApplication.translate("CoreText", "企业不存在"),
         "企业不存在或已删除": QCoreApplication.translate("CoreText", "企业不存在或已删除"),
+        "企业名称": QCoreApplication.translate("CoreText", "企业名称"),
         "依据（base）格式不对": QCoreApplication.translate("CoreText", "依据（base）格式不对"),
         "内容不是 JSON 对象": QCoreApplication.translate("CoreText", "内容不是 JSON 对象"),
         "办理环节的时间早于来源设备当时已有的环节（时间被倒填）": QCoreApplication.translate(
@@ -122,6 +123,7 @@ def static_messages() -> dict[str, str]:
         "回访日期不能早于走访日期": QCoreApplication.translate(
             "CoreText", "回访日期不能早于走访日期"
         ),
+        "地址": QCoreApplication.translate("CoreText", "地址"),
         "外勤设备": QCoreApplication.translate("CoreText", "外勤设备"),
         "天数不能为负数": QCoreApplication.translate("CoreText", "天数不能为负数"),
         "密码至少需要 8 个字符": QCoreApplication.translate("CoreText", "密码至少需要 8 个字符"),
@@ -136,9 +138,11 @@ def static_messages() -> dict[str, str]:
         "待回访的诉求": QCoreApplication.translate("CoreText", "待回访的诉求"),
         "待签收": QCoreApplication.translate("CoreText", "待签收"),
         "您的角色不能登记走访": QCoreApplication.translate("CoreText", "您的角色不能登记走访"),
+        "成立日期": QCoreApplication.translate("CoreText", "成立日期"),
         "所依据的记录不存在、已被搁置，或来源设备当时还没有它": QCoreApplication.translate(
             "CoreText", "所依据的记录不存在、已被搁置，或来源设备当时还没有它"
         ),
+        "所属街镇": QCoreApplication.translate("CoreText", "所属街镇"),
         "所选单位不存在": QCoreApplication.translate("CoreText", "所选单位不存在"),
         "所选承办单位不存在或已停用": QCoreApplication.translate(
             "CoreText", "所选承办单位不存在或已停用"
@@ -199,8 +203,10 @@ def static_messages() -> dict[str, str]:
         "来源设备已被吊销，这是吊销之后的变更": QCoreApplication.translate(
             "CoreText", "来源设备已被吊销，这是吊销之后的变更"
         ),
+        "标签": QCoreApplication.translate("CoreText", "标签"),
         "没有字段": QCoreApplication.translate("CoreText", "没有字段"),
         "没有待审批的延期申请": QCoreApplication.translate("CoreText", "没有待审批的延期申请"),
+        "法定代表人": QCoreApplication.translate("CoreText", "法定代表人"),
         "满意度": QCoreApplication.translate("CoreText", "满意度"),
         "牵头单位": QCoreApplication.translate("CoreText", "牵头单位"),
         "牵头单位不能同时作为协办单位": QCoreApplication.translate(
@@ -215,6 +221,7 @@ def static_messages() -> dict[str, str]:
         "督办中": QCoreApplication.translate("CoreText", "督办中"),
         "签收时限": QCoreApplication.translate("CoreText", "签收时限"),
         "结束日期不能晚于今天": QCoreApplication.translate("CoreText", "结束日期不能晚于今天"),
+        "统一社会信用代码": QCoreApplication.translate("CoreText", "统一社会信用代码"),
         "统一社会信用代码不能为空": QCoreApplication.translate(
             "CoreText", "统一社会信用代码不能为空"
         ),
@@ -231,12 +238,16 @@ def static_messages() -> dict[str, str]:
         "署名账号的角色无权做这项变更": QCoreApplication.translate(
             "CoreText", "署名账号的角色无权做这项变更"
         ),
+        "联系人": QCoreApplication.translate("CoreText", "联系人"),
         "联系人姓名不能为空": QCoreApplication.translate("CoreText", "联系人姓名不能为空"),
+        "联系电话": QCoreApplication.translate("CoreText", "联系电话"),
         "至少需要一个牵头单位": QCoreApplication.translate("CoreText", "至少需要一个牵头单位"),
+        "行业": QCoreApplication.translate("CoreText", "行业"),
         "街镇专员必须属于一个街镇": QCoreApplication.translate(
             "CoreText", "街镇专员必须属于一个街镇"
         ),
         "被部门退回的诉求": QCoreApplication.translate("CoreText", "被部门退回的诉求"),
+        "规模": QCoreApplication.translate("CoreText", "规模"),
         "记录已不存在": QCoreApplication.translate("CoreText", "记录已不存在"),
         "记录编号格式不对": QCoreApplication.translate("CoreText", "记录编号格式不对"),
         "设备名称应为 1 到 100 个字": QCoreApplication.translate(
@@ -595,6 +606,12 @@ def pattern_messages() -> list[tuple[str, str]]:
         (
             "您未包联“(.+?)”，请联系督办安排包联",
             QCoreApplication.translate("CoreText", "您未包联“{0}”，请联系督办安排包联"),
+        ),
+        (
+            "您编辑期间，他人已修改并保存了该企业的(.+?)：请选择保留哪一方的内容",
+            QCoreApplication.translate(
+                "CoreText", "您编辑期间，他人已修改并保存了该企业的{0}：请选择保留哪一方的内容"
+            ),
         ),
         ("找不到备份文件 (.+?)", QCoreApplication.translate("CoreText", "找不到备份文件 {0}")),
         ("找不到设备“(.+?)”", QCoreApplication.translate("CoreText", "找不到设备“{0}”")),

@@ -720,6 +720,11 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>企业名称</source>
+        <translation>Enterprise name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>依据（base）格式不对</source>
         <translation>The base list is malformed</translation>
     </message>
@@ -894,6 +899,11 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>外勤设备</source>
         <translation>Field device</translation>
     </message>
@@ -968,11 +978,21 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>成立日期</source>
+        <translation>Established</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>所依据的记录不存在、已被搁置，或来源设备当时还没有它</source>
         <translation>The record it builds on does not exist, was set aside, or its device did not have it then</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>所属街镇</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>所选单位不存在</source>
         <translation>The selected unit does not exist</translation>
     </message>
@@ -1035,7 +1055,7 @@ Time: {at}</translation>
         <translation type="vanished">The file is over 1 GB; it is not a sync bundle exported by this system</translation>
     </message>
     <message>
-        <location line="-131"/>
+        <location line="-134"/>
         <source>内容不是 JSON 对象</source>
         <translation>the content is not a JSON object</translation>
     </message>
@@ -1064,7 +1084,7 @@ Time: {at}</translation>
         <translation type="vanished">the record it builds on does not exist or was set aside</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>承办人不属于办理环节的承办单位</source>
         <translation>the handler does not belong to the step&apos;s unit</translation>
     </message>
@@ -1130,6 +1150,11 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>标签</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>没有字段</source>
         <translation>no fields</translation>
     </message>
@@ -1137,6 +1162,11 @@ Time: {at}</translation>
         <location line="+1"/>
         <source>没有待审批的延期申请</source>
         <translation>There is no extension request awaiting approval</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>法定代表人</source>
+        <translation>Legal representative</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1190,6 +1220,11 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>统一社会信用代码不能为空</source>
         <translation>The unified social credit code cannot be empty</translation>
     </message>
@@ -1220,13 +1255,28 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>联系人</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>联系人姓名不能为空</source>
         <translation>Contact names cannot be empty</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>至少需要一个牵头单位</source>
         <translation>At least one lead unit is needed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>行业</source>
+        <translation>Industry</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1237,6 +1287,11 @@ Time: {at}</translation>
         <location line="+3"/>
         <source>被部门退回的诉求</source>
         <translation>Demands returned by departments</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>规模</source>
+        <translation>Scale</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1854,7 +1909,12 @@ Time: {at}</translation>
         <translation>You are not assigned to &quot;{0}&quot;; ask a supervisor to assign you</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <source>您编辑期间，他人已修改并保存了该企业的{0}：请选择保留哪一方的内容</source>
+        <translation>While you were editing, someone else changed and saved this enterprise&apos;s {0}: choose whose to keep</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>找不到备份文件 {0}</source>
         <translation>Backup file not found: {0}</translation>
     </message>
@@ -4277,7 +4337,7 @@ to see its profile, assigned cadres, visits and demands.</translation>
 <context>
     <name>EnterpriseDialog</name>
     <message>
-        <location filename="../../liaison/ui/enterprises/edit_dialog.py" line="+95"/>
+        <location filename="../../liaison/ui/enterprises/edit_dialog.py" line="+101"/>
         <source>编辑企业信息</source>
         <translation>Edit enterprise</translation>
     </message>
@@ -5857,6 +5917,54 @@ Click &quot;Copy details&quot; and send them to technical support; log file: {0}
         <location line="+0"/>
         <source>退出</source>
         <translation>Quit</translation>
+    </message>
+</context>
+<context>
+    <name>StaleEditDialog</name>
+    <message>
+        <location filename="../../liaison/ui/enterprises/stale_dialog.py" line="+44"/>
+        <source>他人已修改该企业</source>
+        <translation>Someone else changed this enterprise</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>您编辑期间，他人已修改并保存了下列内容，与您的修改不同。请选择保留哪一方；其余内容，双方的修改都会保留。</source>
+        <translation>While you were editing, someone else changed and saved the following, differently from you. Choose whose to keep; all other changes, yours and theirs, are kept.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>项目</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>您打开时</source>
+        <translation>When you opened it</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>您的修改</source>
+        <translation>Your change</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>他人已保存</source>
+        <translation>Saved by someone else</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>保留我的修改</source>
+        <translation>Keep mine</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>采用他人的</source>
+        <translation>Take theirs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>返回编辑</source>
+        <translation>Back to editing</translation>
     </message>
 </context>
 <context>

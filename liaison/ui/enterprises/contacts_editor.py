@@ -71,7 +71,7 @@ class ContactsEditor(QWidget):
         layout.addWidget(self.table)
         layout.addLayout(buttons)
 
-    def set_contacts(self, contacts: tuple[ContactInfo, ...]) -> None:
+    def set_contacts(self, contacts: tuple[ContactInfo, ...] | tuple[ContactInput, ...]) -> None:
         self.table.setRowCount(0)
         for c in contacts:
             self.add_row(c.name, c.title, c.phone, c.is_primary, edit=False)

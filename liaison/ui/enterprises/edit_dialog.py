@@ -4,6 +4,7 @@ character is checked while it is typed."""
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -28,6 +29,7 @@ from liaison.services import limits
 from liaison.services.enterprises import (
     EnterpriseDetail,
     EnterpriseInput,
+    StaleEdit,
     register_enterprise,
     update_enterprise,
 )
@@ -37,6 +39,7 @@ from liaison.ui.actions import perform
 from liaison.ui.context import AppContext
 from liaison.ui.core_text import tr_core
 from liaison.ui.enterprises.contacts_editor import ContactsEditor
+from liaison.ui.enterprises.stale_dialog import MINE, StaleEditDialog, plain
 
 NO_DATE = QDate(1900, 1, 1)
 OK_COLOR = "#2e7d32"
@@ -91,6 +94,9 @@ class EnterpriseDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.detail = detail
+        self.seen = detail.as_input() if detail else None
+        """The values the form showed: a save keeps what others saved since (`StaleEdit`)."""
+        self.stale_dialog: StaleEditDialog | None = None
         self.saved_id: str | None = None
         self.setWindowTitle(self.tr("编辑企业信息") if detail else self.tr("新增企业"))
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("中") * 44)
@@ -201,11 +207,11 @@ class EnterpriseDialog(QDialog):
         layout.addLayout(buttons)
 
         if detail is not None:
-            self._load(detail)
+            self._load(detail.as_input())
         elif ctx.actor.street_id:
             self.street.setCurrentIndex(max(self.street.findData(ctx.actor.street_id or ""), 0))
 
-    def _load(self, d: EnterpriseDetail) -> None:
+    def _load(self, d: EnterpriseInput) -> None:
         self.name.setText(d.name)
         self.uscc.setText(d.uscc)
         self.legal_rep.setText(d.legal_rep)
@@ -265,6 +271,50 @@ class EnterpriseDialog(QDialog):
             contacts=self.contacts.contacts(),
         )
 
+    def _update(
+        self, enterprise_id: str, data: EnterpriseInput, seen: EnterpriseInput | None
+    ) -> None:
+        perform(
+            self,
+            "update_enterprise",
+            partial(update_enterprise, self.ctx.db, self.ctx.actor, enterprise_id, data, seen=seen),
+        )
+
+    def offer_choice(self, enterprise_id: str, stale: StaleEdit) -> None:
+        """Show both sides of what clashed; save the person's choice (or go back to editing,
+        the form now measured against what is saved)."""
+        dialog = StaleEditDialog(stale, self.shown_value, self)
+        self.stale_dialog = dialog
+
+        def chosen(_result: int) -> None:
+            self.stale_dialog = None
+            self.seen = stale.theirs
+            if dialog.choice is None:  # back to editing what both sides saved and changed
+                self._load(stale.mine_wins)
+                return
+            data = stale.mine_wins if dialog.choice == MINE else stale.theirs_wins
+            try:
+                self._update(enterprise_id, data, stale.theirs)
+            except DomainError as exc:
+                self.general_error.show_error(tr_core(str(exc)))
+                return
+            self.saved_id = enterprise_id
+            self.saved.emit(enterprise_id)
+            self.accept()
+
+        dialog.finished.connect(chosen)
+        dialog.open()
+
+    def shown_value(self, field_name: str, value: object) -> str:
+        """A value as this form shows it (a street's name, an industry's label)."""
+        combos = {"street_id": self.street, "industry": self.industry, "scale": self.scale}
+        combo = combos.get(field_name)
+        if combo is not None and value:
+            index = combo.findData(value)
+            if index >= 0:
+                return combo.itemText(index)
+        return plain(value)
+
     def clear_errors(self) -> None:
         for key, message in self.messages.items():
             if key != "uscc" or message.objectName() == "fieldError":
@@ -295,12 +345,11 @@ class EnterpriseDialog(QDialog):
                     lambda: register_enterprise(self.ctx.db, self.ctx.actor, data),
                 )
             else:
-                perform(
-                    self,
-                    "update_enterprise",
-                    lambda: update_enterprise(self.ctx.db, self.ctx.actor, detail.id, data),
-                )
+                self._update(detail.id, data, self.seen)
                 saved = detail.id
+        except StaleEdit as exc:
+            self.offer_choice(detail.id if detail else "", exc)
+            return
         except ValidationError as exc:
             self.mark(exc)
             return
