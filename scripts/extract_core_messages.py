@@ -40,6 +40,7 @@ DISPLAY_MODULES = (
     Path("liaison") / "sync" / "log" / "seals.py",  # why a bundle's seals are refused
     Path("liaison") / "sync" / "exchange" / "authority.py",  # why an op is set aside
     Path("liaison") / "data" / "db.py",  # what is wrong with a database file
+    Path("liaison") / "data" / "backup.py",  # the kinds of backups, why one failed
     Path("liaison") / "services" / "enterprises.py",  # the form's field names (StaleEdit)
 )
 """Modules whose Chinese texts the UI shows as they come (besides error messages)."""

@@ -276,6 +276,28 @@ def daily(db_path: Path) -> Backup | None:
     return take(db_path, "daily")
 
 
+def health(db_path: Path) -> str | None:
+    """SQLite's `quick_check` of the database file (seconds for gigabytes: the app runs it in
+    the background): None when whole, else what is wrong, in a line."""
+    try:
+        conn = _read_only(db_path)
+        try:
+            rows = [r[0] for r in conn.execute("PRAGMA quick_check(5)")]
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        return _sqlite_why(exc)
+    return None if rows == ["ok"] else "；".join(str(r) for r in rows)
+
+
+def latest(db_path: Path) -> Backup | None:
+    """The newest backup of this database that is whole, or None."""
+    for b in listed(folder(db_path)):
+        if health(b.path) is None:
+            return b
+    return None
+
+
 # --- restore -----------------------------------------------------------------------------
 
 

@@ -31,7 +31,8 @@ def file_problem(path: Path, exc: BaseException) -> str:
     text = str(cause).lower()
     if "full" in text:
         return f"磁盘空间不足：{path} 所在的磁盘已满，这次操作没有写入任何内容；请腾出空间后重试"
-    if "malformed" in text or "not a database" in text or "encrypted" in text:
+    damaged = ("malformed", "not a database", "encrypted", "disk i/o error")  # i/o: truncated
+    if any(word in text for word in damaged):
         return (
             f"数据库文件 {path} 已损坏或不是 Liaison 的数据库：请用备份恢复"
             "（liaison backup list 查看备份，liaison restore 备份文件）"

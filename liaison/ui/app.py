@@ -14,7 +14,7 @@ from liaison.domain.errors import DomainError
 from liaison.services import accounts
 from liaison.services.setup import init_database
 from liaison.sync.log import database
-from liaison.ui import single_instance
+from liaison.ui import health, single_instance
 from liaison.ui.actions import install_excepthooks
 from liaison.ui.context import AppContext, ChangeHub
 from liaison.ui.core_text import tr_core
@@ -81,11 +81,13 @@ def run(db_path: Path) -> int:
 
 def _run(app: QApplication, db_path: Path, title: str) -> int:
     try:
-        db = open_or_create(db_path)
+        opened = health.open_or_recover(db_path, open_or_create, health.ask_box(None))
     except DomainError as exc:
-        logs.refusal("open database", exc)
         QMessageBox.critical(None, title, tr_core(str(exc)))
         return 1
+    if opened is None:
+        return 1
+    db = opened
     from liaison.ui.main_window import MainWindow
     from liaison.ui.signin import FirstRunDialog, SignInDialog
 
@@ -104,6 +106,13 @@ def _run(app: QApplication, db_path: Path, title: str) -> int:
         return 0
     window = MainWindow(AppContext(db, sign_in.actor, ChangeHub()))
     window.show()
+
+    def restored() -> None:
+        text = QApplication.translate("App", "已用备份恢复数据库。程序将关闭，请重新打开。")
+        QMessageBox.information(window, title, text)
+        app.quit()
+
+    health.check_in_background(window, db, health.ask_box(window), restored)
     code = app.exec()
     db.dispose()
     return code

@@ -6,7 +6,7 @@ Regenerate after changing a message in the core (liaison/ outside liaison/ui):
     scripts/update_translations.sh      # then translate what it lists as unfinished
 
 liaison.ui.core_text.tr_core uses these tables; tests/ui/test_core_text.py fails when this
-file is out of date. 161 static messages, 159 patterns.
+file is out of date. 171 static messages, 159 patterns.
 """
 
 # ruff: noqa: E501
@@ -52,6 +52,7 @@ def static_messages() -> dict[str, str]:
         "区联络办设备（并入的区县）": QCoreApplication.translate(
             "CoreText", "区联络办设备（并入的区县）"
         ),
+        "升级前": QCoreApplication.translate("CoreText", "升级前"),
         "参加人员姓名不能为空": QCoreApplication.translate("CoreText", "参加人员姓名不能为空"),
         "参加人员须为干部或企业方": QCoreApplication.translate(
             "CoreText", "参加人员须为干部或企业方"
@@ -127,6 +128,7 @@ def static_messages() -> dict[str, str]:
         "外勤设备": QCoreApplication.translate("CoreText", "外勤设备"),
         "天数不能为负数": QCoreApplication.translate("CoreText", "天数不能为负数"),
         "密码至少需要 8 个字符": QCoreApplication.translate("CoreText", "密码至少需要 8 个字符"),
+        "导入同步包前": QCoreApplication.translate("CoreText", "导入同步包前"),
         "尚未走访": QCoreApplication.translate("CoreText", "尚未走访"),
         "已办结": QCoreApplication.translate("CoreText", "已办结"),
         "已有待审批的延期申请": QCoreApplication.translate("CoreText", "已有待审批的延期申请"),
@@ -149,6 +151,7 @@ def static_messages() -> dict[str, str]:
         ),
         "所选街镇不存在": QCoreApplication.translate("CoreText", "所选街镇不存在"),
         "所选部门不存在": QCoreApplication.translate("CoreText", "所选部门不存在"),
+        "手动": QCoreApplication.translate("CoreText", "手动"),
         "承办人不属于办理环节的承办单位": QCoreApplication.translate(
             "CoreText", "承办人不属于办理环节的承办单位"
         ),
@@ -204,6 +207,8 @@ def static_messages() -> dict[str, str]:
             "CoreText", "来源设备已被吊销，这是吊销之后的变更"
         ),
         "标签": QCoreApplication.translate("CoreText", "标签"),
+        "每日": QCoreApplication.translate("CoreText", "每日"),
+        "没有写入权限": QCoreApplication.translate("CoreText", "没有写入权限"),
         "没有字段": QCoreApplication.translate("CoreText", "没有字段"),
         "没有待审批的延期申请": QCoreApplication.translate("CoreText", "没有待审批的延期申请"),
         "法定代表人": QCoreApplication.translate("CoreText", "法定代表人"),
@@ -219,6 +224,11 @@ def static_messages() -> dict[str, str]:
             "CoreText", "目标诉求已撤回或已被并单"
         ),
         "督办中": QCoreApplication.translate("CoreText", "督办中"),
+        "磁盘是只读的": QCoreApplication.translate("CoreText", "磁盘是只读的"),
+        "磁盘空间不足": QCoreApplication.translate("CoreText", "磁盘空间不足"),
+        "磁盘空间不足（超出配额）": QCoreApplication.translate(
+            "CoreText", "磁盘空间不足（超出配额）"
+        ),
         "签收时限": QCoreApplication.translate("CoreText", "签收时限"),
         "结束日期不能晚于今天": QCoreApplication.translate("CoreText", "结束日期不能晚于今天"),
         "统一社会信用代码": QCoreApplication.translate("CoreText", "统一社会信用代码"),
@@ -291,6 +301,8 @@ def static_messages() -> dict[str, str]:
         "走访记录不存在": QCoreApplication.translate("CoreText", "走访记录不存在"),
         "走访记录不存在或已删除": QCoreApplication.translate("CoreText", "走访记录不存在或已删除"),
         "超期未办结": QCoreApplication.translate("CoreText", "超期未办结"),
+        "路径不存在": QCoreApplication.translate("CoreText", "路径不存在"),
+        "路径不是文件夹": QCoreApplication.translate("CoreText", "路径不是文件夹"),
         "这个同步包没有区县信息：请用区联络办导出的同步包加入": QCoreApplication.translate(
             "CoreText", "这个同步包没有区县信息：请用区联络办导出的同步包加入"
         ),

@@ -171,12 +171,12 @@
 <context>
     <name>AdminScreen</name>
     <message>
-        <location filename="../../liaison/ui/admin/screen.py" line="+21"/>
+        <location filename="../../liaison/ui/admin/screen.py" line="+22"/>
         <source>管理</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>账号与角色</source>
         <translation>Accounts and roles</translation>
     </message>
@@ -194,6 +194,11 @@
         <location line="+1"/>
         <source>节假日</source>
         <translation>Holidays</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>备份与恢复</source>
+        <translation>Backup and restore</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -218,6 +223,11 @@
         <location line="+23"/>
         <source>数据库 {0} 已由另一个 Liaison 打开（{1}）：请切换到那个窗口，或先关闭它。</source>
         <translation>Database {0} is already open in another Liaison ({1}): switch to that window, or close it first.</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>已用备份恢复数据库。程序将关闭，请重新打开。</source>
+        <translation>The database was restored from a backup. Liaison will now close; please open it again.</translation>
     </message>
 </context>
 <context>
@@ -371,6 +381,107 @@
         <location line="+8"/>
         <source>{name}（{duty}，{since} 起）</source>
         <translation>{name} ({duty}, since {since})</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsTab</name>
+    <message>
+        <location filename="../../liaison/ui/admin/backups_tab.py" line="+48"/>
+        <source>时间</source>
+        <translation>Taken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>大小</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>每天第一次启动、每次导入同步包前和每次升级前自动备份；保留最近 7 天每天一份、4 周每周一份，导入前的备份保留一周。建议把备份文件夹设在另一块磁盘或共享文件夹上。</source>
+        <translation>Backups are taken automatically at the first start of each day, before every bundle import and before every upgrade; one a day is kept for 7 days, one a week for 4 weeks, and those before imports for a week. Put the backup folder on another disk or a shared folder.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>立即备份</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>更改备份文件夹…</source>
+        <translation>Change backup folder…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>用所选备份恢复…</source>
+        <translation>Restore the selected backup…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>备份文件夹：{0}（{1} 个备份）</source>
+        <translation>Backup folder: {0} ({1} backups)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>正在备份…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>已备份到 {0}（{1}）</source>
+        <translation>Backed up to {0} ({1})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>选择备份文件夹</source>
+        <translation>Choose the backup folder</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>备份文件夹已设为 {0}</source>
+        <translation>Backup folder set to {0}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>请先在列表中选择一个备份</source>
+        <translation>Select a backup in the list first</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>用 {0} 的备份（{1}）替换当前数据库？
+
+当前数据库会改名保留在原文件夹中；备份之后在本机所做的修改，如已同步给区联络办，可在下次同步时取回。恢复后程序将关闭，请重新打开。</source>
+        <translation>Replace the current database with the backup of {0} ({1})?
+
+The current database is kept under another name in its folder; changes made here after the backup come back with the next exchange if they were sent to the district office. Liaison closes after the restore; open it again.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>正在恢复…</source>
+        <translation>Restoring…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>已用备份恢复数据库。原数据库保留为 {0}。程序将关闭，请重新打开。</source>
+        <translation>The database was restored from the backup. The previous database is kept as {0}. Liaison will now close; please open it again.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>
+
+本机在备份之后发出过变更：取回之前本机不能做修改，请让区联络办为本机导出全部数据并导入。</source>
+        <translation>
+
+This computer sent changes after the backup: until they are back it cannot make changes. Ask the district office for a full export for this computer and import it.</translation>
     </message>
 </context>
 <context>
@@ -764,6 +875,11 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>升级前</source>
+        <translation>before upgrade</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>参加人员姓名不能为空</source>
         <translation>Participant names cannot be empty</translation>
     </message>
@@ -919,6 +1035,11 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>导入同步包前</source>
+        <translation>before import</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>尚未走访</source>
         <translation>Not visited yet</translation>
     </message>
@@ -1012,6 +1133,11 @@ Time: {at}</translation>
         <translation>The selected department does not exist</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>手动</source>
+        <translation>manual</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>承诺办结日期</source>
         <translation>promised resolution date</translation>
@@ -1055,7 +1181,7 @@ Time: {at}</translation>
         <translation type="vanished">The file is over 1 GB; it is not a sync bundle exported by this system</translation>
     </message>
     <message>
-        <location line="-134"/>
+        <location line="-137"/>
         <source>内容不是 JSON 对象</source>
         <translation>the content is not a JSON object</translation>
     </message>
@@ -1070,7 +1196,7 @@ Time: {at}</translation>
         <translation>the step&apos;s actor, role or device differs from who signed it</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>同一字段出现了两次</source>
         <translation>a field is given twice</translation>
     </message>
@@ -1084,7 +1210,7 @@ Time: {at}</translation>
         <translation type="vanished">the record it builds on does not exist or was set aside</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>承办人不属于办理环节的承办单位</source>
         <translation>the handler does not belong to the step&apos;s unit</translation>
     </message>
@@ -1155,6 +1281,16 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>每日</source>
+        <translation>daily</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>没有写入权限</source>
+        <translation>no permission to write</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>没有字段</source>
         <translation>no fields</translation>
     </message>
@@ -1210,6 +1346,21 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>磁盘是只读的</source>
+        <translation>the disk is read-only</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>磁盘空间不足</source>
+        <translation>disk full</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>磁盘空间不足（超出配额）</source>
+        <translation>disk full (quota exceeded)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>签收时限</source>
         <translation>acceptance deadline</translation>
     </message>
@@ -1422,7 +1573,7 @@ Time: {at}</translation>
         <translation>Overdue, not resolved</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>这处冲突已经解决了</source>
         <translation>This conflict has already been settled</translation>
     </message>
@@ -1640,7 +1791,7 @@ Time: {at}</translation>
         <translation type="vanished">The sending device &quot;{0}&quot; is not trusted yet: compare fingerprints, then run liaison device trust</translation>
     </message>
     <message>
-        <location line="-170"/>
+        <location line="-172"/>
         <source>设备名称应为 1 到 100 个字</source>
         <translation>A device&apos;s name has 1 to 100 characters</translation>
     </message>
@@ -1665,6 +1816,16 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+32"/>
+        <source>路径不存在</source>
+        <translation>the path does not exist</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>路径不是文件夹</source>
+        <translation>the path is not a folder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>这个同步包没有区县信息：请用区联络办导出的同步包加入</source>
         <translation>This bundle carries no district: join with a bundle exported by the district office</translation>
     </message>
@@ -4852,6 +5013,36 @@ Click &quot;Copy details&quot; and send them to technical support; log file: {0}
         <location line="+41"/>
         <source>两次输入的密码不一致</source>
         <translation>The passwords do not match</translation>
+    </message>
+</context>
+<context>
+    <name>Health</name>
+    <message>
+        <location filename="../../liaison/ui/health.py" line="+28"/>
+        <location line="+55"/>
+        <source>数据库文件已损坏</source>
+        <translation>The database file is damaged</translation>
+    </message>
+    <message>
+        <location line="-44"/>
+        <source>。没有找到可用的备份。</source>
+        <translation>. No usable backup was found.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0}
+
+最近的完好备份是 {1}（{2}）。用它恢复数据库吗？
+损坏的文件会改名保留；备份之后的修改，如已同步给其他设备，会在下次同步时回来。</source>
+        <translation>{0}
+
+The newest whole backup is from {1} ({2}). Restore the database from it?
+The damaged file is kept under another name; changes made after the backup come back with the next exchange if they were sent to other devices.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>数据库文件 {0} 检查发现损坏：{1}</source>
+        <translation>The check of database file {0} found damage: {1}</translation>
     </message>
 </context>
 <context>
