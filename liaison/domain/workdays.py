@@ -28,6 +28,10 @@ __all__ = [
     "package_knows_year",
 ]
 
+DUE_SOON_WORKING_DAYS = 3
+"""An open demand due within this many working days is "due soon" (amber) everywhere: the work
+list's section, the demand list's colour and legend, the detail's line."""
+
 
 @dataclass(frozen=True)
 class DayOverride:

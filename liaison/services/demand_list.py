@@ -33,13 +33,13 @@ from liaison.domain import clock
 from liaison.domain import workflow as wf
 from liaison.domain.errors import NotFound, ValidationError
 from liaison.domain.roles import Role
-from liaison.domain.workdays import DayOverride, WorkCalendar
+from liaison.domain.workdays import DUE_SOON_WORKING_DAYS, DayOverride, WorkCalendar
 from liaison.services.calendar import calendar_for
 from liaison.services.context import Actor, assignment_current
 from liaison.services.metrics import Grouping
 
-DUE_SOON_DAYS = 2
-"""An open demand due within this many working days is shown amber."""
+DUE_SOON_DAYS = DUE_SOON_WORKING_DAYS
+"""An open demand due within this many working days is shown amber (as the work list says)."""
 
 TEXT_SEARCH_ENTERPRISES = 5000
 """A text filter matches demands of at most this many enterprises found by name."""

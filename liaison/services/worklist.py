@@ -31,6 +31,7 @@ from liaison.domain import clock
 from liaison.domain import workflow as wf
 from liaison.domain.roles import Role
 from liaison.domain.vocab import URGENCIES
+from liaison.domain.workdays import DUE_SOON_WORKING_DAYS
 from liaison.services.calendar import calendar_for
 from liaison.services.context import ASSIGNMENT_CURRENT_SQL, Actor
 
@@ -38,8 +39,6 @@ ItemKind = Literal["enterprise", "demand"]
 
 SECTION_LIMIT = 50
 """Items listed per section; the count says how many there are in all."""
-
-DUE_SOON_WORKING_DAYS = 3
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from liaison.domain import clock
 from liaison.domain.roles import ROLE_LABELS
+from liaison.domain.workdays import DUE_SOON_WORKING_DAYS
 from liaison.services.worklist import WorkItem, Worklist, WorkSection, worklist
 from liaison.ui import vocab
 from liaison.ui.context import ACCOUNT, DEMAND, ENTERPRISE, REFERENCE, VISIT, AppContext
@@ -221,7 +222,10 @@ class HomeScreen(Screen):
             "follow_up": (self.tr("待回访"), self.tr("没有等待回访的诉求")),
             "returned": (self.tr("被部门退回"), self.tr("没有被退回的诉求")),
             "to_accept": (self.tr("待签收"), self.tr("没有待签收的诉求")),
-            "due_soon": (self.tr("3 个工作日内到期"), self.tr("近期没有到期的诉求")),
+            "due_soon": (
+                self.tr("{n} 个工作日内到期").format(n=DUE_SOON_WORKING_DAYS),
+                self.tr("近期没有到期的诉求"),
+            ),
             "overdue": (self.tr("已超期"), self.tr("没有超期的诉求")),
             "to_route": (self.tr("待交办"), self.tr("没有待交办的诉求")),
             "extensions": (self.tr("延期申请待审批"), self.tr("没有待审批的延期申请")),

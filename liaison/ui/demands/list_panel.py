@@ -27,6 +27,7 @@ from shiboken6 import isValid
 
 from liaison.domain import workflow as wf
 from liaison.domain.roles import Role
+from liaison.domain.workdays import DUE_SOON_WORKING_DAYS
 from liaison.services import demand_list as dl
 from liaison.services.admin import list_departments
 from liaison.services.reference_lists import list_categories, list_streets
@@ -84,8 +85,8 @@ class DemandListPanel(QWidget):
         self.count.setObjectName("muted")
         legend = QLabel(
             _t('<span style="color:{red}">■ 已超期</span>　'
-               '<span style="color:{amber}">■ 2 个工作日内到期</span>（按法定工作日计算）')
-            .format(red=OVERDUE_COLOR, amber=DUE_SOON_COLOR)
+               '<span style="color:{amber}">■ {n} 个工作日内到期</span>（按法定工作日计算）')
+            .format(red=OVERDUE_COLOR, amber=DUE_SOON_COLOR, n=DUE_SOON_WORKING_DAYS)
         )  # fmt: skip
         legend.setObjectName("muted")
         footer = QHBoxLayout()
