@@ -334,7 +334,9 @@ class DemandEvent(Base):
 
     __tablename__ = "demand_event"
     __table_args__ = (
-        Index("ix_demand_event_demand_at", "demand_id", "at"),
+        # a demand's steps in order with their kind: what became of a step (the cohort
+        # metrics) is answered from the index alone
+        Index("ix_demand_event_steps", "demand_id", "at", "id", "kind", "flagged"),
         # the event metrics (交办/签收/退回/办结 per period) answered from the index alone
         Index(
             "ix_demand_event_kind_at", "kind", "at", "department_id", "due", "flagged", "demand_id"

@@ -5,6 +5,11 @@ The period is [start, end], both dates included. An event belongs to the period 
 invalid after a sync (`demand_event.flagged`) took no effect and are not counted. Every figure
 is counted by SQL aggregation; this module only adds up a few dozen result rows.
 
+Each rate is a share of one cohort (docs/rules.md): the steps of one kind made in the period, each
+judged on everything that became of it since, also after the period — so none exceeds 100 %.
+What became of a step is the next step of the kind asked about in the same demand, before the
+step that would start a new cohort member (a later 交办 for a 交办, a later 办结 for a 办结).
+
 Figures of a row (the denominator of each rate is the figure after the ÷):
 
 - 走访覆盖率 `coverage` = `coverage_visited` ÷ `coverage_assigned`. `coverage_assigned` counts the
@@ -16,11 +21,11 @@ Figures of a row (the denominator of each rate is the figure after the ÷):
   assigned cadre's account (an enterprise counts once per department). By category: not
   applicable, the rows show 0 and `None`; the total has it.
 - 按期签收率 `on_time_acceptance` = `accepted_on_time` ÷ `routed`. `routed` counts 交办 events in
-  the period (a re-routing after a 退回 or an 改派 is a new 交办); `accepted_on_time` counts 签收
-  events in the period on or before the reply limit the step was held to (`demand_event.due`).
-  Both are counted when they happen: a demand routed on the last day of a period and accepted in
-  the next counts in each period once (so a period that clears a backlog can exceed 100 %).
-- 回退率 `return_rate` = `returned` (退回 events in the period) ÷ `routed`.
+  the period (a re-routing after a 退回 or an 改派 is a new 交办); `accepted_on_time` those of them
+  whose 签收 (before any later 交办 of the demand) came on or before the reply limit the 交办 set
+  (its `due`), whenever that 签收 happened.
+- 回退率 `return_rate` = `returned` ÷ `routed`: the 交办 of the period later returned (退回 before
+  any later 交办), whenever.
 - 办结率 `resolution_rate` = `resolved_or_closed` ÷ `raised`. `raised` counts the demands raised in
   the period (raised_on), withdrawn (撤回) and merged (并单) ones excluded; `resolved_or_closed`
   those of them whose state now is 已办结, 已回访 or 已销号 (a reopened demand is back in 办理中
@@ -30,20 +35,24 @@ Figures of a row (the denominator of each rate is the figure after the ÷):
   in the period (a demand resolved, reopened and resolved again counts twice);
   `resolved_on_time` those on or before the deadline in force at that moment (extensions
   included).
-- 重办率 `reopen_rate` = `reopened` (回访 events in the period with 不满意, which reopen the demand)
-  ÷ `resolved`.
+- 重办率 `reopen_rate` = `reopened` ÷ `resolved`: the 办结 of the period whose 回访 (the next
+  one, before any later 办结) was 不满意, which reopened the demand.
 - 满意率 `satisfaction_rate` = `satisfied` (回访 events in the period with 满意 or 基本满意) ÷
   `followed_up` (回访 events in the period).
-- 超期 `overdue` counts the demands that are 已交办 or 办理中 now and whose deadline is before
-  `as_of` = the earlier of the period's end and today: for a past period, the demands that were
-  already overdue at its end and are still open.
+- 超期 `overdue` counts the demands that were 已交办 or 办理中 at the end of `as_of` = the earlier
+  of the period's end and today, with the deadline then in force (set by the last 交办, approved
+  延期 or 重办 by then) before `as_of`: for a past period, what was overdue on its last day,
+  whatever happened to it since. Events after `as_of` are set aside by replaying each candidate
+  demand's steps up to then (`_OPEN_AT_AS_OF`, `_DEADLINE_AT_AS_OF`); the candidates are the
+  demands open now or changed since `as_of`.
 
-Grouping of the event figures: by department, the unit on the event (the lead unit for 交办, the
-handler's unit for 签收/退回/办结, the lead unit for 回访); co-units (协办) are not credited with
-a 交办. By street, cadre and category: the demand's enterprise's street, the account that
-recorded the demand (`demand.created_by`) and the demand's category. The demand figures (raised,
-resolved_or_closed, overdue) by department use the demand's current lead unit (none while
-待交办, shown as "未交办/无所属单位"), and by cadre the account that recorded the demand.
+Grouping of the event figures: by department, the unit on the cohort's event (the
+unit routed to for 交办 and so for its 签收 and 退回, the handler's unit for 办结 and its
+重办, the lead unit for 回访); co-units (协办) are not credited with a 交办. By street,
+cadre and category: the demand's enterprise's street, the account that recorded the
+demand (`demand.created_by`) and the demand's category. The demand figures (raised,
+resolved_or_closed, overdue) by department use the demand's current lead unit (none
+while 待交办, shown as "未交办/无所属单位"), and by cadre the account that recorded the demand.
 
 A rate is `None` when its denominator is 0. `total` is the district's figures: every event and
 every demand falls in exactly one row of any grouping (the "none" row included; a co-routed
@@ -323,76 +332,123 @@ def _coverage_total(s: Session, params: dict[str, str]) -> _Figures:
     return {_DISTRICT: {"coverage_assigned": int(assigned), "coverage_visited": int(visited or 0)}}
 
 
-_STEPS = """
-    CASE e.kind
-        WHEN 'route' THEN 'routed'
-        WHEN 'return' THEN 'returned'
-        WHEN 'accept' THEN
-            iif(substr(e.at, 1, 10) <= e.due, 'accepted_on_time', 'accepted_late')
-        ELSE iif(substr(e.at, 1, 10) <= e.due, 'resolved_on_time', 'resolved_late')
-    END
-"""
-_FOLLOW_UPS = """
-    CASE json_extract(e.data, '$.satisfaction')
-        WHEN 'satisfied' THEN 'satisfied'
-        WHEN 'basically' THEN 'satisfied'
-        WHEN 'unsatisfied' THEN 'reopened'
-        ELSE 'followed_up_other'
-    END
-"""
+def _next(kind: str, until: str, extra: str = "") -> str:
+    """Whether the cohort event `e` is followed, in its demand, by a `kind` event (meeting
+    `extra`, on `x`) before any later `until` event: what became of that very step, whenever
+    it happened. Events are ordered by (at, id); flagged events took no effect."""
+    return f"""EXISTS (
+        SELECT 1 FROM demand_event x
+        WHERE x.demand_id = e.demand_id AND x.kind = '{kind}' AND NOT x.flagged
+          AND x.at >= e.at AND (x.at, x.id) > (e.at, e.id) {extra}
+          AND NOT EXISTS (
+            SELECT 1 FROM demand_event y
+            WHERE y.demand_id = e.demand_id AND y.kind = '{until}' AND NOT y.flagged
+              AND y.at >= e.at AND (y.at, y.id) > (e.at, e.id) AND (y.at, y.id) < (x.at, x.id)
+          )
+    )"""
 
 
-_EVENT_STEPS = (
-    ("'route', 'return'", _STEPS),
-    ("'accept'", _STEPS),
-    ("'resolve'", _STEPS),
-    ("'follow_up'", _FOLLOW_UPS),
+_COHORTS = (
+    (
+        "route",
+        {
+            "routed": "count(*)",
+            # accepted by the reply limit this 交办 set (`due` of the 交办)
+            "accepted_on_time": "sum("
+            + _next("accept", "route", "AND substr(x.at, 1, 10) <= e.due")
+            + ")",
+            "returned": f"sum({_next('return', 'route')})",
+        },
+    ),
+    (
+        "resolve",
+        {
+            "resolved": "count(*)",
+            "resolved_on_time": "sum(substr(e.at, 1, 10) <= coalesce(e.due, ''))",
+            # the 回访 of this 办结 (the next one, before any later 办结) was 不满意: the next of
+            # the two kinds, found in the index; only its own row is read for its data
+            "reopened": """sum((
+                SELECT json_extract(x.data, '$.satisfaction') = 'unsatisfied'
+                FROM demand_event x
+                WHERE x.demand_id = e.demand_id AND x.at >= e.at AND (x.at, x.id) > (e.at, e.id)
+                  AND x.kind IN ('follow_up', 'resolve') AND NOT x.flagged
+                ORDER BY x.at, x.id LIMIT 1
+            ))""",
+        },
+    ),
+    (
+        "follow_up",
+        {
+            "followed_up": "count(*)",
+            "satisfied": (
+                "sum(json_extract(e.data, '$.satisfaction') IN ('satisfied', 'basically'))"
+            ),
+        },
+    ),
 )
-"""The event queries: (kinds, step); a period has about as many events of each."""
+"""The event cohorts: (kind of the step that enters it, figures counted over it)."""
 
 
-def _events(s: Session, q: _Sql, params: dict[str, str], steps: tuple[str, str]) -> _Figures:
-    """The event figures per group of the events of `steps` (kinds, step), by event time.
-
-    `at` is stored as 'YYYY-MM-DD HH:MM:SS...', so its first ten characters are its date; a
-    step without a limit (due NULL) is never on time. Events are counted per group and step
-    (a short code), so the sort behind GROUP BY carries two values per event, not its columns;
-    回访 are counted apart as only they need `data`. When the group is the demand's, each event
+def _events(
+    s: Session, q: _Sql, params: dict[str, str], cohort: tuple[str, dict[str, str]]
+) -> _Figures:
+    """The figures of one event cohort per group: the steps of a kind made in the period
+    (`at` is 'YYYY-MM-DD HH:MM:SS...', so its first ten characters are its date), each judged
+    on what became of it since, also after the period — so no share exceeds 100 %. A step
+    without a limit (due NULL) is never on time. When the group is the demand's, each event
     looks its demand up in ix_demand_metric_keys (and the demand's enterprise in
-    ix_enterprise_metric_keys), which hold the group keys: no table row is read.
-    """
-    kinds, step = steps
+    ix_enterprise_metric_keys); what became of a step is a few probes of
+    ix_demand_event_steps."""
+    kind, figures = cohort
     group = q.event_key or q.demand_key
     joins = "" if q.event_key else f"CROSS JOIN demand d ON d.id = e.demand_id {q.demand_joins}"
+    names = tuple(figures)
     sql = f"""
-        SELECT {group} AS k, {step} AS step, count(*)
+        SELECT {group} AS k, {", ".join(figures.values())}
         FROM demand_event e
         {joins}
-        WHERE e.kind IN ({kinds})
+        WHERE e.kind = '{kind}'
           AND e.at >= :start AND e.at < :after
           AND NOT e.flagged
-        GROUP BY k, step
+        GROUP BY k
     """
     out: _Figures = {}
-    for key, name, n in s.execute(text(sql), params):
-        figures = out.setdefault(key, {})
-        for figure in _STEP_FIGURES[name]:
-            figures[figure] = figures.get(figure, 0) + int(n)
+    _add(s, out, sql, params, names)
     return out
 
 
-_STEP_FIGURES: dict[str, tuple[str, ...]] = {
-    "routed": ("routed",),
-    "returned": ("returned",),
-    "accepted_on_time": ("accepted_on_time",),
-    "accepted_late": (),
-    "resolved_on_time": ("resolved", "resolved_on_time"),
-    "resolved_late": ("resolved",),
-    "satisfied": ("followed_up", "satisfied"),
-    "reopened": ("followed_up", "reopened"),
-    "followed_up_other": ("followed_up",),
-}
-"""What each counted step adds to: a 办结 on time is also a 办结, every 回访 a 回访."""
+_STATE_KINDS = "'route', 'accept', 'return', 'resolve', 'follow_up', 'close', 'withdraw', 'merge'"
+"""The steps that set a demand's state (the others — 延期, 督办 — leave it as it is)."""
+
+_OPEN_AT_AS_OF = f"""(
+    SELECT x.kind IN ('route', 'accept')
+        OR (x.kind = 'follow_up' AND json_extract(x.data, '$.satisfaction') = 'unsatisfied')
+    FROM demand_event x
+    WHERE x.demand_id = d.id AND NOT x.flagged AND x.at < :as_of_after
+      AND x.kind IN ({_STATE_KINDS})
+    ORDER BY x.at DESC, x.id DESC LIMIT 1
+)"""
+"""Whether the demand was 已交办 or 办理中 at the end of the as-of day: its last step by then
+that set its state was a 交办, a 签收 or a 不满意 回访 (重办)."""
+
+_DEADLINE_AT_AS_OF = """(
+    SELECT coalesce(
+        json_extract(x.data, '$.deadline'),
+        json_extract(x.data, '$.promised_date'),
+        (SELECT json_extract(r.data, '$.promised_date') FROM demand_event r
+         WHERE r.demand_id = d.id AND r.kind = 'request_extension' AND NOT r.flagged
+           AND (r.at, r.id) < (x.at, x.id)
+         ORDER BY r.at DESC, r.id DESC LIMIT 1)
+    )
+    FROM demand_event x
+    WHERE x.demand_id = d.id AND NOT x.flagged AND x.at < :as_of_after
+      AND (x.kind IN ('route', 'approve_extension')
+           OR (x.kind = 'follow_up'
+               AND json_extract(x.data, '$.satisfaction') = 'unsatisfied'))
+    ORDER BY x.at DESC, x.id DESC LIMIT 1
+)"""
+"""The deadline in force at the end of the as-of day: set by the last 交办, approved 延期 (its
+date, or the date its request asked for) or 重办 by then."""
 
 
 def _demands(s: Session, q: _Sql, params: dict[str, str]) -> _Figures:
@@ -407,11 +463,18 @@ def _demands(s: Session, q: _Sql, params: dict[str, str]) -> _Figures:
         GROUP BY k
     """
     _add(s, out, raised, params, ("raised", "resolved_or_closed"))
+    # the candidates, from two indexes: open now, or changed since the as-of day
     overdue = f"""
+        WITH candidate(id) AS (
+            SELECT id FROM demand WHERE state IN ('assigned', 'accepted')
+            UNION
+            SELECT demand_id FROM demand_event
+            WHERE kind IN ({_STATE_KINDS}) AND at >= :as_of_after
+        )
         SELECT {q.demand_key} AS k, count(*)
-        FROM demand d
+        FROM candidate CROSS JOIN demand d ON d.id = candidate.id
         {q.demand_joins}
-        WHERE d.state IN ('assigned', 'accepted') AND d.deadline < :as_of
+        WHERE {_OPEN_AT_AS_OF} AND {_DEADLINE_AT_AS_OF} < :as_of
         GROUP BY k
     """
     _add(s, out, overdue, params, ("overdue",))
@@ -469,13 +532,16 @@ def compute_metrics(
         "end": end.isoformat(),
         "after": (end + timedelta(days=1)).isoformat(),
         "as_of": as_of.isoformat(),
+        "as_of_after": (as_of + timedelta(days=1)).isoformat(),
     }
     q = _SQL[by]
     queries = [partial(_coverage, q=q, params=params)]
     if q.coverage_total == "query":
         queries.append(partial(_coverage_total, params=params))
-    queries += [partial(_events, q=q, params=params, steps=steps) for steps in _EVENT_STEPS]
+    # longest first, so that the workers finish at about the same time
+    queries += [partial(_events, q=q, params=params, cohort=cohort) for cohort in _COHORTS[:2]]
     queries.append(partial(_demands, q=q, params=params))
+    queries += [partial(_events, q=q, params=params, cohort=cohort) for cohort in _COHORTS[2:]]
     groups: _Figures = {}
     for part in _read_all(db, queries):
         for key, figures in part.items():

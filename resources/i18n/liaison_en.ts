@@ -3492,7 +3492,7 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../liaison/ui/demands/list_panel.py" line="+131"/>
+        <location filename="../../liaison/ui/demands/list_panel.py" line="+132"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -3567,9 +3567,13 @@ Time: {at}</translation>
         <translation>For the Liaison Office</translation>
     </message>
     <message>
-        <location filename="../../liaison/ui/demands/list_panel.py" line="-45"/>
         <source>&lt;span style=&quot;color:{red}&quot;&gt;■ 已超期&lt;/span&gt;&#x3000;&lt;span style=&quot;color:{amber}&quot;&gt;■ 2 个工作日内到期&lt;/span&gt;（按法定工作日计算）</source>
-        <translation>&lt;span style=&quot;color:{red}&quot;&gt;■ overdue&lt;/span&gt;  &lt;span style=&quot;color:{amber}&quot;&gt;■ due within 2 working days&lt;/span&gt;</translation>
+        <translation type="vanished">&lt;span style=&quot;color:{red}&quot;&gt;■ overdue&lt;/span&gt;  &lt;span style=&quot;color:{amber}&quot;&gt;■ due within 2 working days&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../liaison/ui/demands/list_panel.py" line="-45"/>
+        <source>&lt;span style=&quot;color:{red}&quot;&gt;■ 已超期&lt;/span&gt;&#x3000;&lt;span style=&quot;color:{amber}&quot;&gt;■ {n} 个工作日内到期&lt;/span&gt;（按法定工作日计算）</source>
+        <translation>&lt;span style=&quot;color:{red}&quot;&gt;■ overdue&lt;/span&gt;  &lt;span style=&quot;color:{amber}&quot;&gt;■ due within {n} working days&lt;/span&gt; (official working days)</translation>
     </message>
     <message>
         <location line="+32"/>
@@ -5018,13 +5022,13 @@ Click &quot;Copy details&quot; and send them to technical support; log file: {0}
 <context>
     <name>Health</name>
     <message>
-        <location filename="../../liaison/ui/health.py" line="+28"/>
-        <location line="+55"/>
+        <location filename="../../liaison/ui/health.py" line="+29"/>
+        <location line="+53"/>
         <source>数据库文件已损坏</source>
         <translation>The database file is damaged</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-42"/>
         <source>。没有找到可用的备份。</source>
         <translation>. No usable backup was found.</translation>
     </message>
@@ -5040,7 +5044,7 @@ The newest whole backup is from {1} ({2}). Restore the database from it?
 The damaged file is kept under another name; changes made after the backup come back with the next exchange if they were sent to other devices.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+36"/>
         <source>数据库文件 {0} 检查发现损坏：{1}</source>
         <translation>The check of database file {0} found damage: {1}</translation>
     </message>
@@ -5189,7 +5193,7 @@ The damaged file is kept under another name; changes made after the backup come 
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../liaison/ui/home.py" line="+173"/>
+        <location filename="../../liaison/ui/home.py" line="+174"/>
         <source>工作台</source>
         <translation>Home</translation>
     </message>
@@ -5239,17 +5243,21 @@ The damaged file is kept under another name; changes made after the backup come 
         <translation>No demands to accept</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>3 个工作日内到期</source>
-        <translation>Due within 3 working days</translation>
+        <translation type="vanished">Due within 3 working days</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
+        <source>{n} 个工作日内到期</source>
+        <translation>Due within {n} working days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>近期没有到期的诉求</source>
         <translation>Nothing due soon</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>已超期</source>
         <translation>Overdue</translation>
     </message>
@@ -6045,7 +6053,7 @@ The damaged file is kept under another name; changes made after the backup come 
 <context>
     <name>SectionCard</name>
     <message>
-        <location filename="../../liaison/ui/home.py" line="-219"/>
+        <location filename="../../liaison/ui/home.py" line="-222"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>

@@ -310,7 +310,7 @@ def history(db: Database, cast: Cast, clock: Clock) -> History:
 # Event and demand figures of the history, as MetricRow keyword arguments.
 FINANCE = dict(
     routed=3,  # d1, d2 (second 交办), d6
-    accepted_on_time=3,  # d1, d6, d7 (d2 late)
+    accepted_on_time=2,  # d1, d6 (d2 late; d7 was routed in December: its cohort is that month)
     resolved=2,  # d1 on time, d2 late
     resolved_on_time=1,
     reopened=1,  # d2
@@ -318,7 +318,7 @@ FINANCE = dict(
     satisfied=1,
     raised=3,  # d1, d2, d6 (lead now 金融办)
     resolved_or_closed=1,  # d1
-    overdue=1,  # d6
+    overdue=2,  # d6, and d7: open and past its deadline on 31 March (resolved on 2 April)
 )
 HR = dict(
     routed=2,  # d2 (first 交办), d3; not credited with d2's co-routing
@@ -333,7 +333,7 @@ HR = dict(
 )
 ALL = dict(
     routed=5,
-    accepted_on_time=4,
+    accepted_on_time=3,
     returned=1,
     resolved=3,
     resolved_on_time=2,
@@ -342,7 +342,7 @@ ALL = dict(
     satisfied=2,
     raised=5,  # d1 d2 d3 d6 d8: d4 withdrawn, d5 merged, d7 raised in December
     resolved_or_closed=2,
-    overdue=1,
+    overdue=2,
 )
 STAFF = dict(
     routed=1,
@@ -356,7 +356,7 @@ STAFF = dict(
 )
 CADRE = dict(  # everything but d3
     routed=4,
-    accepted_on_time=3,
+    accepted_on_time=2,
     returned=1,
     resolved=2,
     resolved_on_time=1,
@@ -365,7 +365,7 @@ CADRE = dict(  # everything but d3
     satisfied=1,
     raised=4,
     resolved_or_closed=1,
-    overdue=1,
+    overdue=2,
 )
 
 
@@ -392,7 +392,7 @@ def test_total_is_the_district_once(db: Database, cast: Cast, history: History) 
         assert report.total == expected, by
     total = expected
     assert total.coverage == pytest.approx(2 / 4)
-    assert total.on_time_acceptance == pytest.approx(4 / 5)
+    assert total.on_time_acceptance == pytest.approx(3 / 5)
     assert total.return_rate == pytest.approx(1 / 5)
     assert total.resolution_rate == pytest.approx(2 / 5)
     assert total.on_time_resolution == pytest.approx(2 / 3)
@@ -457,8 +457,9 @@ def test_period_outside_the_history_counts_nothing(db: Database, history: Histor
 def test_december_counts_the_events_of_december_only(db: Database, history: History) -> None:
     report = compute_metrics(db, date(2023, 12, 1), date(2023, 12, 31))
     t = report.total
-    # d7 raised and routed in December; its accept (January) and resolve (April) are not counted
-    assert (t.raised, t.routed, t.accepted_on_time, t.resolved) == (1, 1, 0, 0)
+    # d7 raised and routed in December: its 交办 is December's, judged on its accept in January
+    # (within the reply limit); its resolve (April) is April's
+    assert (t.raised, t.routed, t.accepted_on_time, t.resolved) == (1, 1, 1, 0)
     assert t.resolved_or_closed == 1  # d7 is resolved now
     # ea eb ec ef (deleted only in February) and the cast's enterprise were assigned; eb and
     # the cast's enterprise (d7's visit) were visited
@@ -468,15 +469,17 @@ def test_december_counts_the_events_of_december_only(db: Database, history: Hist
 def test_overdue_is_counted_at_the_end_of_a_past_period(
     db: Database, cast: Cast, history: History
 ) -> None:
-    assert compute_metrics(db, *Q1).total.overdue == 1  # d6
+    # d6, and d7: open on 31 March past its January deadline, though resolved since (2 April)
+    assert compute_metrics(db, *Q1).total.overdue == 2
+    assert compute_metrics(db, date(2024, 4, 1), date(2024, 4, 30)).total.overdue == 1  # d6
     deadline = history.d6_deadline
     on_the_day = compute_metrics(db, Q1[0], deadline)
-    assert on_the_day.as_of == deadline and on_the_day.total.overdue == 0
+    assert on_the_day.as_of == deadline and on_the_day.total.overdue == 1  # d7 only
     day_after = compute_metrics(db, Q1[0], deadline + timedelta(days=1))
-    assert _row(day_after, cast.finance_dept).overdue == 1
+    assert _row(day_after, cast.finance_dept).overdue == 2
     # today before the period's end: counted at today
     early = compute_metrics(db, *Q1, today=deadline)
-    assert early.as_of == deadline and early.total.overdue == 0
+    assert early.as_of == deadline and early.total.overdue == 1
 
 
 # --- one behaviour each ---------------------------------------------------------------------
