@@ -231,7 +231,8 @@ def _overdue_table(st: Styles, rows: Sequence[OverdueRow]) -> Flowable:
     cell = ParagraphStyle("o-cell", parent=st.cell, fontSize=8.5, leading=11.5)
     mid = ParagraphStyle("o-mid", parent=cell, alignment=1)
     red = ParagraphStyle("o-red", parent=mid, textColor=OVERDUE_RED)
-    head = ["序号", "企业", "诉求", "牵头单位", "提出日期", "办结时限", "超期天数", "状态", "督办"]
+    head = ["序号", "企业", "诉求", "牵头单位", "提出日期", "办结时限", "超期工作日", "状态"]
+    head.append("督办")
     data: list[list[Any]] = [[para(h, st.label) for h in head]]
     for i, r in enumerate(rows, 1):
         values = [
@@ -241,7 +242,7 @@ def _overdue_table(st: Styles, rows: Sequence[OverdueRow]) -> Flowable:
             r.lead_unit or "—",
             f"{r.raised_on:%Y-%m-%d}",
             f"{r.deadline:%Y-%m-%d}",
-            f"{r.days_over} 天",
+            str(r.days_over),
             r.state_label,
             f"{r.escalation_level} 级" if r.escalation_level else "—",
         ]
@@ -308,10 +309,13 @@ def bulletin_story(b: Bulletin) -> tuple[list[Flowable], str]:
         _metrics_table(st, b.by_street, "街镇"),
         Spacer(1, 1.5 * mm),
         para(
-            "指标口径：走访覆盖率＝本月有走访的包联企业÷包联企业；按期签收率＝按期签收÷交办；"
-            "回退率＝退回÷交办；办结率＝本月提出诉求中现已办结的÷本月提出（不含撤回、并单）；"
-            "按期办结率＝按期办结÷办结；重办率＝不满意重办÷办结；满意率＝满意及基本满意÷回访；"
-            "超期＝截至统计期末仍为已交办或办理中且已过办结时限的诉求。分母为 0 时显示“—”。",
+            "指标口径（各率均为同一批事项中的占比，不超过 100%）：走访覆盖率＝本月有走访的包联企业"
+            "÷包联企业；按期签收率＝本月交办中在签收时限内签收的÷本月交办；回退率＝本月交办中"
+            "被退回的÷本月交办；办结率＝本月提出诉求中现已办结的÷本月提出（不含撤回、并单）；"
+            "按期办结率＝本月办结中按期的÷本月办结；重办率＝本月办结中回访不满意而重办的÷本月办结；"
+            "满意率＝本月回访中满意及基本满意的÷本月回访；超期＝统计期末当日仍为已交办或办理中、"
+            "且已过当时办结时限的诉求。交办、办结之后的签收、退回、回访即使发生在下月，也计入本月"
+            "的这一批。分母为 0 时显示“—”。",
             st.small,
         ),
         *_overdue_section(st, b),
@@ -324,7 +328,15 @@ def _overdue_section(st: Styles, b: Bulletin) -> list[Flowable]:
     shown = b.overdue[:OVERDUE_PDF_ROWS]
     heading = f"六、超期诉求清单（截至 {fmt_date(b.as_of)}，共 {n} 件"
     heading += f"，列出超期最久的 {len(shown)} 件）" if n > len(shown) else "）"
-    out: list[Flowable] = [KeepTogether([para(heading, st.section)]), _overdue_table(st, shown)]
+    rule = para(
+        "超期指截至当日仍为已交办或办理中、且已过当时的办结时限；超期工作日按法定工作日（含调休）计算，"
+        "与系统各页面一致。",
+        st.small,
+    )
+    out: list[Flowable] = [
+        KeepTogether([para(heading, st.section), rule]),
+        _overdue_table(st, shown),
+    ]
     if n > len(shown):
         out += [
             Spacer(1, 1.5 * mm),
@@ -399,7 +411,7 @@ def _overdue_sheet(rows: Sequence[OverdueRow], as_of: date) -> Sheet:
         Column("牵头单位"),
         Column("提出日期", "date"),
         Column("办结时限", "date"),
-        Column("超期天数", "int"),
+        Column("超期工作日", "int"),
         Column("状态"),
         Column("督办级别", "int"),
     ]
@@ -418,7 +430,11 @@ def _overdue_sheet(rows: Sequence[OverdueRow], as_of: date) -> Sheet:
         ]
         for i, r in enumerate(rows, 1)
     ]
-    return Sheet("超期清单", columns, data, notes=[f"超期截至 {as_of:%Y-%m-%d}。"])
+    notes = [
+        f"超期截至 {as_of:%Y-%m-%d}：当日仍为已交办或办理中、且已过当时的办结时限。",
+        "超期工作日按法定工作日（含调休）计算，与系统各页面一致。",
+    ]
+    return Sheet("超期清单", columns, data, notes=notes)
 
 
 def bulletin_sheets(b: Bulletin) -> list[Sheet]:

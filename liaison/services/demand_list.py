@@ -13,7 +13,7 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import ColumnElement, String, column, func, or_, select, text
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 from sqlalchemy.sql import operators
 from sqlalchemy.sql.expression import UnaryExpression
@@ -36,7 +36,12 @@ from liaison.domain.roles import Role
 from liaison.domain.workdays import DUE_SOON_WORKING_DAYS, DayOverride, WorkCalendar
 from liaison.services.calendar import calendar_for
 from liaison.services.context import Actor, assignment_current
-from liaison.services.metrics import Grouping
+from liaison.services.metrics import (
+    DEADLINE_AT_AS_OF,
+    OVERDUE_CANDIDATES,
+    STATE_AT_AS_OF,
+    Grouping,
+)
 
 DUE_SOON_DAYS = DUE_SOON_WORKING_DAYS
 """An open demand due within this many working days is shown amber (as the work list says)."""
@@ -220,7 +225,7 @@ def _allowed_states(f: DemandFilter, actor: Actor) -> frozenset[wf.State]:
         allowed = frozenset({wf.State.ACCEPTED})  # only a demand in hand can have one
     elif f.state:
         allowed = frozenset({wf.State(f.state)})
-    if f.overdue_only:
+    if f.overdue_only and f.overdue_as_of is None:  # as of a past day: whatever they are now
         allowed &= {wf.State.ASSIGNED, wf.State.ACCEPTED}
     if f.states:
         allowed &= {wf.State(s) for s in f.states}
@@ -289,17 +294,29 @@ def _mine(actor: Actor, day: date) -> list[ColumnElement[bool]]:
     return [or_(Demand.state != str(wf.State.ACCEPTED), Demand.pending_extension.is_not(None))]
 
 
+def _overdue_at(as_of: date) -> Any:
+    """The ids the figures count as 超期 on `as_of` (open then, past the deadline then in force:
+    `liaison.services.metrics`), so that a past period's number drills down to the same list."""
+    after = (as_of + timedelta(days=1)).isoformat()
+    sql = text(
+        f"WITH {OVERDUE_CANDIDATES} SELECT d.id FROM candidate "
+        "CROSS JOIN demand d ON d.id = candidate.id "
+        f"WHERE {STATE_AT_AS_OF} IS NOT NULL AND {DEADLINE_AT_AS_OF} < :as_of"
+    ).bindparams(as_of=as_of.isoformat(), as_of_after=after)
+    return select(sql.columns(column("id", String)).subquery().c.id)
+
+
 def _conditions(
     session: Session, f: DemandFilter, actor: Actor, day: date
 ) -> list[ColumnElement[bool]]:
     """Every filter but the state, which decides how the query is split (see demand_ids)."""
     out: list[ColumnElement[bool]] = []
-    if f.overdue_only:
+    if f.overdue_only and f.overdue_as_of is None:
         out.append(Demand.deadline < day)
+    elif f.overdue_only and f.overdue_as_of is not None:
+        out.append(Demand.id.in_(_overdue_at(f.overdue_as_of)))
     if f.state == STATE_EXTENSION_PENDING:
         out.append(Demand.pending_extension.is_not(None))
-    if f.overdue_only and f.overdue_as_of is not None:
-        out[-1] = Demand.deadline < f.overdue_as_of
     if f.category_id:  # a category holds up to a seventh of all demands: not worth its index
         out.append(_equals(_no_index(Demand.category_id), f.category_id))
     if f.enterprise_id:

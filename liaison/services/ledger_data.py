@@ -14,7 +14,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import text
@@ -23,7 +23,15 @@ from liaison.data.db import Database
 from liaison.domain import clock
 from liaison.domain import workflow as wf
 from liaison.domain.errors import DomainError, ValidationError
-from liaison.services.metrics import MetricRow, MetricsReport, compute_metrics
+from liaison.services.calendar import calendar_for
+from liaison.services.metrics import (
+    DEADLINE_AT_AS_OF,
+    OVERDUE_CANDIDATES,
+    STATE_AT_AS_OF,
+    MetricRow,
+    MetricsReport,
+    compute_metrics,
+)
 
 OVERDUE_STATES = ("assigned", "accepted")
 FINISHED = frozenset(str(s) for s in wf.FINISHED_STATES)
@@ -222,8 +230,16 @@ RANK_SIZE = 5
 RANK_RULE = (
     "红黑榜规则：参与排名的为本月有交办（交办数≥1）的部门；先按按期办结率、再按满意率从高到低"
     "排序（无办结或无回访的比率视为最低），仍相同时按部门名称排序。前 5 名列入红榜，"
-    "末 5 名列入黑榜（部门不足 10 个时，黑榜只列红榜以外的部门）。"
+    "末 5 名列入黑榜（部门不足 10 个时，黑榜只列红榜以外的部门）；只有本月有逾期办结、"
+    "回访不满意或月末有超期诉求的部门才列入黑榜，尚未到期的不算。"
 )
+
+
+def _blameworthy(r: MetricRow) -> bool:
+    """Something went wrong in the month: a 办结 after its deadline, a 回访 not satisfied, or
+    a demand overdue at the month's end. A unit whose demands are simply not due yet is not
+    put on the 黑榜."""
+    return r.resolved > r.resolved_on_time or r.followed_up > r.satisfied or r.overdue > 0
 
 
 def month_range(month: str) -> tuple[date, date]:
@@ -254,7 +270,7 @@ def rank_departments(report: MetricsReport) -> Ranking:
     ranked = sorted(eligible, key=_rank_key)
     red = ranked[:RANK_SIZE]
     rest = ranked[RANK_SIZE:]
-    black = list(reversed(rest[-RANK_SIZE:]))
+    black = list(reversed([r for r in rest if _blameworthy(r)][-RANK_SIZE:]))
     return Ranking(tuple(ranked), tuple(red), tuple(black))
 
 
@@ -267,25 +283,34 @@ class OverdueRow:
     raised_on: date
     deadline: date
     days_over: int
+    """Working days from the deadline to the as-of day (as the screens count them)."""
     state_label: str
     escalation_level: int
 
 
 def overdue_as_of(db: Database, as_of: date) -> list[OverdueRow]:
-    """Demands 已交办/办理中 now whose deadline is before `as_of`, longest overdue first."""
-    sql = """
-        SELECT d.id, en.name, d.title, dep.name, d.raised_on, d.deadline, d.state,
-            d.escalation_level
-        FROM demand d
-        CROSS JOIN enterprise en ON en.id = d.enterprise_id
-        LEFT JOIN department dep ON dep.id = d.lead_department_id
-        WHERE d.state IN ('assigned', 'accepted') AND d.deadline < :as_of
-        ORDER BY d.deadline, d.id
+    """The demands that were 已交办/办理中 at the end of `as_of` with the deadline then in force
+    before it — what the figures count as 超期 (`liaison.services.metrics`) — longest overdue
+    first; how long, in working days (as every screen counts them)."""
+    sql = f"""
+        WITH {OVERDUE_CANDIDATES}
+        SELECT * FROM (
+            SELECT d.id, en.name, d.title, dep.name AS lead, d.raised_on,
+                {DEADLINE_AT_AS_OF} AS due, {STATE_AT_AS_OF} AS was, d.escalation_level
+            FROM candidate
+            CROSS JOIN demand d ON d.id = candidate.id
+            CROSS JOIN enterprise en ON en.id = d.enterprise_id
+            LEFT JOIN department dep ON dep.id = d.lead_department_id
+        )
+        WHERE was IS NOT NULL AND due < :as_of
+        ORDER BY due, id
     """
     out = []
+    after = (as_of + timedelta(days=1)).isoformat()
     with db.read() as s:
+        cal = calendar_for(s)
         for did, ent, title, lead, raised, deadline, state, level in s.execute(
-            text(sql), {"as_of": as_of.isoformat()}
+            text(sql), {"as_of": as_of.isoformat(), "as_of_after": after}
         ):
             dl = _day(deadline) or as_of
             out.append(
@@ -296,7 +321,7 @@ def overdue_as_of(db: Database, as_of: date) -> list[OverdueRow]:
                     lead_unit=lead,
                     raised_on=_day(raised) or dl,
                     deadline=dl,
-                    days_over=(as_of - dl).days,
+                    days_over=cal.working_days_between(dl, as_of),
                     state_label=wf.STATE_LABELS.get(wf.State(state), state),
                     escalation_level=int(level or 0),
                 )

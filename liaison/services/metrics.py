@@ -43,7 +43,7 @@ Figures of a row (the denominator of each rate is the figure after the ÷):
   of the period's end and today, with the deadline then in force (set by the last 交办, approved
   延期 or 重办 by then) before `as_of`: for a past period, what was overdue on its last day,
   whatever happened to it since. Events after `as_of` are set aside by replaying each candidate
-  demand's steps up to then (`_OPEN_AT_AS_OF`, `_DEADLINE_AT_AS_OF`); the candidates are the
+  demand's steps up to then (`STATE_AT_AS_OF`, `DEADLINE_AT_AS_OF`); the candidates are the
   demands open now or changed since `as_of`.
 
 Grouping of the event figures: by department, the unit on the cohort's event (the
@@ -420,18 +420,34 @@ def _events(
 _STATE_KINDS = "'route', 'accept', 'return', 'resolve', 'follow_up', 'close', 'withdraw', 'merge'"
 """The steps that set a demand's state (the others — 延期, 督办 — leave it as it is)."""
 
-_OPEN_AT_AS_OF = f"""(
-    SELECT x.kind IN ('route', 'accept')
-        OR (x.kind = 'follow_up' AND json_extract(x.data, '$.satisfaction') = 'unsatisfied')
+STATE_AT_AS_OF = f"""(
+    SELECT CASE
+        WHEN x.kind = 'route' THEN 'assigned'
+        WHEN x.kind = 'accept' THEN 'accepted'
+        WHEN x.kind = 'follow_up'
+            AND json_extract(x.data, '$.satisfaction') = 'unsatisfied' THEN 'accepted'
+    END
     FROM demand_event x
     WHERE x.demand_id = d.id AND NOT x.flagged AND x.at < :as_of_after
       AND x.kind IN ({_STATE_KINDS})
     ORDER BY x.at DESC, x.id DESC LIMIT 1
 )"""
-"""Whether the demand was 已交办 or 办理中 at the end of the as-of day: its last step by then
-that set its state was a 交办, a 签收 or a 不满意 回访 (重办)."""
+"""'assigned' (已交办) or 'accepted' (办理中) when the demand `d` was open at the end of the as-of
+day — its last step by then that set its state was a 交办, a 签收 or a 不满意 回访 (重办) —
+else NULL. SQL bound to :as_of_after (the day after)."""
 
-_DEADLINE_AT_AS_OF = """(
+_OPEN_AT_AS_OF = f"{STATE_AT_AS_OF} IS NOT NULL"
+
+OVERDUE_CANDIDATES = f"""candidate(id) AS (
+    SELECT id FROM demand WHERE state IN ('assigned', 'accepted')
+    UNION
+    SELECT demand_id FROM demand_event
+    WHERE kind IN ({_STATE_KINDS}) AND at >= :as_of_after
+)"""
+"""A CTE of the demands that may have been open at the end of the as-of day, from two indexes:
+open now, or changed since."""
+
+DEADLINE_AT_AS_OF = """(
     SELECT coalesce(
         json_extract(x.data, '$.deadline'),
         json_extract(x.data, '$.promised_date'),
@@ -463,18 +479,12 @@ def _demands(s: Session, q: _Sql, params: dict[str, str]) -> _Figures:
         GROUP BY k
     """
     _add(s, out, raised, params, ("raised", "resolved_or_closed"))
-    # the candidates, from two indexes: open now, or changed since the as-of day
     overdue = f"""
-        WITH candidate(id) AS (
-            SELECT id FROM demand WHERE state IN ('assigned', 'accepted')
-            UNION
-            SELECT demand_id FROM demand_event
-            WHERE kind IN ({_STATE_KINDS}) AND at >= :as_of_after
-        )
+        WITH {OVERDUE_CANDIDATES}
         SELECT {q.demand_key} AS k, count(*)
         FROM candidate CROSS JOIN demand d ON d.id = candidate.id
         {q.demand_joins}
-        WHERE {_OPEN_AT_AS_OF} AND {_DEADLINE_AT_AS_OF} < :as_of
+        WHERE {_OPEN_AT_AS_OF} AND {DEADLINE_AT_AS_OF} < :as_of
         GROUP BY k
     """
     _add(s, out, overdue, params, ("overdue",))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -78,16 +79,18 @@ def test_ranking_rule() -> None:
         row("甲", 1, 2, 1, 1),  # 50 %, 100 %
         row("乙", 2, 2, 1, 2),  # 100 %, 50 %
         row("丙", 1, 2, 0, 1),  # 50 %, 0 %
-        row("丁", 0, 0, 0, 0),  # none
+        row("丁", 0, 0, 0, 0),  # none: nothing resolved, nothing due yet — not on the 黑榜
+        replace(row("己", 0, 0, 0, 0), overdue=1),  # none resolved, one overdue: on it
         *(row(f"部门{i}", 1, 1, 1, 1) for i in range(8)),
         MetricRow(None, "未交办/无所属单位", routed=3),
         MetricRow("戊", "戊", raised=2),  # nothing routed: not ranked
     )
     report = MetricsReport(START, END, "department", rows, MetricRow(None, "全区合计"), END)
     r = rank_departments(report)
-    assert len(r.ranked) == 12
+    assert len(r.ranked) == 13
     assert [x.label for x in r.red] == ["部门0", "部门1", "部门2", "部门3", "部门4"]
-    assert [x.label for x in r.black] == ["丁", "丙", "甲", "乙", "部门7"]
+    # the worst first, only those with something wrong: 部门5–7 did everything on time
+    assert [x.label for x in r.black] == ["己", "丙", "甲", "乙"]
 
 
 def test_bulletin_pdf(world: World, tmp_path: Path) -> None:

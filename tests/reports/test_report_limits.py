@@ -49,7 +49,7 @@ def test_bulletin_pdf_lists_the_top_overdue_and_xlsx_all(
     text = "".join(pdf_text(out))
     assert "共 1234 件，列出超期最久的 50 件" in text
     assert "另有 1184 项超期诉求，详见台账/Excel" in text
-    assert "超期诉求第0050号" in text and "1234 天" in text
+    assert "超期诉求第0050号" in text and "超期工作日" in text and "\n 1234\n" in text
     assert "超期诉求第0051号" not in text
     xlsx = bulletin.render_bulletin(world.db, "2026-03", tmp_path / "通报.xlsx")
     ws = load_workbook(xlsx)["超期清单"]

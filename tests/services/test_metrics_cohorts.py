@@ -260,3 +260,35 @@ def test_the_command_line_says_the_same(demo: Path, capsys: pytest.CaptureFixtur
     expected = independent(raw, date(2025, 6, 1), date(2025, 6, 30), today=date.today())
     for name in ("routed", "accepted_on_time", "returned", "resolved", "reopened", "overdue"):
         assert total[name] == expected.get(name, 0), name
+
+
+def test_the_bulletin_and_the_drill_down_list_what_the_figure_counts(demo: Path) -> None:
+    """The 通报's overdue list and the dashboard's drill-down of 超期 for a past period are the
+    demands the figure counts, with their days overdue in working days."""
+    from liaison.demo import DEMO_PASSWORD
+    from liaison.services.accounts import sign_in
+    from liaison.services.calendar import calendar_for
+    from liaison.services.demand_list import demand_ids, figure_filter
+    from liaison.services.ledger_data import overdue_as_of
+
+    db = database(demo)
+    try:
+        for end in (date(2025, 6, 30), date(2025, 12, 31), date(2026, 9, 30)):
+            start = end.replace(day=1)
+            report = compute_metrics(db, start, end, today=TODAY)
+            listed = overdue_as_of(db, report.as_of)
+            assert len(listed) == report.total.overdue > 0, end
+            with db.read() as s:
+                cal = calendar_for(s)
+            for row in listed:
+                assert row.deadline < report.as_of
+                assert row.days_over == cal.working_days_between(row.deadline, report.as_of) > 0
+                assert row.state_label in ("已交办", "办理中")
+            assert [r.days_over for r in listed] == sorted(
+                (r.days_over for r in listed), reverse=True
+            )
+            f = figure_filter("overdue", start, end, report.as_of, None, None)  # the total
+            drilled = demand_ids(db, f, sign_in(db, "sup01", DEMO_PASSWORD), today=TODAY)
+            assert set(drilled.ids) == {r.id for r in listed}
+    finally:
+        db.dispose()
