@@ -231,6 +231,7 @@ def test_closed_loop_through_the_dialogs(
 
     # the detail follows: no more actions, the whole timeline with what each step said.
     assert sup.detail.action_buttons == {} and sup.detail.no_actions.isVisible()
+    assert sup.detail.no_actions.text() == "此诉求已销号，无需再办理。"  # not 已已销号
     timeline = sup.detail.timeline_model
     assert timeline.rowCount() == 10
     assert "（区联络办）" in timeline.index(1, 1).data()  # who routed it, not where it went

@@ -371,9 +371,9 @@ class DemandDetailPanel(QWidget):
     def _why_no_actions(self, d: DemandDetail) -> str:
         state = d.snapshot.state
         if state in (wf.State.CLOSED, wf.State.WITHDRAWN, wf.State.MERGED):
-            # lower(): “is closed” in English; Chinese has no case
+            # lower(): “is closed” in English; Chinese has no case. The label says 已 itself
             state_word = vocab.label(wf.STATE_LABELS, state).lower()
-            return self.tr("此诉求已{state}，无需再办理。").format(state=state_word)
+            return self.tr("此诉求{state}，无需再办理。").format(state=state_word)
         return self.tr("当前环节不需要您办理；可查看办理过程。")
 
     # --- acting ---------------------------------------------------------------------------
