@@ -219,6 +219,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     from liaison import imports
     from liaison.services.setup import open_database
 
+    if not args.file.is_file():  # a user's mistake: before the database is even opened
+        raise UsageError(f"文件不存在：{args.file}")
     db = open_database(_db_path(args))
     try:
         enterprises = args.what == "enterprises"
@@ -230,12 +232,14 @@ def cmd_import(args: argparse.Namespace) -> int:
         )
         if preview.ignored_columns:
             print(f"未导入的列：{'、'.join(preview.ignored_columns)}")
-        for row in preview.error_rows:
+        for row in (*preview.error_rows, *preview.hidden_rows):
             print(row.message)
         summary = (
             f"新增 {preview.new}，更新 {preview.updated}，无变化 {preview.unchanged}，"
             f"有问题 {preview.errors} 行"
         )
+        if preview.hidden_rows:
+            summary += f"，隐藏未导入 {len(preview.hidden_rows)} 行"
         if args.dry_run:
             print(f"预览（未写入）：{summary}")
             return 0

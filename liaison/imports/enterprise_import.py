@@ -105,11 +105,21 @@ def parse_date(text: str) -> date | None:
 
 
 def parse_phone(text: str) -> str:
-    """Phone numbers as digits: "1.3812345678E10" → "13812345678", inner spaces removed."""
+    """Phone numbers as digits: "1.3812345678E10" → "13812345678", inner spaces removed. A
+    number Excel shortened ("1.38123E+10": six digits kept of eleven) is refused: its last
+    digits are gone, and a wrong phone is worse than none."""
     t = "".join(clean_text(text).split())
     if _SCI.match(t):
         with contextlib.suppress(InvalidOperation):
-            t = format(Decimal(t).quantize(Decimal(1)), "f")
+            mantissa = t.lower().split("e")[0].lstrip("+-")
+            kept = len(mantissa.replace(".", "").lstrip("0"))
+            whole = format(Decimal(t).quantize(Decimal(1)), "f")
+            if kept < len(whole.lstrip("-")):
+                raise ValueError(
+                    f"联系电话“{t}”被 Excel 改成了科学计数法，后几位已丢失：请把该列设为“文本”，"
+                    "重新输入号码后再导入"
+                )
+            t = whole
     elif t.endswith(".0") and t[:-2].isdigit():
         t = t[:-2]
     return t
@@ -262,6 +272,7 @@ class RowStatus(StrEnum):
     UPDATE = "update"
     UNCHANGED = "unchanged"
     ERROR = "error"
+    HIDDEN = "hidden"
 
 
 _WRITTEN = (RowStatus.NEW, RowStatus.UPDATE)
@@ -271,6 +282,7 @@ STATUS_LABELS: dict[RowStatus, str] = {
     RowStatus.UPDATE: "更新",
     RowStatus.UNCHANGED: "无变化",
     RowStatus.ERROR: "错误",
+    RowStatus.HIDDEN: "隐藏行，未导入",
 }
 
 
@@ -336,6 +348,10 @@ class ImportPreview:
     def error_rows(self) -> tuple[RowResult, ...]:
         return tuple(r for r in self.rows if r.status is RowStatus.ERROR)
 
+    @property
+    def hidden_rows(self) -> tuple[RowResult, ...]:
+        return tuple(r for r in self.rows if r.status is RowStatus.HIDDEN)
+
 
 @dataclass(frozen=True)
 class ImportResult:
@@ -395,6 +411,18 @@ def _cells_getter(cells: Sequence[str], header: HeaderMap) -> Callable[[str], st
         return cells[col]
 
     return get
+
+
+def _hidden_rows(table: Sheet, header: HeaderMap) -> list[RowResult]:
+    """The rows hidden in the workbook below its header: reported, never imported."""
+    out = []
+    for n, cells in table.hidden:
+        if n <= header.row:
+            continue
+        get = _cells_getter(cells, header)
+        message = f"第 {n} 行：在 Excel 中被隐藏（常为已注销企业），未导入；确需导入请先取消隐藏"
+        out.append(RowResult(n, RowStatus.HIDDEN, get("name"), get("uscc"), message))
+    return sorted(out, key=lambda r: r.row)
 
 
 def _data_rows(table: Sheet, header: HeaderMap) -> Iterable[tuple[int, list[str]]]:
@@ -561,7 +589,11 @@ def _parse_enterprise(
             v["tags"] = parse_tags(get("tags"))
         except ValueError as exc:
             problems.append(str(exc))
-    phone = parse_phone(get("phone"))
+    try:
+        phone = parse_phone(get("phone"))
+    except ValueError as exc:
+        problems.append(str(exc))
+        phone = ""
     contact = clean_person(get("contact"))
     if "contact" in columns:
         if contact:
@@ -676,6 +708,7 @@ def _analyse_enterprises(s: Session, table: Sheet) -> tuple[ImportPreview, list[
         results.append(result)
         if plan is not None:
             plans.append(plan)
+    results += _hidden_rows(table, header)
     preview = ImportPreview(
         "enterprises",
         table.source,
@@ -1011,6 +1044,7 @@ def _analyse_assignments(
         results.append(
             RowResult(n, RowStatus.UPDATE, changes=tuple(changes), enterprise_id=target[0], **kw)
         )
+    results += _hidden_rows(table, header)
     preview = ImportPreview(
         "assignments",
         table.source,

@@ -34,6 +34,9 @@ class Table:
 
     rows: list[tuple[int, list[str]]]
     source: str
+    hidden: tuple[tuple[int, list[str]], ...] = ()
+    """Rows hidden in the workbook (often 已注销 firms kept out of sight): not imported, but
+    listed in the report so that nobody wonders where they went."""
 
 
 def cell_text(value: object) -> str:
@@ -111,6 +114,7 @@ def _parse_sheet(
     shared: Sequence[object],
     date_styles: frozenset[int],
     epoch: datetime,
+    hidden: set[int],
 ) -> list[tuple[int, list[str]]]:
     """Rows of a worksheet's XML: a lean streaming parser (openpyxl's own read-only parser
     builds an object per cell, several times slower on rosters of 100,000 rows)."""
@@ -124,6 +128,8 @@ def _parse_sheet(
             continue
         r_attr = element.get("r")
         row_counter = int(r_attr) if r_attr else row_counter + 1
+        if element.get("hidden") in ("1", "true"):
+            hidden.add(row_counter)
         cells: dict[int, str] = {}
         col_counter = -1
         for c in element:
@@ -208,11 +214,11 @@ def _open_workbook(path: Path) -> tuple[str, list[object], frozenset[int], datet
         reader.archive.close()
 
 
-def _read_xlsx(path: Path) -> list[tuple[int, list[str]]]:
+def _read_xlsx(path: Path, hidden: set[int]) -> list[tuple[int, list[str]]]:
     sheet_path, shared, date_styles, epoch = _open_workbook(path)
     try:
         with zipfile.ZipFile(path) as zf, zf.open(sheet_path) as source:
-            rows = _parse_sheet(source, shared, date_styles, epoch)
+            rows = _parse_sheet(source, shared, date_styles, epoch, hidden)
     except (KeyError, ValueError, zipfile.BadZipFile, ET.ParseError) as exc:
         raise DomainError(f"无法读取文件“{path.name}”：{exc}") from exc
     _fill_merged(rows, _merged_ranges(path, sheet_path))
@@ -281,8 +287,9 @@ def read_table(path: Path | str) -> Table:
     if not p.is_file():
         raise DomainError(f"文件不存在：{p}")
     suffix = p.suffix.lower()
+    hidden: set[int] = set()
     if suffix in (".xlsx", ".xlsm"):
-        rows = _read_xlsx(p)
+        rows = _read_xlsx(p, hidden)
     elif suffix == ".csv":
         try:
             rows = _read_csv(p)
@@ -294,4 +301,7 @@ def read_table(path: Path | str) -> Table:
         raise DomainError(f"不支持的文件类型“{p.name}”：请使用 Excel（.xlsx）或 CSV 文件")
     if not rows:
         raise DomainError(f"文件“{p.name}”是空的：没有任何数据行")
-    return Table(rows, p.name)
+    if not hidden:
+        return Table(rows, p.name)
+    shown = [r for r in rows if r[0] not in hidden]
+    return Table(shown, p.name, tuple(r for r in rows if r[0] in hidden))

@@ -3449,8 +3449,12 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+48"/>
-        <source>此诉求已{state}，无需再办理。</source>
+        <source>此诉求{state}，无需再办理。</source>
         <translation>This demand is {state}; nothing more to do.</translation>
+    </message>
+    <message>
+        <source>此诉求已{state}，无需再办理。</source>
+        <translation type="vanished">This demand is {state}; nothing more to do.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5331,7 +5335,7 @@ The damaged file is kept under another name; changes made after the backup come 
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../liaison/ui/imports/dialog.py" line="+73"/>
+        <location filename="../../liaison/ui/imports/dialog.py" line="+74"/>
         <location line="+1"/>
         <source>导入企业名录</source>
         <translation>Import enterprise roster</translation>
@@ -5359,46 +5363,46 @@ The damaged file is kept under another name; changes made after the backup come 
     </message>
     <message>
         <location line="+4"/>
-        <location line="+213"/>
+        <location line="+217"/>
         <source>行号</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location line="-212"/>
+        <location line="-216"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+212"/>
+        <location line="+216"/>
         <source>企业名称</source>
         <translation>Enterprise</translation>
     </message>
     <message>
-        <location line="-211"/>
-        <location line="+212"/>
+        <location line="-215"/>
+        <location line="+216"/>
         <source>统一社会信用代码</source>
         <translation>USCC</translation>
     </message>
     <message>
-        <location line="-209"/>
+        <location line="-213"/>
         <source>包联干部</source>
         <translation>Cadre</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+207"/>
+        <location line="+211"/>
         <source>说明</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location line="-183"/>
-        <location line="+141"/>
+        <location line="-187"/>
+        <location line="+145"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location line="-137"/>
+        <location line="-141"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -5423,12 +5427,17 @@ The damaged file is kept under another name; changes made after the backup come 
         <translation>Unchanged</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>隐藏行</source>
+        <translation>Hidden row</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>有问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>空</source>
         <translation>empty</translation>
     </message>

@@ -86,6 +86,17 @@ def test_stats_on_a_missing_database_says_so(
     assert not missing.exists()
 
 
+@pytest.mark.parametrize("what", ["enterprises", "assignments"])
+def test_a_missing_import_file_is_a_usage_error(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], what: str
+) -> None:
+    missing = tmp_path / "名单.xlsx"
+    code = cli.main(["import", what, str(missing), "--dry-run", "--db", str(db_path)])
+    assert code == cli.EXIT_USAGE == 2
+    err = capsys.readouterr().err
+    assert "文件不存在" in err and str(missing) in err and len(err.strip().splitlines()) == 1
+
+
 def test_real_process_shows_no_traceback_for_a_bad_path(tmp_path: Path) -> None:
     bad = tmp_path / "file"
     bad.write_text("x")

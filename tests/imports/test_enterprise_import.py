@@ -522,3 +522,51 @@ def test_update_replaces_tags_and_updates_the_contact_phone(
     assert set(e.tags) == {"专精特新", "上市"}
     assert [(c.name, c.phone, c.is_primary) for c in e.contacts] == [("李四", "13911112222", True)]
     assert import_enterprises(db, cast.admin, path).unchanged == 1
+
+
+def test_a_phone_excel_shortened_is_refused_with_its_row(
+    db: Database, cast: Cast, tmp_path: Path
+) -> None:
+    with pytest.raises(ValueError, match="后几位已丢失"):
+        parse_phone("1.38123E+10")
+    assert parse_phone("1.3812345678E10") == "13812345678"  # every digit kept: fine
+    path = tmp_path / "电话.csv"
+    path.write_text(
+        "统一社会信用代码,企业名称,联系电话\n"
+        f"{code(50)},甲公司,1.38123E+10\n"
+        f"{code(51)},乙公司,13812345678\n",
+        encoding="utf-8",
+    )
+    rows = by_row(preview_enterprises(db, path))
+    assert rows[2].status is RowStatus.ERROR
+    assert rows[2].message.startswith("第 2 行：联系电话“1.38123E+10”被 Excel 改成了科学计数法")
+    assert rows[3].status is RowStatus.NEW
+    before = db_count(db)
+    import_enterprises(db, cast.admin, path)
+    assert db_count(db) == before + 1  # the shortened phone is not stored as 13812300000
+
+
+def test_hidden_rows_are_listed_and_not_imported(db: Database, cast: Cast, tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["统一社会信用代码", "企业名称"])
+    ws.append([code(60), "甲公司"])
+    ws.append([code(61), "乙公司（已注销）"])
+    ws.append([code(62), "丙公司"])
+    ws.row_dimensions[3].hidden = True
+    path = tmp_path / "隐藏.xlsx"
+    wb.save(path)
+    preview = preview_enterprises(db, path)
+    rows = by_row(preview)
+    assert rows[3].status is RowStatus.HIDDEN and rows[3].name == "乙公司（已注销）"
+    assert "在 Excel 中被隐藏" in rows[3].message
+    assert (preview.new, len(preview.hidden_rows)) == (2, 1)
+    before = db_count(db)
+    import_enterprises(db, cast.admin, path)
+    assert db_count(db) == before + 2
+
+
+def db_count(db: Database) -> int:
+    with db.read() as s:
+        return int(s.scalar(select(func.count()).select_from(Enterprise)) or 0)

@@ -49,6 +49,7 @@ STATUS_COLORS: dict[RowStatus, str] = {
     RowStatus.UPDATE: ACCENT,
     RowStatus.NEW: "#2e7d32",
     RowStatus.UNCHANGED: "#8a949e",
+    RowStatus.HIDDEN: "#8a949e",
 }
 
 
@@ -178,11 +179,15 @@ class ImportDialog(QDialog):
             return self.tr("更新")
         if row.status is RowStatus.UNCHANGED:
             return self.tr("无变化")
+        if row.status is RowStatus.HIDDEN:
+            return self.tr("隐藏行")
         return self.tr("有问题")
 
     def explanation(self, row: RowResult) -> str:
         if row.status is RowStatus.ERROR:
             return row.message
+        if row.status is RowStatus.HIDDEN:
+            return tr_core(row.message)
         empty = self.tr("空")
         return "；".join(f"{c.label}：{c.old or empty} → {c.new or empty}" for c in row.changes)
 
