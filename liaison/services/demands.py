@@ -343,8 +343,13 @@ def merge_demand(
         target = _demand(s, into_demand_id)
         if target.id == d.id:
             raise ValidationError("不能并入自身", field="merged_into_id")
-        if target.state not in {str(x) for x in wf.OPEN_STATES | wf.FINISHED_STATES}:
-            raise ValidationError("目标诉求已撤回或已被并单", field="merged_into_id")
+        if target.state not in {str(x) for x in wf.OPEN_STATES}:
+            # a duplicate of a finished demand is a new need: it is handled, not folded away
+            label = wf.STATE_LABELS[wf.State(target.state)]
+            raise ValidationError(
+                f"目标诉求{label}：只能并入尚在办理的诉求（待交办、已交办或办理中）",
+                field="merged_into_id",
+            )
         if target.enterprise_id != d.enterprise_id:
             raise ValidationError("只能合并同一企业的诉求", field="merged_into_id")
         return record(

@@ -1335,12 +1335,11 @@ Time: {at}</translation>
         <translation>Extension requested</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>目标诉求已撤回或已被并单</source>
-        <translation>The target demand was withdrawn or already merged</translation>
+        <translation type="vanished">The target demand was withdrawn or already merged</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>督办中</source>
         <translation>Escalated</translation>
     </message>
@@ -2299,7 +2298,12 @@ Time: {at}</translation>
         <translation>This computer was just restored from a backup; changes it sent after that backup (up to number {0}) are not back yet: import a full export the district office makes for it (liaison bundle export --full) before making changes</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
+        <source>目标诉求{0}：只能并入尚在办理的诉求（待交办、已交办或办理中）</source>
+        <translation>The target demand is {0}: a duplicate can join only a demand still in hand (to route, routed or in progress)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>磁盘空间不足：{0} 所在的磁盘已满，这次操作没有写入任何内容；请腾出空间后重试</source>
         <translation>Disk full: the disk holding {0} is full; nothing of this operation was written. Free some space and try again</translation>
     </message>
@@ -2352,7 +2356,7 @@ Time: {at}</translation>
         <translation type="vanished">Unknown sending device &quot;{0}&quot; (fingerprint {1}): compare fingerprints with the sender, then run liaison device trust FINGERPRINT --bundle THIS_FILE</translation>
     </message>
     <message>
-        <location line="-105"/>
+        <location line="-111"/>
         <source>未知的演示规模“{0}”（可选：{1}）</source>
         <translation>Unknown demo scale &quot;{0}&quot; (choose from: {1})</translation>
     </message>
@@ -2397,7 +2401,7 @@ Time: {at}</translation>
         <translation>extension to {0} requested</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>督办 {0} 次</source>
         <translation>escalated {0}x</translation>
     </message>

@@ -195,6 +195,32 @@ def test_merge_duplicate_into_other_demand(db: Database, cast: Cast) -> None:
         demands.merge_demand(db, cast.supervisor, a, a)
 
 
+@pytest.mark.parametrize("target_state", ["accepted", "resolved", "merged"])
+def test_a_duplicate_joins_only_a_demand_still_in_hand(
+    db: Database, cast: Cast, target_state: str
+) -> None:
+    """The merge dialog offers open demands only; the service holds to the same rule."""
+    target = _visit_with_demand(db, cast, "贷款贴息")
+    dup = _visit_with_demand(db, cast, "贷款贴息（重复）")
+    if target_state != "merged":
+        _route(db, cast, target)
+        demands.accept_demand(db, cast.finance_handler, target)
+    if target_state == "resolved":
+        demands.resolve_demand(
+            db, cast.finance_handler, target, answer="a", outcome=wf.Outcome.SOLVED,
+            policy_basis="b",
+        )  # fmt: skip
+    if target_state == "merged":
+        other = _visit_with_demand(db, cast, "另一条")
+        demands.merge_demand(db, cast.supervisor, target, other)
+    if target_state == "accepted":
+        assert demands.merge_demand(db, cast.supervisor, dup, target).state is wf.State.MERGED
+        return
+    with pytest.raises(ValidationError, match="只能并入尚在办理的诉求"):
+        demands.merge_demand(db, cast.supervisor, dup, target)
+    assert _state(db, dup) == "new"
+
+
 def test_cadre_not_assigned_cannot_follow_up(db: Database, cast: Cast) -> None:
     d = _visit_with_demand(db, cast)
     _route(db, cast, d)
