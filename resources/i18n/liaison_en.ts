@@ -2906,30 +2906,30 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+60"/>
+        <location line="+74"/>
         <source>申请延期</source>
         <translation>Request extension</translation>
     </message>
     <message>
-        <location line="-59"/>
-        <location line="+95"/>
+        <location line="-73"/>
+        <location line="+109"/>
         <source>批准延期</source>
         <translation>Approve extension</translation>
     </message>
     <message>
-        <location line="-94"/>
-        <location line="+284"/>
+        <location line="-108"/>
+        <location line="+298"/>
         <source>驳回延期</source>
         <translation>Refuse extension</translation>
     </message>
     <message>
-        <location line="-283"/>
-        <location line="+262"/>
+        <location line="-297"/>
+        <location line="+276"/>
         <source>填写进展</source>
         <translation>Add progress</translation>
     </message>
     <message>
-        <location line="-261"/>
+        <location line="-275"/>
         <source>办结</source>
         <translation>Resolve</translation>
     </message>
@@ -2940,29 +2940,29 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+265"/>
+        <location line="+279"/>
         <source>督办</source>
         <translation>Escalate</translation>
     </message>
     <message>
-        <location line="-264"/>
+        <location line="-278"/>
         <source>撤回</source>
         <translation>Withdraw</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+200"/>
+        <location line="+214"/>
         <source>并单</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location line="-199"/>
-        <location line="+286"/>
+        <location line="-213"/>
+        <location line="+308"/>
         <source>销号</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location line="-235"/>
+        <location line="-243"/>
         <source>提交申请</source>
         <translation>Submit request</translation>
     </message>
@@ -3018,12 +3018,12 @@ Time: {at}</translation>
         <location line="+1"/>
         <location line="+111"/>
         <location line="+26"/>
-        <location line="+45"/>
+        <location line="+53"/>
         <source>可不填</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location line="-181"/>
+        <location line="-189"/>
         <source>审批意见</source>
         <translation>Comments</translation>
     </message>
@@ -3055,11 +3055,12 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="-156"/>
+        <location line="+158"/>
         <source>政策依据</source>
         <translation>Policy basis</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-158"/>
         <source>默认为本类别对应的政策条款，可修改</source>
         <translation>Defaults to the category&apos;s policy measure; can be changed</translation>
     </message>
@@ -3091,12 +3092,12 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+125"/>
+        <location line="+128"/>
         <source>企业评价</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location line="-122"/>
+        <location line="-125"/>
         <source>企业不满意：诉求将交回{lead}重办，新的办结时限为 {due:%Y-%m-%d}（{n} 个工作日），计入重办率。</source>
         <translation>Enterprise not satisfied: the demand goes back to {lead} to be reopened, new deadline {due:%Y-%m-%d} ({n} working days); counts toward the reopen rate.</translation>
     </message>
@@ -3281,7 +3282,17 @@ Time: {at}</translation>
         <translation>Reason</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
+        <source>部门答复</source>
+        <translation>Department&apos;s answer</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>回访意见</source>
+        <translation>Enterprise&apos;s words at follow-up</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>确认销号</source>
         <translation>Close</translation>
     </message>

@@ -212,6 +212,7 @@ def test_closed_loop_through_the_dialogs(
     fin.refresh_now()
     dialog = act(qtbot, fin, K.RESOLVE)
     type_text(dialog.text, "追加授信300万元，已放款")  # type: ignore[attr-defined]
+    dialog.basis.setText("江北委发〔2023〕11号 第13条")  # type: ignore[attr-defined]
     choose(dialog, qtbot, "已解决")
     confirm(qtbot, dialog)
     assert detail(db, d).snapshot.state is wf.State.RESOLVED
@@ -221,7 +222,12 @@ def test_closed_loop_through_the_dialogs(
     confirm(qtbot, dialog)
     assert detail(db, d).snapshot.state is wf.State.FOLLOWED_UP
     sup.refresh_now()
-    confirm(qtbot, act(qtbot, sup, K.CLOSE))
+    closing = act(qtbot, sup, K.CLOSE)
+    # the supervisor signs off seeing the department's answer and its basis in full
+    shown = [w.text() for w in closing.findChildren(QLabel)]
+    assert "追加授信300万元，已放款" in shown and "江北委发〔2023〕11号 第13条" in shown
+    assert "贷款额度不足，企业不满意" not in shown  # that was the 回访 of the earlier 办结
+    confirm(qtbot, closing)
     closed = detail(db, d)
     assert closed.snapshot.state is wf.State.CLOSED
     assert [e.kind for e in closed.timeline] == [

@@ -64,6 +64,20 @@ def text_edit(placeholder: str = "") -> QPlainTextEdit:
     return edit
 
 
+def closing_record(detail: DemandDetail) -> tuple[str, str, str]:
+    """What the supervisor signs off when closing (销号): the department's answer and policy
+    basis of the last 办结, and what the enterprise said at the 回访 after it, in full."""
+    answer = basis = opinion = "—"
+    for e in detail.timeline:
+        if e.kind is K.RESOLVE:
+            answer = e.text or "—"
+            basis = str(e.data.get("policy_basis") or "—")
+            opinion = "—"
+        elif e.kind is K.FOLLOW_UP:
+            opinion = e.text or "—"
+    return answer, basis, opinion
+
+
 def last_extension_request(detail: DemandDetail) -> tuple[str, str]:
     """(promised date, reason) of the pending extension request."""
     for e in reversed(detail.timeline):
@@ -337,9 +351,17 @@ def _note(
     if kind is K.CLOSE:
         sat = vocab.label(wf.SATISFACTION_LABELS, snap.satisfaction) if snap.satisfaction else "—"
         outcome = vocab.label(wf.OUTCOME_LABELS, snap.outcome) if snap.outcome else "—"
+        answer, basis, opinion = closing_record(detail)
+        info = (
+            (_t("办理结果"), outcome),
+            (_t("部门答复"), answer),
+            (_t("政策依据"), basis),
+            (_t("企业评价"), sat),
+            (_t("回访意见"), opinion),
+        )
         return NoteDialog(
             ctx, detail, title=_t("销号"), confirm=_t("确认销号"), label=_t("销号说明"),
-            placeholder=_t("可不填"), info=((_t("办理结果"), outcome), (_t("企业评价"), sat)),
+            placeholder=_t("可不填"), info=info,
             hint=_t("销号后诉求闭环，可打印办结销号单。"),
             call=lambda text: demands.close_demand(db, actor, did, text), parent=parent,
         )  # fmt: skip
