@@ -149,6 +149,8 @@ class DeadlineStatus:
     days_left: int
     """Working days from today to the deadline; negative once overdue (at least −1)."""
     level: DeadlineLevel | None
+    reply: bool = False
+    """About the 签收时限 (a routed demand not accepted by it), not the 办结时限."""
 
 
 @dataclass(frozen=True)
@@ -188,8 +190,17 @@ def _calendar(session: Session) -> WorkCalendar:
 
 
 def _deadline_status(
-    cal: WorkCalendar, today: date, deadline: date | None, state: wf.State
+    cal: WorkCalendar,
+    today: date,
+    deadline: date | None,
+    state: wf.State,
+    reply_deadline: date | None = None,
 ) -> DeadlineStatus | None:
+    """How the demand's limit stands today: a routed demand not accepted by its 签收时限 is
+    overdue for that first (as the work list shows it); otherwise the 办结时限 counts."""
+    if state is wf.State.ASSIGNED and reply_deadline is not None and reply_deadline < today:
+        late = min(-1, -cal.working_days_between(reply_deadline, today))
+        return DeadlineStatus(reply_deadline, late, DeadlineLevel.OVERDUE, reply=True)
     if deadline is None or state not in wf.OPEN_STATES:
         return None
     if deadline < today:
@@ -201,11 +212,17 @@ def _deadline_status(
 
 
 def deadline_status(
-    db: Database, deadline: date | None, state: wf.State, today: date | None = None
+    db: Database,
+    deadline: date | None,
+    state: wf.State,
+    today: date | None = None,
+    reply_deadline: date | None = None,
 ) -> DeadlineStatus | None:
     """How the deadline of a demand in `state` stands today (None when it does not apply)."""
     with db.read() as s:
-        return _deadline_status(_calendar(s), today or clock.today(), deadline, state)
+        return _deadline_status(
+            _calendar(s), today or clock.today(), deadline, state, reply_deadline
+        )
 
 
 def _no_index(attribute: InstrumentedAttribute[str]) -> ColumnElement[str]:
@@ -514,7 +531,7 @@ def demand_rows(
                 state_label=wf.STATE_LABELS[state],
                 lead_unit=lead_name,
                 deadline=d.deadline,
-                status=_deadline_status(cal, day, d.deadline, state),
+                status=_deadline_status(cal, day, d.deadline, state, d.reply_deadline),
                 escalation_level=d.escalation_level,
                 raised_on=d.raised_on,
                 pending_extension=d.pending_extension,

@@ -3311,6 +3311,11 @@ Time: {at}</translation>
     <name>DemandDetail</name>
     <message>
         <location filename="../../liaison/ui/demands/detail.py" line="+70"/>
+        <source>签收超期 {n} 个工作日</source>
+        <translation>Acceptance {n} working days overdue</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>超期 {n} 个工作日</source>
         <translation>{n} working day(s) overdue</translation>
     </message>
@@ -3324,11 +3329,16 @@ Time: {at}</translation>
         <source>剩 {n} 个工作日</source>
         <translation>{n} working day(s) left</translation>
     </message>
+    <message>
+        <location line="+229"/>
+        <source>签收时限 {day}</source>
+        <translation>Accept by {day}</translation>
+    </message>
 </context>
 <context>
     <name>DemandDetailPanel</name>
     <message>
-        <location line="+20"/>
+        <location line="-209"/>
         <source>在左侧列表中选择一条诉求，查看详情和办理过程。</source>
         <translation>Select a demand in the list to see its details and progress.</translation>
     </message>
@@ -3433,7 +3443,7 @@ Time: {at}</translation>
         <translation>Extended {n}×</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+48"/>
         <source>督办 {n} 次</source>
         <translation>Escalated {n}×</translation>
     </message>
@@ -3526,7 +3536,7 @@ Time: {at}</translation>
         <translation>Days left</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>牵头单位</source>
         <translation>Lead unit</translation>
     </message>
@@ -3547,6 +3557,11 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+14"/>
+        <source>签收超期 {n}</source>
+        <translation>Acceptance overdue {n}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>超期 {n}</source>
         <translation>{n} late</translation>
     </message>

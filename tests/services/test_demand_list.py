@@ -217,6 +217,23 @@ def test_rows_carry_labels_and_deadline_status(db: Database, cast: Cast) -> None
     assert rows[new].enterprise == "重庆江北嘉陵机械有限公司" and rows[new].category == "融资"
 
 
+def test_a_sign_in_past_its_limit_is_flagged_before_the_deadline(db: Database, cast: Cast) -> None:
+    """The list and the detail say what the work list says: routed, not accepted by the
+    签收时限, is overdue for that — not "今日到期" or "剩 5" of the 办结时限."""
+    late = overdue_demand(db, cast)
+    row = demand_rows(db, [late])[late]
+    assert row.status is not None and row.status.reply and row.status.level is DeadlineLevel.OVERDUE
+    assert row.status.days_left < 0 and row.status.deadline < clock.today()
+    fresh = raise_demand(db, cast, "刚交办的")
+    route(db, cast, fresh)
+    fresh_row = demand_rows(db, [fresh])[fresh]
+    assert fresh_row.status is not None and not fresh_row.status.reply
+    demands.accept_demand(db, cast.finance_handler, late)
+    accepted = demand_rows(db, [late])[late]
+    assert accepted.status is not None and not accepted.status.reply  # now the 办结时限 counts
+    assert accepted.status.level is DeadlineLevel.OVERDUE
+
+
 def test_due_soon_counts_working_days_over_a_holiday(db: Database) -> None:
     # 2025-09-30 → 2025-10-09: nine calendar days, but only one working day (国庆 + 中秋).
     status = deadline_status(db, date(2025, 10, 9), wf.State.ACCEPTED, today=date(2025, 9, 30))

@@ -451,7 +451,9 @@ def test_filters_and_overdue_colouring(
         brush = model.index(row, 3).data(Qt.ItemDataRole.ForegroundRole)
         return brush.color().name() if brush is not None else None
 
-    assert colour(1) == OVERDUE_COLOR and model.index(1, 4).data().startswith("超期")
+    assert colour(1) == OVERDUE_COLOR and model.index(1, 4).data().startswith(
+        "签收超期"
+    )  # routed, not accepted in time
     assert colour(2) == DUE_SOON_COLOR and model.index(2, 4).data() == "剩 1"
     assert colour(0) is None
 

@@ -64,8 +64,10 @@ SHORTCUTS = {
 DialogFactory = Callable[[wf.EventKind, AppContext, DemandDetail, QWidget | None], ActionDialog]
 
 
-def deadline_words(days_left: int) -> str:
-    """“剩 3 个工作日” / “今日到期” / “超期 2 个工作日”."""
+def deadline_words(days_left: int, reply: bool = False) -> str:
+    """“剩 3 个工作日” / “今日到期” / “超期 2 个工作日” / “签收超期 2 个工作日”."""
+    if reply and days_left < 0:
+        return _t("签收超期 {n} 个工作日").format(n=-days_left)
     if days_left < 0:
         return _t("超期 {n} 个工作日").format(n=-days_left)
     if days_left == 0:
@@ -288,12 +290,19 @@ class DemandDetailPanel(QWidget):
             label.setText("—")
             label.setStyleSheet("")
             return
-        status = deadline_status(self.ctx.db, snap.deadline, snap.state or wf.State.NEW)
+        status = deadline_status(
+            self.ctx.db,
+            snap.deadline,
+            snap.state or wf.State.NEW,
+            reply_deadline=snap.reply_deadline,
+        )
         self._overdue = status is not None and status.level is DeadlineLevel.OVERDUE
         text = f"{snap.deadline:%Y-%m-%d}"
         color = ""
         if status is not None:
-            text += "\n" + deadline_words(status.days_left)
+            if status.reply:
+                text += "\n" + _t("签收时限 {day}").format(day=f"{status.deadline:%Y-%m-%d}")
+            text += "\n" + deadline_words(status.days_left, status.reply)
             if status.level is DeadlineLevel.OVERDUE:
                 color = OVERDUE_COLOR
             elif status.level is DeadlineLevel.DUE_SOON:

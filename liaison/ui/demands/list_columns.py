@@ -59,9 +59,11 @@ def columns() -> list[Column[Row]]:
         ),
         Column(
             _t("剩余工作日"),
-            lambda r: days_short(r.status.days_left) if r.status else "",
+            lambda r: days_short(r.status.days_left, r.status.reply) if r.status else "",
             color=_deadline_color,
-            tooltip=lambda r: deadline_words(r.status.days_left) if r.status else None,
+            tooltip=lambda r: (
+                deadline_words(r.status.days_left, r.status.reply) if r.status else None
+            ),
         ),
         Column(_t("牵头单位"), lambda r: r.lead_unit or "—"),
         Column(
@@ -81,8 +83,10 @@ STATE_COLUMN = 2
 """状态: at least as wide as the longest state word in the UI's language (list_panel)."""
 
 
-def days_short(days_left: int) -> str:
-    """The 剩余工作日 cell: “剩 3” / “今日到期” / “超期 2”."""
+def days_short(days_left: int, reply: bool = False) -> str:
+    """The 剩余工作日 cell: “剩 3” / “今日到期” / “超期 2” / “签收超期 2”."""
+    if reply and days_left < 0:
+        return _t("签收超期 {n}").format(n=-days_left)
     if days_left < 0:
         return _t("超期 {n}").format(n=-days_left)
     if days_left == 0:
