@@ -131,7 +131,7 @@ def test_import_of_a_missing_file_is_one_line(
     capsys.readouterr()
     code = cli.main(["import", "assignments", str(tmp_path / "nope.xlsx"), "--db", str(demo_db)])
     err = capsys.readouterr().err
-    assert code == 1 and len(err.strip().splitlines()) == 1 and "nope.xlsx" in err
+    assert code == cli.EXIT_USAGE and len(err.strip().splitlines()) == 1 and "nope.xlsx" in err
 
 
 def test_ledger_and_bulletin_as_pdf_and_excel(demo_db: Path, tmp_path: Path) -> None:
