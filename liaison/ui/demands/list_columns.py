@@ -80,6 +80,7 @@ COLUMN_WIDTHS = (220, 150, 64, 86, 76, 92, 40, 110, 86)
 """Column 0 (诉求) also takes whatever room the others leave (see _fit_title)."""
 TITLE_MIN = 170
 STATE_COLUMN = 2
+DAYS_COLUMN = 4
 """状态: at least as wide as the longest state word in the UI's language (list_panel)."""
 
 

@@ -37,10 +37,12 @@ from liaison.ui.core_text import tr_core
 from liaison.ui.demands.detail import DUE_SOON_COLOR, OVERDUE_COLOR
 from liaison.ui.demands.list_columns import (
     COLUMN_WIDTHS,
+    DAYS_COLUMN,
     STATE_COLUMN,
     TITLE_MIN,
     Row,
     columns,
+    days_short,
     mine_label,
 )
 from liaison.ui.ops import run_in_background
@@ -221,6 +223,9 @@ class DemandListPanel(QWidget):
         metrics = self.table.fontMetrics()
         states = max(metrics.horizontalAdvance(t) for _, t in vocab.choices(wf.STATE_LABELS))
         header.resizeSection(STATE_COLUMN, max(COLUMN_WIDTHS[STATE_COLUMN], states + 16))
+        # the longest words of the 剩余工作日 column, a sign-in overdue by three digits
+        days = metrics.horizontalAdvance(days_short(-999, reply=True))
+        header.resizeSection(DAYS_COLUMN, max(COLUMN_WIDTHS[DAYS_COLUMN], days + 16))
         self.table.viewport().installEventFilter(self)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.empty = QLabel()
