@@ -19,7 +19,7 @@ demand, demand_event or visit tables.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
@@ -49,6 +49,8 @@ class WorkItem:
     secondary: str
     due: date | None
     overdue: bool = False
+    days_over: int = 0
+    """Working days past `due` (as every screen counts them), when overdue."""
 
 
 @dataclass(frozen=True)
@@ -491,4 +493,17 @@ def worklist(
             sections = _supervisor_sections(s, day, limit)
             if actor.role is Role.ADMIN:
                 summary = _summary(s)
+        cal = calendar_for(s)
+    sections = [
+        replace(
+            sec,
+            items=tuple(
+                replace(i, days_over=cal.working_days_between(i.due, day))
+                if i.overdue and i.due is not None
+                else i
+                for i in sec.items
+            ),
+        )
+        for sec in sections
+    ]
     return Worklist(day, period[0], period[1], tuple(sections), summary)

@@ -80,7 +80,7 @@ class SectionCard(QFrame):
                 ),
                 Column(
                     self.tr("期限"),
-                    lambda i: f"{i.due:%m-%d}" if i.due else "",
+                    lambda i: f"{i.due:%Y-%m-%d}" if i.due else "",
                     color=lambda i: OVERDUE_COLOR if i.overdue else None,
                     tooltip=self._due_tip,
                 ),
@@ -95,7 +95,8 @@ class SectionCard(QFrame):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(2, 52)
+        # a date with its year: the lists reach back past New Year
+        header.resizeSection(2, self.table.fontMetrics().horizontalAdvance("2026-12-31") + 14)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 10)
         layout.setSpacing(6)
@@ -113,8 +114,9 @@ class SectionCard(QFrame):
         if item.due is None:
             return None
         if item.overdue:
-            days = (self.home.today - item.due).days
-            return self.tr("{due} 到期，已超期 {n} 天").format(due=f"{item.due:%Y-%m-%d}", n=days)
+            return self.tr("{due} 到期，已超期 {n} 个工作日").format(
+                due=f"{item.due:%Y-%m-%d}", n=item.days_over
+            )
         return self.tr("{due} 到期").format(due=f"{item.due:%Y-%m-%d}")
 
     def add_action(self, text: str, handler: Callable[[], None]) -> QPushButton:

@@ -3521,7 +3521,7 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../liaison/ui/demands/list_panel.py" line="+132"/>
+        <location filename="../../liaison/ui/demands/list_panel.py" line="+134"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -3556,7 +3556,7 @@ Time: {at}</translation>
         <translation>Raised on</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>签收超期 {n}</source>
         <translation>Acceptance overdue {n}</translation>
     </message>
@@ -3695,7 +3695,7 @@ Time: {at}</translation>
         <translation>Drop the filter from statistics and list all demands</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+68"/>
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
@@ -5227,7 +5227,7 @@ The damaged file is kept under another name; changes made after the backup come 
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../liaison/ui/home.py" line="+174"/>
+        <location filename="../../liaison/ui/home.py" line="+175"/>
         <source>工作台</source>
         <translation>Home</translation>
     </message>
@@ -6092,7 +6092,7 @@ The damaged file is kept under another name; changes made after the backup come 
 <context>
     <name>SectionCard</name>
     <message>
-        <location filename="../../liaison/ui/home.py" line="-222"/>
+        <location filename="../../liaison/ui/home.py" line="-223"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
@@ -6107,12 +6107,16 @@ The damaged file is kept under another name; changes made after the backup come 
         <translation>Due</translation>
     </message>
     <message>
-        <location line="+35"/>
-        <source>{due} 到期，已超期 {n} 天</source>
-        <translation>Due {due}, {n} day(s) overdue</translation>
+        <location line="+34"/>
+        <source>{due} 到期，已超期 {n} 个工作日</source>
+        <translation>Due {due}; {n} working days overdue</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <source>{due} 到期，已超期 {n} 天</source>
+        <translation type="vanished">Due {due}, {n} day(s) overdue</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>{due} 到期</source>
         <translation>Due {due}</translation>
     </message>

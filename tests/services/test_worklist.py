@@ -154,6 +154,15 @@ def test_handler_due_soon_and_overdue_follow_the_deadline(
     assert {i.id for i in overdue.items} == open_for_finance
     assert all(i.overdue and i.due == deadline for i in overdue.items)
     assert worklist(db, cast.hr_handler, today=late).section("overdue").count == 0
+    # days over are working days, as every screen counts them: a week later is 5 (or fewer
+    # over a holiday), never the 7 calendar days
+    week = worklist(db, cast.finance_handler, today=deadline + timedelta(days=7))
+    from liaison.services.calendar import calendar_for
+
+    with db.read() as s:
+        expected = calendar_for(s).working_days_between(deadline, deadline + timedelta(days=7))
+    assert expected < 7
+    assert {i.days_over for i in week.section("overdue").items} == {expected}
 
 
 def test_supervisor_sections(db: Database, cast: Cast, situation: Situation):
