@@ -193,10 +193,12 @@ def test_printed_hash_matches_the_database_until_another_event(
     assert parse_closure_mark(metadata.subject) == (d, digest)
     with pytest.raises(DomainError):
         parse_closure_mark("LIAISON:demand:x:sha256:zz")
-    # a later step (a second, open demand is merged into it) changes the content
+    # a duplicate raised later cannot be folded into a closed demand, which stays as printed
     other = log_demands(db, cast, "重复提出的贴息申请")[0]
-    demands.merge_demand(db, cast.supervisor, other, d)
-    assert verify_closure_mark(db, d, digest)  # merging another demand adds no event to d
+    with pytest.raises(DomainError, match="只能并入尚在办理的诉求"):
+        demands.merge_demand(db, cast.supervisor, other, d)
+    assert verify_closure_mark(db, d, digest)
+    # a later step changes the content
     _add_event(db, cast, d)
     assert not verify_closure_mark(db, d, digest)
 
