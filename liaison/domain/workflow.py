@@ -16,6 +16,7 @@ from enum import StrEnum
 
 from liaison.domain.errors import InvalidTransition, PermissionDenied, ValidationError
 from liaison.domain.roles import Role
+from liaison.domain.workdays import WorkCalendar
 
 
 class State(StrEnum):
@@ -318,6 +319,10 @@ def _check_specifics(snapshot: Snapshot, event: Event) -> None:
     elif kind in (EventKind.APPROVE_EXTENSION, EventKind.REFUSE_EXTENSION):
         if snapshot.pending_extension is None:
             raise InvalidTransition("没有待审批的延期申请")
+        other = event.promised_date if kind is EventKind.APPROVE_EXTENSION else None
+        if other is not None and snapshot.deadline is not None and other <= snapshot.deadline:
+            # an "extension" to a date before the deadline would shorten it
+            raise ValidationError("批准的办结日期应晚于当前办结时限", field="promised_date")
     elif (
         kind is EventKind.FOLLOW_UP
         and event.satisfaction is Satisfaction.UNSATISFIED
@@ -407,3 +412,19 @@ def fold(events: Iterable[Event]) -> Snapshot:
         except (InvalidTransition, ValidationError, PermissionDenied):
             s = replace(s, flagged_event_ids=(*s.flagged_event_ids, e.event_id))
     return s
+
+
+def extension_refusal(
+    cal: WorkCalendar, today: date, deadline: date | None, notice_days: int
+) -> str | None:
+    """Why a 延期 may not be asked for today (None: it may): it must come at least the
+    category's `notice_days` working days before the deadline — an overdue demand is past
+    asking."""
+    if deadline is None:
+        return None
+    if cal.working_days_between(today, deadline) < notice_days:
+        return (
+            f"延期须在办结时限前至少 {notice_days} 个工作日申请（时限 {deadline:%Y-%m-%d}），"
+            "现已不能申请"
+        )
+    return None

@@ -556,6 +556,8 @@ class RoutingDates:
     reply_days: int
     resolve_days: int
     max_days: int
+    extension_notice_days: int = 1
+    """How many working days before the deadline a 延期 must be asked for."""
 
 
 def routing_dates(db: Database, category_id: str, start: date | None = None) -> RoutingDates:
@@ -574,6 +576,7 @@ def routing_dates(db: Database, category_id: str, start: date | None = None) -> 
             reply_days=cat.reply_days,
             resolve_days=cat.resolve_days,
             max_days=cat.max_days,
+            extension_notice_days=cat.extension_notice_days,
         )
 
 

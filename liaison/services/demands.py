@@ -206,12 +206,9 @@ def request_extension(
         cal = calendar_for(s)
         now = clock.now()
         if d.deadline is not None and d.state == wf.State.ACCEPTED:
-            left = cal.working_days_between(now.date(), d.deadline)
-            if left < cat.extension_notice_days:
-                raise ValidationError(
-                    f"延期须在办结时限前至少 {cat.extension_notice_days} 个工作日申请"
-                    f"（时限 {d.deadline:%Y-%m-%d}）"
-                )
+            too_late = wf.extension_refusal(cal, now.date(), d.deadline, cat.extension_notice_days)
+            if too_late:
+                raise ValidationError(too_late)
             latest = cal.add_working_days(now.date(), cat.max_days)
             if promised_date > latest:
                 raise ValidationError(

@@ -23,6 +23,7 @@ from liaison.domain import clock
 from liaison.domain import workflow as wf
 from liaison.domain.errors import NotFound
 from liaison.domain.roles import ROLE_LABELS, Role
+from liaison.services.calendar import calendar_for
 from liaison.services.context import Actor
 from liaison.services.demand_log import snapshot
 
@@ -139,6 +140,8 @@ class DemandDetail:
     timeline: tuple[TimelineEntry, ...]
     actions: tuple[wf.EventKind, ...]
     """What the viewing actor may do now (empty without an actor)."""
+    refusals: tuple[tuple[wf.EventKind, str], ...] = ()
+    """Actions of `actions` the rules refuse today, with why (the button is shown disabled)."""
 
 
 def _unit_of(
@@ -197,6 +200,12 @@ def demand_detail(db: Database, demand_id: str, actor: Actor | None = None) -> D
                 actions = (
                     (wf.EventKind.PROGRESS,) if co and wf.EventKind.PROGRESS in actions else ()
                 )
+        refusals: tuple[tuple[wf.EventKind, str], ...] = ()
+        if wf.EventKind.REQUEST_EXTENSION in actions:
+            why = wf.extension_refusal(
+                calendar_for(s), clock.today(), snap.deadline, cat.extension_notice_days
+            )
+            refusals = ((wf.EventKind.REQUEST_EXTENSION, why),) if why else ()
         return DemandDetail(
             d.id,
             d.title,
@@ -214,4 +223,5 @@ def demand_detail(db: Database, demand_id: str, actor: Actor | None = None) -> D
             tuple(names[c] for c in snap.co_department_ids if c in names),
             timeline,
             actions,
+            refusals,
         )

@@ -6,7 +6,7 @@ Regenerate after changing a message in the core (liaison/ outside liaison/ui):
     scripts/update_translations.sh      # then translate what it lists as unfinished
 
 liaison.ui.core_text.tr_core uses these tables; tests/ui/test_core_text.py fails when this
-file is out of date. 170 static messages, 160 patterns.
+file is out of date. 171 static messages, 160 patterns.
 """
 
 # ruff: noqa: E501
@@ -152,6 +152,9 @@ def static_messages() -> dict[str, str]:
         "所选街镇不存在": QCoreApplication.translate("CoreText", "所选街镇不存在"),
         "所选部门不存在": QCoreApplication.translate("CoreText", "所选部门不存在"),
         "手动": QCoreApplication.translate("CoreText", "手动"),
+        "批准的办结日期应晚于当前办结时限": QCoreApplication.translate(
+            "CoreText", "批准的办结日期应晚于当前办结时限"
+        ),
         "承办人不属于办理环节的承办单位": QCoreApplication.translate(
             "CoreText", "承办人不属于办理环节的承办单位"
         ),
@@ -599,9 +602,9 @@ def pattern_messages() -> list[tuple[str, str]]:
             ),
         ),
         (
-            "延期须在办结时限前至少 (.+?) 个工作日申请（时限 (.+?)）",
+            "延期须在办结时限前至少 (.+?) 个工作日申请（时限 (.+?)），现已不能申请",
             QCoreApplication.translate(
-                "CoreText", "延期须在办结时限前至少 {0} 个工作日申请（时限 {1}）"
+                "CoreText", "延期须在办结时限前至少 {0} 个工作日申请（时限 {1}），现已不能申请"
             ),
         ),
         (

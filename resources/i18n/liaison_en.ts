@@ -1138,7 +1138,12 @@ Time: {at}</translation>
         <translation>manual</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>批准的办结日期应晚于当前办结时限</source>
+        <translation>The approved date must be later than the current deadline</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>承诺办结日期</source>
         <translation>promised resolution date</translation>
     </message>
@@ -1181,7 +1186,7 @@ Time: {at}</translation>
         <translation type="vanished">The file is over 1 GB; it is not a sync bundle exported by this system</translation>
     </message>
     <message>
-        <location line="-137"/>
+        <location line="-140"/>
         <source>内容不是 JSON 对象</source>
         <translation>the content is not a JSON object</translation>
     </message>
@@ -1210,7 +1215,7 @@ Time: {at}</translation>
         <translation type="vanished">the record it builds on does not exist or was set aside</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+35"/>
         <source>承办人不属于办理环节的承办单位</source>
         <translation>the handler does not belong to the step&apos;s unit</translation>
     </message>
@@ -2050,8 +2055,12 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>延期须在办结时限前至少 {0} 个工作日申请（时限 {1}），现已不能申请</source>
+        <translation>An extension must be asked for at least {0} working days before the deadline ({1}); it is too late now</translation>
+    </message>
+    <message>
         <source>延期须在办结时限前至少 {0} 个工作日申请（时限 {1}）</source>
-        <translation>An extension must be requested at least {0} working days before the deadline ({1})</translation>
+        <translation type="vanished">An extension must be requested at least {0} working days before the deadline ({1})</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2912,24 +2921,24 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="-73"/>
-        <location line="+109"/>
+        <location line="+110"/>
         <source>批准延期</source>
         <translation>Approve extension</translation>
     </message>
     <message>
-        <location line="-108"/>
-        <location line="+298"/>
+        <location line="-109"/>
+        <location line="+299"/>
         <source>驳回延期</source>
         <translation>Refuse extension</translation>
     </message>
     <message>
-        <location line="-297"/>
-        <location line="+276"/>
+        <location line="-298"/>
+        <location line="+277"/>
         <source>填写进展</source>
         <translation>Add progress</translation>
     </message>
     <message>
-        <location line="-275"/>
+        <location line="-276"/>
         <source>办结</source>
         <translation>Resolve</translation>
     </message>
@@ -2940,34 +2949,34 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+279"/>
+        <location line="+280"/>
         <source>督办</source>
         <translation>Escalate</translation>
     </message>
     <message>
-        <location line="-278"/>
+        <location line="-279"/>
         <source>撤回</source>
         <translation>Withdraw</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+214"/>
+        <location line="+215"/>
         <source>并单</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location line="-213"/>
-        <location line="+308"/>
+        <location line="-214"/>
+        <location line="+309"/>
         <source>销号</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location line="-243"/>
+        <location line="-244"/>
         <source>提交申请</source>
         <translation>Submit request</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>当前办结时限</source>
         <translation>Current deadline</translation>
     </message>
@@ -2989,9 +2998,13 @@ Time: {at}</translation>
         <translation>Promised date</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>须在办结时限前至少 1 个工作日申请，最晚 {latest:%Y-%m-%d}；由区联络办审批。</source>
-        <translation>Request at least 1 working day before the deadline, by {latest:%Y-%m-%d} at the latest; approved by the District Liaison Office.</translation>
+        <translation type="vanished">Request at least 1 working day before the deadline, by {latest:%Y-%m-%d} at the latest; approved by the District Liaison Office.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>须在办结时限前至少 {n} 个工作日申请，最晚 {latest:%Y-%m-%d}；由区联络办审批。</source>
+        <translation>Ask at least {n} working days before the deadline; at the latest {latest:%Y-%m-%d}. The district office approves.</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -3310,7 +3323,7 @@ Time: {at}</translation>
 <context>
     <name>DemandDetail</name>
     <message>
-        <location filename="../../liaison/ui/demands/detail.py" line="+70"/>
+        <location filename="../../liaison/ui/demands/detail.py" line="+71"/>
         <source>签收超期 {n} 个工作日</source>
         <translation>Acceptance {n} working days overdue</translation>
     </message>
@@ -3473,7 +3486,7 @@ Time: {at}</translation>
         <translation>Steps entered on another device at the same time conflict with the current state; they are marked red, please check.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+52"/>
         <source>此诉求{state}，无需再办理。</source>
         <translation>This demand is {state}; nothing more to do.</translation>
     </message>
@@ -5227,7 +5240,7 @@ The damaged file is kept under another name; changes made after the backup come 
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../liaison/ui/home.py" line="+175"/>
+        <location filename="../../liaison/ui/home.py" line="+176"/>
         <source>工作台</source>
         <translation>Home</translation>
     </message>
@@ -6092,7 +6105,7 @@ The damaged file is kept under another name; changes made after the backup come 
 <context>
     <name>SectionCard</name>
     <message>
-        <location filename="../../liaison/ui/home.py" line="-223"/>
+        <location filename="../../liaison/ui/home.py" line="-224"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
@@ -6107,7 +6120,7 @@ The damaged file is kept under another name; changes made after the backup come 
         <translation>Due</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>{due} 到期，已超期 {n} 个工作日</source>
         <translation>Due {due}; {n} working days overdue</translation>
     </message>

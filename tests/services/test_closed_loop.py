@@ -15,6 +15,7 @@ from liaison.domain.errors import InvalidTransition, PermissionDenied, Validatio
 from liaison.services import demands
 from liaison.services.queries import demand_detail, department_queue
 from tests.conftest import Cast, log_demands
+from tests.services.test_demand_list import at
 
 
 def _visit_with_demand(db: Database, cast: Cast, title: str = "申请流动资金贷款贴息") -> str:
@@ -160,6 +161,42 @@ def test_refused_extension_keeps_deadline(db: Database, cast: Cast) -> None:
     )
     after = demands.decide_extension(db, cast.supervisor, d, approve=False, text="请按期办结")
     assert after.deadline == snap.deadline and after.pending_extension is None
+
+
+def test_an_approval_may_not_move_the_deadline_earlier(db: Database, cast: Cast) -> None:
+    d = _visit_with_demand(db, cast)
+    snap = _route(db, cast, d)
+    demands.accept_demand(db, cast.finance_handler, d)
+    assert snap.deadline is not None
+    asked = snap.deadline + timedelta(days=7)
+    demands.request_extension(db, cast.finance_handler, d, reason="需审批", promised_date=asked)
+    for day in (snap.deadline - timedelta(days=3), snap.deadline):
+        with pytest.raises(ValidationError, match="批准的办结日期应晚于当前办结时限"):
+            demands.decide_extension(db, cast.supervisor, d, approve=True, promised_date=day)
+    later = snap.deadline + timedelta(days=1)
+    after = demands.decide_extension(db, cast.supervisor, d, approve=True, promised_date=later)
+    assert after.deadline == later
+
+
+def test_an_overdue_demand_is_past_asking_for_an_extension(db: Database, cast: Cast) -> None:
+    past = clock.now() - timedelta(days=60)
+    with at(past):
+        d = _visit_with_demand(db, cast)
+        snap = _route(db, cast, d)
+        demands.accept_demand(db, cast.finance_handler, d)
+    assert snap.deadline is not None and snap.deadline < clock.today()
+    detail = demand_detail(db, d, cast.finance_handler)
+    assert wf.EventKind.REQUEST_EXTENSION in detail.actions
+    why = dict(detail.refusals)[wf.EventKind.REQUEST_EXTENSION]
+    assert "延期须在办结时限前至少 1 个工作日申请" in why and "现已不能申请" in why
+    with pytest.raises(ValidationError, match="现已不能申请"):
+        demands.request_extension(
+            db, cast.finance_handler, d, reason="晚了", promised_date=clock.today()
+        )
+    fresh = _visit_with_demand(db, cast, "刚交办")
+    _route(db, cast, fresh)
+    demands.accept_demand(db, cast.finance_handler, fresh)
+    assert demand_detail(db, fresh, cast.finance_handler).refusals == ()
 
 
 def test_approving_without_request_is_refused(db: Database, cast: Cast) -> None:

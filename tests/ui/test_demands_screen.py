@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, QPoint, Qt
@@ -543,3 +544,19 @@ def test_conflicting_step_from_another_device_is_marked(
     assert timeline.index(last, 2).data(Qt.ItemDataRole.BackgroundRole) is not None
     assert timeline.index(0, 2).data(Qt.ItemDataRole.BackgroundRole) is None
     qtmodeltester.check(timeline)  # type: ignore[attr-defined]
+
+
+def test_an_overdue_demand_shows_extension_disabled_with_why(
+    qtbot: QtBot, db: Database, cast: Cast, make_ctx: MakeCtx, tmp_path: Path
+) -> None:
+    past = clock.now() - timedelta(days=40)
+    with at(past):
+        late = raise_demand(db, cast, "超期的贴息诉求")
+        route(db, cast, late)
+        demands.accept_demand(db, cast.finance_handler, late)
+    fin = show(qtbot, make_ctx, cast.finance_handler)
+    assert fin.list_panel.select(late)
+    button = fin.detail.action_buttons[K.REQUEST_EXTENSION]
+    assert not button.isEnabled() and "现已不能申请" in button.toolTip()
+    assert fin.detail.action_buttons[K.RESOLVE].isEnabled()
+    fin.grab().save(str(tmp_path / "extension_refused.png"))

@@ -119,7 +119,8 @@ class ExtensionRequestDialog(ActionDialog):
     def __init__(self, ctx: AppContext, detail: DemandDetail, parent: QWidget | None = None):
         super().__init__(ctx, detail, _t("申请延期"), _t("提交申请"), parent)
         deadline = detail.snapshot.deadline
-        latest = routing_dates(ctx.db, detail.category_id).latest
+        dates = routing_dates(ctx.db, detail.category_id)
+        latest = dates.latest
         self.add_info(_t("当前办结时限"), f"{deadline:%Y-%m-%d}" if deadline else "—")
         self.text = text_edit(_t("例如：需银行总行审批，预计两周后出结果"))
         self.add_field("text", _t("延期理由"), self.text)
@@ -135,8 +136,8 @@ class ExtensionRequestDialog(ActionDialog):
             _t("承诺办结日期"),
             self.promised,
             _t(
-                "须在办结时限前至少 1 个工作日申请，最晚 {latest:%Y-%m-%d}；由区联络办审批。"
-            ).format(latest=latest),
+                "须在办结时限前至少 {n} 个工作日申请，最晚 {latest:%Y-%m-%d}；由区联络办审批。"
+            ).format(n=dates.extension_notice_days, latest=latest),
         )
         self.text.setFocus()
 

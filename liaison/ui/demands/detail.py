@@ -32,6 +32,7 @@ from liaison.services.demand_list import (
 from liaison.services.queries import DemandDetail, demand_detail
 from liaison.ui import vocab
 from liaison.ui.context import AppContext
+from liaison.ui.core_text import tr_core
 from liaison.ui.demands.action_dialogs import action_label, make_action_dialog
 from liaison.ui.demands.dialog_base import ActionDialog
 from liaison.ui.demands.timeline import TimelineModel, timeline_rows
@@ -363,6 +364,10 @@ class DemandDetailPanel(QWidget):
                 button.setShortcut(QKeySequence(SHORTCUTS[kind]))
                 button.setToolTip(SHORTCUTS[kind])
             button.clicked.connect(lambda _=False, k=kind: self.open_action(k))
+            refused = dict(d.refusals).get(kind)
+            if refused:  # shown, so that nobody looks for it, but not offered: and why
+                button.setEnabled(False)
+                button.setToolTip(tr_core(refused))
             self.actions_row.addWidget(button)
             self.action_buttons[kind] = button
         self.actions_row.addStretch(1)
