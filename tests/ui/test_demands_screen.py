@@ -340,7 +340,12 @@ def test_late_extension_request_is_refused_in_the_dialog(
     demands.accept_demand(db, cast.finance_handler, d)
     fin = show(qtbot, make_ctx, cast.finance_handler)
     open_demand(qtbot, fin, d)
-    dialog = act(qtbot, fin, K.REQUEST_EXTENSION)
+    button = fin.detail.action_buttons[K.REQUEST_EXTENSION]
+    assert not button.isEnabled() and "至少 1 个工作日" in button.toolTip()
+    # a dialog opened before the window closed (the day turned meanwhile) still refuses
+    fin.detail.open_action(K.REQUEST_EXTENSION)
+    dialog = fin.detail.active_dialog
+    assert dialog is not None and dialog.isVisible()
     type_text(dialog.text, "材料不全")  # type: ignore[attr-defined]
     confirm(qtbot, dialog)
     assert dialog.isVisible() and "至少 1 个工作日" in dialog.error_text()
