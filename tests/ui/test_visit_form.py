@@ -272,6 +272,42 @@ def test_draft_survives_closing_and_reopening(
     assert other.form.summary.toPlainText() == ""
 
 
+def test_a_draft_belongs_to_its_database(
+    qtbot: QtBot,
+    db: Database,
+    cast: Cast,
+    make_ctx: Callable[[Actor], AppContext],
+    draft_folder: Path,
+    tmp_path: Path,
+) -> None:
+    """The same account id on another database file (a street office's copy, a demo) does
+    not get this database's draft."""
+    import shutil
+
+    from liaison.sync.log import database
+    from liaison.ui.context import ChangeHub
+
+    ctx = make_ctx(cast.cadre)
+    screen = _open(qtbot, ctx)
+    _pick(qtbot, screen, "嘉陵", cast.enterprise_id)
+    type_text(screen.form.summary, "只属于这个数据库的草稿")
+    qtbot.waitUntil(lambda: any(draft_folder.glob("*.json")), timeout=3000)
+    screen.close()
+
+    copy_path = tmp_path / "copy" / "liaison.sqlite"
+    copy_path.parent.mkdir()
+    shutil.copy(db.path, copy_path)
+    other_db = database(copy_path)
+    try:
+        elsewhere = _open(qtbot, AppContext(other_db, cast.cadre, ChangeHub()))
+        assert elsewhere.form.summary.toPlainText() == ""
+        elsewhere.close()
+    finally:
+        other_db.dispose()
+    again = _open(qtbot, ctx)
+    assert again.form.summary.toPlainText() == "只属于这个数据库的草稿"
+
+
 def test_discarding_the_draft_empties_the_form(
     qtbot: QtBot, cast: Cast, make_ctx: Callable[[Actor], AppContext], draft_folder: Path
 ) -> None:

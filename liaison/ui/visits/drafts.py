@@ -1,4 +1,5 @@
-"""The visit form's autosaved draft: a small JSON file per account in the app's data folder.
+"""The visit form's autosaved draft: a small JSON file per account and database in the app's
+data folder (a draft typed against one database never reappears in another).
 
 Written shortly after every change (atomically: a temp file, then a rename), read when the form
 opens again after a crash or a close without saving, removed after a successful save.
@@ -6,6 +7,7 @@ opens again after a crash or a close without saving, removed after a successful 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from pathlib import Path
@@ -27,8 +29,11 @@ class DraftStore:
         self.path = path
 
     @classmethod
-    def for_account(cls, account_id: str) -> DraftStore:
-        return cls(drafts_dir() / f"visit-{account_id}.json")
+    def for_account(cls, account_id: str, db_path: Path) -> DraftStore:
+        """The draft of this account on this database file (accounts made at each first start
+        may share ids across databases: the file's path tells them apart)."""
+        where = hashlib.sha256(str(Path(db_path).resolve()).encode()).hexdigest()[:16]
+        return cls(drafts_dir() / f"visit-{account_id}-{where}.json")
 
     def load(self) -> dict[str, Any] | None:
         try:
