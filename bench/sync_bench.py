@@ -89,6 +89,13 @@ def _digest(db: Database) -> str:
         conn.close()
 
 
+def _rows(pconn: sqlite3.Connection, expected: int) -> list[tuple[Any, ...]]:
+    """The payload's op rows as an import reads them (seal by seal)."""
+    sealed = payload.read_seals(pconn)
+    chunks = payload.seal_chunks(pconn, sealed, sealed, expected, 100_000)
+    return [r for chunk in chunks for r in chunk]
+
+
 def _checks_only(db: Database, path: Path) -> float:
     """Seconds for the checks an import makes without writing: envelope, signature, payload
     checks, every row validated (on one thread, as a worker would)."""
@@ -97,11 +104,7 @@ def _checks_only(db: Database, path: Path) -> float:
 
         def check() -> int:
             with envelope.opened_file(path) as opened, payload.opened(opened) as pconn:
-                rows = [
-                    r
-                    for chunk in payload.row_chunks(pconn, opened.header.ops, 100_000)
-                    for r in chunk
-                ]
+                rows = _rows(pconn, opened.header.ops)
                 payload.check_rows(rows, 1, lambda: None)
                 return len(rows)
 
@@ -116,7 +119,7 @@ def _trust_costs(path: Path) -> dict[str, float]:
     seals' signatures, alone on one thread (in the import the worker does it beside the
     writes)."""
     with envelope.opened_file(path) as opened, payload.opened(opened) as pconn:
-        rows = [r for chunk in payload.row_chunks(pconn, opened.header.ops, 100_000) for r in chunk]
+        rows = _rows(pconn, opened.header.ops)
         bundle_seals = payload.read_seals(pconn)
 
         def sealing() -> None:

@@ -209,37 +209,6 @@ def read_meta(conn: sqlite3.Connection) -> dict[str, str]:
         raise _read_error(exc) from exc
 
 
-def read_ops(conn: sqlite3.Connection, expected: int) -> list[Op]:
-    """Every op of the payload, validated; refused as a whole at the first bad row."""
-    rows = [row for chunk in row_chunks(conn, expected, expected or 1) for row in chunk]
-    return [validate(row, n) for n, row in enumerate(rows, 1)]
-
-
-def row_chunks(
-    conn: sqlite3.Connection, expected: int, size: int
-) -> Iterator[list[tuple[Any, ...]]]:
-    """The payload's op rows as stored (not yet validated: see `check_rows`), in (device,
-    number) order, `size` at a time (a district snapshot holds millions); refused when the
-    file cannot be read or holds a count unlike the header's."""
-    chunk: list[tuple[Any, ...]] = []
-    n = 0
-    try:
-        rows = conn.execute(f"SELECT {OP_COLUMNS} FROM op ORDER BY site, seq")
-        for n, row in enumerate(rows, 1):
-            if n > expected:
-                raise BundleRefused("damaged", "同步包里的变更比包头说的多")
-            chunk.append(row)
-            if len(chunk) == size:
-                yield chunk
-                chunk = []
-    except sqlite3.DatabaseError as exc:  # includes values over SQLITE_LIMIT_LENGTH
-        raise _read_error(exc) from exc
-    if n != expected:
-        raise BundleRefused("damaged", "同步包里的变更比包头说的少")
-    if chunk:
-        yield chunk
-
-
 def seal_chunks(
     conn: sqlite3.Connection, seals: list[Seal], order: list[Seal], expected: int, size: int
 ) -> Iterator[list[tuple[Any, ...]]]:
@@ -289,7 +258,7 @@ def check_rows(
     tick: Callable[[], object],
     seals: SealCheck | None = None,
 ) -> None:
-    """Validate rows as `row_chunks` gives them (the first is the payload's row number
+    """Validate rows as `seal_chunks` gives them (the first is the payload's row number
     `first`) and hash them against their seals; refused at the first bad row. `tick` is
     called every few rows (a worker thread pauses there while its merge needs the
     interpreter)."""
