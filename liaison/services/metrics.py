@@ -107,6 +107,19 @@ def _rate(numerator: int, denominator: int) -> float | None:
     return numerator / denominator if denominator else None
 
 
+RATE_SHARES: dict[str, tuple[str, str]] = {
+    "coverage": ("coverage_visited", "coverage_assigned"),
+    "on_time_acceptance": ("accepted_on_time", "routed"),
+    "return_rate": ("returned", "routed"),
+    "resolution_rate": ("resolved_or_closed", "raised"),
+    "on_time_resolution": ("resolved_on_time", "resolved"),
+    "reopen_rate": ("reopened", "resolved"),
+    "satisfaction_rate": ("satisfied", "followed_up"),
+}
+"""Each rate of a `MetricRow` (its property) as (numerator, denominator) among its figures,
+in the order the screens and the table show them."""
+
+
 @dataclass(frozen=True)
 class MetricRow:
     key: str | None
@@ -126,40 +139,45 @@ class MetricRow:
     satisfied: int = 0
     overdue: int = 0
 
+    def share(self, rate: str) -> float | None:
+        """The rate named in `RATE_SHARES`; None when its denominator is 0."""
+        numerator, denominator = RATE_SHARES[rate]
+        return _rate(getattr(self, numerator), getattr(self, denominator))
+
     @property
     def coverage(self) -> float | None:
         """走访覆盖率"""
-        return _rate(self.coverage_visited, self.coverage_assigned)
+        return self.share("coverage")
 
     @property
     def on_time_acceptance(self) -> float | None:
         """按期签收率"""
-        return _rate(self.accepted_on_time, self.routed)
+        return self.share("on_time_acceptance")
 
     @property
     def return_rate(self) -> float | None:
         """回退率"""
-        return _rate(self.returned, self.routed)
+        return self.share("return_rate")
 
     @property
     def resolution_rate(self) -> float | None:
         """办结率"""
-        return _rate(self.resolved_or_closed, self.raised)
+        return self.share("resolution_rate")
 
     @property
     def on_time_resolution(self) -> float | None:
         """按期办结率"""
-        return _rate(self.resolved_on_time, self.resolved)
+        return self.share("on_time_resolution")
 
     @property
     def reopen_rate(self) -> float | None:
         """重办率"""
-        return _rate(self.reopened, self.resolved)
+        return self.share("reopen_rate")
 
     @property
     def satisfaction_rate(self) -> float | None:
         """满意率"""
-        return _rate(self.satisfied, self.followed_up)
+        return self.share("satisfaction_rate")
 
 
 _COUNTS = tuple(f.name for f in fields(MetricRow) if f.name not in ("key", "label"))

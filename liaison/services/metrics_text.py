@@ -5,19 +5,20 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
-from liaison.services.metrics import MetricRow, MetricsReport
+from liaison.services.metrics import RATE_SHARES, MetricRow, MetricsReport
 
 GROUP_LABELS = {"department": "部门", "street": "街镇", "cadre": "干部", "category": "诉求类别"}
 
-RATES: tuple[tuple[str, str], ...] = (
-    ("coverage", "走访覆盖率"),
-    ("on_time_acceptance", "按期签收率"),
-    ("return_rate", "回退率"),
-    ("resolution_rate", "办结率"),
-    ("on_time_resolution", "按期办结率"),
-    ("reopen_rate", "重办率"),
-    ("satisfaction_rate", "满意率"),
-)
+RATE_LABELS = {
+    "coverage": "走访覆盖率",
+    "on_time_acceptance": "按期签收率",
+    "return_rate": "回退率",
+    "resolution_rate": "办结率",
+    "on_time_resolution": "按期办结率",
+    "reopen_rate": "重办率",
+    "satisfaction_rate": "满意率",
+}
+RATES: tuple[tuple[str, str], ...] = tuple((name, RATE_LABELS[name]) for name in RATE_SHARES)
 COUNTS: tuple[tuple[str, str], ...] = (
     ("coverage_assigned", "包联企业"),
     ("coverage_visited", "已走访"),

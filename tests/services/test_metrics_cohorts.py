@@ -14,19 +14,11 @@ from pathlib import Path
 import pytest
 
 from liaison import cli
-from liaison.services.metrics import GROUPINGS, MetricRow, compute_metrics
+from liaison.services.metrics import GROUPINGS, RATE_SHARES, MetricRow, compute_metrics
 from liaison.sync.log import database
 
 TODAY = date(2026, 12, 6)
-RATES = (
-    "coverage",
-    "on_time_acceptance",
-    "return_rate",
-    "resolution_rate",
-    "on_time_resolution",
-    "reopen_rate",
-    "satisfaction_rate",
-)
+RATES = tuple(RATE_SHARES)
 
 
 @pytest.fixture(scope="module", params=[1, 5])

@@ -8,31 +8,14 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
 from liaison.services.demand_list import DRILL_FIGURES
-from liaison.services.metrics import NONE_LABELS, TOTAL_LABEL, MetricRow
+from liaison.services.metrics import NONE_LABELS, RATE_SHARES, TOTAL_LABEL, MetricRow
 from liaison.services.metrics_text import percent
 from liaison.ui.table_model import Column, ListTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
-RATE_NAMES = (
-    "coverage",
-    "on_time_acceptance",
-    "return_rate",
-    "resolution_rate",
-    "on_time_resolution",
-    "reopen_rate",
-    "satisfaction_rate",
-)
-
-RATE_COUNTS: dict[str, tuple[str, str]] = {
-    "coverage": ("coverage_visited", "coverage_assigned"),
-    "on_time_acceptance": ("accepted_on_time", "routed"),
-    "return_rate": ("returned", "routed"),
-    "resolution_rate": ("resolved_or_closed", "raised"),
-    "on_time_resolution": ("resolved_on_time", "resolved"),
-    "reopen_rate": ("reopened", "resolved"),
-    "satisfaction_rate": ("satisfied", "followed_up"),
-}
+RATE_NAMES = tuple(RATE_SHARES)
+RATE_COUNTS = RATE_SHARES
 """numerator, denominator of each rate (MetricRow's figures)."""
 
 
