@@ -458,18 +458,8 @@ _ENTERPRISE_COLUMNS = (
     "phone",
     "established_on",
 )
-_COLUMN_LABELS = {
-    "name": "企业名称",
-    "legal_rep": "法定代表人",
-    "street_id": "所属街镇",
-    "address": "地址",
-    "industry": "行业",
-    "scale": "规模",
-    "phone": "联系电话",
-    "established_on": "成立日期",
-    "tags": "标签",
-    "contact": "联系人",
-}
+_COLUMN_LABELS = FIELD_LABELS | {"street_id": FIELD_LABELS["street"]}
+"""The names of the fields an import changes, by the record's field (street_id)."""
 _CHUNK = 5000
 
 

@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from liaison.domain.errors import DomainError
+from liaison.services.enterprises import FIELD_LABELS as ENTERPRISE_LABELS
 
 __all__ = [
     "ASSIGNMENT_FIELDS",
@@ -46,21 +47,14 @@ ASSIGNMENT_FIELDS: dict[str, tuple[str, ...]] = {
 }
 
 FIELD_LABELS: dict[str, str] = {
-    "name": "企业名称",
-    "uscc": "统一社会信用代码",
-    "legal_rep": "法定代表人",
-    "street": "所属街镇",
-    "address": "地址",
-    "industry": "行业",
-    "scale": "规模",
-    "tags": "标签",
-    "contact": "联系人",
-    "phone": "联系电话",
-    "established_on": "成立日期",
+    **{k: v for k, v in ENTERPRISE_LABELS.items() if k not in ("street_id", "contacts")},
+    "street": ENTERPRISE_LABELS["street_id"],
+    "contact": ENTERPRISE_LABELS["contacts"],  # a roster names one
     "cadre": "包联干部",
     "is_lead": "是否牵头",
     "start_on": "开始日期",
 }
+"""The columns' standard names: the enterprise form's, and the 包联 list's own."""
 
 _NOTE = re.compile(r"[(\[【].*?[)\]】]")
 _HEADER_SCAN = 30
