@@ -39,9 +39,9 @@ def set_backup_folder(db: Database, actor: Actor, where: Path) -> Path:
 
 def restore_backup(db: Database, actor: Actor, backup_file: Path) -> backup.Restored:
     """Replace the database with `backup_file` (checked first; the current file kept aside).
-    Every connection of this app is closed first; the app opens the database anew after."""
+    Every connection of this app is closed first (they reopen on next use, so a refused file
+    costs nothing); the app opens the database anew after."""
     actor.require(*ADMINISTRATORS)
-    backup.inspect(backup_file, migrate.known_revisions())  # refuse before closing anything
     db.dispose()
     return backup.restore(db.path, backup_file, migrate.known_revisions())
 
