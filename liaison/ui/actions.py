@@ -87,7 +87,7 @@ def perform(parent: QWidget | None, action: str, fn: Callable[[], T], label: str
         raise
     except Exception as exc:
         logs.failure(action, exc)
-        show_fault(parent, exc, _details(exc))
+        show_fault(parent, _details(exc))
         raise ActionFailed(
             QCoreApplication.translate(
                 "Actions",
@@ -183,7 +183,7 @@ show_dialog: Callable[[QDialog], object] = QDialog.exec
 """How an ErrorDialog is shown (tests replace it so that nothing waits for a click)."""
 
 
-def show_fault(parent: QWidget | None, exc: BaseException, details: str) -> None:
+def show_fault(parent: QWidget | None, details: str) -> None:
     dialog = ErrorDialog(parent, details)
     show_dialog(dialog)
     dialog.deleteLater()
@@ -202,7 +202,7 @@ def install_excepthooks(app: QApplication) -> None:
     relay = _Relay(app)
     _relays[:] = [relay]
     relay.fault.connect(
-        lambda details: show_fault(QApplication.activeWindow(), RuntimeError(), details),
+        lambda details: show_fault(QApplication.activeWindow(), details),
         Qt.ConnectionType.QueuedConnection,
     )
 

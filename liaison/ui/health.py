@@ -44,9 +44,9 @@ def offer_latest_backup(db_path: Path, why: str, ask: Ask) -> bool:
     ).format(why, f"{latest.taken_at:%Y-%m-%d %H:%M}", tr_core(latest.label))
     if not ask(question):
         return False
-    done = backups.restore_latest(db_path, latest.path)
+    backups.restore_latest(db_path, latest.path)  # raises DomainError when it may not
     logs.log.warning("restored %s from backup %s", db_path, latest.path.name)
-    return done is not None
+    return True
 
 
 def open_or_recover(
