@@ -134,6 +134,13 @@ def build_parser() -> argparse.ArgumentParser:
     k.add_argument("--month", required=True, metavar="YYYY-MM")
     k.add_argument("--out", type=Path, required=True, metavar="FILE.pdf|FILE.xlsx")
 
+    p = sub.add_parser(
+        "verify", help="核验办结销号单：二维码内容、“编号 校验码”，或二维码的照片/扫描件"
+    )
+    _db_option(p, argparse.SUPPRESS)
+    p.add_argument("code", nargs="*", metavar="CODE", help="二维码文字，或编号与校验码")
+    p.add_argument("--image", type=Path, metavar="FILE", help="单据照片或扫描件（读取其二维码）")
+
     cli_sync.add_parsers(sub, _db_option)
     cli_accounts.add_parsers(sub, _db_option)
     cli_backup.add_parsers(sub, _db_option)
@@ -313,12 +320,43 @@ def _render(db: Database, args: argparse.Namespace, out: Path) -> Path:
     return render_ledger(db, spec, out)
 
 
+def cmd_verify(args: argparse.Namespace) -> int:
+    """Exit 0 when the sheet is what the records say, 1 when it is not."""
+    from liaison.domain.errors import ValidationError
+    from liaison.services import closure_marks
+
+    if bool(args.code) == bool(args.image):
+        raise UsageError("请给出核验码（二维码文字或“编号 校验码”）或 --image 图片，二者选一")
+    try:
+        code = closure_marks.read_qr_image(args.image) if args.image else " ".join(args.code)
+        db = _open_db(args)
+        try:
+            verdict = closure_marks.verify(db, code)
+        finally:
+            db.dispose()
+    except ValidationError as exc:
+        raise UsageError(str(exc)) from None
+    print(f"{'核验通过' if verdict.ok else '核验未通过'}：{verdict.reason}")
+    for label, value in (
+        ("编号", verdict.serial),
+        ("企业", verdict.enterprise),
+        ("诉求", verdict.title),
+        ("状态", verdict.state),
+        ("签发设备", verdict.signer),
+        ("诉求标识", verdict.demand_id),
+    ):
+        if value:
+            print(f"  {label}：{value}")
+    return 0 if verdict.ok else EXIT_REFUSED
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "init": cmd_init,
     "demo": cmd_demo,
     "stats": cmd_stats,
     "import": cmd_import,
     "report": cmd_report,
+    "verify": cmd_verify,
     "bundle": partial(cli_sync.cmd_bundle, open_db=_open_db),
     "device": partial(cli_sync.cmd_device, open_db=_open_db),
     "digest": partial(cli_sync.cmd_digest, open_db=_open_db),

@@ -42,6 +42,7 @@ DISPLAY_MODULES = (
     Path("liaison") / "data" / "db.py",  # what is wrong with a database file
     Path("liaison") / "data" / "backup.py",  # the kinds of backups, why one failed
     Path("liaison") / "services" / "enterprises.py",  # the form's field names (StaleEdit)
+    Path("liaison") / "services" / "closure_marks.py",  # verdicts on a closure record
 )
 """Modules whose Chinese texts the UI shows as they come (besides error messages)."""
 CJK = re.compile(r"[\u3400-\u9fff]")

@@ -48,7 +48,7 @@ from liaison.demo.people import (
 )
 from liaison.demo.plan import plan_for
 from liaison.demo.reference import Reference, load_reference
-from liaison.domain import clock
+from liaison.domain import clock, serials
 from liaison.domain import workflow as wf
 from liaison.domain.errors import DomainError
 from liaison.sync.log import database, district, oplog
@@ -310,6 +310,7 @@ def generate(
                 spec = Spec(plan.scale, seed, today, ref, existing)
                 source = _from_children(spec) if parallel else produce(spec)
                 counts, states, paths = _write(conn, source, say, plan.visits)
+                _number_closures(conn)
                 _found_district(conn)
                 say("同步日志：登记演示数据的创建")
                 oplog.adopt_unlogged(conn)  # the demo district is this replica's own data
@@ -333,6 +334,27 @@ def generate(
         paths=paths,
         seconds=time.perf_counter() - started,
         usernames=_usernames(path),
+    )
+
+
+def _number_closures(conn: sqlite3.Connection) -> None:
+    """Give each 销号 its readable serial, as `demands.close_demand` does: per device and
+    year, in the order they happened (the stories are told demand by demand, not in time)."""
+    codes = {
+        device_id: serials.device_code(fingerprint or "", device_id)
+        for device_id, fingerprint in conn.execute("SELECT id, fingerprint FROM device")
+    }
+    counters: dict[tuple[str, int], int] = {}
+    numbered: list[tuple[str, str]] = []
+    for event_id, device_id, at in conn.execute(
+        "SELECT id, device_id, at FROM demand_event WHERE kind = 'close' ORDER BY at, id"
+    ).fetchall():
+        key = (device_id, int(at[:4]))
+        counters[key] = n = counters.get(key, 0) + 1
+        code = codes.get(device_id) or serials.device_code("", device_id)
+        numbered.append((serials.closure_serial(key[1], code, n), event_id))
+    conn.executemany(
+        "UPDATE demand_event SET data = json_set(data, '$.serial', ?) WHERE id = ?", numbered
     )
 
 

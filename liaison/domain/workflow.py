@@ -216,6 +216,8 @@ class Event:
     policy_basis: str = ""
     satisfaction: Satisfaction | None = None
     merged_into_id: str | None = None
+    serial: str = ""
+    """A 销号's readable serial (liaison.domain.serials); no bearing on the state."""
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,10 @@
 """诉求办结销号单: one demand, every step of its handling, the answer, the enterprise's
-satisfaction, signature lines and a verification mark (id + SHA-256 of its content, as text and
-as a QR code) that `liaison.services.report_data.verify_closure_mark` checks against the database.
+satisfaction, signature lines and a verification mark — the readable serial and a 校验码 to type,
+and a QR code carrying this device's signature of every printed field — that `liaison verify`
+and the 核验销号单 dialog check against the records (`liaison.services.closure_marks`).
+
+A demand that is not closed prints as a 诉求办理情况 sheet: 未销号 across every page, no serial
+and no mark, so it cannot pass for a closure record.
 """
 
 from __future__ import annotations
@@ -25,10 +29,15 @@ from liaison.reports.pdf_common import (
     signature_boxes,
     title_block,
 )
-from liaison.services.report_data import ClosureRecord, closure_record, content_hash
+from liaison.services.closure_marks import Mark, issue_mark
+from liaison.services.report_data import ClosureRecord, closure_record
 
 TITLE = "诉求办结销号单"
+OPEN_TITLE = "诉求办理情况单"
 NOT_CLOSED = "（未销号）"
+WATERMARK = "未销号 · 非办结凭证"
+OPEN_NOTE = "本单反映打印时的办理情况，不是办结销号凭证，不能核验。"
+LEGACY_SERIAL = "（销号早于编号启用，以诉求标识为准）"
 
 
 def _steps_table(st: Styles, rec: ClosureRecord) -> Flowable:
@@ -50,21 +59,22 @@ def _steps_table(st: Styles, rec: ClosureRecord) -> Flowable:
     )
 
 
-QR_W = 29 * mm
+QR_SYMBOL = 25 * mm
+"""The code itself; at 25 mm it still decodes from a 150 dpi scan or a fax."""
+QR_W = 36 * mm
 
 
-def _qr_cell(st: Styles, rec: ClosureRecord) -> list[Flowable]:
-    return [QRCode(rec.mark, size=QR_W - 9 * mm)]
-
-
-def _mark(st: Styles, rec: ClosureRecord, digest: str) -> list[Flowable]:
+def _mark(st: Styles, rec: ClosureRecord, mark: Mark) -> list[Flowable]:
     return [
         Spacer(1, 2 * mm),
-        para(f"核验标识　诉求编号：{rec.id}", st.mono),
-        para(f"SHA-256 校验码：{digest}", st.mono),
         para(
-            "校验码由诉求内容及全部办理步骤算得；扫描上方二维码或在系统中输入编号与校验码，"
-            "可核对本单与系统记录是否一致。",
+            f"编号：{rec.serial or LEGACY_SERIAL}　　校验码：{mark.check_code}",
+            st.body,
+        ),
+        para(f"诉求标识：{rec.id}　　签发设备指纹：{mark.signer}", st.mono),
+        para(
+            "核验：扫描二维码，或在系统“核验销号单”中（命令行 liaison verify）输入编号与校验码。"
+            "二维码含签发设备对本单全部内容的签名；记录在打印后有任何变动，本单即不能通过核验。",
             st.mono,
         ),
     ]
@@ -74,12 +84,13 @@ def _state_line(rec: ClosureRecord) -> str:
     return f"{rec.state}（{fmt_time(rec.closed_at)}）" if rec.closed_at else rec.state
 
 
-def closure_story(rec: ClosureRecord) -> tuple[list[Flowable], str]:
+def closure_story(rec: ClosureRecord, mark: Mark | None) -> tuple[list[Flowable], str]:
+    """The sheet; `mark` is None for a demand that is not closed (no serial, no QR)."""
     st = make_styles()
-    digest = content_hash(rec)
+    head = f"编号：{rec.serial}　　" if rec.closed and rec.serial else ""
     story: list[Flowable] = [
-        *title_block(st, TITLE, "" if rec.closed else NOT_CLOSED),
-        para(f"编号：{rec.id}　　当前状态：{_state_line(rec)}", st.subtitle),
+        *title_block(st, TITLE if rec.closed else OPEN_TITLE, "" if rec.closed else NOT_CLOSED),
+        para(f"{head}当前状态：{_state_line(rec)}", st.subtitle),
         Spacer(1, 1 * mm),
         para("一、诉求信息", st.section),
         field_table(
@@ -118,32 +129,44 @@ def closure_story(rec: ClosureRecord) -> tuple[list[Flowable], str]:
         KeepTogether(
             [
                 para("四、签字确认", st.section),
-                signature_boxes(
-                    st,
-                    ["承办单位负责人签字", "区联络办审核签字"],
-                    _qr_cell(st, rec),
-                    QR_W,
-                ),
-                *_mark(st, rec, digest),
+                *_signatures(st, rec, mark),
             ]
         ),
     ]
     return story, st.font
 
 
+def _signatures(st: Styles, rec: ClosureRecord, mark: Mark | None) -> list[Flowable]:
+    labels = ["承办单位负责人签字", "区联络办审核签字"]
+    if mark is None:
+        return [
+            signature_boxes(st, labels),
+            Spacer(1, 2 * mm),
+            para(
+                f"诉求标识：{rec.id}。本单反映打印时的办理情况，不是办结销号凭证，不能核验。",
+                st.mono,
+            ),
+        ]
+    qr = QRCode(mark.qr, symbol=QR_SYMBOL)
+    return [signature_boxes(st, labels, qr, QR_W), *_mark(st, rec, mark)]
+
+
 def render_closure_record(db: Database, demand_id: str, out_path: Path | str) -> Path:
     """Write the demand's 诉求办结销号单 to `out_path` (atomically); return the path.
 
-    Raises NotFound (a DomainError) for an unknown demand; an open demand prints marked 未销号.
+    Raises NotFound (a DomainError) for an unknown demand. A demand that is not closed prints
+    as a 诉求办理情况单 with 未销号 across every page and no verification mark.
     """
     rec = closure_record(db, demand_id)
-    story, font = closure_story(rec)
-    note = "" if rec.closed else NOT_CLOSED
+    mark = issue_mark(db, rec) if rec.closed else None
+    story, font = closure_story(rec, mark)
+    title = TITLE if rec.closed else f"{OPEN_TITLE}{NOT_CLOSED}"
     return build_pdf(
         out_path,
         story,
         font=font,
-        title=f"{TITLE}{note} - {rec.enterprise} - {rec.title}",
-        running=f"{TITLE}{note}（{rec.enterprise}：{rec.title}）",
-        subject=rec.mark,
+        title=f"{title} - {rec.enterprise} - {rec.title}",
+        running=f"{title}（{rec.enterprise}：{rec.title}）",
+        subject=mark.qr if mark else rec.id,
+        watermark="" if rec.closed else WATERMARK,
     )

@@ -43,6 +43,7 @@ MARGIN_BOTTOM = 18 * mm
 CONTENT_W = PAGE_W - 2 * MARGIN_X
 GRID = colors.HexColor("#444444")
 LABEL_BG = colors.HexColor("#EEF1F5")
+WATERMARK = colors.HexColor("#C0392B")
 
 
 @dataclass(frozen=True)
@@ -210,20 +211,24 @@ def signature_boxes(
 
 
 class QRCode(Flowable):  # type: ignore[misc]
-    """A QR code drawn as vector squares (no image library), with a quiet zone."""
+    """A QR code drawn as vector squares (no image library) inside the standard quiet zone of
+    four modules; `symbol` is the width of the code itself (ISO/IEC 18004 measures it so)."""
 
-    def __init__(self, text: str, size: float = 30 * mm) -> None:
+    QUIET = 4
+
+    def __init__(self, text: str, symbol: float = 25 * mm) -> None:
         super().__init__()
         import segno
 
         self.matrix = [list(row) for row in segno.make(text, error="m", micro=False).matrix]
-        self.size = size
-        self.width = self.height = size
+        n = len(self.matrix)
+        self.size = symbol * (n + 2 * self.QUIET) / n
+        self.width = self.height = self.size
         self.hAlign = "CENTER"
 
     def draw(self) -> None:
         n = len(self.matrix)
-        quiet = 2
+        quiet = self.QUIET
         cell = self.size / (n + 2 * quiet)
         c = self.canv
         c.saveState()
@@ -250,9 +255,15 @@ class QRCode(Flowable):  # type: ignore[misc]
 
 
 def _numbered_canvas(
-    font: str, printed: str, running: str, size: tuple[float, float], landscape: bool
+    font: str,
+    printed: str,
+    running: str,
+    size: tuple[float, float],
+    landscape: bool,
+    watermark: str = "",
 ) -> type[Canvas]:
-    """A canvas that holds pages back until the end so each can say 第 N 页 共 M 页."""
+    """A canvas that holds pages back until the end so each can say 第 N 页 共 M 页, and writes
+    `watermark` (if any) across every page."""
     width, height = size
     # header rule and footer line sit a little closer to the edge on landscape pages
     head, rule, foot, text = (12, 14, 13, 8.5) if landscape else (13, 15, 14, 9.5)
@@ -288,6 +299,20 @@ def _numbered_canvas(
             self.drawString(MARGIN_X, text * mm, f"打印时间：{printed}")
             self.drawRightString(width - MARGIN_X, text * mm, f"第 {page} 页 共 {total} 页")
             self.restoreState()
+            if watermark:
+                self._watermark()
+
+        def _watermark(self) -> None:
+            self.saveState()
+            self.setFillColor(WATERMARK)
+            self.setFillAlpha(0.28)
+            self.translate(width / 2, height / 2)
+            self.rotate(35)
+            self.setFont(font, 40)
+            self.drawCentredString(0, 12 * mm, watermark)
+            self.setFont(font, 20)
+            self.drawCentredString(0, -6 * mm, "本单不是办结销号凭证")
+            self.restoreState()
 
     return NumberedCanvas
 
@@ -302,8 +327,10 @@ def build_pdf(
     subject: str = "",
     printed_at: datetime | None = None,
     landscape_page: bool = False,
+    watermark: str = "",
 ) -> Path:
-    """Lay out `story` on A4 (portrait, or landscape) and write it atomically to `out_path`."""
+    """Lay out `story` on A4 (portrait, or landscape) and write it atomically to `out_path`;
+    `watermark` is written large across every page (a sheet that is not what it looks like)."""
     size = landscape(A4) if landscape_page else A4
     target = Path(out_path)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -326,7 +353,10 @@ def build_pdf(
             initialFontName=font,
             initialFontSize=10,
         )
-        doc.build(story, canvasmaker=_numbered_canvas(font, printed, running, size, landscape_page))
+        doc.build(
+            story,
+            canvasmaker=_numbered_canvas(font, printed, running, size, landscape_page, watermark),
+        )
         os.replace(tmp, target)
     except BaseException:
         tmp.unlink(missing_ok=True)

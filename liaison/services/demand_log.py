@@ -49,6 +49,8 @@ def event_data(e: wf.Event) -> dict[str, Any]:
         data["policy_basis"] = e.policy_basis
     if e.merged_into_id:
         data["merged_into_id"] = e.merged_into_id
+    if e.serial:
+        data["serial"] = e.serial
     return data
 
 
@@ -93,6 +95,7 @@ def event_from(
         policy_basis=d.get("policy_basis", ""),
         satisfaction=wf.Satisfaction(d["satisfaction"]) if d.get("satisfaction") else None,
         merged_into_id=d.get("merged_into_id"),
+        serial=d.get("serial", ""),
     )
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from liaison.data.db import Database
@@ -15,12 +15,14 @@ from liaison.data.models import (
     Category,
     CategoryUnit,
     Demand,
+    DemandEvent,
     DemandUnit,
     Department,
+    Device,
     Enterprise,
     PolicyMeasure,
 )
-from liaison.domain import clock
+from liaison.domain import clock, serials
 from liaison.domain import workflow as wf
 from liaison.domain.errors import NotFound, PermissionDenied, ValidationError
 from liaison.domain.roles import Role
@@ -363,6 +365,26 @@ def merge_demand(
 
 
 def close_demand(db: Database, actor: Actor, demand_id: str, text: str = "") -> wf.Snapshot:
-    """销号 after the follow-up."""
+    """销号 after the follow-up; the 销号 gets the closure record's readable serial."""
     with db.session() as s:
-        return record(s, _demand(s, demand_id), actor, _event(actor, wf.EventKind.CLOSE, text=text))
+        d = _demand(s, demand_id)
+        now = clock.now()
+        serial = _next_closure_serial(s, actor.device_id, now.year)
+        return record(s, d, actor, _event(actor, wf.EventKind.CLOSE, now, text=text, serial=serial))
+
+
+def _next_closure_serial(s: Session, device_id: str, year: int) -> str:
+    """This device's next 销号 serial of `year`: one more than its 销号 of the year so far."""
+    device = s.get(Device, device_id)
+    code = serials.device_code(device.fingerprint if device else "", device_id)
+    done = s.scalar(
+        select(func.count())
+        .select_from(DemandEvent)
+        .where(
+            DemandEvent.kind == str(wf.EventKind.CLOSE),
+            DemandEvent.device_id == device_id,
+            DemandEvent.at >= datetime(year, 1, 1),
+            DemandEvent.at < datetime(year + 1, 1, 1),
+        )
+    )
+    return serials.closure_serial(year, code, (done or 0) + 1)

@@ -1,26 +1,11 @@
 """What the printed records show, gathered in one read-only session per record (Qt-free).
 
-`content_hash` defines the verification mark printed on a 诉求办结销号单: the SHA-256 of a canonical
-JSON document of the demand's own fields and every one of its events. Canonical means
-``json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":"))`` encoded as UTF-8,
-where ``doc`` is::
-
-    {"v": 1,
-     "demand": {"id", "enterprise_id", "kind", "category_id", "title", "content", "urgency",
-                "raised_on" (ISO date)},
-     "events": [{"id", "kind", "at" (ISO datetime as stored), "actor" (account id or null),
-                 "department" (unit id or null), "text", "data" (the stored JSON payload)}, ...]}
-
-with events in their stored order (time, then id). Ids rather than display names are hashed, so
-renaming a person or a department does not invalidate a sheet, while any added, removed or edited
-event does. `verify_closure_mark` recomputes it from the database.
+`ClosureRecord` is everything a 诉求办结销号单 prints; `liaison.services.closure_marks` signs and
+verifies it.
 """
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-import json
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -42,13 +27,12 @@ from liaison.data.models import (
     VisitParticipant,
 )
 from liaison.domain import workflow as wf
-from liaison.domain.errors import NotFound, ValidationError
+from liaison.domain.errors import NotFound
 from liaison.domain.roles import ROLE_LABELS, Role
 from liaison.domain.vocab import DEMAND_KINDS, URGENCIES, VISIT_MODES
 from liaison.services.demand_log import snapshot
 
 POLICY_DOCUMENT = "江北委发〔2023〕11号"
-MARK_PREFIX = "LIAISON:demand:"
 
 
 def measure_citation(no: int | None, title: str | None) -> str:
@@ -206,6 +190,8 @@ class ClosureRecord:
     category_id: str
     kind_code: str
     urgency_code: str
+    serial: str
+    """The 销号's readable serial ('' before the 销号, and for one made before serials)."""
     title: str
     content: str
     kind: str
@@ -230,46 +216,6 @@ class ClosureRecord:
     followed_up_at: datetime | None
     steps: tuple[Step, ...]
     events: tuple[HashedEvent, ...]
-
-    @property
-    def mark(self) -> str:
-        """The text the QR code carries."""
-        return f"{MARK_PREFIX}{self.id}:sha256:{content_hash(self)}"
-
-
-def canonical_json(record: ClosureRecord) -> bytes:
-    doc = {
-        "v": 1,
-        "demand": {
-            "id": record.id,
-            "enterprise_id": record.enterprise_id,
-            "kind": record.kind_code,
-            "category_id": record.category_id,
-            "title": record.title,
-            "content": record.content,
-            "urgency": record.urgency_code,
-            "raised_on": record.raised_on.isoformat(),
-        },
-        "events": [
-            {
-                "id": e.id,
-                "kind": e.kind,
-                "at": e.at.isoformat(),
-                "actor": e.actor_id,
-                "department": e.department_id,
-                "text": e.text,
-                "data": e.data,
-            }
-            for e in record.events
-        ],
-    }
-    text = json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
-    return text.encode("utf-8")
-
-
-def content_hash(record: ClosureRecord) -> str:
-    """SHA-256 (lower-case hex) of the canonical JSON of the demand and its events."""
-    return hashlib.sha256(canonical_json(record)).hexdigest()
 
 
 def _details(e: DemandEvent, depts: dict[str, str]) -> str:
@@ -334,6 +280,7 @@ def closure_record(db: Database, demand_id: str) -> ClosureRecord:
             for e, _ in rows
         )
         resolves = [e for e, _ in rows if e.kind == wf.EventKind.RESOLVE]
+        closes = [e for e, _ in rows if e.kind == wf.EventKind.CLOSE]
         last = resolves[-1] if resolves else None
         state = wf.State(d.state) if d.state else None
         return ClosureRecord(
@@ -342,6 +289,7 @@ def closure_record(db: Database, demand_id: str) -> ClosureRecord:
             category_id=d.category_id,
             kind_code=d.kind,
             urgency_code=d.urgency,
+            serial=str((closes[-1].data or {}).get("serial", "")) if closes else "",
             title=d.title,
             content=d.content,
             kind=DEMAND_KINDS.get(d.kind, d.kind),
@@ -367,28 +315,3 @@ def closure_record(db: Database, demand_id: str) -> ClosureRecord:
             steps=steps,
             events=events,
         )
-
-
-def verify_closure_mark(db: Database, demand_id: str, hex_digest: str) -> bool:
-    """Whether a printed hash still matches the demand in the database (False if unknown)."""
-    try:
-        record = closure_record(db, demand_id)
-    except NotFound:
-        return False
-    given = hex_digest.strip().lower()
-    return hmac.compare_digest(content_hash(record), given)
-
-
-def parse_closure_mark(text: str) -> tuple[str, str]:
-    """(demand id, hex digest) from a scanned QR text ``LIAISON:demand:<id>:sha256:<hex>``."""
-    body = text.strip()
-    if body.startswith(MARK_PREFIX):
-        demand_id, sep, digest = body[len(MARK_PREFIX) :].rpartition(":sha256:")
-        if sep and demand_id and len(digest) == 64:
-            try:
-                int(digest, 16)
-            except ValueError:
-                pass
-            else:
-                return demand_id, digest.lower()
-    raise ValidationError("不是有效的办结销号单核验码")

@@ -6,7 +6,7 @@ Regenerate after changing a message in the core (liaison/ outside liaison/ui):
     scripts/update_translations.sh      # then translate what it lists as unfinished
 
 liaison.ui.core_text.tr_core uses these tables; tests/ui/test_core_text.py fails when this
-file is out of date. 171 static messages, 160 patterns.
+file is out of date. 181 static messages, 164 patterns.
 """
 
 # ruff: noqa: E501
@@ -22,15 +22,24 @@ def static_messages() -> dict[str, str]:
         "不是 Liaison 同步包（文件头不对）": QCoreApplication.translate(
             "CoreText", "不是 Liaison 同步包（文件头不对）"
         ),
-        "不是有效的办结销号单核验码": QCoreApplication.translate(
-            "CoreText", "不是有效的办结销号单核验码"
-        ),
         "不满意重办需要新的办结时限": QCoreApplication.translate(
             "CoreText", "不满意重办需要新的办结时限"
         ),
         "不能停用当前登录的账号": QCoreApplication.translate("CoreText", "不能停用当前登录的账号"),
         "不能吊销本机": QCoreApplication.translate("CoreText", "不能吊销本机"),
         "不能并入自身": QCoreApplication.translate("CoreText", "不能并入自身"),
+        "与系统记录一致（旧版核验标识，无设备签名）": QCoreApplication.translate(
+            "CoreText", "与系统记录一致（旧版核验标识，无设备签名）"
+        ),
+        "与系统记录一致：此单为有效的办结销号单": QCoreApplication.translate(
+            "CoreText", "与系统记录一致：此单为有效的办结销号单"
+        ),
+        "与系统记录一致：签发设备已被吊销，但内容仍与记录相符": QCoreApplication.translate(
+            "CoreText", "与系统记录一致：签发设备已被吊销，但内容仍与记录相符"
+        ),
+        "与系统记录不一致：打印后记录已有变动，或此单经过涂改、伪造": QCoreApplication.translate(
+            "CoreText", "与系统记录不一致：打印后记录已有变动，或此单经过涂改、伪造"
+        ),
         "企业不存在": QCoreApplication.translate("CoreText", "企业不存在"),
         "企业不存在或已删除": QCoreApplication.translate("CoreText", "企业不存在或已删除"),
         "企业名称": QCoreApplication.translate("CoreText", "企业名称"),
@@ -124,6 +133,10 @@ def static_messages() -> dict[str, str]:
         "回访日期不能早于走访日期": QCoreApplication.translate(
             "CoreText", "回访日期不能早于走访日期"
         ),
+        "图片中没有找到销号单的二维码：请拍清楚右下角的二维码，或直接输入编号与校验码": QCoreApplication.translate(
+            "CoreText",
+            "图片中没有找到销号单的二维码：请拍清楚右下角的二维码，或直接输入编号与校验码",
+        ),
         "地址": QCoreApplication.translate("CoreText", "地址"),
         "外勤设备": QCoreApplication.translate("CoreText", "外勤设备"),
         "天数不能为负数": QCoreApplication.translate("CoreText", "天数不能为负数"),
@@ -187,6 +200,9 @@ def static_messages() -> dict[str, str]:
             "未找到可嵌入的中文字体，无法生成 PDF（请安装文泉驿微米黑 fonts-wqy-microhei 或设置 LIAISON_PDF_FONT）",
         ),
         "本季度未走访的包联企业": QCoreApplication.translate("CoreText", "本季度未走访的包联企业"),
+        "本库中没有这张单据对应的诉求：可能尚未同步到本机，或编号有误": QCoreApplication.translate(
+            "CoreText", "本库中没有这张单据对应的诉求：可能尚未同步到本机，或编号有误"
+        ),
         "本机尚未加入区县：与区联络办核对发送设备的指纹后，在“首次使用”中选择加入已有区县（命令行：liaison join 本文件 --fingerprint 指纹）": QCoreApplication.translate(
             "CoreText",
             "本机尚未加入区县：与区联络办核对发送设备的指纹后，在“首次使用”中选择加入已有区县（命令行：liaison join 本文件 --fingerprint 指纹）",
@@ -196,6 +212,9 @@ def static_messages() -> dict[str, str]:
         ),
         "本机已属于一个区县，不能再新建：请由管理员创建新账号": QCoreApplication.translate(
             "CoreText", "本机已属于一个区县，不能再新建：请由管理员创建新账号"
+        ),
+        "本机还没有设备密钥，无法签发销号单：请先运行 liaison init": QCoreApplication.translate(
+            "CoreText", "本机还没有设备密钥，无法签发销号单：请先运行 liaison init"
         ),
         "本机还没有设备密钥：请先运行 liaison init": QCoreApplication.translate(
             "CoreText", "本机还没有设备密钥：请先运行 liaison init"
@@ -210,6 +229,13 @@ def static_messages() -> dict[str, str]:
             "CoreText", "来源设备已被吊销，这是吊销之后的变更"
         ),
         "标签": QCoreApplication.translate("CoreText", "标签"),
+        "校验码": QCoreApplication.translate("CoreText", "校验码"),
+        "校验码与系统记录不一致：打印后记录已有变动，或此单经过涂改、伪造": QCoreApplication.translate(
+            "CoreText", "校验码与系统记录不一致：打印后记录已有变动，或此单经过涂改、伪造"
+        ),
+        "校验码应为 16 位十六进制数字（0–9、A–F），如 3F2A-9C1B-77D0-E415": QCoreApplication.translate(
+            "CoreText", "校验码应为 16 位十六进制数字（0–9、A–F），如 3F2A-9C1B-77D0-E415"
+        ),
         "每日": QCoreApplication.translate("CoreText", "每日"),
         "没有写入权限": QCoreApplication.translate("CoreText", "没有写入权限"),
         "没有字段": QCoreApplication.translate("CoreText", "没有字段"),
@@ -228,6 +254,9 @@ def static_messages() -> dict[str, str]:
         "磁盘空间不足": QCoreApplication.translate("CoreText", "磁盘空间不足"),
         "磁盘空间不足（超出配额）": QCoreApplication.translate(
             "CoreText", "磁盘空间不足（超出配额）"
+        ),
+        "签发设备不是本区登记的设备：此单不能作为凭证": QCoreApplication.translate(
+            "CoreText", "签发设备不是本区登记的设备：此单不能作为凭证"
         ),
         "签收时限": QCoreApplication.translate("CoreText", "签收时限"),
         "结束日期不能晚于今天": QCoreApplication.translate("CoreText", "结束日期不能晚于今天"),
@@ -625,6 +654,7 @@ def pattern_messages() -> list[tuple[str, str]]:
                 "CoreText", "您编辑期间，他人已修改并保存了该企业的{0}：请选择保留哪一方的内容"
             ),
         ),
+        ("找不到图片文件：(.+?)", QCoreApplication.translate("CoreText", "找不到图片文件：{0}")),
         ("找不到备份文件 (.+?)", QCoreApplication.translate("CoreText", "找不到备份文件 {0}")),
         ("找不到设备“(.+?)”", QCoreApplication.translate("CoreText", "找不到设备“{0}”")),
         (
@@ -771,7 +801,18 @@ def pattern_messages() -> list[tuple[str, str]]:
                 "CoreText", "无法打开数据库 {0}：所在文件夹不存在或没有权限"
             ),
         ),
+        (
+            "无法识别的核验码：请扫描销号单上的二维码，或输入“编号 校验码”，例如：(.+?)",
+            QCoreApplication.translate(
+                "CoreText",
+                "无法识别的核验码：请扫描销号单上的二维码，或输入“编号 校验码”，例如：{0}",
+            ),
+        ),
         ("无法读取 (.+?)：(.+?)", QCoreApplication.translate("CoreText", "无法读取 {0}：{1}")),
+        (
+            "无法读取图片：(.+?)（不是图片文件或已损坏）",
+            QCoreApplication.translate("CoreText", "无法读取图片：{0}（不是图片文件或已损坏）"),
+        ),
         (
             "无法读取文件 (.+?)：(.+?)",
             QCoreApplication.translate("CoreText", "无法读取文件 {0}：{1}"),
@@ -930,6 +971,10 @@ def pattern_messages() -> list[tuple[str, str]]:
         (
             "诉求当前为“(.+?)”，不能执行“(.+?)”",
             QCoreApplication.translate("CoreText", "诉求当前为“{0}”，不能执行“{1}”"),
+        ),
+        (
+            "该诉求尚未销号（现为“(.+?)”）",
+            QCoreApplication.translate("CoreText", "该诉求尚未销号（现为“{0}”）"),
         ),
         (
             "读取或复制同步包时出错：(.+?)",

@@ -183,6 +183,11 @@ class MainWindow(QMainWindow):
             new_visit.triggered.connect(lambda: self.new_visit(None))
             go_menu.addSeparator()
             go_menu.addAction(new_visit)
+        tools_menu = self.menuBar().addMenu(self.tr("工具(&T)"))
+        verify = QAction(self.tr("核验销号单…"), self)
+        verify.setShortcut(QKeySequence("Ctrl+Shift+V"))
+        verify.triggered.connect(self.open_verify)
+        tools_menu.addAction(verify)
         lang_menu = self.menuBar().addMenu(self.tr("语言(&L)"))
         for code, label in LANGUAGES.items():
             action = QAction(label, self)
@@ -190,6 +195,11 @@ class MainWindow(QMainWindow):
             action.setChecked(code == current_language())
             action.triggered.connect(lambda _=False, c=code: self._switch_language(c))
             lang_menu.addAction(action)
+
+    def open_verify(self) -> None:
+        from liaison.ui.verify_dialog import VerifyDialog
+
+        VerifyDialog(self.ctx, self).exec()
 
     def _switch_language(self, code: str) -> None:
         from liaison.ui.dialogs import show_info

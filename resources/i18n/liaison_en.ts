@@ -795,9 +795,8 @@ Time: {at}</translation>
         <translation>Not a Liaison sync bundle (wrong file header)</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>不是有效的办结销号单核验码</source>
-        <translation>Not a valid closure form verification code</translation>
+        <translation type="vanished">Not a valid closure form verification code</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -821,6 +820,26 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>与系统记录一致（旧版核验标识，无设备签名）</source>
+        <translation>Matches the records (old-style mark, no device signature)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>与系统记录一致：此单为有效的办结销号单</source>
+        <translation>Matches the records: this is a valid closure record</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>与系统记录一致：签发设备已被吊销，但内容仍与记录相符</source>
+        <translation>Matches the records: the signing device has since been revoked, but the content agrees with the records</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>与系统记录不一致：打印后记录已有变动，或此单经过涂改、伪造</source>
+        <translation>Does not match the records: they changed after printing, or the sheet was altered or forged</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>企业不存在</source>
         <translation>Enterprise not found</translation>
     </message>
@@ -1015,6 +1034,11 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>图片中没有找到销号单的二维码：请拍清楚右下角的二维码，或直接输入编号与校验码</source>
+        <translation>No closure-record QR code found in the picture: photograph the QR code at the bottom right clearly, or type the serial and check code</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
@@ -1049,11 +1073,16 @@ Time: {at}</translation>
         <translation>Resolved</translation>
     </message>
     <message>
+        <location line="+660"/>
+        <source>无法识别的核验码：请扫描销号单上的二维码，或输入“编号 校验码”，例如：{0}</source>
+        <translation>Not a verification code: scan the QR code on the closure record, or type &quot;serial check-code&quot;, e.g. {0}</translation>
+    </message>
+    <message>
         <source>已存在账号，请由管理员创建新账号</source>
         <translation type="vanished">Accounts already exist; ask an administrator to create a new one</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-659"/>
         <source>已有待审批的延期申请</source>
         <translation>An extension request is already awaiting approval</translation>
     </message>
@@ -1186,7 +1215,7 @@ Time: {at}</translation>
         <translation type="vanished">The file is over 1 GB; it is not a sync bundle exported by this system</translation>
     </message>
     <message>
-        <location line="-140"/>
+        <location line="-144"/>
         <source>内容不是 JSON 对象</source>
         <translation>the content is not a JSON object</translation>
     </message>
@@ -1215,7 +1244,7 @@ Time: {at}</translation>
         <translation type="vanished">the record it builds on does not exist or was set aside</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+39"/>
         <source>承办人不属于办理环节的承办单位</source>
         <translation>the handler does not belong to the step&apos;s unit</translation>
     </message>
@@ -1223,6 +1252,10 @@ Time: {at}</translation>
         <location line="+17"/>
         <source>数据库正被其他程序使用（Liaison 仍在运行？）：请先关闭它再恢复</source>
         <translation>The database is in use by another program (is Liaison still running?): close it before restoring</translation>
+    </message>
+    <message>
+        <source>无法识别的核验码：请扫描销号单上的二维码，或输入“编号 校验码”，例如：江北销号〔2026〕7F3A-00012号 3F2A-9C1B-77D0-E415</source>
+        <translation type="vanished">Not a verification code: scan the QR code on the closure record, or type &quot;serial check-code&quot;, e.g. 江北销号〔2026〕7F3A-00012号 3F2A-9C1B-77D0-E415</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1246,6 +1279,11 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>本库中没有这张单据对应的诉求：可能尚未同步到本机，或编号有误</source>
+        <translation>This database has no demand for this sheet: it may not have been synced here yet, or the serial is wrong</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>本机尚未加入区县：与区联络办核对发送设备的指纹后，在“首次使用”中选择加入已有区县（命令行：liaison join 本文件 --fingerprint 指纹）</source>
         <translation>This computer has not joined a district yet: compare the sender&apos;s fingerprint with the district office, then choose “Join an existing district” at first start (command line: liaison join FILE --fingerprint FINGERPRINT)</translation>
     </message>
@@ -1258,6 +1296,11 @@ Time: {at}</translation>
         <location line="+3"/>
         <source>本机已属于一个区县，不能再新建：请由管理员创建新账号</source>
         <translation>This computer already belongs to a district and cannot create another: ask an administrator for an account</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>本机还没有设备密钥，无法签发销号单：请先运行 liaison init</source>
+        <translation>This computer has no device key yet and cannot sign closure records: run liaison init first</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1286,6 +1329,21 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>校验码</source>
+        <translation>check code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>校验码与系统记录不一致：打印后记录已有变动，或此单经过涂改、伪造</source>
+        <translation>The check code does not match the records: they changed after printing, or the sheet was altered or forged</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>校验码应为 16 位十六进制数字（0–9、A–F），如 3F2A-9C1B-77D0-E415</source>
+        <translation>The check code has 16 hexadecimal digits (0–9, A–F), e.g. 3F2A-9C1B-77D0-E415</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>每日</source>
         <translation>daily</translation>
     </message>
@@ -1362,6 +1420,11 @@ Time: {at}</translation>
         <location line="+1"/>
         <source>磁盘空间不足（超出配额）</source>
         <translation>disk full (quota exceeded)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>签发设备不是本区登记的设备：此单不能作为凭证</source>
+        <translation>Signed by a device this district never enrolled: the sheet is not valid</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1859,6 +1922,10 @@ Time: {at}</translation>
         <translation> (another program or window is writing)</translation>
     </message>
     <message>
+        <source>（签发设备已被吊销，内容仍与记录一致）</source>
+        <translation type="vanished"> (the signing device has since been revoked; the content still matches the records)</translation>
+    </message>
+    <message>
         <location line="+16"/>
         <source>{0} 不是 Liaison 的数据库或备份文件</source>
         <translation>{0} is not a Liaison database or backup</translation>
@@ -2084,6 +2151,11 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>找不到图片文件：{0}</source>
+        <translation>Picture not found: {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>找不到备份文件 {0}</source>
         <translation>Backup file not found: {0}</translation>
     </message>
@@ -2247,12 +2319,17 @@ Time: {at}</translation>
         <translation>Cannot open database {0}: its folder does not exist or may not be read</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+11"/>
         <source>无法读取 {0}：{1}</source>
         <translation>Cannot read {0}: {1}</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>无法读取图片：{0}（不是图片文件或已损坏）</source>
+        <translation>Cannot read the picture {0} (not a picture, or damaged)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>无法读取文件 {0}：{1}</source>
         <translation>Cannot read the file {0}: {1}</translation>
     </message>
@@ -2460,6 +2537,11 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>该诉求尚未销号（现为“{0}”）</source>
+        <translation>The demand is not closed (it is &quot;{0}&quot;)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>读取或复制同步包时出错：{0}</source>
         <translation>Error reading or copying the sync bundle: {0}</translation>
     </message>
@@ -2589,7 +2671,7 @@ Time: {at}</translation>
     <message>
         <location filename="../../liaison/ui/dashboard/drill.py" line="+29"/>
         <location filename="../../liaison/ui/dashboard/screen.py" line="+15"/>
-        <location filename="../../liaison/ui/dashboard/table.py" line="+142"/>
+        <location filename="../../liaison/ui/dashboard/table.py" line="+125"/>
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
@@ -5859,11 +5941,21 @@ The damaged file is kept under another name; changes made after the backup come 
     </message>
     <message>
         <location line="+5"/>
+        <source>工具(&amp;T)</source>
+        <translation>&amp;Tools</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>核验销号单…</source>
+        <translation>Verify a closure record…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>界面语言将在下次启动时生效。</source>
         <translation>The new language takes effect the next time you start the app.</translation>
     </message>
@@ -6637,6 +6729,98 @@ The damaged file is kept under another name; changes made after the backup come 
     </message>
 </context>
 <context>
+    <name>VerifyDialog</name>
+    <message>
+        <location filename="../../liaison/ui/verify_dialog.py" line="+40"/>
+        <source>核验销号单</source>
+        <translation>Verify a closure record</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>用扫码枪扫描销号单右下角的二维码，或输入单上的“编号 校验码”，也可以打开单据的照片或扫描件。</source>
+        <translation>Scan the QR code at the bottom right of the closure record with a scanner, type the sheet&apos;s &quot;serial check-code&quot;, or open a photo or scan of the sheet.</translation>
+    </message>
+    <message>
+        <source>例如：江北销号〔2026〕7F3A-00012号 3F2A-9C1B-77D0-E415</source>
+        <translation type="vanished">e.g. 江北销号〔2026〕7F3A-00012号 3F2A-9C1B-77D0-E415</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>例如：{example}</source>
+        <translation>e.g. {example}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>核验</source>
+        <translation>Verify</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>打开图片…</source>
+        <translation>Open picture…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>编号</source>
+        <translation>Serial</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>企业</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>诉求</source>
+        <translation>Demand</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>当前状态</source>
+        <translation>State now</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>签发设备</source>
+        <translation>Signed by</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>请先扫描二维码或输入编号与校验码</source>
+        <translation>Scan the QR code or type the serial and check code first</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>打开销号单照片或扫描件</source>
+        <translation>Open a photo or scan of the closure record</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>图片 (*.png *.jpg *.jpeg *.bmp *.tif *.tiff)</source>
+        <translation>Pictures (*.png *.jpg *.jpeg *.bmp *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>正在核验…</source>
+        <translation>Verifying…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>核验通过</source>
+        <translation>Verified</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>核验未通过</source>
+        <translation>Not verified</translation>
+    </message>
+</context>
+<context>
     <name>VisitForm</name>
     <message>
         <location filename="../../liaison/ui/visits/draft_io.py" line="+65"/>
@@ -6644,7 +6828,7 @@ The damaged file is kept under another name; changes made after the backup come 
         <translation>The draft could not be saved automatically; save the visit soon</translation>
     </message>
     <message>
-        <location filename="../../liaison/ui/visits/form.py" line="+103"/>
+        <location filename="../../liaison/ui/visits/form.py" line="+104"/>
         <source>登记走访</source>
         <translation>Log a visit</translation>
     </message>

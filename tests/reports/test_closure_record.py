@@ -18,12 +18,8 @@ from liaison.domain import workflow as wf
 from liaison.domain.errors import DomainError
 from liaison.reports.closure_record import render_closure_record
 from liaison.services import demands, visits
-from liaison.services.report_data import (
-    closure_record,
-    content_hash,
-    parse_closure_mark,
-    verify_closure_mark,
-)
+from liaison.services.closure_marks import check_code, content_hash, verify
+from liaison.services.report_data import closure_record
 from tests.conftest import VALID_USCC, Cast, log_demands
 
 
@@ -170,37 +166,34 @@ def test_closure_record_prints_the_whole_loop(db: Database, cast: Cast, tmp_path
     not_blank(out, tmp_path)
 
 
-def test_printed_hash_matches_the_database_until_another_event(
+def test_sheet_prints_serial_check_code_and_a_qr_that_verifies(
     db: Database, cast: Cast, tmp_path: Path
 ) -> None:
     d = closed_demand(db, cast)
-    out = tmp_path / "closure.pdf"
-    render_closure_record(db, d, out)
+    out = render_closure_record(db, d, tmp_path / "closure.pdf")
     text = "".join(pdf_text(out)).replace(" ", "").replace("\u3000", "")
-    printed = re.search(r"SHA-256校验码：([0-9a-f]{64})", text)
+    record = closure_record(db, d)
+    assert re.fullmatch(r"江北销号〔\d{4}〕[0-9A-F]{4}-00001号", record.serial)
+    assert f"编号：{record.serial}" in text
+    printed = re.search(r"校验码：([0-9A-F]{4}(?:-[0-9A-F]{4}){3})", text)
     assert printed, text
-    digest = printed.group(1)
-    assert d in text
-    assert digest == content_hash(closure_record(db, d))
-    assert verify_closure_mark(db, d, digest)
-    assert verify_closure_mark(db, d, digest.upper())
-    assert not verify_closure_mark(db, d, "0" * 64)
-    assert not verify_closure_mark(db, "no-such-demand", digest)
-    # the PDF's subject carries the QR code's text
+    assert printed.group(1) == check_code(content_hash(record))
+    assert d in text  # the machine's id stays on the sheet, small
+    # the PDF's subject carries the QR code's text, which verifies
     metadata = PdfReader(out).metadata
     assert metadata is not None
-    assert metadata.subject == f"LIAISON:demand:{d}:sha256:{digest}"
-    assert parse_closure_mark(metadata.subject) == (d, digest)
-    with pytest.raises(DomainError):
-        parse_closure_mark("LIAISON:demand:x:sha256:zz")
+    assert metadata.subject.startswith("LZ2:")
+    assert verify(db, metadata.subject).ok
+    assert verify(db, f"{record.serial} {printed.group(1)}").ok
     # a duplicate raised later cannot be folded into a closed demand, which stays as printed
     other = log_demands(db, cast, "重复提出的贴息申请")[0]
     with pytest.raises(DomainError, match="只能并入尚在办理的诉求"):
         demands.merge_demand(db, cast.supervisor, other, d)
-    assert verify_closure_mark(db, d, digest)
-    # a later step changes the content
+    assert verify(db, metadata.subject).ok
+    # a later step changes the content: neither form verifies any more
     _add_event(db, cast, d)
-    assert not verify_closure_mark(db, d, digest)
+    assert not verify(db, metadata.subject).ok
+    assert not verify(db, f"{record.serial} {printed.group(1)}").ok
 
 
 def _add_event(db: Database, cast: Cast, demand_id: str) -> None:
@@ -231,13 +224,22 @@ def test_content_hash_is_deterministic_and_sensitive(db: Database, cast: Cast) -
     assert content_hash(closure_record(db, d)) != first
 
 
-def test_open_demand_prints_marked_not_closed(db: Database, cast: Cast, tmp_path: Path) -> None:
+def test_open_demand_prints_as_not_a_closure_record(
+    db: Database, cast: Cast, tmp_path: Path
+) -> None:
     d = log_demands(db, cast, "申请贷款贴息")[0]
     demands.route_demand(db, cast.supervisor, d, lead_department_id=cast.finance_dept)
     out = render_closure_record(db, d, tmp_path / "open.pdf")
     text = pdf_text(out)[0]
-    assert "诉求办结销号单（未销号）" in text
+    assert "诉求办理情况单（未销号）" in text
+    assert "诉求办结销号单" not in text
+    assert "未销号 · 非办结凭证" in text  # across the page
+    assert "不是办结销号凭证" in text
     assert "已交办" in text
+    assert "校验码" not in text and "江北销号" not in text
+    metadata = PdfReader(out).metadata
+    assert metadata is not None and metadata.subject == d  # no mark to scan
+    assert "（未销号）" in (metadata.title or "")
 
 
 def test_long_timeline_spans_pages_with_numbers(db: Database, cast: Cast, tmp_path: Path) -> None:
@@ -328,9 +330,9 @@ def test_qr_code_draws_segnos_matrix_exactly(tmp_path: Path) -> None:
     from liaison.reports.pdf_common import QRCode
 
     text = "LIAISON:demand:01a2-test:sha256:" + "ab" * 32
-    qr = QRCode(text, size=200)
+    qr = QRCode(text, symbol=150)
     path = tmp_path / "qr.pdf"
-    canvas = Canvas(str(path), pagesize=(200, 200))
+    canvas = Canvas(str(path), pagesize=(qr.width, qr.height))
     qr.drawOn(canvas, 0, 0)
     canvas.save()
     pgm = subprocess.run(
@@ -343,10 +345,11 @@ def test_qr_code_draws_segnos_matrix_exactly(tmp_path: Path) -> None:
     pixels = pgm[_pgm_header_end(pgm) :]
     matrix = segno.make(text, error="m", micro=False).matrix
     n = len(matrix)
-    cell = 200 / (n + 4)
+    cell = 150 / n  # the symbol is 150 pt wide, inside a quiet zone of four modules
+    assert qr.width == pytest.approx(cell * (n + 8))
     for y, row in enumerate(matrix):
         for x, bit in enumerate(row):
-            px = int((x + 2 + 0.5) * cell)
-            py = int((y + 2 + 0.5) * cell)
+            px = int((x + 4 + 0.5) * cell)
+            py = int((y + 4 + 0.5) * cell)
             dark = pixels[py * width + px] < 128
             assert dark == bool(bit), (x, y)
