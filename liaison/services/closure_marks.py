@@ -36,7 +36,7 @@ from typing import Any
 from sqlalchemy import select, text
 
 from liaison.data.db import Database
-from liaison.data.models import Demand, DemandEvent, Device
+from liaison.data.models import DemandEvent, Device
 from liaison.domain import signing
 from liaison.domain.errors import NotFound, ValidationError
 from liaison.domain.serials import closure_serial, normalize_serial
@@ -321,19 +321,22 @@ def _verify_typed(db: Database, body: str) -> Verdict:
     if not _CHECK.match(code):
         raise ValidationError("校验码应为 16 位十六进制数字（0–9、A–F），如 3F2A-9C1B-77D0-E415")
     wanted = "".join(tokens)
-    record = _record_by_serial(db, wanted) if normalize_serial(wanted) else None
-    if record is None and normalize_serial(wanted) is None:
+    if normalize_serial(wanted) is not None:
+        records = _records_by_serial(db, wanted)
+    else:
         try:
-            record = _record(db, str(uuid.UUID(wanted)))
+            found = _record(db, str(uuid.UUID(wanted)))
         except ValueError as exc:
             raise ValidationError(NOT_A_MARK) from exc
-    if record is None:
+        records = [found] if found else []
+    if not records:
         return _unknown()
-    if not hmac.compare_digest(check_code(content_hash(record)).replace("-", ""), code):
-        return _verdict(
-            record, False, "校验码与系统记录不一致：打印后记录已有变动，或此单经过涂改、伪造"
-        )
-    return _closed_verdict(record)
+    for record in records:  # a serial is unique unless a hostile device copied one
+        if hmac.compare_digest(check_code(content_hash(record)).replace("-", ""), code):
+            return _closed_verdict(record)
+    return _verdict(
+        records[0], False, "校验码与系统记录不一致：打印后记录已有变动，或此单经过涂改、伪造"
+    )
 
 
 def _unknown() -> Verdict:
@@ -350,18 +353,16 @@ def _record(db: Database, demand_id: str) -> ClosureRecord | None:
         return None
 
 
-def _record_by_serial(db: Database, typed: str) -> ClosureRecord | None:
+def _records_by_serial(db: Database, typed: str) -> list[ClosureRecord]:
     serial = normalize_serial(typed)
     with db.read() as s:
-        demand_id = s.scalar(
+        ids = s.scalars(
             select(DemandEvent.demand_id)
             .where(DemandEvent.kind == "close", DemandEvent.data["serial"].as_string() == serial)
             .order_by(DemandEvent.at.desc())
-            .limit(1)
-        )
-        if demand_id is None or s.get(Demand, demand_id) is None:
-            return None
-    return _record(db, demand_id)
+        ).all()
+    records = (_record(db, demand_id) for demand_id in dict.fromkeys(ids))
+    return [r for r in records if r is not None and r.serial == serial]
 
 
 def _signer(db: Database, digits: str) -> tuple[str, str, bool] | None:

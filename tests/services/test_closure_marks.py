@@ -310,3 +310,24 @@ def test_a_known_but_never_enrolled_device_does_not_sign(
     _edit(db, "UPDATE device SET is_local = 0, trusted_at = NULL")
     verdict = verify(db, qr)
     assert not verdict.ok and "不是本区登记的设备" in verdict.reason
+
+
+def test_a_serial_copied_onto_another_closure_does_not_hide_the_true_one(
+    db: Database, cast: Cast, tmp_path: Path
+) -> None:
+    """A hostile device gives its own 销号 a serial already in use: the genuine sheet still
+    verifies by serial and code, and the copy's sheet does not pass as the genuine one."""
+    genuine, other = closed_demand(db, cast), closed_demand(db, cast)
+    _, typed = _sheet(db, genuine, tmp_path)
+    serial = closure_record(db, genuine).serial
+    _edit(
+        db,
+        "UPDATE demand_event SET data = json_set(data, '$.serial', ?) "
+        "WHERE demand_id = ? AND kind = 'close'",
+        serial,
+        other,
+    )
+    assert verify(db, typed).ok
+    copy_code = check_code(content_hash(closure_record(db, other)))
+    verdict = verify(db, f"{serial} {copy_code}")
+    assert verdict.ok and verdict.demand_id == other  # each sheet answers for its own record
