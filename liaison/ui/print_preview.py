@@ -9,8 +9,8 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QPointF, QRect, QSize, Qt
-from PySide6.QtGui import QPageLayout, QPainter
+from PySide6.QtCore import QCoreApplication, QDate, QRectF, QSize, Qt
+from PySide6.QtGui import QGuiApplication, QPageLayout, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -30,27 +30,35 @@ from liaison.data.db import Database
 from liaison.ui import dialogs
 from liaison.ui.ops import run_in_background
 
+PRINT_DPI_CAP = 300
+"""Pages are rasterised at the printer's resolution up to this: 300 dpi is sharper than the
+10.5 pt text needs, and a 1,200 dpi A4 raster (about 140 MB a page, seconds to paint) gains
+nothing on paper (bench/RESULTS.md, printing)."""
 
-def print_pdf(document: QPdfDocument, printer: QPrinter) -> int:
-    """Paint every page of `document` onto `printer`, scaled to the page; returns pages printed."""
+
+def print_pdf(
+    document: QPdfDocument, printer: QPrinter, max_dpi: int | None = PRINT_DPI_CAP
+) -> int:
+    """Paint every page of `document` onto `printer`, page by page, fitted to the printable
+    area; each page is rasterised at the printer's resolution capped at `max_dpi` (None: no
+    cap) and scaled up by the printer. Returns the pages printed."""
     painter = QPainter()
     if not painter.begin(printer):
         return 0
     try:
-        dpi = printer.resolution()
+        dpi = printer.resolution() if max_dpi is None else min(printer.resolution(), max_dpi)
+        target = printer.pageRect(QPrinter.Unit.DevicePixel)
         for index in range(document.pageCount()):
             if index:
                 printer.newPage()
             points = document.pagePointSize(index)
             size = QSize(round(points.width() / 72 * dpi), round(points.height() / 72 * dpi))
             image = document.render(index, size)
-            target = printer.pageRect(QPrinter.Unit.DevicePixel).toRect()
-            scaled = image.scaled(
-                target.size(),
-                Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation,
+            scale = min(target.width() / size.width(), target.height() / size.height())
+            painter.drawImage(
+                QRectF(0, 0, size.width() * scale, size.height() * scale), image, image.rect()
             )
-            painter.drawImage(QPointF(0, 0), scaled, QRect(0, 0, scaled.width(), scaled.height()))
+            del image  # one page in memory at a time
         return document.pageCount()
     finally:
         painter.end()
@@ -66,10 +74,7 @@ class PdfPreviewDialog(QDialog):
         self.document = QPdfDocument(self)
         self.document.load(str(pdf_path))
         self.landscape = self._is_landscape()
-        if self.landscape:
-            self.resize(1180, 860)
-        else:
-            self.resize(900, 1000)
+        self.resize(fitted_size(QSize(1180, 860) if self.landscape else QSize(900, 1000), parent))
         self.view = QPdfView(self)
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
@@ -116,6 +121,14 @@ class PdfPreviewDialog(QDialog):
         )
         if target:
             shutil.copyfile(self.pdf_path, target)
+
+
+def fitted_size(wanted: QSize, near: QWidget | None) -> QSize:
+    """`wanted`, shrunk to fit the available area of the screen `near` is on (a 1366×768
+    laptop leaves about 1366×728): the dialog's buttons stay on the screen."""
+    screen = near.screen() if near is not None else QGuiApplication.primaryScreen()
+    room = screen.availableGeometry().size() - QSize(24, 48)  # frame and title bar
+    return wanted.boundedTo(room)
 
 
 def ask_save_path(parent: QWidget, title: str, suggested: str, file_filter: str) -> str:

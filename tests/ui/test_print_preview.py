@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
 from liaison.data.db import Database
@@ -19,7 +19,7 @@ from liaison.reports.closure_record import render_closure_record
 from liaison.services import demands
 from liaison.services.context import Actor
 from liaison.ui.context import AppContext
-from liaison.ui.print_preview import PdfPreviewDialog
+from liaison.ui.print_preview import PdfPreviewDialog, fitted_size, print_pdf
 from liaison.ui.visits.screen import VisitsScreen
 from tests.conftest import Cast, log_demands
 
@@ -63,6 +63,60 @@ def test_preview_shows_the_pages_and_printing_prints_them_all(
     dialog.ask_printer = to_file
     assert dialog.print_document() == pages
     assert len(PdfReader(printed).pages) == pages
+
+
+def _images(pdf: Path) -> list[tuple[int, int]]:
+    """(width, height) in pixels of every image painted on the pages of `pdf`."""
+    found = []
+    for page in PdfReader(pdf).pages:
+        for image in page.images:
+            found.append(image.image.size)
+    return found
+
+
+@pytest.mark.parametrize(("printer_dpi", "expected_dpi"), [(1200, 300), (600, 300), (150, 150)])
+def test_pages_are_rasterised_at_most_at_300_dpi(
+    qtbot: QtBot, db: Database, cast: Cast, tmp_path: Path, printer_dpi: int, expected_dpi: int
+) -> None:
+    """A 1,200 dpi printer used to get a 1,200 dpi raster (1.5 GB, 8 s a page); now at most
+    300 dpi, and below that the printer's own resolution."""
+    pdf = render_closure_record(db, _closed_demand(db, cast), tmp_path / "closure.pdf")
+    document = QPdfDocument()
+    document.load(str(pdf))
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setResolution(printer_dpi)
+    printed = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(printed))
+    assert print_pdf(document, printer) == document.pageCount()
+    sizes = _images(printed)
+    assert len(sizes) == document.pageCount()
+    a4 = (round(595.28 / 72 * expected_dpi), round(841.89 / 72 * expected_dpi))
+    for width, height in sizes:
+        assert abs(width - a4[0]) <= 2 and abs(height - a4[1]) <= 2, (width, height)
+
+
+def test_the_preview_fits_a_laptop_screen(
+    qtbot: QtBot, db: Database, cast: Cast, tmp_path: Path
+) -> None:
+    """On a 768-high screen 打印 and 另存为 stay above the screen's edge."""
+    pdf = render_closure_record(db, _closed_demand(db, cast), tmp_path / "closure.pdf")
+    dialog = PdfPreviewDialog(pdf, "诉求办结销号单")
+    qtbot.addWidget(dialog)
+    room = dialog.screen().availableGeometry()
+    assert dialog.height() <= room.height() - 48 and dialog.width() <= room.width() - 24
+    assert fitted_size(QSize(900, 1000), None) == QSize(900, 1000).boundedTo(
+        room.size() - QSize(24, 48)
+    )
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    buttons = [
+        b for b in dialog.findChildren(QPushButton) if b.text().startswith(("打印", "另存为"))
+    ]
+    assert len(buttons) == 2
+    for button in buttons:
+        bottom = button.mapTo(dialog, button.rect().bottomLeft()).y()
+        assert bottom < dialog.height()
 
 
 def test_cancelled_print_dialog_prints_nothing(
