@@ -6,6 +6,7 @@ month's end; as an A4 landscape PDF or an .xlsx workbook (sheets 部门指标, �
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,7 @@ from liaison.reports.ledger import (
     summary_table,
 )
 from liaison.reports.pdf_common import (
+    DISTRICT,
     LABEL_BG,
     Styles,
     fmt_date,
@@ -438,12 +440,14 @@ def _overdue_sheet(rows: Sequence[OverdueRow], as_of: date) -> Sheet:
 
 
 def bulletin_sheets(b: Bulletin) -> list[Sheet]:
-    return [
+    sheets = [
         _metrics_sheet("部门指标", b.by_department, "部门"),
         _metrics_sheet("街镇指标", b.by_street, "街镇"),
         _ranking_sheet(b.ranking),
         _overdue_sheet(b.overdue, b.as_of),
     ]
+    title = f"{DISTRICT}{_month_words(b)}{TITLE}"
+    return [replace(s, heading=f"{title} · {s.title}") for s in sheets]
 
 
 def render_bulletin(
@@ -455,7 +459,9 @@ def render_bulletin(
     kind = output_kind(out_path)
     b = bulletin_data(db, month, today=today)
     if kind == "xlsx":
-        return write_workbook(out_path, bulletin_sheets(b))
+        return write_workbook(
+            out_path, bulletin_sheets(b), title=f"{DISTRICT}{_month_words(b)}{TITLE}"
+        )
     story, font = bulletin_story(b)
     title = f"{_month_words(b)}{TITLE}"
     return build_landscape_pdf(out_path, story, font=font, title=title, running=title)

@@ -22,6 +22,7 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
 from liaison.data.db import Database
 from liaison.domain.errors import DomainError
 from liaison.reports.pdf_common import (
+    DISTRICT,
     LABEL_BG,
     Styles,
     build_pdf,
@@ -288,7 +289,9 @@ def ledger_sheets(ledger: Ledger) -> list[Sheet]:
         ],
         notes=["提出数不含已撤回、已并单的诉求；办结率＝已办结（含已回访、已销号）÷提出。"],
     )
-    return [Sheet(TITLE, COLUMNS, rows, red_rows=red), summary]
+    f = ledger.filter
+    heading = f"{DISTRICT}{TITLE}（{f.start:%Y-%m-%d} 至 {f.end:%Y-%m-%d}，{ledger.filter_words}）"
+    return [Sheet(TITLE, COLUMNS, rows, red_rows=red, heading=heading), summary]
 
 
 def render_ledger(
@@ -303,7 +306,7 @@ def render_ledger(
         check_pdf_size(db, f)
     ledger = ledger_data(db, f, today=today)
     if kind == "xlsx":
-        return write_workbook(out_path, ledger_sheets(ledger))
+        return write_workbook(out_path, ledger_sheets(ledger), title=f"{DISTRICT}{TITLE}")
     story, font = ledger_story(ledger)
     period = f"{f.start:%Y-%m-%d} 至 {f.end:%Y-%m-%d}"
     return build_landscape_pdf(

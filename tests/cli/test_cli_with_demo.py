@@ -147,7 +147,7 @@ def test_ledger_and_bulletin_as_pdf_and_excel(demo_db: Path, tmp_path: Path) -> 
     assert "诉求台账" in text and "区金融办" in text
     assert cli.main([*ledger, "--out", str(tmp_path / "l.xlsx"), *base]) == 0
     sheet = load_workbook(tmp_path / "l.xlsx").worksheets[0]
-    assert sheet.max_row > 100 and sheet.freeze_panes == "A2"
+    assert sheet.max_row > 100 and sheet.freeze_panes == "A3"
     month = ["report", "bulletin", "--month", "2025-06"]
     assert cli.main([*month, "--out", str(tmp_path / "b.pdf"), *base]) == 0
     assert "通报" in PdfReader(tmp_path / "b.pdf").pages[0].extract_text()

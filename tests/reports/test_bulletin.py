@@ -128,11 +128,12 @@ def test_bulletin_xlsx_numbers_equal_compute_metrics(world: World, tmp_path: Pat
     floats = 0
     for sheet, by in (("部门指标", "department"), ("街镇指标", "street")):
         ws = wb[sheet]
-        assert ws.freeze_panes == "A2"
-        head = [c.value for c in ws[1]]
+        assert ws.freeze_panes == "A3"
+        assert ws["A1"].value == f"重庆市江北区2026年3月企业走访联络工作月度通报 · {sheet}"
+        head = [c.value for c in ws[2]]
         report = compute_metrics(world.db, START, END, by)  # type: ignore[arg-type]
         expected = [*report.rows, report.total]
-        for i, r in enumerate(expected, 2):
+        for i, r in enumerate(expected, 3):
             assert ws.cell(row=i, column=1).value == r.label
             for name, label in RATES:
                 cell = ws.cell(row=i, column=head.index(label) + 1)
@@ -154,11 +155,12 @@ def test_bulletin_xlsx_numbers_equal_compute_metrics(world: World, tmp_path: Pat
                     "overdue": "超期",
                 }[name]
                 assert ws.cell(row=i, column=head.index(label) + 1).value == getattr(r, name)
-        assert ws.cell(row=len(expected) + 2, column=1).value is None or ws.max_row > len(expected)
+        assert ws.cell(row=len(expected) + 3, column=1).value is None or ws.max_row > len(expected)
+        assert ws.print_title_rows == "$2:$2" and ws.page_setup.orientation == "landscape"
     assert floats > 0
     rank = wb["红黑榜"]
-    assert [c.value for c in rank[2]][:3] == ["红榜", 1, "区金融办"]
+    assert [c.value for c in rank[3]][:3] == ["红榜", 1, "区金融办"]
     overdue = wb["超期清单"]
-    assert overdue.cell(row=2, column=4).value == "申请创业担保贷款"
-    deadline = overdue.cell(row=2, column=7)
+    assert overdue.cell(row=3, column=4).value == "申请创业担保贷款"
+    deadline = overdue.cell(row=3, column=7)
     assert deadline.is_date and deadline.number_format == "yyyy-mm-dd"

@@ -193,7 +193,10 @@ def test_ledger_xlsx(world: World, tmp_path: Path) -> None:
     out = render_ledger(world.db, MARCH, tmp_path / "台账.xlsx")
     wb = load_workbook(out)
     ws = wb["诉求台账"]
-    headers = [c.value for c in ws[1]]
+    # a title row, then the headers
+    assert ws["A1"].value.startswith("重庆市江北区诉求台账（2026-03-01 至 2026-03-31")
+    assert ws["A1"].font.b and "A1:L1" in {str(r) for r in ws.merged_cells.ranges}
+    headers = [c.value for c in ws[2]]
     assert headers[:10] == [
         "序号",
         "提出日期",
@@ -206,19 +209,28 @@ def test_ledger_xlsx(world: World, tmp_path: Path) -> None:
         "办结日期",
         "满意度",
     ]
-    assert ws.freeze_panes == "A2"
-    assert ws[1][0].font.b
-    assert ws.max_row == 5
-    raised = ws.cell(row=2, column=2)
+    assert ws.freeze_panes == "A3"
+    assert ws[2][0].font.b
+    assert ws.max_row == 6
+    raised = ws.cell(row=3, column=2)
     assert isinstance(raised.value, datetime)  # openpyxl reads dates back as datetimes
     assert raised.value.date() == date(2026, 3, 2)
     assert raised.number_format == "yyyy-mm-dd"
-    titles = {ws.cell(row=r, column=4).value: r for r in range(2, 6)}
+    titles = {ws.cell(row=r, column=4).value: r for r in range(3, 7)}
     row = titles["申请创业担保贷款"]
     assert ws.cell(row=row, column=11).value == "超期"
     assert ws.cell(row=row, column=4).font.color.rgb.endswith("C00000")
     # CJK text counts double in the column widths
     assert ws.column_dimensions["C"].width >= 2 * len("重庆江北嘉陵机械有限公司")
+    # it prints as the paper ledger: landscape, one page wide, headers on every page
+    assert ws.page_setup.orientation == "landscape"
+    assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.print_title_rows == "$2:$2"
+    assert ws.auto_filter.ref == "A2:L6"
+    assert "&P" in ws.oddFooter.center.text
+    assert wb.properties.creator.endswith("（Liaison）")
+    assert wb.properties.title == "重庆市江北区诉求台账"
     summary = wb["汇总"]
     assert summary.freeze_panes == "A2"
     head = [c.value for c in summary[1]]

@@ -77,7 +77,7 @@ def test_ledger_pdf_over_the_cap_is_refused_but_xlsx_is_not(
     assert "4 条" in message and "上限 3 条" in message and "Excel" in message
     assert not (tmp_path / "台账.pdf").exists()
     out = render_ledger(world.db, MARCH, tmp_path / "台账.xlsx")
-    assert load_workbook(out)["诉求台账"].max_row == 5
+    assert load_workbook(out)["诉求台账"].max_row == 6  # title, headers, 4 demands
     narrower = LedgerFilter(MARCH.start, MARCH.end, department_id=world.cast.finance_dept)
     assert render_ledger(world.db, narrower, tmp_path / "金融办.pdf").exists()
 

@@ -96,7 +96,7 @@ def test_ledger_of_the_list_filter_previews_and_exports(
     written = target.with_name("金融办台账.xlsx")
     assert str(written) in messages["info"][0]
     ws = load_workbook(written)["诉求台账"]
-    assert ws.max_row == 2 and ws.cell(row=2, column=4).value == "申请流动资金贷款贴息"
+    assert ws.max_row == 3 and ws.cell(row=3, column=4).value == "申请流动资金贷款贴息"
 
 
 def test_ledger_over_the_pdf_cap_says_so(
