@@ -24,7 +24,7 @@ from liaison.domain.permissions import VISIT_ROLES
 from liaison.domain.vocab import DEMAND_KINDS, VISIT_MODES
 from liaison.services import visits as visit_service
 from liaison.services.context import Actor
-from liaison.services.enterprise_list import SORT_KEYS
+from liaison.services.enterprise_list import SORT_KEYS, sorted_as_listed
 
 
 def quarter_start(day: date) -> date:
@@ -163,15 +163,7 @@ def order_ids(db: Database, ids: list[str], sort: str, descending: bool = False)
     `enterprise_ids` sorts the unsearched list."""
     if not ids:
         return []
-    column = {
-        "name": Enterprise.name,
-        "uscc": Enterprise.uscc,
-        "street": Enterprise.street_id,
-    }[sort if sort in SORT_KEYS else "name"]
-    order = column.desc() if descending else column.asc()
     with db.read() as s:
-        return list(
-            s.scalars(
-                select(Enterprise.id).where(Enterprise.id.in_(ids)).order_by(order, Enterprise.id)
-            )
-        )
+        stmt = select(Enterprise.id).where(Enterprise.id.in_(ids))
+        key = sort if sort in SORT_KEYS else "name"
+        return list(s.scalars(sorted_as_listed(s, stmt, key, descending)))

@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from sqlalchemy import Select, func, literal_column, select
+from sqlalchemy import Select, case, column, func, literal_column, select, table
+from sqlalchemy.orm import Session
 
 from liaison.data import search as search_index
 from liaison.data.db import Database, raw_connection
@@ -101,14 +103,35 @@ def enterprise_ids(db: Database, f: EnterpriseFilter) -> EnterpriseIds:
                 ids = list(found.enterprise_ids)
             capped = found.total > len(found.enterprise_ids)
             return EnterpriseIds(ids, found.total if capped else len(ids), capped)
-        column = {
-            "name": Enterprise.name,
-            "uscc": Enterprise.uscc,
-            "street": Enterprise.street_id,
-        }.get(f.sort, Enterprise.name)
-        order = column.desc() if f.descending else column
-        ids = list(s.scalars(stmt.order_by(order, Enterprise.id)))
+        ids = list(s.scalars(sorted_as_listed(s, stmt, f.sort, f.descending)))
         return EnterpriseIds(ids, len(ids), False)
+
+
+_SEARCH = table("enterprise_search", column("enterprise_id"), column("pinyin"))
+
+
+def sorted_as_listed(s: Session, stmt: Select[Any], sort: str, descending: bool) -> Select[Any]:
+    """`stmt` (selecting from `enterprise`) in the list's order for `sort` (name, uscc or
+    street), ties broken by id."""
+    stmt, keys = _sort_keys(s, stmt, sort)
+    return stmt.order_by(*(k.desc() if descending else k for k in keys), Enterprise.id)
+
+
+def _sort_keys(s: Session, stmt: Select[Any], sort: str) -> tuple[Select[Any], list[Any]]:
+    """The statement (joined as the keys need) and its sort keys. Chinese sorts by pinyin,
+    as people look names up (重庆… before 江北…; code points put 江 U+6C5F before 重 U+91CD):
+    names by the search index's full pinyin, streets by their names' pinyin; 信用代码 by
+    its characters."""
+    if sort == "uscc":
+        return stmt, [Enterprise.uscc]
+    if sort == "street":
+        from liaison.domain.pinyin import full_pinyin
+
+        streets = sorted(s.execute(select(Street.id, Street.name)), key=lambda r: full_pinyin(r[1]))
+        rank = case({sid: i for i, (sid, _) in enumerate(streets)}, value=Enterprise.street_id)
+        return stmt, [rank.nulls_last() if streets else Enterprise.street_id]
+    joined = stmt.outerjoin(_SEARCH, _SEARCH.c.enterprise_id == Enterprise.id)
+    return joined, [func.coalesce(_SEARCH.c.pinyin, Enterprise.name), Enterprise.name]
 
 
 @dataclass(frozen=True)

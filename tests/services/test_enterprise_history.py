@@ -196,3 +196,28 @@ def test_role_sets_agree_with_the_services(db: Database, cast: Cast, role: Role)
         assert role not in ENTERPRISE_DELETERS
     else:
         assert role in ENTERPRISE_DELETERS
+
+
+def test_the_list_sorts_chinese_names_and_streets_by_pinyin(db: Database, cast: Cast) -> None:
+    """江 (U+6C5F) sorts before 重 (U+91CD) by code point; people look 江北区… up under j."""
+    from liaison.services.reference_lists import list_streets
+
+    streets = {st.name: st.id for st in list_streets(db)}
+    jiangbei = _register(db, cast, "江北区嘉华火锅店", 41, street_id=streets["五里店街道"])
+    anhe = _register(db, cast, "重庆安和科技有限公司", 42, street_id=streets["大石坝街道"])
+    names = {jiangbei: "江北区嘉华火锅店", anhe: "重庆安和科技有限公司"}
+    names[cast.enterprise_id] = "重庆江北嘉陵机械有限公司"  # the cast's, 观音桥街道
+    by_name = enterprise_ids(db, EnterpriseFilter(sort="name")).ids
+    assert [names[i] for i in by_name] == [
+        "重庆安和科技有限公司",  # chongqing anhe
+        "重庆江北嘉陵机械有限公司",  # chongqing jiangbei
+        "江北区嘉华火锅店",  # jiangbeiqu
+    ]
+    assert enterprise_ids(db, EnterpriseFilter(sort="name", descending=True)).ids == list(
+        reversed(by_name)
+    )
+    # streets by pinyin too: 大石坝 dashiba, 观音桥 guanyinqiao, 五里店 wulidian
+    by_street = enterprise_ids(db, EnterpriseFilter(sort="street")).ids
+    assert by_street == [anhe, cast.enterprise_id, jiangbei]
+    found = enterprise_ids(db, EnterpriseFilter(text="嘉")).ids
+    assert order_ids(db, found, "name") == [cast.enterprise_id, jiangbei]

@@ -28,7 +28,13 @@ SHANGMAO = "重庆观音桥商贸有限公司"
 YUZUI = "重庆鱼嘴物流有限公司"
 HUOGUO = "江北区嘉华火锅店"
 XINCAI = "重庆两江新材料科技有限公司"
-ALL_BY_NAME = sorted([JIALING, SHANGMAO, YUZUI, HUOGUO, XINCAI])
+ALL_BY_NAME = [SHANGMAO, JIALING, XINCAI, YUZUI, HUOGUO]
+"""By pinyin, as people look names up: chongqing guanyinqiao, chongqing jiangbei, chongqing
+liangjiang, chongqing yuzui, jiangbeiqu (code points would put 江 U+6C5F before 重 U+91CD)."""
+
+
+def by_pinyin(some: list[str], reverse: bool = False) -> list[str]:
+    return sorted(some, key=ALL_BY_NAME.index, reverse=reverse)
 
 
 class FakeNav:
@@ -196,12 +202,12 @@ def test_street_tag_and_scale_filters_combine(
     screen = open_screen(cast.supervisor)
     bar = screen.filters
     bar.street.setCurrentIndex(bar.street.findText("鱼嘴镇"))
-    wait_for_names(qtbot, screen, sorted([YUZUI, XINCAI]))
+    wait_for_names(qtbot, screen, by_pinyin([YUZUI, XINCAI]))
     bar.tag.setCurrentIndex(bar.tag.findText("高新技术企业"))
     wait_for_names(qtbot, screen, [XINCAI])
     bar.street.setCurrentIndex(0)
     bar.tag.setCurrentIndex(bar.tag.findText("专精特新"))
-    wait_for_names(qtbot, screen, sorted([SHANGMAO, XINCAI]))
+    wait_for_names(qtbot, screen, by_pinyin([SHANGMAO, XINCAI]))
     bar.scale.setCurrentIndex(bar.scale.findText("规上"))
     wait_for_names(qtbot, screen, [SHANGMAO])
 
@@ -257,14 +263,14 @@ def test_filters_and_sort_are_remembered(
 ) -> None:
     first = open_screen(cast.supervisor)
     first.filters.street.setCurrentIndex(first.filters.street.findText("鱼嘴镇"))
-    wait_for_names(qtbot, first, sorted([YUZUI, XINCAI]))
+    wait_for_names(qtbot, first, by_pinyin([YUZUI, XINCAI]))
     click_header(qtbot, first, 0)  # name, descending
-    wait_for_names(qtbot, first, sorted([YUZUI, XINCAI], reverse=True))
+    wait_for_names(qtbot, first, by_pinyin([YUZUI, XINCAI], reverse=True))
     first.close()
 
     second = open_screen(cast.supervisor)
     assert second.filters.street.currentText() == "鱼嘴镇"
-    wait_for_names(qtbot, second, sorted([YUZUI, XINCAI], reverse=True))
+    wait_for_names(qtbot, second, by_pinyin([YUZUI, XINCAI], reverse=True))
 
 
 # --- one enterprise --------------------------------------------------------------------------
@@ -388,7 +394,7 @@ def test_bad_code_is_flagged_next_to_the_field_and_nothing_is_saved(
     open_screen: ScreenMaker, cast: Cast, qtbot: QtBot, db: Database
 ) -> None:
     screen = open_screen(cast.street_staff)
-    own_street = sorted([JIALING, SHANGMAO])
+    own_street = by_pinyin([JIALING, SHANGMAO])
     assert names(screen) == own_street  # street staff start in their own street
     qtbot.mouseClick(screen.new_button, Qt.MouseButton.LeftButton)
     dialog = screen.dialog
@@ -416,7 +422,8 @@ def test_bad_code_is_flagged_next_to_the_field_and_nothing_is_saved(
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
     assert _count(db) == before + 1
-    wait_for_names(qtbot, screen, sorted([*own_street, "重庆寸滩港口物流有限公司"]))
+    # chongqing cuntan first
+    wait_for_names(qtbot, screen, ["重庆寸滩港口物流有限公司", *own_street])
     assert screen.list.current_id() == screen.detail.enterprise_id
     assert screen.detail.name.text() == "重庆寸滩港口物流有限公司"
     assert screen.detail.fields["street"].text() == "观音桥街道"
