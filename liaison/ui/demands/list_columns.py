@@ -65,20 +65,25 @@ def columns() -> list[Column[Row]]:
                 deadline_words(r.status.days_left, r.status.reply) if r.status else None
             ),
         ),
-        Column(_t("牵头单位"), lambda r: r.lead_unit or "—"),
+        Column(_t("牵头单位"), lambda r: r.lead_unit or "—", tooltip=lambda r: r.lead_unit or None),
         Column(
             _t("督办"),
             lambda r: str(r.escalation_level) if r.escalation_level else "",
             align_right=True,
         ),
-        Column(_t("类别"), lambda r: r.category),
+        Column(_t("类别"), lambda r: r.category, tooltip=lambda r: r.category),
         Column(_t("提出日期"), lambda r: f"{r.raised_on:%Y-%m-%d}"),
     ]
 
 
 COLUMN_WIDTHS = (220, 150, 64, 86, 76, 92, 40, 110, 86)
-"""Column 0 (诉求) also takes whatever room the others leave (see _fit_title)."""
-TITLE_MIN = 170
+"""Natural widths; 诉求 and 企业 also share whatever room the others leave (see _fit_title)."""
+TITLE_COLUMN = 0
+ENTERPRISE_COLUMN = 1
+TITLE_MIN = 150
+ENTERPRISE_MIN = 110
+OPTIONAL_COLUMNS = (8, 7)
+"""提出日期, then 类别: hidden, in this order, when the list is too narrow for all columns."""
 STATE_COLUMN = 2
 DAYS_COLUMN = 4
 """状态: at least as wide as the longest state word in the UI's language (list_panel)."""

@@ -38,13 +38,18 @@ from liaison.ui.demands.detail import DUE_SOON_COLOR, OVERDUE_COLOR
 from liaison.ui.demands.list_columns import (
     COLUMN_WIDTHS,
     DAYS_COLUMN,
+    ENTERPRISE_COLUMN,
+    ENTERPRISE_MIN,
+    OPTIONAL_COLUMNS,
     STATE_COLUMN,
+    TITLE_COLUMN,
     TITLE_MIN,
     Row,
     columns,
     days_short,
     mine_label,
 )
+from liaison.ui.list_fit import elide_in_the_middle, fit_columns
 from liaison.ui.ops import run_in_background
 from liaison.ui.table_model import IdTableModel
 
@@ -217,15 +222,18 @@ class DemandListPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setMinimumSectionSize(36)
-        for col, width in enumerate(COLUMN_WIDTHS):
-            header.resizeSection(col, width)
+        elide_in_the_middle(self.table)
+        natural = list(COLUMN_WIDTHS)
         # the English state words ("In progress", "Withdrawn") are wider than the Chinese ones
         metrics = self.table.fontMetrics()
         states = max(metrics.horizontalAdvance(t) for _, t in vocab.choices(wf.STATE_LABELS))
-        header.resizeSection(STATE_COLUMN, max(COLUMN_WIDTHS[STATE_COLUMN], states + 16))
+        natural[STATE_COLUMN] = max(COLUMN_WIDTHS[STATE_COLUMN], states + 16)
         # the longest words of the 剩余工作日 column, a sign-in overdue by three digits
         days = metrics.horizontalAdvance(days_short(-999, reply=True))
-        header.resizeSection(DAYS_COLUMN, max(COLUMN_WIDTHS[DAYS_COLUMN], days + 16))
+        natural[DAYS_COLUMN] = max(COLUMN_WIDTHS[DAYS_COLUMN], days + 16)
+        self.natural_widths = natural
+        for col, width in enumerate(natural):
+            header.resizeSection(col, width)
         self.table.viewport().installEventFilter(self)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.empty = QLabel()
@@ -291,18 +299,16 @@ class DemandListPanel(QWidget):
         return super().eventFilter(watched, event)
 
     def _fit_title(self) -> None:
-        """Share the room the fixed columns leave between 诉求 (60 %) and 企业 (40 %); below
-        that, 诉求 keeps TITLE_MIN and the last columns scroll. (A stretch section would
-        squeeze the title to nothing on a 1366-pixel screen.)"""
-        header = self.table.horizontalHeader()
-        fixed = sum(header.sectionSize(c) for c in range(2, self.model.columnCount()))
-        spare = self.table.viewport().width() - fixed - COLUMN_WIDTHS[0] - COLUMN_WIDTHS[1]
-        if spare > 0:
-            header.resizeSection(0, COLUMN_WIDTHS[0] + int(spare * 0.6))
-            header.resizeSection(1, COLUMN_WIDTHS[1] + spare - int(spare * 0.6))
-        else:
-            header.resizeSection(1, COLUMN_WIDTHS[1])
-            header.resizeSection(0, max(TITLE_MIN, COLUMN_WIDTHS[0] + spare))
+        """Fit the columns in the list's width (liaison.ui.list_fit): 诉求 (60 %) and 企业
+        (40 %) share the spare room; on a narrow list 提出日期 and then 类别 step aside (the
+        detail pane shows both) before 诉求 and 企业 shrink, 牵头单位 and 督办 stay in view."""
+        fit_columns(
+            self.table,
+            self.natural_widths,
+            flexible={TITLE_COLUMN: 0.6, ENTERPRISE_COLUMN: 0.4},
+            minimum={TITLE_COLUMN: TITLE_MIN, ENTERPRISE_COLUMN: ENTERPRISE_MIN},
+            optional=OPTIONAL_COLUMNS,
+        )
 
     # --- querying ---------------------------------------------------------------------------
 

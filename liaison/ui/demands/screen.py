@@ -5,8 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from liaison.domain.roles import ROLE_LABELS, Role
 from liaison.services.admin import list_departments
@@ -15,6 +14,7 @@ from liaison.ui import vocab
 from liaison.ui.context import DEMAND, ENTERPRISE, REFERENCE, AppContext
 from liaison.ui.demands.detail import DemandDetailPanel
 from liaison.ui.demands.list_panel import DemandListPanel
+from liaison.ui.list_fit import DetailSplit
 from liaison.ui.screen import Screen
 
 if TYPE_CHECKING:
@@ -44,12 +44,7 @@ class DemandsScreen(Screen):
 
         self.list_panel = DemandListPanel(ctx)
         self.detail = DemandDetailPanel(ctx)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.list_panel)
-        self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 5)
-        self.splitter.setStretchFactor(1, 4)
+        self.splitter = DetailSplit(self.list_panel, self.detail, detail_share=0.44)
         self.list_panel.setMinimumWidth(520)
         self.detail.setMinimumWidth(460)
 
@@ -58,16 +53,13 @@ class DemandsScreen(Screen):
         layout.addLayout(head)
         layout.addWidget(self.splitter, 1)
 
-        self._sized = False
-        self.list_panel.current_changed.connect(self.detail.show_demand)
+        self.list_panel.current_changed.connect(self._show)
         self.detail.action_did_succeed.connect(self._after_action)
 
-    def showEvent(self, event: QShowEvent) -> None:
-        if not self._sized:  # first show: list a little wider than the detail
-            self._sized = True
-            width = max(self.width(), 1000)
-            self.splitter.setSizes([int(width * 0.56), int(width * 0.44)])
-        super().showEvent(event)
+    def _show(self, demand_id: str | None) -> None:
+        """The selected demand in the detail pane; nothing selected, the pane steps aside."""
+        self.detail.show_demand(demand_id)
+        self.splitter.show_detail(demand_id is not None)
 
     def _scope_text(self) -> str:
         actor = self.ctx.actor
@@ -89,6 +81,7 @@ class DemandsScreen(Screen):
     def open_record(self, demand_id: str) -> None:
         """Show this demand (from another screen, e.g. an enterprise's demands)."""
         self.detail.show_demand(demand_id)
+        self.splitter.show_detail(True)
         if self.list_panel.select(demand_id, emit=False):
             self.list_panel.wanted_id = None
         else:  # not listed (yet): selected when a load brings it

@@ -129,6 +129,8 @@ class EnterpriseDetailPanel(QWidget):
     edit_requested = Signal(object)
     """With the EnterpriseDetail to edit."""
     delete_requested = Signal(object)
+    showing = Signal(bool)
+    """True when an enterprise is shown, False when the pane has nothing to show."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -269,12 +271,14 @@ class EnterpriseDetailPanel(QWidget):
         self.history = enterprise_history(self.ctx.db, enterprise_id)
         self._fill(detail, self.history)
         self.stack.setCurrentWidget(self.body)
+        self.showing.emit(True)
         return True
 
     def clear(self) -> None:
         self.detail = None
         self.history = None
         self.stack.setCurrentWidget(self.placeholder)
+        self.showing.emit(False)
 
     def _fill(self, d: EnterpriseDetail, history: EnterpriseHistory) -> None:
         self.name.setText(d.name)

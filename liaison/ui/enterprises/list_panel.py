@@ -9,8 +9,16 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QSettings, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QItemSelectionModel,
+    QObject,
+    QSettings,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -36,6 +44,7 @@ from liaison.services.enterprise_list import (
 from liaison.ui import vocab
 from liaison.ui.context import AppContext
 from liaison.ui.core_text import tr_core
+from liaison.ui.list_fit import elide_in_the_middle, fit_columns
 from liaison.ui.ops import run_in_background
 from liaison.ui.table_model import Column, IdTableModel
 
@@ -75,6 +84,9 @@ def enterprise_columns() -> list[Column[EnterpriseRow]]:
         ),
     ]
 
+
+OPTIONAL_COLUMNS = (7, 6, 1)
+"""行业, 规模, then 统一社会信用代码: hidden in this order when the list is too narrow."""
 
 SORT_KEY_OF_COLUMN = {0: "name", 1: "uscc", 2: "street"}
 """Columns the service can sort by (EnterpriseFilter.sort); the others don't sort."""
@@ -124,7 +136,7 @@ class EnterpriseList(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(False)
-        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        elide_in_the_middle(self.view)
         self.view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         rows = self.view.verticalHeader()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -142,6 +154,7 @@ class EnterpriseList(QWidget):
         """Set once the person drags the name column (or a saved layout is restored)."""
         self._fitting = False
         self._set_column_widths()
+        self.view.viewport().installEventFilter(self)
         header.sectionResized.connect(self._on_section_resized)
         self.view.selectionModel().currentRowChanged.connect(self._on_current_row)
 
@@ -176,28 +189,38 @@ class EnterpriseList(QWidget):
             )
             + pad,
         }
-        self.view.setColumnWidth(7, fm.horizontalAdvance("信息传输、软件和信息技术") + pad)
+        widths[7] = fm.horizontalAdvance("信息传输、软件和信息技术") + pad
+        self.natural_widths = [widths[c] for c in range(len(widths))]
         self._fitting = True
         for column, width in widths.items():
             self.view.setColumnWidth(column, width)
         self._fitting = False
-        self.min_name_width = widths[0]
+        self.min_name_width = fm.horizontalAdvance("重庆泰和生物科技") + pad
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._fit_name_column()
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # the viewport's own resize: the list's resizeEvent comes before its layout has
+        # given the table the new width
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_name_column()
+        return super().eventFilter(watched, event)
 
     def _fit_name_column(self) -> None:
-        """Give the name column the room a wide window has (until the person sizes it)."""
+        """Fit the columns in the list's width (liaison.ui.list_fit), the name taking the spare
+        room; a narrow list drops 行业, 规模 and then 信用代码 (the detail pane shows them) before
+        the name shrinks. Once the person sizes the name column, their width stays."""
         if self.name_width_chosen:
             return
-        header = self.view.horizontalHeader()
-        others = sum(header.sectionSize(c) for c in range(1, self.model.columnCount() - 1))
-        industry = self.fontMetrics().horizontalAdvance("信息传输、软件和信息技术") + 22
-        room = self.view.viewport().width() - others - industry
         self._fitting = True
-        self.view.setColumnWidth(0, max(self.min_name_width, min(room, 3 * self.min_name_width)))
-        self._fitting = False
+        try:
+            fit_columns(
+                self.view,
+                self.natural_widths,
+                flexible={0: 1.0},
+                minimum={0: self.min_name_width},
+                optional=OPTIONAL_COLUMNS,
+            )
+        finally:
+            self._fitting = False
 
     def _on_section_resized(self, logical: int, _old: int, _new: int) -> None:
         if logical == 0 and not self._fitting:

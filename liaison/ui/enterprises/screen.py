@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -31,9 +30,10 @@ from liaison.ui.enterprises.edit_dialog import EnterpriseDialog
 from liaison.ui.enterprises.filter_bar import FilterBar, FilterState
 from liaison.ui.enterprises.list_panel import EnterpriseList, count_text
 from liaison.ui.imports import ImportDialog
+from liaison.ui.list_fit import DetailSplit
 from liaison.ui.screen import Screen
 
-SPLITTER_KEY = "enterprises/splitter"
+DETAIL_WIDTH_KEY = "enterprises/detail_width"
 
 
 class EnterprisesScreen(Screen):
@@ -66,12 +66,9 @@ class EnterprisesScreen(Screen):
         self.filters = FilterBar(show_mine=role in ASSIGNABLE)
         self.list = EnterpriseList(ctx)
         self.detail = EnterpriseDetailPanel(ctx)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.list)
-        self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter = DetailSplit(self.list, self.detail, detail_share=0.42)
+        self.detail.setMinimumWidth(440)
+        self.detail.showing.connect(self.splitter.show_detail)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 8)
@@ -82,11 +79,9 @@ class EnterprisesScreen(Screen):
         settings = QSettings()
         self.filters.restore(settings, default_street=ctx.actor.street_id)
         self.list.restore_sort(settings)
-        state = settings.value(SPLITTER_KEY)
-        if state is not None:
-            self.splitter.restoreState(state)
-        else:
-            self.splitter.setSizes([700, 500])
+        width = settings.value(DETAIL_WIDTH_KEY)
+        if width is not None:
+            self.splitter.detail_width = int(width)
 
         self.filters.filter_changed.connect(self._query)
         self.filters.search.go_to_list.connect(self.list.focus_first_row)
@@ -197,7 +192,9 @@ class EnterprisesScreen(Screen):
         settings = QSettings()
         self.filters.save(settings)
         self.list.save_sort(settings)
-        settings.setValue(SPLITTER_KEY, self.splitter.saveState())
+        width = self.splitter.sizes()[1] if self.detail.isVisible() else self.splitter.detail_width
+        if width:
+            settings.setValue(DETAIL_WIDTH_KEY, width)
 
     def hideEvent(self, event: QHideEvent) -> None:
         self.save_settings()
