@@ -8,8 +8,8 @@ from datetime import date, datetime
 from sqlalchemy import ColumnElement, Date, and_, func, literal, select
 from sqlalchemy.orm import Session
 
-from liaison.data.db import raw_connection
-from liaison.data.models import Account, Assignment, Device
+from liaison.data.db import Database, raw_connection
+from liaison.data.models import Account, Assignment, Department, Device, Street
 from liaison.domain import clock
 from liaison.domain.errors import NotFound, PermissionDenied
 from liaison.domain.roles import ROLE_LABELS, Role
@@ -33,6 +33,19 @@ class Actor:
     @property
     def is_hub(self) -> bool:
         return self.role in (Role.SUPERVISOR, Role.ADMIN)
+
+
+def unit_name(db: Database, actor: Actor) -> str:
+    """The unit the actor works for, as people name it: a handler's department, a street
+    staff member's street ('' for the district office's roles)."""
+    with db.read() as s:
+        if actor.role is Role.HANDLER and actor.department_id:
+            return (
+                s.scalar(select(Department.name).where(Department.id == actor.department_id)) or ""
+            )
+        if actor.role is Role.STREET_STAFF and actor.street_id:
+            return s.scalar(select(Street.name).where(Street.id == actor.street_id)) or ""
+    return ""
 
 
 def local_device_id(session: Session) -> str:

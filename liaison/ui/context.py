@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from liaison.data.db import Database
-from liaison.services.context import Actor
+from liaison.domain.roles import ROLE_LABELS
+from liaison.services.context import Actor, unit_name
 
 ENTERPRISE = "enterprise"
 VISIT = "visit"
@@ -41,3 +42,20 @@ class AppContext:
     actor: Actor
     hub: ChangeHub
     nav: Navigator | None = None
+    _unit: str | None = None
+
+    def unit(self) -> str:
+        """The signed-in person's department or street ('' for the district office)."""
+        if self._unit is None:
+            self._unit = unit_name(self.db, self.actor)
+        return self._unit
+
+    def who(self) -> str:
+        """How the screens name the signed-in person: “大石坝街道 · 冯霞亮（街镇专员）”."""
+        from liaison.ui import vocab
+
+        role = vocab.label(ROLE_LABELS, self.actor.role)
+        me = QCoreApplication.translate("AppContext", "{name}（{role}）").format(
+            name=self.actor.display_name, role=role
+        )
+        return f"{self.unit()} · {me}" if self.unit() else me

@@ -25,10 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from liaison.domain import clock
-from liaison.domain.roles import ROLE_LABELS
 from liaison.domain.workdays import DUE_SOON_WORKING_DAYS
 from liaison.services.worklist import WorkItem, Worklist, WorkSection, worklist
-from liaison.ui import vocab
 from liaison.ui.context import ACCOUNT, DEMAND, ENTERPRISE, REFERENCE, VISIT, AppContext
 from liaison.ui.core_text import tr_core_joined
 from liaison.ui.ops import run_in_background
@@ -260,11 +258,8 @@ class HomeScreen(Screen):
         actor = self.ctx.actor
         weekday = WEEKDAYS[wl.today.weekday()]
         self.subtitle.setText(
-            self.tr("{day} 星期{weekday}　{name}（{role}）").format(
-                day=f"{wl.today:%Y-%m-%d}",
-                weekday=weekday,
-                name=actor.display_name,
-                role=vocab.label(ROLE_LABELS, actor.role),
+            self.tr("{day} 星期{weekday}　{who}").format(
+                day=f"{wl.today:%Y-%m-%d}", weekday=weekday, who=self.ctx.who()
             )
         )
         if wl.summary is not None:

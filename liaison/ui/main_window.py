@@ -19,8 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from liaison.domain.roles import ROLE_LABELS, Role
-from liaison.ui import vocab
+from liaison.domain.roles import Role
 from liaison.ui.context import AppContext
 from liaison.ui.i18n import LANGUAGES, current_language, set_language
 from liaison.ui.screen import Screen
@@ -154,11 +153,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self._build_menus()
-        who = QLabel(
-            self.tr("当前用户：{name}（{role}）").format(
-                name=actor.display_name, role=vocab.label(ROLE_LABELS, actor.role)
-            )
-        )
+        who = QLabel(self.tr("当前用户：{who}").format(who=ctx.who()))
         self.statusBar().addPermanentWidget(who)
         self.statusBar().showMessage(str(ctx.db.path), 5000)
         self._restore_layout()

@@ -231,6 +231,14 @@
     </message>
 </context>
 <context>
+    <name>AppContext</name>
+    <message>
+        <location filename="../../liaison/ui/context.py" line="+58"/>
+        <source>{name}（{role}）</source>
+        <translation>{name} ({role})</translation>
+    </message>
+</context>
+<context>
     <name>Assignments</name>
     <message>
         <location filename="../../liaison/ui/enterprises/assignments.py" line="+65"/>
@@ -495,7 +503,7 @@ This computer sent changes after the backup: until they are back it cannot make 
 <context>
     <name>BulletinDialog</name>
     <message>
-        <location filename="../../liaison/ui/print_preview.py" line="+253"/>
+        <location filename="../../liaison/ui/print_preview.py" line="+266"/>
         <source>打印月度通报</source>
         <translation>Print monthly bulletin</translation>
     </message>
@@ -3616,7 +3624,7 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../liaison/ui/demands/list_panel.py" line="+134"/>
+        <location filename="../../liaison/ui/demands/list_panel.py" line="+139"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -3651,7 +3659,7 @@ Time: {at}</translation>
         <translation>Raised on</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+20"/>
         <source>签收超期 {n}</source>
         <translation>Acceptance overdue {n}</translation>
     </message>
@@ -3790,7 +3798,7 @@ Time: {at}</translation>
         <translation>Drop the filter from statistics and list all demands</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+71"/>
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
@@ -3805,7 +3813,7 @@ Time: {at}</translation>
         <translation>All streets</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+83"/>
         <source>正在查询…</source>
         <translation>Searching…</translation>
     </message>
@@ -4004,7 +4012,7 @@ Demands recorded by liaison cadres on their visits appear here.</translation>
 <context>
     <name>DemandsScreen</name>
     <message>
-        <location filename="../../liaison/ui/demands/screen.py" line="+29"/>
+        <location filename="../../liaison/ui/demands/screen.py" line="+26"/>
         <source>诉求</source>
         <translation>Demands</translation>
     </message>
@@ -4019,14 +4027,12 @@ Demands recorded by liaison cadres on their visits appear here.</translation>
         <translation>Preview, print or export to Excel the demand ledger, filtered by the list&apos;s unit, street, category and state</translation>
     </message>
     <message>
-        <location line="+39"/>
         <source>{unit} · {role} {name}</source>
-        <translation>{unit} · {role} {name}</translation>
+        <translation type="vanished">{unit} · {role} {name}</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>{role} {name}</source>
-        <translation>{role} {name}</translation>
+        <translation type="vanished">{role} {name}</translation>
     </message>
 </context>
 <context>
@@ -4419,12 +4425,12 @@ Category: {category} ({kind})</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+108"/>
+        <location line="+110"/>
         <source>（超期）</source>
         <translation> (overdue)</translation>
     </message>
     <message>
-        <location line="-104"/>
+        <location line="-106"/>
         <source>牵头单位</source>
         <translation>Lead unit</translation>
     </message>
@@ -4457,7 +4463,7 @@ Category: {category} ({kind})</translation>
 <context>
     <name>EnterpriseDetailPanel</name>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>在左侧列表中选择一家企业，
 查看概况、包联干部、走访记录和诉求。</source>
         <translation>Select an enterprise in the list
@@ -4554,7 +4560,7 @@ to see its profile, assigned cadres, visits and demands.</translation>
         <translation>No contacts yet</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+75"/>
         <source>未填写</source>
         <translation>Not given</translation>
     </message>
@@ -4582,8 +4588,8 @@ to see its profile, assigned cadres, visits and demands.</translation>
         <translation type="vanished">assisting</translation>
     </message>
     <message>
-        <location line="-130"/>
-        <location line="+91"/>
+        <location line="-132"/>
+        <location line="+93"/>
         <source>尚未安排包联干部</source>
         <translation>No cadre assigned yet</translation>
     </message>
@@ -4741,7 +4747,7 @@ to see its profile, assigned cadres, visits and demands.</translation>
 <context>
     <name>EnterpriseList</name>
     <message>
-        <location filename="../../liaison/ui/enterprises/list_panel.py" line="+53"/>
+        <location filename="../../liaison/ui/enterprises/list_panel.py" line="+62"/>
         <source>未走访</source>
         <translation>Never</translation>
     </message>
@@ -4772,23 +4778,23 @@ to see its profile, assigned cadres, visits and demands.</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+107"/>
+        <location line="+111"/>
         <source>在办诉求</source>
         <translation>Open demands</translation>
     </message>
     <message>
-        <location line="-102"/>
-        <location line="+104"/>
+        <location line="-106"/>
+        <location line="+108"/>
         <source>规模</source>
         <translation>Scale</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-106"/>
         <source>行业</source>
         <translation>Industry</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>共 {n}+ 家</source>
         <translation>Enterprises: {n}+</translation>
     </message>
@@ -4803,7 +4809,7 @@ to see its profile, assigned cadres, visits and demands.</translation>
         <translation>Enterprises: {n}</translation>
     </message>
     <message>
-        <location line="+154"/>
+        <location line="+165"/>
         <source>查询失败：{error}</source>
         <translation>Search failed: {error}</translation>
     </message>
@@ -4884,7 +4890,7 @@ to see its profile, assigned cadres, visits and demands.</translation>
         <translation>Import roster…</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+69"/>
         <source>没有符合条件的企业
 
 请换个搜索词，或点击上方的“清除筛选”。</source>
@@ -5322,7 +5328,7 @@ The damaged file is kept under another name; changes made after the backup come 
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../liaison/ui/home.py" line="+176"/>
+        <location filename="../../liaison/ui/home.py" line="+174"/>
         <source>工作台</source>
         <translation>Home</translation>
     </message>
@@ -5437,12 +5443,17 @@ The damaged file is kept under another name; changes made after the backup come 
     </message>
     <message>
         <location line="+25"/>
-        <source>{day} 星期{weekday}&#x3000;{name}（{role}）</source>
+        <source>{day} 星期{weekday}&#x3000;{who}</source>
         <translatorcomment>omits {weekday}: it is a Chinese numeral (home.WEEKDAYS), meaningless in English</translatorcomment>
-        <translation>{day}  {name} ({role})</translation>
+        <translation>{day}  {who}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <source>{day} 星期{weekday}&#x3000;{name}（{role}）</source>
+        <translatorcomment>omits {weekday}: it is a Chinese numeral (home.WEEKDAYS), meaningless in English</translatorcomment>
+        <translation type="vanished">{day}  {name} ({role})</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>账号 {a} 个&#x3000;·&#x3000;部门 {d} 个&#x3000;·&#x3000;企业 {e} 家</source>
         <translation>Accounts: {a}  ·  Departments: {d}  ·  Enterprises: {e}</translation>
     </message>
@@ -5875,7 +5886,7 @@ The damaged file is kept under another name; changes made after the backup come 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../liaison/ui/main_window.py" line="+78"/>
+        <location filename="../../liaison/ui/main_window.py" line="+77"/>
         <source>工作台</source>
         <translation>Home</translation>
     </message>
@@ -5915,12 +5926,16 @@ The damaged file is kept under another name; changes made after the backup come 
         <translation>Enterprise Liaison System</translation>
     </message>
     <message>
-        <location line="+24"/>
         <source>当前用户：{name}（{role}）</source>
-        <translation>Signed in: {name} ({role})</translation>
+        <translation type="vanished">Signed in: {name} ({role})</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+23"/>
+        <source>当前用户：{who}</source>
+        <translation>Signed in: {who}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
@@ -6019,7 +6034,7 @@ The damaged file is kept under another name; changes made after the backup come 
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../liaison/ui/print_preview.py" line="-203"/>
+        <location filename="../../liaison/ui/print_preview.py" line="-211"/>
         <source>共 {n} 页</source>
         <translation>{n} page(s)</translation>
     </message>
@@ -6035,12 +6050,12 @@ The damaged file is kept under another name; changes made after the backup come 
     </message>
     <message>
         <location line="+2"/>
-        <location line="+121"/>
+        <location line="+129"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-98"/>
         <source>另存为</source>
         <translation>Save as</translation>
     </message>
@@ -6050,7 +6065,7 @@ The damaged file is kept under another name; changes made after the backup come 
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+41"/>
         <source>正在生成打印文件…</source>
         <translation>Preparing the document…</translation>
     </message>
@@ -6197,7 +6212,7 @@ The damaged file is kept under another name; changes made after the backup come 
 <context>
     <name>SectionCard</name>
     <message>
-        <location filename="../../liaison/ui/home.py" line="-224"/>
+        <location filename="../../liaison/ui/home.py" line="-221"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>

@@ -65,3 +65,26 @@ def test_launcher_without_command_opens_the_app(
     monkeypatch.setattr("liaison.ui.app.run", fake_run)
     assert launcher.main(["--db", str(tmp_path / "x.sqlite")]) == 0
     assert seen == [tmp_path / "x.sqlite"]
+
+
+@pytest.mark.parametrize(
+    ("who", "unit"),
+    [("finance_handler", "区金融办"), ("street_staff", "观音桥街道"), ("supervisor", "")],
+)
+def test_headers_name_the_persons_department_or_street(
+    who: str, unit: str, qtbot: QtBot, make_ctx: Callable[[Actor], AppContext], cast: Cast
+) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    actor = getattr(cast, who)
+    window = MainWindow(make_ctx(actor))
+    qtbot.addWidget(window)
+    window.show()
+    status = [w.text() for w in window.statusBar().findChildren(QLabel) if "当前用户" in w.text()]
+    expected = f"{unit} · {actor.display_name}" if unit else f"当前用户：{actor.display_name}"
+    assert len(status) == 1 and expected in status[0]
+    if not unit:
+        assert " · " not in status[0]
+    home = window.screen_named("home")
+    qtbot.waitUntil(lambda: actor.display_name in home.subtitle.text())
+    assert (f"{unit} · " in home.subtitle.text()) == bool(unit)

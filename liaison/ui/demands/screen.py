@@ -7,10 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from liaison.domain.roles import ROLE_LABELS, Role
-from liaison.services.admin import list_departments
 from liaison.services.demand_list import DemandFilter
-from liaison.ui import vocab
 from liaison.ui.context import DEMAND, ENTERPRISE, REFERENCE, AppContext
 from liaison.ui.demands.detail import DemandDetailPanel
 from liaison.ui.demands.list_panel import DemandListPanel
@@ -62,16 +59,7 @@ class DemandsScreen(Screen):
         self.splitter.show_detail(demand_id is not None)
 
     def _scope_text(self) -> str:
-        actor = self.ctx.actor
-        role = vocab.label(ROLE_LABELS, actor.role)
-        if actor.role is Role.HANDLER and actor.department_id:
-            unit = next(
-                (d.name for d in list_departments(self.ctx.db) if d.id == actor.department_id), ""
-            )
-            return self.tr("{unit} · {role} {name}").format(
-                unit=unit, role=role, name=actor.display_name
-            )
-        return self.tr("{role} {name}").format(role=role, name=actor.display_name)
+        return self.ctx.who()
 
     def refresh(self) -> None:
         self.list_panel.fill_choices()
