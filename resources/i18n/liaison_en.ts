@@ -6571,7 +6571,7 @@ The damaged file is kept under another name; changes made after the backup come 
 <context>
     <name>SyncScreen</name>
     <message>
-        <location filename="../../liaison/ui/sync/screen.py" line="+97"/>
+        <location filename="../../liaison/ui/sync/screen.py" line="+99"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
@@ -6581,17 +6581,27 @@ The damaged file is kept under another name; changes made after the backup come 
         <translation>Before another device imports a bundle from this one for the first time, read this fingerprint out to them to check.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+14"/>
         <source>本机</source>
         <translation>This device</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-5"/>
         <source>指纹</source>
         <translation>Fingerprint</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-4"/>
+        <source>显示本机指纹</source>
+        <translation>Show this computer&apos;s fingerprint</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>管理员登记本机时，会请你念出这串指纹核对</source>
+        <translation>When an administrator enrols this computer, they will ask you to read this fingerprint out</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>导出同步包…</source>
         <translation>Export sync bundle…</translation>
     </message>
@@ -6611,13 +6621,13 @@ The damaged file is kept under another name; changes made after the backup come 
         <translation>You can also drop a .lsb file on this page</translation>
     </message>
     <message>
-        <location line="+25"/>
-        <location line="+49"/>
+        <location line="+30"/>
+        <location line="+54"/>
         <source>冲突</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-52"/>
         <source>设备</source>
         <translation>Devices</translation>
     </message>
@@ -6627,17 +6637,32 @@ The damaged file is kept under another name; changes made after the backup come 
         <translation>History</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>全部数据（完整同步包）</source>
         <translation>All data (full bundle)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>冲突（{n}）</source>
         <translation>Conflicts ({n})</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+19"/>
+        <source>上次同步：还没有与其他设备交换过同步包</source>
+        <translation>Last sync: no bundle exchanged with another device yet</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>上次同步：{when} 导入了 {peer} 的同步包</source>
+        <translation>Last sync: {when}, imported a bundle from {peer}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>上次同步：{when} 导出了给 {peer} 的同步包</source>
+        <translation>Last sync: {when}, exported a bundle for {peer}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>导出本机的全部数据，任何已信任本机的设备都可导入</source>
         <translation>Exports all data of this device; any device that trusts this one can import it</translation>
     </message>

@@ -286,19 +286,48 @@ def test_a_conflict_is_shown_side_by_side_and_kept_by_a_supervisor(
     assert enterprises.get_enterprise(hub.db, eid).phone == kept
 
 
-def test_people_who_may_not_decide_see_conflicts_without_buttons(
+def test_each_role_sees_what_it_needs(
     qtbot: QtBot, qapp: QApplication, pair: tuple[Replica, Replica], cast: Cast
 ) -> None:
+    """Administrators compare keys and enrol devices; supervisors also settle conflicts;
+    everyone else sends, receives and sees when they last did, the fingerprint one click away."""
     hub, laptop = pair
     laptop.receive(hub.export(laptop))
     eid = cast.enterprise_id
     edit_phone(hub, cast.admin, eid, "023-11111111")
     edit_phone(laptop, laptop.as_(cast.admin), eid, "023-22222222")
     hub.receive(laptop.export(hub))
-    screen = open_screen(qtbot, qapp, hub, cast.cadre)
-    assert screen.conflicts.model.rowCount() == 1
-    assert screen.conflicts.keep_buttons == []
-    assert screen.devices.enrol_button.isHidden() and screen.devices.revoke_button.isHidden()
+
+    def tabs(screen: SyncScreen) -> list[str]:
+        return [screen.tabs.tabText(i) for i in range(screen.tabs.count())]
+
+    admin = open_screen(qtbot, qapp, hub, cast.admin)
+    admin.show()
+    assert tabs(admin) == ["冲突（1）", "设备", "同步记录"]
+    assert admin.fingerprint.isVisible() and not admin.show_fingerprint.isVisible()
+
+    supervisor = open_screen(qtbot, qapp, hub, cast.supervisor)
+    supervisor.show()
+    assert tabs(supervisor) == ["冲突（1）", "同步记录"]
+    assert supervisor.conflicts.model.rowCount() == 1
+    assert supervisor.conflicts.keep_buttons  # a supervisor decides
+
+    cadre = open_screen(qtbot, qapp, hub, cast.cadre)
+    cadre.show()
+    assert tabs(cadre) == ["同步记录"]
+    assert not cadre.fingerprint.isVisible()
+    assert cadre.last_sync.text().startswith("上次同步：")
+    assert f"导入了 {LAPTOP} 的同步包" in cadre.last_sync.text()
+    qtbot.mouseClick(cadre.show_fingerprint, Qt.MouseButton.LeftButton)
+    assert cadre.fingerprint.isVisible() and cadre.fingerprint.text().count("-") == 9
+
+
+def test_a_device_that_never_synced_says_so(
+    qtbot: QtBot, qapp: QApplication, make_laptop: MakeLaptop, cast: Cast
+) -> None:
+    lone = make_laptop("未同步的电脑")
+    screen = open_screen(qtbot, qapp, lone, cast.cadre)
+    assert screen.last_sync.text() == "上次同步：还没有与其他设备交换过同步包"
 
 
 def test_revoking_a_device_marks_it_and_removes_it_from_export_targets(

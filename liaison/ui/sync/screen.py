@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 
 from liaison.data.db import Database
 from liaison.domain import clock
+from liaison.domain.permissions import CONFLICT_RESOLVERS
+from liaison.domain.roles import Role
 from liaison.sync.exchange.bundle import ExportReport, export_bundle
 from liaison.sync.exchange.conflicts import Conflict, list_conflicts
 from liaison.sync.exchange.devices import DeviceInfo, list_devices, this_device
@@ -111,14 +113,24 @@ class SyncScreen(Screen):
         me_hint = QLabel(self.tr("对方第一次导入本机的同步包前，请把这串指纹念给对方核对。"))
         me_hint.setObjectName("muted")
         me_hint.setWordWrap(True)
+        self.last_sync = QLabel()
+        self.last_sync.setWordWrap(True)
+        self.show_fingerprint = QPushButton(self.tr("显示本机指纹"))
+        self.show_fingerprint.setFlat(True)
+        self.show_fingerprint.setToolTip(self.tr("管理员登记本机时，会请你念出这串指纹核对"))
+        self.show_fingerprint.clicked.connect(lambda: self._reveal_fingerprint(True))
+        self.fingerprint_label = QLabel(self.tr("指纹"))
+        self.me_hint = me_hint
         me_card = QFrame()
         me_card.setObjectName("card")
         me_grid = QGridLayout(me_card)
         me_grid.addWidget(QLabel(self.tr("本机")), 0, 0)
         me_grid.addWidget(self.device_name, 0, 1)
-        me_grid.addWidget(QLabel(self.tr("指纹")), 1, 0)
-        me_grid.addWidget(self.fingerprint, 1, 1)
-        me_grid.addWidget(me_hint, 2, 0, 1, 2)
+        me_grid.addWidget(self.show_fingerprint, 0, 2)
+        me_grid.addWidget(self.fingerprint_label, 1, 0)
+        me_grid.addWidget(self.fingerprint, 1, 1, 1, 2)
+        me_grid.addWidget(me_hint, 2, 0, 1, 3)
+        me_grid.addWidget(self.last_sync, 3, 0, 1, 3)
         me_grid.setColumnStretch(1, 1)
 
         # export
@@ -172,9 +184,16 @@ class SyncScreen(Screen):
         self.conflicts = ConflictsTab(ctx)
         self.devices = DevicesTab(ctx)
         self.history = HistoryTab()
-        self.tabs.addTab(self.conflicts, self.tr("冲突"))
-        self.tabs.addTab(self.devices, self.tr("设备"))
+        # administrators enrol devices and compare keys; supervisors also settle conflicts;
+        # everyone else only needs to send, receive and see when they last did
+        role = ctx.actor.role
+        self.administers = role is Role.ADMIN
+        if role in CONFLICT_RESOLVERS:  # the 冲突 tab: they decide which version stays
+            self.tabs.addTab(self.conflicts, self.tr("冲突"))
+        if self.administers:
+            self.tabs.addTab(self.devices, self.tr("设备"))
         self.tabs.addTab(self.history, self.tr("同步记录"))
+        self._reveal_fingerprint(self.administers)
         self.conflicts.conflict_did_resolve.connect(self.refresh_now)
         self.devices.device_did_change.connect(self.refresh_now)
 
@@ -221,8 +240,34 @@ class SyncScreen(Screen):
         self.devices.set_devices(o.devices, o.peers)
         self.history.set_bundles(o.bundles)
         n = len(o.conflicts)
-        self.tabs.setTabText(0, self.tr("冲突（{n}）").format(n=n) if n else self.tr("冲突"))
+        index = self.tabs.indexOf(self.conflicts)
+        if index >= 0:
+            self.tabs.setTabText(
+                index, self.tr("冲突（{n}）").format(n=n) if n else self.tr("冲突")
+            )
+        self.last_sync.setText(self.last_sync_text(o.peers))
         self.overview_did_load.emit()
+
+    def _reveal_fingerprint(self, shown: bool) -> None:
+        for widget in (self.fingerprint_label, self.fingerprint, self.me_hint):
+            widget.setVisible(shown)
+        self.show_fingerprint.setVisible(not shown)
+
+    def last_sync_text(self, peers: list[PeerStatus]) -> str:
+        """“上次同步：2026-12-05 14:30 收到 区联络办 的同步包”, or that there was none."""
+        moves = [
+            (at, took, p.name)
+            for p in peers
+            for at, took in ((p.last_import_at, True), (p.last_export_at, False))
+            if at is not None
+        ]
+        if not moves:
+            return self.tr("上次同步：还没有与其他设备交换过同步包")
+        at, took, name = max(moves)
+        when = f"{at:%Y-%m-%d %H:%M}"
+        if took:
+            return self.tr("上次同步：{when} 导入了 {peer} 的同步包").format(when=when, peer=name)
+        return self.tr("上次同步：{when} 导出了给 {peer} 的同步包").format(when=when, peer=name)
 
     def _peer_chosen(self, _index: int) -> None:
         self._peer_chosen_by_user = True
