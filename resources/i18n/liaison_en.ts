@@ -2607,7 +2607,7 @@ Time: {at}</translation>
 <context>
     <name>DashboardScreen</name>
     <message>
-        <location filename="../../liaison/ui/dashboard/screen.py" line="+67"/>
+        <location filename="../../liaison/ui/dashboard/screen.py" line="+72"/>
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
@@ -2642,7 +2642,12 @@ Time: {at}</translation>
         <translation>Custom</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+11"/>
+        <source>本月前 {n} 天数据尚少，默认显示上月；可改选本月</source>
+        <translation>In the first {n} days of a month there is little data yet, so this opens on last month; choose this month if you like</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>按部门</source>
         <translation>By department</translation>
     </message>
@@ -2692,7 +2697,7 @@ Time: {at}</translation>
         <translation type="vanished">Open the demands screen to see the selected group&apos;s demands</translation>
     </message>
     <message>
-        <location filename="../../liaison/ui/dashboard/periods.py" line="+35"/>
+        <location filename="../../liaison/ui/dashboard/periods.py" line="+43"/>
         <source>{start} 至 {end}</source>
         <translation>{start} to {end}</translation>
     </message>

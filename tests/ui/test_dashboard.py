@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date, datetime, time
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from liaison.data.db import Database
@@ -38,12 +40,17 @@ def _activity(db: Database, cast: Cast) -> None:
     demands.record_follow_up(db, cast.cadre, a, satisfaction=wf.Satisfaction.SATISFIED)
 
 
-def _screen(qtbot: QtBot, ctx: AppContext) -> DashboardScreen:
+def _screen(qtbot: QtBot, ctx: AppContext, period: str = "month") -> DashboardScreen:
+    """The screen on `period` (the activity of these tests happens today: 本月)."""
     screen = DashboardScreen(ctx)
     qtbot.addWidget(screen)
     screen.resize(1366, 700)
     screen.show()
     _wait(qtbot, screen)
+    if screen.period.currentData() != period:
+        screen.period.setCurrentIndex(screen.period.findData(period))
+        qtbot.waitUntil(lambda: screen.report is not None and not screen.busy)
+        qtbot.waitUntil(lambda: (screen.report.start, screen.report.end) == screen.current_period())
     return screen
 
 
@@ -159,3 +166,35 @@ def test_view_demands_opens_the_demands_screen(
     demands_screen = window.screen_named("demands")
     assert window.stack.currentWidget() is demands_screen
     qtbot.waitUntil(lambda: not demands_screen.list_panel.busy)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("day", "opening", "start", "end"),
+    [
+        (date(2026, 12, 7), "last_month", date(2026, 11, 1), date(2026, 11, 30)),
+        (date(2026, 12, 10), "last_month", date(2026, 11, 1), date(2026, 11, 30)),
+        (date(2026, 12, 11), "month", date(2026, 12, 1), date(2026, 12, 11)),
+        (date(2026, 1, 3), "last_month", date(2025, 12, 1), date(2025, 12, 31)),
+    ],
+)
+def test_it_opens_on_a_period_with_data_and_says_which(
+    qtbot: QtBot,
+    make_ctx: Callable[[Actor], AppContext],
+    cast: Cast,
+    monkeypatch: pytest.MonkeyPatch,
+    day: date,
+    opening: str,
+    start: date,
+    end: date,
+) -> None:
+    """A week into a month most rates are still “—”: until the 10th it opens on 上月."""
+    monkeypatch.setattr(clock, "now", lambda: datetime.combine(day, time(9, 30)))
+    screen = DashboardScreen(make_ctx(cast.supervisor))
+    qtbot.addWidget(screen)
+    screen.show()
+    _wait(qtbot, screen)
+    assert screen.period.currentData() == opening
+    assert (screen.report.start, screen.report.end) == (start, end)  # type: ignore[union-attr]
+    assert screen.start_edit.date().toPython() == start
+    assert screen.end_edit.date().toPython() == end
+    assert ("默认显示上月" in screen.period.toolTip()) == (opening == "last_month")

@@ -35,6 +35,16 @@ def window(
     dash = win.screen_named("dashboard")
     assert isinstance(dash, DashboardScreen)
     qtbot.waitUntil(lambda: not dash.busy and dash.report is not None, timeout=10000)
+    dash.period.setCurrentIndex(dash.period.findData("month"))  # the world happens this month
+    qtbot.waitUntil(
+        lambda: (
+            not dash.busy
+            and dash.report is not None
+            and dash.report.start.day == 1
+            and (dash.report.start, dash.report.end) == dash.current_period()
+        ),
+        timeout=10000,
+    )
     demands = win.screen_named("demands")
     assert isinstance(demands, DemandsScreen)
     yield win, dash, demands

@@ -7,6 +7,14 @@ from datetime import date, timedelta
 from PySide6.QtCore import QCoreApplication
 
 PERIODS = ("month", "last_month", "quarter", "last_quarter", "year", "custom")
+FRESH_MONTH_DAYS = 10
+"""Until this day of the month the dashboard opens on 上月: a few days into a month most rates
+are still “—” (nothing due yet), while last month is complete and is what the 通报 reports."""
+
+
+def default_period(today: date) -> str:
+    """The period the dashboard opens on: 上月 until the FRESH_MONTH_DAYS-th, then 本月."""
+    return "last_month" if today.day <= FRESH_MONTH_DAYS else "month"
 
 
 def _t(text: str) -> str:

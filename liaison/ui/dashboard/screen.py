@@ -39,7 +39,12 @@ from liaison.ui.core_text import tr_core
 from liaison.ui.dashboard import drill
 from liaison.ui.dashboard.chart import BarChart, MetricCard
 from liaison.ui.dashboard.drill import FigureChoice
-from liaison.ui.dashboard.periods import PERIODS, period_dates
+from liaison.ui.dashboard.periods import (
+    FRESH_MONTH_DAYS,
+    PERIODS,
+    default_period,
+    period_dates,
+)
 from liaison.ui.dashboard.table import (
     RATE_COUNTS,
     RATE_NAMES,
@@ -81,8 +86,17 @@ class DashboardScreen(Screen):
         ):
             self.period.addItem(text, key)
         today = clock.today()
-        self.start_edit = QDateEdit(QDate(today.year, today.month, 1))
-        self.end_edit = QDateEdit(QDate(today.year, today.month, today.day))
+        opening = default_period(today)
+        self.period.setCurrentIndex(self.period.findData(opening))
+        first, last = period_dates(opening, today)
+        if opening == "last_month":
+            self.period.setToolTip(
+                self.tr("本月前 {n} 天数据尚少，默认显示上月；可改选本月").format(
+                    n=FRESH_MONTH_DAYS
+                )
+            )
+        self.start_edit = QDateEdit(QDate(first.year, first.month, first.day))
+        self.end_edit = QDateEdit(QDate(last.year, last.month, last.day))
         for edit in (self.start_edit, self.end_edit):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
