@@ -3,6 +3,7 @@ that steps aside while nothing is selected."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import Qt
@@ -26,11 +27,11 @@ def fit_columns(
     count = len(natural)
     hidden: set[int] = set()
 
-    def least() -> int:
-        return sum(minimum.get(c, natural[c]) for c in range(count) if c not in hidden)
+    def wanted() -> int:
+        return sum(natural[c] for c in range(count) if c not in hidden)
 
     for column in optional:
-        if least() <= room:
+        if wanted() <= room:
             break
         hidden.add(column)
     for column in range(count):
@@ -39,13 +40,13 @@ def fit_columns(
     fixed = sum(natural[c] for c in range(count) if c not in hidden and c not in shown_flexible)
     spare = room - fixed
     total_share = sum(shown_flexible.values()) or 1.0
-    wanted = sum(natural[c] for c in shown_flexible)
+    flexible_natural = sum(natural[c] for c in shown_flexible)
     for column, share in shown_flexible.items():
-        if spare >= wanted:
-            width = natural[column] + int((spare - wanted) * share / total_share)
+        if spare >= flexible_natural:
+            width = natural[column] + int((spare - flexible_natural) * share / total_share)
         else:
-            shortfall = wanted - max(spare, 0)
-            width = natural[column] - int(shortfall * share / total_share)
+            shortfall = flexible_natural - max(spare, 0)
+            width = natural[column] - math.ceil(shortfall * share / total_share)
         view.setColumnWidth(column, max(minimum.get(column, natural[column]), width))
     for column in range(count):
         if column not in hidden and column not in shown_flexible:

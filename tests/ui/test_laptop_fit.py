@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
 from pytestqt.qtbot import QtBot
@@ -60,8 +61,9 @@ def test_demand_list_fits_and_the_detail_pane_gives_way(
     assert screen.detail.width() >= screen.detail.minimumWidth()
     qtbot.waitUntil(lambda: _in_view(table, 6))
     labels = [_label(table, c) for c in range(9) if _in_view(table, c)]
-    assert labels[:7] == ["诉求", "企业", "状态", "办结时限", "剩余工作日", "牵头单位", "督办"]
-    assert table.isColumnHidden(8)  # 提出日期 first
+    for kept in ("诉求", "企业", "状态", "剩余工作日", "牵头单位", "督办"):
+        assert kept in labels
+    assert table.isColumnHidden(8)  # 提出日期 steps aside first
     assert not table.horizontalScrollBar().isVisible()
     assert table.columnWidth(0) >= 150 and table.columnWidth(1) >= 110
     # selection cleared: the pane steps aside again and the columns come back
@@ -92,3 +94,39 @@ def test_enterprise_list_fits_and_the_detail_pane_gives_way(
     assert not view.horizontalScrollBar().isVisible()
     screen.open_record(cast.enterprise_id)
     assert screen.detail.isVisible()
+
+
+@pytest.mark.parametrize(
+    ("room", "hidden"),
+    [(1000, set()), (590, set()), (560, {5}), (470, {5, 4}), (420, {5, 4}), (300, {5, 4})],
+)
+def test_fit_columns_drops_optional_columns_in_order_then_shrinks(
+    qtbot: QtBot, room: int, hidden: set[int]
+) -> None:
+    from PySide6.QtGui import QStandardItemModel
+
+    from liaison.ui.list_fit import fit_columns
+
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(QStandardItemModel(3, 6))
+    view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.verticalHeader().hide()
+    view.resize(room + 2 * view.frameWidth(), 200)
+    view.show()
+    assert view.viewport().width() == room
+    natural = [200, 150, 60, 60, 60, 60]
+    got = fit_columns(view, natural, {0: 0.6, 1: 0.4}, {0: 120, 1: 100}, optional=(5, 4))
+    assert got == hidden
+    shown = [c for c in range(6) if not view.isColumnHidden(c)]
+    total = sum(view.columnWidth(c) for c in shown)
+    if room >= 400:  # the minimums of what is left fit: within the room, no sideways scroll
+        assert total <= room
+        assert room - total <= 2 or total == sum(natural[c] for c in shown)
+    assert view.columnWidth(0) >= 120 and view.columnWidth(1) >= 100
+    for c in (2, 3):
+        assert view.columnWidth(c) == 60  # fixed columns keep their width
+    if room == 1000:
+        spare = 1000 - sum(natural)
+        assert view.columnWidth(0) == 200 + int(spare * 0.6)

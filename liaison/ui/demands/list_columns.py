@@ -82,8 +82,9 @@ TITLE_COLUMN = 0
 ENTERPRISE_COLUMN = 1
 TITLE_MIN = 150
 ENTERPRISE_MIN = 110
-OPTIONAL_COLUMNS = (8, 7)
-"""提出日期, then 类别: hidden, in this order, when the list is too narrow for all columns."""
+OPTIONAL_COLUMNS = (8, 7, 3)
+"""提出日期, 类别, then 办结时限 (剩余工作日 still tells how it stands): hidden, in this order,
+when the list is too narrow for all columns; the detail pane shows all three."""
 STATE_COLUMN = 2
 DAYS_COLUMN = 4
 """状态: at least as wide as the longest state word in the UI's language (list_panel)."""

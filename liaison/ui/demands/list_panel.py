@@ -300,8 +300,8 @@ class DemandListPanel(QWidget):
 
     def _fit_title(self) -> None:
         """Fit the columns in the list's width (liaison.ui.list_fit): 诉求 (60 %) and 企业
-        (40 %) share the spare room; on a narrow list 提出日期 and then 类别 step aside (the
-        detail pane shows both) before 诉求 and 企业 shrink, 牵头单位 and 督办 stay in view."""
+        (40 %) share the spare room; on a narrow list 提出日期, 类别 and then 办结时限 step aside
+        (the detail pane shows them) before 诉求 and 企业 shrink; 牵头单位 and 督办 stay."""
         fit_columns(
             self.table,
             self.natural_widths,

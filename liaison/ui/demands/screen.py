@@ -41,7 +41,7 @@ class DemandsScreen(Screen):
 
         self.list_panel = DemandListPanel(ctx)
         self.detail = DemandDetailPanel(ctx)
-        self.splitter = DetailSplit(self.list_panel, self.detail, detail_share=0.44)
+        self.splitter = DetailSplit(self.list_panel, self.detail, detail_share=0.4)
         self.list_panel.setMinimumWidth(520)
         self.detail.setMinimumWidth(460)
 
