@@ -3438,7 +3438,7 @@ Time: {at}</translation>
         <translation>{n} working day(s) left</translation>
     </message>
     <message>
-        <location line="+229"/>
+        <location line="+230"/>
         <source>签收时限 {day}</source>
         <translation>Accept by {day}</translation>
     </message>
@@ -3446,7 +3446,7 @@ Time: {at}</translation>
 <context>
     <name>DemandDetailPanel</name>
     <message>
-        <location line="-209"/>
+        <location line="-210"/>
         <source>在左侧列表中选择一条诉求，查看详情和办理过程。</source>
         <translation>Select a demand in the list to see its details and progress.</translation>
     </message>
@@ -3517,11 +3517,12 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+254"/>
         <source>打印销号单</source>
         <translation>Print closure record</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-253"/>
         <source>诉求办结销号单（PDF，含核验码），可预览、打印、另存</source>
         <translation>Demand closure record (PDF with verification mark): preview, print, save</translation>
     </message>
@@ -3531,7 +3532,7 @@ Time: {at}</translation>
         <translation>This demand no longer exists.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>尚未交办</source>
         <translation>Not yet routed</translation>
     </message>
@@ -3586,16 +3587,36 @@ Time: {at}</translation>
         <translation>This demand is {state}; nothing more to do.</translation>
     </message>
     <message>
+        <location line="+49"/>
+        <source>诉求办理情况单</source>
+        <translation>Demand progress sheet</translation>
+    </message>
+    <message>
         <source>此诉求已{state}，无需再办理。</source>
         <translation type="vanished">This demand is {state}; nothing more to do.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-48"/>
         <source>当前环节不需要您办理；可查看办理过程。</source>
         <translation>Nothing for you to do at this step; you can view the progress.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+33"/>
+        <source>诉求办结销号单（PDF，含编号、校验码与签名二维码），可预览、打印、另存</source>
+        <translation>Closure record (PDF with serial, check code and signed QR code): preview, print or save</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>打印办理情况</source>
+        <translation>Print progress</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>诉求办理情况单（未销号，不是办结凭证），可预览、打印、另存</source>
+        <translation>Progress sheet (not closed, not a closure record): preview, print or save</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>诉求办结销号单</source>
         <translation>Demand closure record</translation>
     </message>
@@ -3664,7 +3685,7 @@ Time: {at}</translation>
         <translation>Raised on</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>签收超期 {n}</source>
         <translation>Acceptance overdue {n}</translation>
     </message>

@@ -158,3 +158,19 @@ def test_visits_screen_prints_the_selected_visit(
     text = "".join(p.extract_text() for p in PdfReader(dialog.pdf_path).pages)
     assert "企业走访记录表" in text and "重庆江北嘉陵机械有限公司" in text
     dialog.close()
+
+
+def test_the_detail_names_what_its_print_button_prints(
+    qtbot: QtBot, db: Database, cast: Cast, make_ctx: Callable[[Actor], AppContext]
+) -> None:
+    from liaison.ui.demands.detail import DemandDetailPanel
+
+    closed = _closed_demand(db, cast)
+    open_one = log_demands(db, cast, "申请贷款贴息")[0]
+    panel = DemandDetailPanel(make_ctx(cast.supervisor))
+    qtbot.addWidget(panel)
+    panel.show_demand(closed)
+    assert panel.print_button.text() == "打印销号单"
+    panel.show_demand(open_one)
+    assert panel.print_button.text() == "打印办理情况"
+    assert "不是办结凭证" in panel.print_button.toolTip()

@@ -243,6 +243,7 @@ class DemandDetailPanel(QWidget):
     def _fill(self, d: DemandDetail) -> None:
         snap = d.snapshot
         self.title.setText(d.title)
+        self._label_print_button(snap.state is wf.State.CLOSED)
         self._fill_badges(d)
         self.enterprise.setText(d.enterprise)
         v = self.values
@@ -416,12 +417,25 @@ class DemandDetailPanel(QWidget):
         if self.detail is not None and self.ctx.nav is not None:
             self.ctx.nav.open_enterprise(self.detail.enterprise_id)
 
+    def _label_print_button(self, closed: bool) -> None:
+        """A closed demand prints its 办结销号单; any other a 办理情况单 marked 未销号."""
+        if closed:
+            self.print_button.setText(self.tr("打印销号单"))
+            self.print_button.setToolTip(
+                self.tr("诉求办结销号单（PDF，含编号、校验码与签名二维码），可预览、打印、另存")
+            )
+        else:
+            self.print_button.setText(self.tr("打印办理情况"))
+            self.print_button.setToolTip(
+                self.tr("诉求办理情况单（未销号，不是办结凭证），可预览、打印、另存")
+            )
+
     def print_closure_record(self) -> None:
-        if self.demand_id is None:
+        if self.demand_id is None or self.detail is None:
             return
         from liaison.reports.closure_record import render_closure_record
         from liaison.ui.print_preview import preview_record
 
-        preview_record(
-            self, self.ctx.db, render_closure_record, self.demand_id, self.tr("诉求办结销号单")
-        )
+        closed = self.detail.snapshot.state is wf.State.CLOSED
+        title = self.tr("诉求办结销号单") if closed else self.tr("诉求办理情况单")
+        preview_record(self, self.ctx.db, render_closure_record, self.demand_id, title)
