@@ -1,4 +1,6 @@
-"""Render every main screen of the app to PNG, for each role, at laptop and monitor sizes.
+"""Render every main screen of the app to PNG, for each role, at laptop and monitor sizes;
+then, at 1366×768, each role's detail panes with a record selected and every dialog its
+actions open (one demand per action), the enterprise form, 核验销号单 and a print preview.
 
     .venv/bin/python scripts/render_screens.py [--out screens] [--db PATH]
 
@@ -18,7 +20,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from liaison.data.db import Database
 from liaison.demo import generate
@@ -69,6 +71,95 @@ def render(db_path: Path, out: Path) -> list[Path]:
                 window.grab().save(str(path))
                 written.append(path)
         window.close()
+    db.dispose()
+    return written
+
+
+# --- detail panes and dialogs at 1366×768 ----------------------------------------------------
+
+MAX_DEMANDS_TRIED = 400
+"""Demands selected, in list order, while looking for one that offers each action."""
+
+
+def _grab(widget: QWidget, path: Path, written: list[Path]) -> None:
+    widget.grab().save(str(path))
+    written.append(path)
+
+
+def render_details(db_path: Path, out: Path) -> list[Path]:
+    """Each role's demand detail and every action dialog it can open, the enterprise detail and
+    form, the 核验 dialog and a closure record's print preview, in a 1366×768 window."""
+    from liaison.domain import workflow as wf
+    from liaison.reports.closure_record import render_closure_record
+    from liaison.ui.demands.screen import DemandsScreen
+    from liaison.ui.enterprises.screen import EnterprisesScreen
+    from liaison.ui.print_preview import PdfPreviewDialog
+    from liaison.ui.verify_dialog import VerifyDialog
+
+    app = make_app()
+    db = database(db_path)
+    written: list[Path] = []
+    out.mkdir(parents=True, exist_ok=True)
+    for role, username in sorted(demo_usernames(db).items()):
+        actor = accounts.sign_in(db, username, PASSWORD)
+        window = MainWindow(AppContext(db, actor, ChangeHub()))
+        window.resize(*SIZES["1366x768"])
+        window.show()
+        window.show_screen("demands")
+        screen = window.screen_named("demands")
+        assert isinstance(screen, DemandsScreen)
+        panel = screen.list_panel
+        panel.state.setCurrentIndex(panel.state.findData(None))  # every state
+        settle(app, 1.5)
+        seen: set[wf.EventKind] = set()
+        for index, demand_id in enumerate(panel.model.ids[:MAX_DEMANDS_TRIED]):
+            panel.select(demand_id)
+            settle(app, 0.15)
+            if index == 0:
+                _grab(window, out / f"{role}_demand_detail_1366x768.png", written)
+            detail = screen.detail
+            for kind, button in list(detail.action_buttons.items()):
+                if kind in seen or not button.isEnabled():
+                    continue
+                seen.add(kind)
+                dialog = detail.open_action(kind)
+                if dialog is None:
+                    continue
+                settle(app, 0.3)
+                _grab(window, out / f"{role}_demand_{kind}_1366x768.png", written)
+                _grab(dialog, out / f"{role}_demand_{kind}_dialog.png", written)
+                dialog.reject()
+                settle(app, 0.1)
+        print(f"{role}: dialogs of {', '.join(sorted(map(str, seen))) or 'no action'}")
+        window.show_screen("enterprises")
+        ents = window.screen_named("enterprises")
+        assert isinstance(ents, EnterprisesScreen)
+        settle(app, 1.0)
+        ents.list.view.selectRow(0)
+        settle(app, 0.5)
+        _grab(window, out / f"{role}_enterprise_detail_1366x768.png", written)
+        if not ents.detail.edit_button.isHidden() and ents.detail.detail is not None:
+            form = ents.open_dialog(ents.detail.detail)
+            settle(app, 0.3)
+            _grab(form, out / f"{role}_enterprise_form.png", written)
+            form.reject()
+        verify = VerifyDialog(window.ctx, window)
+        verify.show()
+        settle(app, 0.2)
+        _grab(verify, out / f"{role}_verify_dialog.png", written)
+        verify.close()
+        window.close()
+    # a closure record's preview, as a supervisor prints it
+    with sqlite3.connect(db_path) as conn:
+        closed = conn.execute("SELECT id FROM demand WHERE state = 'closed' LIMIT 1").fetchone()
+    conn.close()
+    if closed:
+        pdf = render_closure_record(db, closed[0], Path(tempfile.mkdtemp()) / "closure.pdf")
+        preview = PdfPreviewDialog(pdf, "诉求办结销号单")
+        preview.show()
+        settle(app, 0.5)
+        _grab(preview, out / "closure_preview.png", written)
+        preview.close()
     db.dispose()
     return written
 
@@ -169,7 +260,8 @@ def main() -> None:
         path = Path(tempfile.mkdtemp()) / "demo.sqlite"
         init_database(path)
         generate(path, scale="small")
-    for p in ([] if args.only_sync else render(path, args.out)) + render_sync(path, args.out):
+    screens = [] if args.only_sync else render(path, args.out) + render_details(path, args.out)
+    for p in screens + render_sync(path, args.out):
         print(p)
     QApplication.instance()
 
