@@ -444,3 +444,63 @@ def test_deciding_an_extension_nobody_asked_for_is_explained() -> None:
         InvalidTransition,
         "没有待审批的延期申请",
     )
+
+
+@pytest.mark.parametrize(
+    ("approved", "refused"),
+    [
+        (DUE - timedelta(days=1), True),  # would shorten the time
+        (DUE, True),  # would change nothing
+        (DUE + timedelta(days=1), False),
+        (None, False),  # approved as asked
+    ],
+)
+def test_an_approved_date_must_be_after_the_deadline(approved: date | None, refused: bool) -> None:
+    asked = run(CREATE, ROUTE, ACCEPT, ASK)
+    approve = ev(wf.EventKind.APPROVE_EXTENSION, Role.SUPERVISOR, 4, promised_date=approved)
+    if refused:
+        with pytest.raises(ValidationError) as info:
+            wf.apply(asked, approve)
+        assert str(info.value) == "批准的办结日期应晚于当前办结时限"
+        assert info.value.field == "promised_date"
+    else:
+        after = wf.apply(asked, approve)
+        assert after.deadline == (approved or ASK.promised_date)
+        assert after.pending_extension is None
+
+
+def test_refusing_an_extension_takes_no_date() -> None:
+    """驳回 keeps the deadline whatever date the dialog carried."""
+    asked = run(CREATE, ROUTE, ACCEPT, ASK)
+    refuse = ev(wf.EventKind.REFUSE_EXTENSION, Role.SUPERVISOR, 4, promised_date=DUE, text="按期办")
+    after = wf.apply(asked, refuse)
+    assert after.deadline == DUE and after.pending_extension is None
+
+
+def test_approving_without_a_deadline_is_not_judged_on_it() -> None:
+    asked = replace(run(CREATE, ROUTE, ACCEPT, ASK), deadline=None)
+    approve = ev(wf.EventKind.APPROVE_EXTENSION, Role.SUPERVISOR, 4, promised_date=DUE)
+    assert wf.apply(asked, approve).pending_extension is None
+
+
+@pytest.mark.parametrize(
+    ("today", "refused"),
+    [
+        (date(2025, 3, 19), False),  # Wed: Thu, Fri, Mon before the Mon 24th: 3 working days
+        (date(2025, 3, 20), True),  # Thu: only Fri and Mon left
+        (date(2025, 3, 24), True),  # the deadline itself
+        (date(2025, 4, 30), True),  # long overdue
+    ],
+)
+def test_an_extension_must_be_asked_for_the_categorys_notice_ahead(
+    today: date, refused: bool
+) -> None:
+    from liaison.domain.workdays import WorkCalendar
+
+    cal = WorkCalendar()
+    why = wf.extension_refusal(cal, today, DUE, 3)
+    assert (why is not None) == refused
+    if why:
+        assert why == "延期须在办结时限前至少 3 个工作日申请（时限 2025-03-24），现已不能申请"
+    assert wf.extension_refusal(cal, date(2025, 4, 30), None, 3) is None  # no deadline yet
+    assert wf.extension_refusal(cal, date(2025, 3, 21), DUE, 1) is None
