@@ -86,16 +86,22 @@ def perform(parent: QWidget | None, action: str, fn: Callable[[], T], label: str
         logs.refusal(action, exc)
         raise
     except Exception as exc:
-        logs.failure(action, exc)
-        show_fault(parent, _details(exc))
-        raise ActionFailed(
-            QCoreApplication.translate(
-                "Actions",
-                "操作没有完成：出现了意外错误（详情已记入日志）。已填写的内容仍在，可稍后再试。",
-            )
-        ) from exc
+        raise fault(parent, action, exc) from exc
     logs.log.info("done %s in %.0f ms", action, (time.monotonic() - started) * 1000)
     return result
+
+
+def fault(parent: QWidget | None, action: str, exc: BaseException) -> ActionFailed:
+    """Log a fault of `action` with its traceback and show it once in `ErrorDialog`; return
+    the `ActionFailed` a form or screen shows instead (it is never shown twice)."""
+    logs.failure(action, exc)
+    show_fault(parent, _details(exc))
+    return ActionFailed(
+        QCoreApplication.translate(
+            "Actions",
+            "操作没有完成：出现了意外错误（详情已记入日志）。已填写的内容仍在，可稍后再试。",
+        )
+    )
 
 
 def _wait(parent: QWidget | None, future: Future[T], label: str) -> None:

@@ -1,4 +1,8 @@
-"""Run slow core work off the GUI thread and hand the result back on it (Anki's QueryOp)."""
+"""Run slow core work off the GUI thread and hand the result back on it (Anki's QueryOp).
+
+Errors take the action funnel's path (`liaison.ui.actions`): a refusal (`DomainError`) is
+logged and handed to `on_error` (or shown); any other exception is a fault — logged with its
+traceback, shown once in the ErrorDialog, and handed to `on_error` as `ActionFailed`."""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from liaison import logs
 from liaison.domain.errors import DomainError
 
 
@@ -42,11 +47,14 @@ def run_in_background(
     on_done: Callable[[Any], None],
     on_error: Callable[[Exception], None] | None = None,
     label: str | None = None,
+    action: str = "",
 ) -> _Relay:
     """Call `fn` on a worker thread. `on_done(result)` / `on_error(exc)` run on the GUI thread.
 
     With a `label`, a progress dialog appears if the work takes longer than half a second.
+    `action` names the work in the log (default: the function's name).
     """
+    action = action or getattr(fn, "__qualname__", "background work")
     relay = _Relay()
     _live.add(relay)
     dialog: QProgressDialog | None = None
@@ -71,14 +79,18 @@ def run_in_background(
 
     def failed(exc: Exception) -> None:
         close()
+        if isinstance(exc, DomainError):
+            logs.refusal(action, exc)
+        else:
+            from liaison.ui.actions import fault
+
+            exc = fault(parent, action, exc)
         if on_error is not None:
             on_error(exc)
-        elif isinstance(exc, DomainError):
+        else:
             from liaison.ui.dialogs import show_error
 
-            show_error(parent, str(exc))
-        else:
-            raise exc
+            show_error(parent, exc)  # says nothing for ActionFailed: the dialog did
 
     relay.finished.connect(done, Qt.ConnectionType.QueuedConnection)
     relay.failed.connect(failed, Qt.ConnectionType.QueuedConnection)

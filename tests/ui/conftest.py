@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from liaison.data.db import Database
 from liaison.services.context import Actor
@@ -20,6 +20,20 @@ from tests.conftest import Cast
 def _collect_on_gui_thread(qapp: QApplication) -> None:
     """As the app does (make_app): cycles, Qt objects among them, are freed on this thread."""
     collect_on_gui_thread(qapp)
+
+
+@pytest.fixture(autouse=True)
+def faults_shown(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The ErrorDialogs a test brings up, recorded instead of waiting for a click."""
+    from liaison.ui import actions
+
+    shown: list[str] = []
+
+    def record(dialog: QDialog) -> None:
+        shown.append(getattr(dialog, "details", ""))
+
+    monkeypatch.setattr(actions, "show_dialog", record)
+    return shown
 
 
 @pytest.fixture

@@ -238,3 +238,64 @@ def test_the_error_dialog_reads_as_chinese_first(
     assert dialog.copy_button.text() == "复制详情"
     assert "不是您的操作有误" in dialog.message.text()
     assert dialog.text.isReadOnly()
+
+
+def test_a_fault_in_background_work_takes_the_same_path(
+    qtbot: QtBot, shown: list[actions.ErrorDialog], log_text: Callable[[], str]
+) -> None:
+    """Long work (imports, bundles, reports) runs through run_in_background: a fault there is
+    logged with its traceback, shown once, and reaches the screen as ActionFailed."""
+    from liaison.ui.ops import run_in_background
+
+    got: list[Exception] = []
+
+    def broken() -> None:
+        raise KeyError("unexpected column")
+
+    run_in_background(None, broken, lambda _r: None, got.append, action="import_bundle")
+    qtbot.waitUntil(lambda: bool(got))
+    assert isinstance(got[0], actions.ActionFailed)
+    assert len(shown) == 1 and "KeyError" in shown[0].details
+    text = log_text()
+    assert "import_bundle" in text and "Traceback" in text and "unexpected column" in text
+
+
+def test_a_refusal_in_background_work_goes_back_to_the_screen(
+    qtbot: QtBot, shown: list[actions.ErrorDialog], log_text: Callable[[], str]
+) -> None:
+    from liaison.ui.ops import run_in_background
+
+    got: list[Exception] = []
+
+    def refused() -> None:
+        raise ValidationError("不是同步包")
+
+    run_in_background(None, refused, lambda _r: None, got.append, action="check_bundle")
+    qtbot.waitUntil(lambda: bool(got))
+    assert isinstance(got[0], ValidationError) and str(got[0]) == "不是同步包"
+    assert shown == []
+    assert "check_bundle" in log_text()
+
+
+def test_a_fault_while_checking_a_bundle_shows_in_the_preview(
+    qtbot: QtBot,
+    shown: list[actions.ErrorDialog],
+    make_ctx: Callable[[Actor], AppContext],
+    cast: Cast,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from liaison.ui.sync import preview
+
+    def explode(*_a: object, **_k: object) -> None:
+        raise MemoryError("out of memory reading the payload")
+
+    monkeypatch.setattr(preview, "import_bundle", explode)
+    bundle_file = tmp_path / "x.lsb"
+    bundle_file.write_bytes(b"LSB")
+    dialog = preview.ImportPreviewDialog(make_ctx(cast.admin), bundle_file)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: not dialog.busy)
+    assert len(shown) == 1 and "MemoryError" in shown[0].details
+    assert dialog.summary_label.text() == "不能导入这个同步包"
+    assert "意外错误" in dialog.error_label.text()

@@ -246,7 +246,7 @@ class ImportDialog(QDialog):
             self.file_label.setText(self.tr("文件：{name}").format(name=path.name))
             self._show_failure(exc)
 
-        run_in_background(self, work, done, failed)
+        run_in_background(self, work, done, failed, action="preview_import")
 
     def _show_preview(self) -> None:
         p = self.preview
@@ -366,7 +366,9 @@ class ImportDialog(QDialog):
             self._set_busy(False)
             self._show_failure(exc)
 
-        run_in_background(self, work, done, failed, label=self.tr("正在导入…"))
+        run_in_background(
+            self, work, done, failed, label=self.tr("正在导入…"), action="import_rows"
+        )
 
     def result_text(self, result: ImportResult) -> str:
         text = self.tr("已导入：新增 {added}，更新 {updated}").format(

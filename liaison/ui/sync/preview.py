@@ -123,7 +123,11 @@ class ImportPreviewDialog(QDialog):
         db, path = self.ctx.db, self.path
         self._set_busy(True)
         run_in_background(
-            self, lambda: import_bundle(db, path, dry_run=True), self._show_report, self._refused
+            self,
+            lambda: import_bundle(db, path, dry_run=True),
+            self._show_report,
+            self._refused,
+            action="check_bundle",
         )
 
     def _show_report(self, report: ImportReport) -> None:
@@ -194,6 +198,7 @@ class ImportPreviewDialog(QDialog):
             self._imported,
             self._refused,
             label=self.tr("正在导入同步包…"),
+            action="import_bundle",
         )
 
     def _imported(self, report: ImportReport) -> None:

@@ -217,7 +217,7 @@ class SyncScreen(Screen):
             if generation == self._generation:
                 self.show_overview(overview)
 
-        run_in_background(self, lambda: load_overview(db), done)
+        run_in_background(self, lambda: load_overview(db), done, action="load_sync_overview")
 
     def show_overview(self, o: Overview) -> None:
         self.overview = o
@@ -341,6 +341,7 @@ class SyncScreen(Screen):
             done,
             failed,
             label=self.tr("正在导出同步包…"),
+            action="export_bundle",
         )
 
     def _show_result(self, text: str, error: bool = False) -> None:
