@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
 from datetime import date
+from typing import TypeVar
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from liaison.data.db import Database
 from liaison.data.models import Account, Category, CategoryUnit, Department, Holiday, PolicyMeasure
+from liaison.domain.edits import three_way
 from liaison.domain.errors import NotFound, ValidationError
 from liaison.domain.ids import new_id
 from liaison.domain.roles import Role
@@ -49,31 +52,99 @@ def save_department(
     code: str = "",
     department_id: str | None = None,
     active: bool = True,
+    seen: DepartmentInfo | None = None,
 ) -> str:
-    """Add a department, or rename / (de)activate one. Deactivated units get no new routing."""
+    """Add a department, or rename / (de)activate one. Deactivated units get no new routing.
+
+    `seen` is what the form showed: a field someone else changed since, and this form left
+    alone, keeps their value; both changed it differently, nothing is saved (ValidationError
+    naming the fields)."""
     actor.require(Role.ADMIN)
     name = name.strip()
     if not name:
         raise ValidationError("请填写部门简称", field="name")
+    mine = _DepartmentForm(name, full_name.strip() or name, active)
     with db.session() as s:
         require_hub_device(s)
-        clash = s.scalar(select(Department.id).where(Department.name == name))
-        if clash and clash != department_id:
-            raise ValidationError(f"部门“{name}”已存在", field="name")
         if department_id:
             dept = s.get(Department, department_id)
             if dept is None:
                 raise NotFound("部门不存在")
+            if seen is not None:
+                before = _DepartmentForm(seen.name, seen.full_name, seen.active)
+                now = _DepartmentForm(dept.name, dept.full_name, dept.active)
+                mine = merge_unseen(before, mine, now, DEPARTMENT_FIELDS, "部门")
             stamp_change(dept, actor)
         else:
             dept = Department(code=code.strip() or "dept_" + new_id().replace("-", "")[-12:])
             stamp_new(dept, actor)
             s.add(dept)
-        dept.name = name
-        dept.full_name = full_name.strip() or name
-        dept.active = active
+        clash = s.scalar(select(Department.id).where(Department.name == mine.name))
+        if clash and clash != dept.id:
+            raise ValidationError(f"部门“{mine.name}”已存在", field="name")
+        dept.name, dept.full_name, dept.active = mine.name, mine.full_name, mine.active
         s.flush()
         return dept.id
+
+
+DEPARTMENT_FIELDS = {"name": "简称", "full_name": "全称", "active": "启用状态"}
+CATEGORY_FIELDS = {
+    "lead_ids": "牵头单位",
+    "responsible_ids": "责任单位",
+    "reply_days": "签收时限",
+    "resolve_days": "办结时限",
+    "max_days": "最长办理",
+    "extension_notice_days": "延期提前天数",
+    "return_days": "可退回期限",
+    "measure_no": "政策条款",
+    "active": "启用状态",
+}
+
+
+@dataclass(frozen=True)
+class _DepartmentForm:
+    name: str
+    full_name: str
+    active: bool
+
+
+@dataclass(frozen=True)
+class _RuleForm:
+    lead_ids: tuple[str, ...]
+    responsible_ids: tuple[str, ...]
+    reply_days: int
+    resolve_days: int
+    max_days: int
+    extension_notice_days: int
+    return_days: int
+    measure_no: int | None
+    active: bool
+
+    @classmethod
+    def of(cls, rule: CategoryRule) -> _RuleForm:
+        return cls(**{f.name: getattr(rule, f.name) for f in fields(cls)})
+
+
+F = TypeVar("F", _DepartmentForm, _RuleForm)
+
+
+def merge_unseen(seen: F, mine: F, theirs: F, labels: Mapping[str, str], what: str) -> F:
+    """The values to save from a form opened on `seen` over a record now at `theirs`
+    (liaison.domain.edits.three_way): what the person changed, and what someone else changed
+    meanwhile elsewhere. Both changed one field differently: ValidationError, nothing saved."""
+    names = [f.name for f in fields(mine)]
+    source, clashes = three_way(
+        {n: getattr(seen, n) for n in names},
+        {n: getattr(mine, n) for n in names},
+        {n: getattr(theirs, n) for n in names},
+    )
+    if clashes:
+        words = "、".join(labels[c.field] for c in clashes)
+        raise ValidationError(
+            f"{what}的{words}在您打开后已被他人修改：请关闭后重新打开，核对后再改",
+            field=clashes[0].field,
+        )
+    return replace(mine, **{n: getattr(theirs, n) for n in names if source[n] == "theirs"})
 
 
 @dataclass(frozen=True)
@@ -143,24 +214,35 @@ def save_category_rule(
     return_days: int,
     measure_no: int | None,
     active: bool = True,
+    seen: CategoryRule | None = None,
 ) -> None:
-    """Change who a category routes to and its limits (working days)."""
+    """Change who a category routes to and its limits (working days). `seen`: as for
+    `save_department`, changes made meanwhile by someone else are kept, clashes refused."""
     actor.require(Role.ADMIN)
-    if not lead_ids:
-        raise ValidationError("至少需要一个牵头单位", field="lead_ids")
-    if set(lead_ids) & set(responsible_ids):
-        raise ValidationError("同一单位不能既牵头又作为责任单位", field="responsible_ids")
-    if not (1 <= reply_days <= resolve_days <= max_days):
-        raise ValidationError(
-            "时限应满足：签收 ≤ 办结 ≤ 最长办理，且都至少 1 个工作日", field="resolve_days"
-        )
-    if extension_notice_days < 0 or return_days < 0:
-        raise ValidationError("天数不能为负数", field="return_days")
+    mine = _RuleForm(
+        tuple(lead_ids),
+        tuple(responsible_ids),
+        reply_days,
+        resolve_days,
+        max_days,
+        extension_notice_days,
+        return_days,
+        measure_no,
+        active,
+    )
     with db.session() as s:
         require_hub_device(s)
         cat = s.get(Category, category_id)
         if cat is None:
             raise NotFound("诉求类别不存在")
+        if seen is not None:  # in the write transaction: nobody saves in between
+            now = _RuleForm.of(_rule(s, cat))
+            mine = merge_unseen(_RuleForm.of(seen), mine, now, CATEGORY_FIELDS, "交办规则")
+        _check_rule(mine)
+        lead_ids, responsible_ids = mine.lead_ids, mine.responsible_ids
+        reply_days, resolve_days, max_days = mine.reply_days, mine.resolve_days, mine.max_days
+        extension_notice_days, return_days = mine.extension_notice_days, mine.return_days
+        measure_no, active = mine.measure_no, mine.active
         if measure_no is not None and s.get(PolicyMeasure, measure_no) is None:
             raise ValidationError(f"政策条款第{measure_no}条不存在", field="measure_no")
         for dept_id in (*lead_ids, *responsible_ids):
@@ -176,6 +258,19 @@ def save_category_rule(
             CategoryUnit(category_id=cat.id, department_id=d, role=role, position=i)
             for i, (d, role) in enumerate(units)
         )
+
+
+def _check_rule(rule: _RuleForm) -> None:
+    if not rule.lead_ids:
+        raise ValidationError("至少需要一个牵头单位", field="lead_ids")
+    if set(rule.lead_ids) & set(rule.responsible_ids):
+        raise ValidationError("同一单位不能既牵头又作为责任单位", field="responsible_ids")
+    if not (1 <= rule.reply_days <= rule.resolve_days <= rule.max_days):
+        raise ValidationError(
+            "时限应满足：签收 ≤ 办结 ≤ 最长办理，且都至少 1 个工作日", field="resolve_days"
+        )
+    if rule.extension_notice_days < 0 or rule.return_days < 0:
+        raise ValidationError("天数不能为负数", field="return_days")
 
 
 @dataclass(frozen=True)

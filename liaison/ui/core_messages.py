@@ -6,7 +6,7 @@ Regenerate after changing a message in the core (liaison/ outside liaison/ui):
     scripts/update_translations.sh      # then translate what it lists as unfinished
 
 liaison.ui.core_text.tr_core uses these tables; tests/ui/test_core_text.py fails when this
-file is out of date. 181 static messages, 164 patterns.
+file is out of date. 183 static messages, 165 patterns.
 """
 
 # ruff: noqa: E501
@@ -40,6 +40,7 @@ def static_messages() -> dict[str, str]:
         "与系统记录不一致：打印后记录已有变动，或此单经过涂改、伪造": QCoreApplication.translate(
             "CoreText", "与系统记录不一致：打印后记录已有变动，或此单经过涂改、伪造"
         ),
+        "交办规则": QCoreApplication.translate("CoreText", "交办规则"),
         "企业不存在": QCoreApplication.translate("CoreText", "企业不存在"),
         "企业不存在或已删除": QCoreApplication.translate("CoreText", "企业不存在或已删除"),
         "企业名称": QCoreApplication.translate("CoreText", "企业名称"),
@@ -351,6 +352,7 @@ def static_messages() -> dict[str, str]:
             "这项设置只能在区联络办的电脑（区县服务器）上修改：外勤电脑上的修改其他设备不会接受",
         ),
         "退回待改派": QCoreApplication.translate("CoreText", "退回待改派"),
+        "部门": QCoreApplication.translate("CoreText", "部门"),
         "部门不存在": QCoreApplication.translate("CoreText", "部门不存在"),
         "部门承办人必须属于一个部门": QCoreApplication.translate(
             "CoreText", "部门承办人必须属于一个部门"
@@ -418,6 +420,12 @@ def pattern_messages() -> list[tuple[str, str]]:
         (
             "(.+?)\\.(.+?) 不是有效的日期时间",
             QCoreApplication.translate("CoreText", "{0}.{1} 不是有效的日期时间"),
+        ),
+        (
+            "(.+?)的(.+?)在您打开后已被他人修改：请关闭后重新打开，核对后再改",
+            QCoreApplication.translate(
+                "CoreText", "{0}的{1}在您打开后已被他人修改：请关闭后重新打开，核对后再改"
+            ),
         ),
         ("(.+?)退回：(.+?)", QCoreApplication.translate("CoreText", "{0}退回：{1}")),
         ("(.+?)：类型无效", QCoreApplication.translate("CoreText", "{0}：类型无效")),

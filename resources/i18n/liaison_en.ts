@@ -158,12 +158,12 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../liaison/ui/actions.py" line="+92"/>
+        <location filename="../../liaison/ui/actions.py" line="+100"/>
         <source>操作没有完成：出现了意外错误（详情已记入日志）。已填写的内容仍在，可稍后再试。</source>
         <translation>Not done: an unexpected error occurred (the details are in the log). What you entered is still here; try again later.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+22"/>
         <source>正在处理…</source>
         <translation>Working…</translation>
     </message>
@@ -527,7 +527,7 @@ This computer sent changes after the backup: until they are back it cannot make 
 <context>
     <name>CategoriesTab</name>
     <message>
-        <location filename="../../liaison/ui/admin/categories_tab.py" line="+139"/>
+        <location filename="../../liaison/ui/admin/categories_tab.py" line="+144"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
@@ -579,7 +579,7 @@ This computer sent changes after the backup: until they are back it cannot make 
 <context>
     <name>CategoryRuleDialog</name>
     <message>
-        <location filename="../../liaison/ui/admin/categories_tab.py" line="-102"/>
+        <location filename="../../liaison/ui/admin/categories_tab.py" line="-107"/>
         <source>交办规则：{name}</source>
         <translation>Routing rule: {name}</translation>
     </message>
@@ -848,6 +848,11 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>交办规则</source>
+        <translation>routing rule</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>企业不存在</source>
         <translation>Enterprise not found</translation>
     </message>
@@ -1081,7 +1086,17 @@ Time: {at}</translation>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location line="+660"/>
+        <location line="+208"/>
+        <source>部门</source>
+        <translation>department</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>{0}的{1}在您打开后已被他人修改：请关闭后重新打开，核对后再改</source>
+        <translation>Someone else changed this {0}&apos;s {1} after you opened it: close the form, open it again and check before changing</translation>
+    </message>
+    <message>
+        <location line="+388"/>
         <source>无法识别的核验码：请扫描销号单上的二维码，或输入“编号 校验码”，例如：{0}</source>
         <translation>Not a verification code: scan the QR code on the closure record, or type &quot;serial check-code&quot;, e.g. {0}</translation>
     </message>
@@ -1090,7 +1105,7 @@ Time: {at}</translation>
         <translation type="vanished">Accounts already exist; ask an administrator to create a new one</translation>
     </message>
     <message>
-        <location line="-659"/>
+        <location line="-666"/>
         <source>已有待审批的延期申请</source>
         <translation>An extension request is already awaiting approval</translation>
     </message>
@@ -1677,7 +1692,7 @@ Time: {at}</translation>
         <translation>Returned, to re-route</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>部门不存在</source>
         <translation>Department not found</translation>
     </message>
@@ -1777,7 +1792,7 @@ Time: {at}</translation>
         <translation>{0}.{1} is not a valid date and time</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>{0}退回：{1}</source>
         <translation>returned by {0}: {1}</translation>
     </message>
@@ -1866,7 +1881,7 @@ Time: {at}</translation>
         <translation type="vanished">The sending device &quot;{0}&quot; is not trusted yet: compare fingerprints, then run liaison device trust</translation>
     </message>
     <message>
-        <location line="-172"/>
+        <location line="-179"/>
         <source>设备名称应为 1 到 100 个字</source>
         <translation>A device&apos;s name has 1 to 100 characters</translation>
     </message>
@@ -1920,7 +1935,7 @@ Time: {at}</translation>
         <translation>This setting can only be changed on a district office computer (the district hub): other devices do not accept such changes made on a field computer</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>重名的账号：请管理员在“管理 → 账号”中为其中一个改名，冲突随之消除</source>
         <translation>Two accounts with one username: an administrator renames one of them under Administration → Accounts, and the conflict clears</translation>
     </message>
@@ -1954,7 +1969,7 @@ Time: {at}</translation>
         <translation>{0} is a folder, not a database file</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+70"/>
         <source>发送设备“{0}”尚未由区联络办登记：管理员核对指纹后在区联络办的电脑上登记它，它的同步包才能导入</source>
         <translation>The sending device “{0}” is not enrolled by the district office: an administrator compares its fingerprint and enrols it on a district office computer before its bundles can be imported</translation>
     </message>
@@ -4110,7 +4125,7 @@ Demands recorded by liaison cadres on their visits appear here.</translation>
 <context>
     <name>DepartmentsTab</name>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>简称</source>
         <translation>Short name</translation>
     </message>
@@ -5670,12 +5685,12 @@ The damaged file is kept under another name; changes made after the backup come 
         <translation>Problem rows exported to {name}</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>已导入：新增 {added}，更新 {updated}</source>
         <translation>Imported: {added} new, {updated} updated</translation>
     </message>
@@ -5719,7 +5734,7 @@ The damaged file is kept under another name; changes made after the backup come 
         <translation>Enrol this device…</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+79"/>
         <source>发送设备“{name}”尚未登记，不能导入它的同步包。</source>
         <translation>The sending device “{name}” is not enrolled; its bundle cannot be imported.</translation>
     </message>
@@ -5733,7 +5748,7 @@ The damaged file is kept under another name; changes made after the backup come 
         <translation type="vanished">Trust this device…</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-81"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
@@ -5743,7 +5758,7 @@ The damaged file is kept under another name; changes made after the backup come 
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+43"/>
         <source>导入后有 {n} 处冲突需要有人决定保留哪个版本（见“冲突”页）</source>
         <translation>After the import, {n} conflicts need someone to decide which version to keep (see the Conflicts tab)</translation>
     </message>
@@ -5766,7 +5781,7 @@ The damaged file is kept under another name; changes made after the backup come 
         <translation>Importing the sync bundle…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>已导入：{n} 项新变更，{c} 处冲突</source>
         <translation>Imported: {n} new changes, {c} conflicts</translation>
     </message>
@@ -6737,7 +6752,7 @@ The damaged file is kept under another name; changes made after the backup come 
         <translation>Exporting the sync bundle…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>选择同步包</source>
         <translation>Choose a sync bundle</translation>
     </message>

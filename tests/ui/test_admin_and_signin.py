@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -177,3 +178,30 @@ def test_first_run_joins_the_district_with_the_hubs_bundle(
     assert dialog.joined
     assert accounts.sign_in(laptop, "cadre", "password-123").account_id == cast.cadre.account_id
     laptop.dispose()
+
+
+def test_a_rule_changed_meanwhile_is_merged_or_refused_in_the_dialog(
+    qtbot: QtBot, make_ctx: Callable[[Actor], AppContext], cast: Cast, db: Database
+) -> None:
+    screen = AdminScreen(make_ctx(cast.admin))
+    qtbot.addWidget(screen)
+    screen.refresh_now()
+    rule = next(r for r in screen.categories.model.rows if r.name == "融资")
+    names = {d.id: d.name for d in admin.list_departments(db)}
+    first = CategoryRuleDialog(screen.ctx, rule, names)
+    second = CategoryRuleDialog(screen.ctx, rule, names)  # another window, same rule
+    qtbot.addWidget(first)
+    qtbot.addWidget(second)
+    first.spins["return_days"].setValue(rule.return_days + 3)
+    first.save()
+    assert first.result() == QDialog.DialogCode.Accepted
+    second.spins["max_days"].setValue(rule.max_days + 1)
+    second.save()  # a different field: both kept
+    now = next(r for r in admin.list_category_rules(db) if r.name == "融资")
+    assert (now.return_days, now.max_days) == (rule.return_days + 3, rule.max_days + 1)
+    third = CategoryRuleDialog(screen.ctx, rule, names)  # still showing the old values
+    qtbot.addWidget(third)
+    third.spins["return_days"].setValue(rule.return_days + 7)
+    third.save()
+    assert "可退回期限在您打开后已被他人修改" in third.error.text()
+    assert third.result() != QDialog.DialogCode.Accepted

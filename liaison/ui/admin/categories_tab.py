@@ -119,7 +119,12 @@ class CategoryRuleDialog(QDialog):
                     responsible_ids=_checked(self.responsible),
                     measure_no=self.measure.value() or None,
                     active=self.active.isChecked(),
-                    **values,
+                    reply_days=values["reply_days"],
+                    resolve_days=values["resolve_days"],
+                    max_days=values["max_days"],
+                    extension_notice_days=values["extension_notice_days"],
+                    return_days=values["return_days"],
+                    seen=self.rule,
                 ),
             )
         except DomainError as exc:

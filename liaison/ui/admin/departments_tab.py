@@ -63,6 +63,7 @@ class DepartmentDialog(QDialog):
                     full_name=self.full_name.text(),
                     department_id=self.dept.id if self.dept else None,
                     active=self.active.isChecked(),
+                    seen=self.dept,
                 ),
             )
         except DomainError as exc:
