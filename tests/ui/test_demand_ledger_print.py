@@ -151,6 +151,7 @@ def test_bulletin_of_the_month_previews_and_exports(
     qtbot.addWidget(dash)
     dash.show()
     qtbot.waitUntil(lambda: not dash.busy and dash.report is not None, timeout=10000)
+    dash.period.setCurrentIndex(dash.period.findData("month"))  # the demand is this month's
     dialog = dash.print_bulletin()
     month = f"{clock.today():%Y-%m}"
     assert dialog.month() == month  # the period is this month

@@ -136,6 +136,15 @@ def test_dashboard_shows_figures_and_the_none_row_in_english(
     screen.resize(1366, 700)
     screen.show()
     qtbot.waitUntil(lambda: not screen.busy and screen.report is not None, timeout=10000)
+    screen.period.setCurrentIndex(screen.period.findData("month"))  # the loop is this month's
+    qtbot.waitUntil(
+        lambda: (
+            not screen.busy
+            and screen.report is not None
+            and (screen.report.start, screen.report.end) == screen.current_period()
+        ),
+        timeout=10000,
+    )
     report = screen.report
     assert report is not None
 
