@@ -16,7 +16,7 @@ from liaison.domain import clock
 from liaison.domain.errors import DomainError, PermissionDenied
 from liaison.domain.uscc import make_uscc
 from liaison.imports import RowStatus, import_assignments, preview_assignments
-from liaison.imports import enterprise_import as ei
+from liaison.imports import assignments as ia
 from liaison.services import enterprises
 from tests.conftest import CAST_ASSIGNED_DAYS, VALID_USCC, Cast
 
@@ -137,7 +137,7 @@ def test_failure_mid_way_rolls_back(
             tuple(r)
             for r in s.execute(select(Assignment.id, Assignment.is_lead, Assignment.start_on))
         )
-    real = ei._assignment_values
+    real = ia._assignment_values
     calls = 0
 
     def fail_on_second(*args: Any) -> dict[str, Any]:
@@ -147,8 +147,8 @@ def test_failure_mid_way_rolls_back(
             raise RuntimeError("disk full")
         return real(*args)
 
-    monkeypatch.setattr(ei, "_CHUNK", 1)
-    monkeypatch.setattr(ei, "_assignment_values", fail_on_second)
+    monkeypatch.setattr(ia, "CHUNK", 1)
+    monkeypatch.setattr(ia, "_assignment_values", fail_on_second)
     with pytest.raises(RuntimeError):
         import_assignments(db, cast.admin, path)
     with db.session() as s:

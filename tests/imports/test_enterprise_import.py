@@ -19,8 +19,9 @@ from liaison.imports import (
     import_enterprises,
     preview_enterprises,
 )
-from liaison.imports import enterprise_import as ei
-from liaison.imports.enterprise_import import parse_date, parse_industry, parse_phone, parse_tags
+from liaison.imports import enterprises as ie
+from liaison.imports import rows as ir
+from liaison.imports.cells import parse_date, parse_industry, parse_phone, parse_tags
 from liaison.imports.table_reader import read_table
 from liaison.services import enterprises
 from tests.conftest import VALID_USCC, Cast
@@ -140,7 +141,7 @@ def messy_roster(path: Path) -> Path:
     return path
 
 
-def by_row(preview: ei.ImportPreview) -> dict[int, ei.RowResult]:
+def by_row(preview: ir.ImportPreview) -> dict[int, ir.RowResult]:
     return {r.row: r for r in preview.rows}
 
 
@@ -266,7 +267,7 @@ def test_a_failure_mid_way_leaves_the_database_unchanged(
 ) -> None:
     path = messy_roster(tmp_path / "名单.xlsx")
     before = _snapshot(db)
-    real = ei._enterprise_values
+    real = ie._enterprise_values
     calls = 0
 
     def fail_on_third(*args: Any) -> dict[str, Any]:
@@ -276,8 +277,8 @@ def test_a_failure_mid_way_leaves_the_database_unchanged(
             raise RuntimeError("disk full")
         return real(*args)
 
-    monkeypatch.setattr(ei, "_CHUNK", 1)  # rows 1 and 2 are written before row 3 fails
-    monkeypatch.setattr(ei, "_enterprise_values", fail_on_third)
+    monkeypatch.setattr(ie, "CHUNK", 1)  # rows 1 and 2 are written before row 3 fails
+    monkeypatch.setattr(ie, "_enterprise_values", fail_on_third)
     with pytest.raises(RuntimeError):
         import_enterprises(db, cast.admin, path)
     assert calls == 3
@@ -294,7 +295,7 @@ def test_a_failing_search_index_rolls_back_too(
     def boom(*_: Any) -> None:
         raise RuntimeError("index broken")
 
-    monkeypatch.setattr(ei.search_index, "index_enterprises", boom)
+    monkeypatch.setattr(ie.search_index, "index_enterprises", boom)
     with pytest.raises(RuntimeError):
         import_enterprises(db, cast.admin, path)
     assert _snapshot(db) == before
