@@ -26,7 +26,6 @@ from typing import Any
 import orjson
 
 from liaison.data import bulk, search
-from liaison.domain import hlc
 from liaison.domain import workflow as wf
 from liaison.services.demand_log import SNAPSHOT_COLUMNS, event_from
 from liaison.sync.exchange.authority import MADE_BY_OPS, Enrolment, reference_map
@@ -315,7 +314,7 @@ def _write_weighed(
             sticky_revocation(ops, fields)
         elif entity.name == "demand_event":
             demands.add(fields["demand_id"])
-        records.append((key, fields, (_stamp_time(latest.hlc), latest.account, latest.site)))
+        records.append((key, fields, (se.stamp_time(latest.hlc), latest.account, latest.site)))
     se.write_records(conn, entity, records)
     conn.executemany(
         "DELETE FROM sync_conflict WHERE entity = ? AND entity_id = ? AND field = ?", settled
@@ -337,10 +336,6 @@ def _standing_conflicts(
         (entity, bulk.rows_text(keys)),
     )
     return {(key, field) for key, field in rows}
-
-
-def _stamp_time(stamp: str) -> str:
-    return _sql_time(hlc.to_datetime(stamp))
 
 
 def _conflict_row(entity: str, key: str, r: Register) -> tuple[Any, ...]:

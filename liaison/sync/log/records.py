@@ -26,6 +26,7 @@ from sqlalchemy import Boolean, Integer, Table
 
 from liaison.data.bulk import rows_text
 from liaison.data.models import Base
+from liaison.domain import hlc
 
 DELETED = "_deleted"
 LAST_CHANGE = ("updated_at", "updated_by", "updated_device")
@@ -300,6 +301,11 @@ _STAMP_TIME = (
     " || '.' || printf('%03d', CAST(substr(o.hlc, 1, 13) AS INTEGER) % 1000) || '000'"
 )
 """An op's stamp as the time column text Python writes (`oplog` stamps: ms since 1970)."""
+
+
+def stamp_time(stamp: str) -> str:
+    """An op's stamp as stored in a time column: the Python twin of `_STAMP_TIME`."""
+    return hlc.to_datetime(stamp).isoformat(sep=" ", timespec="microseconds")
 
 
 def _from_op(entity: Entity, name: str) -> str:
