@@ -66,3 +66,18 @@ def test_links_between_docs_lead_somewhere() -> None:
     for path in DOCS.glob("*.md"):
         for target in re.findall(r"\]\(([^)#]+\.md)", path.read_text(encoding="utf-8")):
             assert (DOCS / target).exists(), f"{path.name} links to {target}"
+
+
+def test_tests_share_helpers_through_helper_modules_not_other_tests() -> None:
+    """A test module is run, never imported: shared builders live in helper modules
+    (tests/builders.py, tests/*/…_steps.py, tests/sync/forging.py …) or in conftest fixtures."""
+    pattern = re.compile(
+        r"^\s*(?:from\s+tests(?:\.\w+)*\.test_\w+\s+import|from\s+tests(?:\.\w+)*\s+import\s+test_)",
+        re.M,
+    )
+    offenders = [
+        str(path.relative_to(ROOT))
+        for path in sorted((ROOT / "tests").rglob("*.py"))
+        if pattern.search(path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []

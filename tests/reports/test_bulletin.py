@@ -17,13 +17,8 @@ from liaison.services.ledger_data import bulletin_data, month_range, rank_depart
 from liaison.services.metrics import MetricRow, compute_metrics
 from liaison.services.metrics_text import RATES
 from tests.conftest import Cast
-from tests.reports.test_ledger import (
-    World,
-    assert_embedded_cjk,
-    build_world,
-    pdf_text,
-    screenshot,
-)
+from tests.reports.pdf_checks import assert_embedded_cjk, pdf_text, screenshot
+from tests.reports.world import World, build_world
 
 START, END = date(2026, 3, 1), date(2026, 3, 31)
 

@@ -2,132 +2,31 @@
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import subprocess
 import time
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from pypdf.generic import DictionaryObject, PdfObject
 
 from liaison.data.db import Database
-from liaison.domain import workflow as wf
 from liaison.domain.errors import DomainError
 from liaison.reports.closure_record import render_closure_record
 from liaison.services import demands, visits
 from liaison.services.closure_marks import check_code, content_hash, verify
 from liaison.services.report_data import closure_record
+from tests.builders import (
+    closed_demand,
+)
 from tests.conftest import VALID_USCC, Cast, log_demands
-
-
-def closed_demand(db: Database, cast: Cast, notes: int = 1) -> str:
-    d = log_demands(db, cast, "申请流动资金贷款贴息")[0]
-    demands.route_demand(
-        db,
-        cast.supervisor,
-        d,
-        lead_department_id=cast.finance_dept,
-        co_department_ids=(cast.hr_dept,),
-    )
-    demands.accept_demand(db, cast.finance_handler, d, "已签收，安排专人对接")
-    for i in range(1, notes + 1):
-        demands.add_progress(
-            db,
-            cast.finance_handler,
-            d,
-            f"第{i}次进展：已与合作银行沟通授信方案，企业补充提交财务报表。",
-        )
-    demands.resolve_demand(
-        db,
-        cast.finance_handler,
-        d,
-        answer="已协调重庆农商行江北支行授信 500 万元，并按规定申请贷款贴息。",
-        outcome=wf.Outcome.SOLVED,
-        policy_basis="江北委发〔2023〕11号 第13条“缓解融资难题”",
-    )
-    demands.record_follow_up(
-        db, cast.cadre, d, satisfaction=wf.Satisfaction.SATISFIED, text="企业对办理结果满意"
-    )
-    demands.close_demand(db, cast.supervisor, d, "经回访满意，予以销号")
-    return d
-
-
-def pdf_text(path: Path) -> list[str]:
-    return [page.extract_text() or "" for page in PdfReader(path).pages]
-
-
-def fonts_of(path: Path) -> list[DictionaryObject]:
-    """Every font dictionary the pages use."""
-    out: list[DictionaryObject] = []
-    for page in PdfReader(path).pages:
-        resources = cast_dict(page["/Resources"])
-        for ref in cast_dict(resources.get("/Font", DictionaryObject())).values():
-            out.append(cast_dict(ref))
-    return out
-
-
-def cast_dict(obj: object) -> DictionaryObject:
-    resolved = obj.get_object() if isinstance(obj, PdfObject) else obj
-    assert isinstance(resolved, DictionaryObject)
-    return resolved
-
-
-def assert_embedded_cjk(path: Path) -> None:
-    """Every font is embedded TrueType (FontFile2 on its descriptor); no built-in STSong."""
-    fonts = fonts_of(path)
-    assert fonts
-    names = [str(f.get("/BaseFont", "")) for f in fonts]
-    assert not any("STSong" in n for n in names), names
-    for font in fonts:
-        # reportlab embeds a TTF subset as a simple TrueType font with its own descriptor
-        descriptor = cast_dict(font["/FontDescriptor"])
-        assert "/FontFile2" in descriptor, names
-
-
-def not_blank(path: Path, tmp: Path, page: int = 1) -> None:
-    """pdftoppm renders the page; a real page has a fair share of dark pixels."""
-    prefix = tmp / f"{path.stem}-png"
-    subprocess.run(
-        ["pdftoppm", "-png", "-r", "80", "-f", str(page), "-l", str(page), str(path), str(prefix)],
-        check=True,
-        capture_output=True,
-    )
-    png = sorted(tmp.glob(f"{prefix.name}*.png"))[0]
-    # count dark pixels in the raw PPM rendering instead of decoding PNG without PIL
-    ppm = subprocess.run(
-        ["pdftoppm", "-r", "40", "-gray", "-f", str(page), "-l", str(page), str(path)],
-        check=True,
-        capture_output=True,
-    ).stdout
-    header_end = _pgm_header_end(ppm)
-    pixels = ppm[header_end:]
-    dark = sum(1 for b in pixels if b < 128)
-    assert png.stat().st_size > 5000
-    assert dark / len(pixels) > 0.01, "page is (almost) blank"
-
-
-def _pgm_header_end(data: bytes) -> int:
-    # P5\n<w> <h>\n<max>\n
-    fields = 0
-    i = 0
-    while fields < 4:
-        while data[i : i + 1].isspace():
-            i += 1
-        while not data[i : i + 1].isspace():
-            i += 1
-        fields += 1
-    return i + 1
-
-
-def keep_for_review(path: Path, name: str) -> None:
-    """LIAISON_PDF_SCREENS=/tmp/screens copies the rendered PDF there for a human to look at."""
-    folder = os.environ.get("LIAISON_PDF_SCREENS")
-    if folder:
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        shutil.copy(path, Path(folder) / name)
+from tests.reports.pdf_checks import (
+    assert_embedded_cjk,
+    keep_for_review,
+    not_blank,
+    pdf_text,
+    pgm_header_end,
+)
 
 
 def test_closure_record_prints_the_whole_loop(db: Database, cast: Cast, tmp_path: Path) -> None:
@@ -340,9 +239,9 @@ def test_qr_code_draws_segnos_matrix_exactly(tmp_path: Path) -> None:
         check=True,
         capture_output=True,
     ).stdout
-    header = pgm[: _pgm_header_end(pgm)].split()
+    header = pgm[: pgm_header_end(pgm)].split()
     width = int(header[1])
-    pixels = pgm[_pgm_header_end(pgm) :]
+    pixels = pgm[pgm_header_end(pgm) :]
     matrix = segno.make(text, error="m", micro=False).matrix
     n = len(matrix)
     cell = 150 / n  # the symbol is 150 pt wide, inside a quiet zone of four modules

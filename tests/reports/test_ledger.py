@@ -3,125 +3,36 @@ and XLSX and read back."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook  # type: ignore[import-untyped]
 from pypdf import PdfReader
-from pypdf.generic import DictionaryObject, PdfObject
 
 from liaison.data.db import Database
 from liaison.domain import clock
-from liaison.domain import workflow as wf
 from liaison.domain.errors import DomainError
 from liaison.reports.ledger import LedgerFilter, render_ledger
-from liaison.services import demands
 from liaison.services.ledger_data import ledger_data
 from tests.conftest import Cast, log_demands
+from tests.reports.pdf_checks import (
+    assert_embedded_cjk,
+    pdf_text,
+    screenshot,
+)
+from tests.reports.world import (
+    MARCH,
+    World,
+    build_world,
+)
 
-MONDAY = datetime(2026, 3, 2, 9, 30)
 LATER = datetime(2026, 4, 20, 10, 0)
-
-
-class Clock:
-    """clock.now() under the test's control."""
-
-    def __init__(self, monkeypatch: pytest.MonkeyPatch, at: datetime) -> None:
-        self.at = at
-        monkeypatch.setattr(clock, "now", lambda: self.at)
-
-
-@dataclass
-class World:
-    db: Database
-    cast: Cast
-    clock: Clock
-    closed: str
-    overdue: str
-    in_hand: str
-    new: str
 
 
 @pytest.fixture
 def world(db: Database, cast: Cast, monkeypatch: pytest.MonkeyPatch) -> World:
     return build_world(db, cast, monkeypatch)
-
-
-def build_world(db: Database, cast: Cast, monkeypatch: pytest.MonkeyPatch) -> World:
-    """March 2026: one demand closed (满意), one routed to 区金融办 and left to run over its
-    deadline, one accepted by 区人力社保局 with a deadline after the check date, one 待交办."""
-    c = Clock(monkeypatch, MONDAY)
-    closed, overdue, in_hand, new = log_demands(
-        db,
-        cast,
-        "申请流动资金贷款贴息",
-        "申请创业担保贷款",
-        "招工难需要协助招聘",
-        "咨询上市培育政策",
-    )
-    demands.route_demand(db, cast.supervisor, closed, lead_department_id=cast.finance_dept)
-    demands.accept_demand(db, cast.finance_handler, closed, "已签收")
-    c.at = MONDAY + timedelta(days=3)
-    demands.resolve_demand(
-        db,
-        cast.finance_handler,
-        closed,
-        answer="已协调授信 500 万元",
-        outcome=wf.Outcome.SOLVED,
-        policy_basis="江北委发〔2023〕11号",
-    )
-    demands.record_follow_up(db, cast.cadre, closed, satisfaction=wf.Satisfaction.SATISFIED)
-    demands.close_demand(db, cast.supervisor, closed, "销号")
-    demands.route_demand(db, cast.supervisor, overdue, lead_department_id=cast.finance_dept)
-    demands.accept_demand(db, cast.finance_handler, overdue, "已签收")
-    c.at = MONDAY + timedelta(days=30)
-    demands.route_demand(db, cast.supervisor, in_hand, lead_department_id=cast.hr_dept)
-    demands.accept_demand(db, cast.hr_handler, in_hand, "已签收")
-    c.at = datetime(2026, 4, 2, 9, 0)
-    return World(db, cast, c, closed, overdue, in_hand, new)
-
-
-def pdf_text(path: Path) -> list[str]:
-    return [page.extract_text() or "" for page in PdfReader(path).pages]
-
-
-def _dict(obj: object) -> DictionaryObject:
-    resolved = obj.get_object() if isinstance(obj, PdfObject) else obj
-    assert isinstance(resolved, DictionaryObject)
-    return resolved
-
-
-def assert_embedded_cjk(path: Path) -> None:
-    """Every font on every page is an embedded TrueType subset (FontFile2), no STSong."""
-    seen = 0
-    for page in PdfReader(path).pages:
-        resources = _dict(page["/Resources"])
-        for ref in _dict(resources.get("/Font", DictionaryObject())).values():
-            font = _dict(ref)
-            seen += 1
-            assert "STSong" not in str(font.get("/BaseFont", ""))
-            assert "/FontFile2" in _dict(font["/FontDescriptor"])
-    assert seen
-
-
-def screenshot(path: Path, name: str) -> None:
-    """Render page 1 to /tmp/screens/<name>-*.png for a human to look at (if pdftoppm exists)."""
-    if shutil.which("pdftoppm") is None:
-        return
-    out = Path("/tmp/screens")
-    out.mkdir(parents=True, exist_ok=True)
-    subprocess.run(
-        ["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1", str(path), str(out / name)],
-        check=True,
-        capture_output=True,
-    )
-
-
-MARCH = LedgerFilter(date(2026, 3, 1), date(2026, 3, 31))
 
 
 def test_ledger_rows_and_summary(world: World) -> None:

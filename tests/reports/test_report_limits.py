@@ -15,7 +15,8 @@ from liaison.reports.ledger import LedgerFilter, LedgerTooLarge, render_ledger
 from liaison.services import ledger_data
 from liaison.services.ledger_data import OverdueRow, ledger_count
 from tests.conftest import Cast
-from tests.reports.test_ledger import MARCH, World, build_world, pdf_text
+from tests.reports.pdf_checks import pdf_text
+from tests.reports.world import MARCH, World, build_world
 
 
 @pytest.fixture

@@ -13,12 +13,7 @@ from liaison.domain.errors import DomainError
 from liaison.reports.visit_record import render_visit_record
 from liaison.services import demands, visits
 from tests.conftest import VALID_USCC, Cast
-from tests.reports.test_closure_record import (
-    assert_embedded_cjk,
-    keep_for_review,
-    not_blank,
-    pdf_text,
-)
+from tests.reports.pdf_checks import assert_embedded_cjk, keep_for_review, not_blank, pdf_text
 
 
 def _visit(db: Database, cast: Cast, n_demands: int = 2) -> visits.LoggedVisit:

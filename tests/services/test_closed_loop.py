@@ -15,7 +15,7 @@ from liaison.domain.errors import InvalidTransition, PermissionDenied, Validatio
 from liaison.services import demands
 from liaison.services.queries import demand_detail, department_queue
 from tests.conftest import Cast, log_demands
-from tests.services.test_demand_list import at
+from tests.services.demand_builders import at
 
 
 def _visit_with_demand(db: Database, cast: Cast, title: str = "申请流动资金贷款贴息") -> str:

@@ -22,8 +22,8 @@ from liaison.reports.closure_record import render_closure_record
 from liaison.services import closure_marks
 from liaison.services.closure_marks import check_code, content_hash, legacy_hash, verify
 from liaison.services.report_data import closure_record
+from tests.builders import closed_demand
 from tests.conftest import Cast, log_demands
-from tests.reports.test_closure_record import closed_demand
 
 
 def _sheet(db: Database, demand_id: str, tmp_path: Path) -> tuple[str, str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from sqlalchemy import select
@@ -12,12 +13,13 @@ from sqlalchemy import select
 from liaison.data.db import Database
 from liaison.data.models import Device
 from liaison.domain.roles import Role
-from liaison.services import setup
+from liaison.services import enterprises, setup
 from liaison.services.context import Actor
 from liaison.sync.exchange import bundle, devices
 from liaison.sync.exchange.bundle import ExportReport, ImportReport
 from liaison.sync.exchange.digest import digest
 from liaison.sync.log import database, oplog
+from tests.conftest import Cast
 
 
 @dataclass
@@ -67,6 +69,10 @@ def _replica(db: Database, name: str, outbox: Path) -> Replica:
     outbox.mkdir(parents=True, exist_ok=True)
     me = devices.this_device(db)
     return Replica(name, db, me.id, me.fingerprint, outbox)
+
+
+if TYPE_CHECKING:
+    from tests.sync.district import District
 
 
 @pytest.fixture
@@ -149,3 +155,20 @@ def rename_this_device(db: Database, admin: Actor, name: str) -> None:
         device = s.scalar(select(Device).where(Device.is_local.is_(True)))
         assert device is not None
         device.name = name
+
+
+@pytest.fixture
+def district(hub: Replica, make_laptop: MakeLaptop, cast: Cast) -> District:
+    """A hub, the attacker's field laptop and an honest one, all in step."""
+    from tests.sync.district import District  # it reads Replica from here
+
+    enterprises.assign_cadre(hub.db, cast.admin, cast.enterprise_id, cast.other_cadre.account_id)
+    laptop, other = make_laptop("观音桥街道 laptop 3"), make_laptop("五里店街道 laptop 1")
+    introduce(hub, laptop, accounts=[cast.cadre.account_id, cast.street_staff.account_id])
+    introduce(hub, other, accounts=[cast.other_cadre.account_id])
+    for replica in (laptop, other):  # the hub learns what each has, each the other's enrolment
+        hub.receive(replica.export(hub))
+    for replica in (laptop, other):
+        replica.receive(hub.export(replica))
+    assert hub.digest() == laptop.digest() == other.digest()
+    return District(hub, laptop, other, cast)

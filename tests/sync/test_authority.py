@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -21,38 +21,20 @@ from liaison import cli
 from liaison.domain import workflow as wf
 from liaison.domain.errors import DomainError, PermissionDenied
 from liaison.domain.roles import Role
-from liaison.services import accounts, admin, demands, enterprises
+from liaison.services import accounts, admin, demands
 from liaison.services.context import Actor
 from liaison.sync.exchange import bundle, conflicts, devices
 from liaison.sync.exchange.envelope import BundleRefused
 from tests.conftest import Cast, log_demands
-from tests.sync.conftest import MakeLaptop, Replica, introduce
+from tests.sync.conftest import MakeLaptop, Replica
+from tests.sync.district import (
+    District,
+    demand_state,
+    followed_up_demand,
+    private_key_of,
+)
 
 STOLEN = "stolen-password-1"
-
-
-@dataclass
-class District:
-    hub: Replica
-    laptop: Replica
-    """Field laptop of the cadre and the street staff: its holder is the attacker."""
-    other: Replica
-    """An honest field laptop of the other cadre."""
-    cast: Cast
-
-
-@pytest.fixture
-def district(hub: Replica, make_laptop: MakeLaptop, cast: Cast) -> District:
-    enterprises.assign_cadre(hub.db, cast.admin, cast.enterprise_id, cast.other_cadre.account_id)
-    laptop, other = make_laptop("观音桥街道 laptop 3"), make_laptop("五里店街道 laptop 1")
-    introduce(hub, laptop, accounts=[cast.cadre.account_id, cast.street_staff.account_id])
-    introduce(hub, other, accounts=[cast.other_cadre.account_id])
-    for replica in (laptop, other):  # the hub learns what each has, each the other's enrolment
-        hub.receive(replica.export(hub))
-    for replica in (laptop, other):
-        replica.receive(hub.export(replica))
-    assert hub.digest() == laptop.digest() == other.digest()
-    return District(hub, laptop, other, cast)
 
 
 def hand_edit(replica: Replica, *statements: str) -> None:
@@ -164,38 +146,10 @@ def test_a_laptop_cannot_revoke_the_hub_for_everyone(
 # --- 2. become administrator --------------------------------------------------------------
 
 
-def _followed_up_demand(d: District) -> str:
-    c = d.cast
-    [demand_id] = log_demands(d.hub.db, c, "贷款贴息申请")
-    demands.route_demand(d.hub.db, c.supervisor, demand_id, lead_department_id=c.finance_dept)
-    demands.accept_demand(d.hub.db, c.finance_handler, demand_id)
-    demands.resolve_demand(
-        d.hub.db,
-        c.finance_handler,
-        demand_id,
-        outcome=wf.Outcome.SOLVED,
-        answer="已办理贴息",
-        policy_basis="第13条",
-    )
-    demands.record_follow_up(d.hub.db, c.cadre, demand_id, satisfaction=wf.Satisfaction.SATISFIED)
-    d.laptop.receive(d.hub.export(d.laptop))
-    return demand_id
-
-
-def _state(replica: Replica, demand_id: str) -> str:
-    conn = replica.db.raw()
-    try:
-        return str(
-            conn.execute("SELECT state FROM demand WHERE id = ?", (demand_id,)).fetchone()[0]
-        )
-    finally:
-        conn.close()
-
-
 def test_a_laptop_made_administrator_by_hand_changes_nothing_at_the_hub(
     d: District, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    demand_id = _followed_up_demand(d)
+    demand_id = followed_up_demand(d)
     me = d.laptop.as_(seize_admin(d))
     monkeypatch.setenv("LIAISON_PASSWORD", STOLEN)
     lap = d.laptop.db.path
@@ -219,11 +173,11 @@ def test_a_laptop_made_administrator_by_hand_changes_nothing_at_the_hub(
     )
     assert code == 0, err
     demands.close_demand(d.laptop.db, me, demand_id)
-    assert _state(d.laptop, demand_id) == wf.State.CLOSED  # its own copy is spoiled
+    assert demand_state(d.laptop, demand_id) == wf.State.CLOSED  # its own copy is spoiled
 
     report = d.hub.receive(d.laptop.export(d.hub))
     assert sum(report.set_aside.values()) == 3 and set(report.set_aside) == {"not_enrolled"}
-    assert _state(d.hub, demand_id) == wf.State.FOLLOWED_UP
+    assert demand_state(d.hub, demand_id) == wf.State.FOLLOWED_UP
     names = {a.username for a in accounts.list_accounts(d.hub.db)}
     assert "evil" not in names
     assert accounts.sign_in(d.hub.db, "admin", "password-123").role is Role.ADMIN
@@ -240,10 +194,12 @@ def test_a_cadre_claiming_another_role_in_an_event_is_set_aside(d: District) -> 
     hand_edit(d.laptop, f"UPDATE account SET role = 'supervisor' WHERE id = '{c.cadre.account_id}'")
     boss = d.laptop.as_(replace(c.cadre, role=Role.SUPERVISOR))
     demands.route_demand(d.laptop.db, boss, demand_id, lead_department_id=c.finance_dept)
-    assert _state(d.laptop, demand_id) == wf.State.ASSIGNED
+    assert demand_state(d.laptop, demand_id) == wf.State.ASSIGNED
     report = d.hub.receive(d.laptop.export(d.hub))
     assert report.set_aside == {"actor": 1}
-    assert _state(d.hub, demand_id) == wf.State.NEW  # the demand itself came, its 交办 did not
+    assert (
+        demand_state(d.hub, demand_id) == wf.State.NEW
+    )  # the demand itself came, its 交办 did not
     honest_sync_goes_on(d)
 
 
@@ -309,7 +265,7 @@ def test_ops_relabelled_with_another_devices_id_are_refused_and_its_real_ones_st
     assert refused.value.reason == "bad_seal" and "签封" in str(refused.value)
     assert d.hub.digest() == before
     # the same with a seal signed by the laptop's own key, labelled as the other laptop's
-    signed = _relabel(path, d, mine, reseal_with=_key(d.laptop))
+    signed = _relabel(path, d, mine, reseal_with=private_key_of(d.laptop))
     with pytest.raises(BundleRefused) as refused:
         bundle.import_bundle(d.hub.db, signed)
     assert refused.value.reason == "bad_seal" and "签封无效" in str(refused.value)
@@ -323,14 +279,6 @@ def test_ops_relabelled_with_another_devices_id_are_refused_and_its_real_ones_st
     assert d.hub.digest() == d.laptop.digest() == d.other.digest()
 
 
-def _key(replica: Replica) -> bytes:
-    conn = replica.db.raw()
-    try:
-        return bytes(conn.execute("SELECT private_key FROM device_key").fetchone()[0])
-    finally:
-        conn.close()
-
-
 def _relabel(path: Path, d: District, demand_id: str, reseal_with: bytes | None = None) -> Path:
     """The laptop's bundle with its ops relabelled as the other laptop's next ones (and the
     events' actor as the supervisor), re-signed by the laptop."""
@@ -339,7 +287,7 @@ def _relabel(path: Path, d: District, demand_id: str, reseal_with: bytes | None 
     import json
 
     from liaison.sync.exchange import envelope
-    from tests.sync.test_hostile import reseal
+    from tests.sync.forging import reseal
 
     opened = envelope.open_envelope(path.read_bytes())
     work = path.with_suffix(".payload")
@@ -400,7 +348,7 @@ def _relabel(path: Path, d: District, demand_id: str, reseal_with: bytes | None 
         payload_size=len(body),
     )
     out = path.with_name(path.stem + ("-signed" if reseal_with else "-forged") + ".lsb")
-    out.write_bytes(envelope.seal(header, body, _key(d.laptop)))
+    out.write_bytes(envelope.seal(header, body, private_key_of(d.laptop)))
     return out
 
 

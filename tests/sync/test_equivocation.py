@@ -13,12 +13,9 @@ from liaison.sync.log import equivocation, seals
 from liaison.sync.log.equivocation import Proof
 from liaison.sync.log.seals import Seal
 from tests.conftest import log_demands
-from tests.sync import test_authority
 from tests.sync.conftest import MakeLaptop, introduce
-from tests.sync.test_authority import District, _key
-from tests.sync.test_review_attacks import craft, knows, next_seq, one, own_rows, sealed
-
-district = test_authority.district  # the fixture: a hub, the cheat's laptop, another laptop
+from tests.sync.district import District, private_key_of
+from tests.sync.forging import craft, knows, next_seq, one, own_rows, sealed
 
 
 @pytest.fixture
@@ -69,14 +66,14 @@ def test_a_laptop_cannot_frame_the_hub_with_a_forged_proof(d: District) -> None:
     still counts, and the laptop's own honest op in the bundle goes in."""
     c, lap = d.cast, d.laptop
     genuine = _hub_seal(d)
-    fake = _signed(replace(genuine, last=genuine.last + 1), _key(lap))
+    fake = _signed(replace(genuine, last=genuine.last + 1), private_key_of(lap))
     first = next_seq(lap)
     log_demands(lap.db, c, "贷款贴息申请", actor=lap.as_(c.cadre))
     rows = own_rows(lap, first)
     forged = craft(
         lap,
         rows,
-        [sealed(rows, _key(lap), knows(lap))],
+        [sealed(rows, private_key_of(lap), knows(lap))],
         recipient=d.other,
         proofs=(Proof.of(genuine, fake),),
     )
@@ -98,7 +95,7 @@ def test_a_proof_reaches_a_replica_that_saw_neither_seal(
     log_demands(lap.db, c, "贷款贴息申请", actor=lap.as_(c.cadre))
     rows = own_rows(lap, first)
     twin = [(*r[:6], r[6].replace("贷款贴息申请", "贴息"), *r[7:]) for r in rows]
-    key, vec = _key(lap), knows(lap)
+    key, vec = private_key_of(lap), knows(lap)
     d.hub.receive(craft(lap, rows, [sealed(rows, key, vec)], recipient=d.hub))
     d.other.receive(craft(lap, twin, [sealed(twin, key, vec)], recipient=d.other))
     log_demands(d.other.db, c, "用工招聘", actor=d.other.as_(c.other_cadre))
@@ -133,7 +130,7 @@ def test_two_overlapping_seals_in_one_bundle_refuse_it(d: District) -> None:
     first = next_seq(lap)
     log_demands(lap.db, c, "贷款贴息申请", actor=lap.as_(c.cadre))
     rows = own_rows(lap, first)
-    key, vec = _key(lap), knows(lap)
+    key, vec = private_key_of(lap), knows(lap)
     both = [sealed(rows, key, vec), sealed(rows[1:], key, vec)]
     with pytest.raises(BundleRefused, match="相互重叠") as refused:
         d.hub.receive(craft(lap, rows, both, recipient=d.hub))

@@ -17,7 +17,6 @@ import io
 import itertools
 import json
 import random
-import re
 import sqlite3
 import struct
 import sys
@@ -32,15 +31,18 @@ from sqlalchemy import select
 
 from liaison.data.db import Database
 from liaison.data.models import Category, Street
-from liaison.domain import clock, signing
+from liaison.domain import clock
 from liaison.domain.roles import Role
 from liaison.services import accounts, enterprises, visits
 from liaison.services.context import Actor
 from liaison.sync.exchange import bundle, devices, envelope, payload
 from liaison.sync.exchange.digest import digest
 from liaison.sync.exchange.envelope import BundleRefused, Header
-from liaison.sync.log import database, seals
+from liaison.sync.log import database
 from tests.sync.conftest import Replica, introduce, new_installation
+from tests.sync.forging import (
+    reseal,
+)
 
 REASONS = {
     "empty",
@@ -276,7 +278,6 @@ def _rows(data: bytes, tmp: Path) -> list[tuple[Any, ...]]:
 
 
 _made = itertools.count()
-_ID = re.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
 def _payload(
@@ -305,29 +306,6 @@ def _payload(
     finally:
         conn.close()
     return path.read_bytes()
-
-
-def reseal(rows: list[tuple[Any, ...]], key: bytes) -> list[seals.Seal]:
-    """Seals over the rows as they stand, one per run of numbers of each device, signed with
-    `key` (the hub's: what a thief of the hub's key could make)."""
-    out: list[seals.Seal] = []
-    run: list[tuple[Any, ...]] = []
-    sealable = [
-        r for r in rows if _ID.fullmatch(str(r[0])) and isinstance(r[1], int) and 0 < r[1] < 10**12
-    ]
-    for row in sorted(sealable, key=lambda r: (r[0], r[1])):
-        if run and (row[0] != run[-1][0] or row[1] != run[-1][1] + 1):
-            out.append(_seal_run(run, key))
-            run = []
-        run.append(row)
-    if run:
-        out.append(_seal_run(run, key))
-    return out
-
-
-def _seal_run(run: list[tuple[Any, ...]], key: bytes) -> seals.Seal:
-    unsigned = seals.Seal(run[0][0], run[0][1], run[-1][1], "{}", seals.digest_rows(run), b"")
-    return dataclasses.replace(unsigned, signature=signing.sign(key, unsigned.message()))
 
 
 def _seal(header: Header, body: bytes, key: bytes, **changes: Any) -> bytes:

@@ -557,7 +557,7 @@ def _relabelled(path: Path, site: str, key: bytes) -> Path | None:
     import hashlib
 
     from liaison.sync.exchange import envelope
-    from tests.sync.test_hostile import reseal
+    from tests.sync.forging import reseal
 
     opened = envelope.open_envelope(path.read_bytes())
     h = opened.header

@@ -8,34 +8,30 @@ Each test failed before its weakness was fixed.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import replace
-from pathlib import Path
-from typing import Any
 
 import pytest
 
-from liaison.data import migrate
-from liaison.domain import clock, hlc, signing
+from liaison.domain import clock, hlc
 from liaison.domain import workflow as wf
 from liaison.domain.ids import new_id
 from liaison.domain.roles import Role
 from liaison.services import accounts, demands, enterprises
-from liaison.sync.exchange import devices, envelope, payload
-from liaison.sync.exchange.envelope import BundleRefused, Header
-from liaison.sync.log import seals
-from liaison.sync.log.district import read_root
-from liaison.sync.log.equivocation import Proof
-from liaison.sync.log.seals import Seal
+from liaison.sync.exchange import devices
+from liaison.sync.exchange.envelope import BundleRefused
 from tests.conftest import log_demands
-from tests.sync import test_authority
-from tests.sync.conftest import MakeLaptop, Replica, introduce
-from tests.sync.test_authority import District, _followed_up_demand, _key, _state
-
-district = test_authority.district  # the fixture: a hub, the attacker's laptop, another laptop
-
-Row = tuple[Any, ...]
+from tests.sync.conftest import MakeLaptop, introduce
+from tests.sync.district import District, demand_state, followed_up_demand, private_key_of
+from tests.sync.forging import (
+    craft,
+    knows,
+    next_seq,
+    one,
+    own_rows,
+    sealed,
+    text,
+)
 
 
 @pytest.fixture
@@ -44,110 +40,6 @@ def d(district: District) -> District:
 
 
 # --- crafting bundles by hand, as the laptop's holder can -----------------------------------
-
-
-def sealed(rows: list[Row], key: bytes, vector: dict[str, int]) -> Seal:
-    """One seal over `rows` (one device, consecutive numbers) claiming `vector`, signed."""
-    text = seals.vector_text(vector)
-    bare = Seal(rows[0][0], rows[0][1], rows[-1][1], text, seals.digest_rows(rows), b"")
-    return replace(bare, signature=signing.sign(key, bare.message()))
-
-
-def craft(
-    sender: Replica,
-    rows: list[Row],
-    seal_list: list[Seal],
-    *,
-    recipient: Replica | None = None,
-    credentials: tuple[tuple[str, str], ...] = (),
-    proofs: tuple[Proof, ...] = (),
-    **header: Any,
-) -> Path:
-    """A bundle signed by `sender`'s key with exactly these rows, seals, credentials and
-    proofs of equivocation."""
-    bundle_id = header.pop("bundle_id", None) or new_id()
-    n = len(list(sender.outbox.glob("*.lsb")))
-    body = sender.outbox / f"crafted-{n}.payload"
-    rows = sorted(rows, key=lambda r: (r[0], r[1]))
-    meta = {"bundle_id": bundle_id, "sender": sender.device_id}
-    payload.write(body, rows, meta, seal_list, credentials, proofs)
-    data = body.read_bytes()
-    conn = sender.db.raw()
-    try:
-        root, root_key = read_root(conn)
-        name, pub = conn.execute(
-            "SELECT name, public_key FROM device WHERE id = ?", (sender.device_id,)
-        ).fetchone()
-        have = dict(conn.execute("SELECT site, MAX(seq) FROM sync_op GROUP BY site"))
-    finally:
-        conn.close()
-    counts: dict[str, int] = {}
-    for r in rows:
-        counts[r[3]] = counts.get(r[3], 0) + 1
-    fields = dict(
-        bundle_id=bundle_id,
-        sender=sender.device_id,
-        sender_name=name,
-        sender_key=pub,
-        made_at=clock.now().isoformat(sep=" ", timespec="seconds"),
-        schema=migrate.head_revision() or "",
-        vector=have,
-        recipient=recipient.device_id if recipient else None,
-        full=False,
-        ops=len(rows),
-        counts=counts,
-        payload_sha256=hashlib.sha256(data).hexdigest(),
-        payload_size=len(data),
-        root=root,
-        root_key=root_key,
-    )
-    fields.update(header)
-    out = sender.outbox / f"crafted-{n}.lsb"
-    out.write_bytes(envelope.seal(Header(**fields), data, _key(sender)))
-    return out
-
-
-def own_rows(replica: Replica, first: int = 1) -> list[Row]:
-    """The replica's own op rows from number `first` on."""
-    conn = replica.db.raw()
-    try:
-        return conn.execute(
-            "SELECT site, seq, hlc, entity, entity_id, account, fields, base FROM sync_op "
-            "WHERE site = ? AND seq >= ? ORDER BY seq",
-            (replica.device_id, first),
-        ).fetchall()
-    finally:
-        conn.close()
-
-
-def knows(replica: Replica) -> dict[str, int]:
-    """What the replica has of the other devices (an honest seal's vector)."""
-    conn = replica.db.raw()
-    try:
-        return {
-            s: n
-            for s, n in conn.execute("SELECT site, MAX(seq) FROM sync_op GROUP BY site")
-            if s != replica.device_id
-        }
-    finally:
-        conn.close()
-
-
-def next_seq(replica: Replica) -> int:
-    return (own_rows(replica)[-1][1] + 1) if own_rows(replica) else 1
-
-
-def one(replica: Replica, sql: str, *args: Any) -> Any:
-    conn = replica.db.raw()
-    try:
-        row = conn.execute(sql, args).fetchone()
-        return row[0] if row else None
-    finally:
-        conn.close()
-
-
-def text(fields: dict[str, Any]) -> str:
-    return json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
 
 
 def stamp() -> str:
@@ -173,7 +65,7 @@ def test_a_cadre_cannot_delete_an_enterprise_by_sending_an_empty_base(d: Distric
         text({"deleted_at": "2026-01-05 09:00:00.000000"}),
         "[]",
     )
-    forged = craft(lap, [op], [sealed([op], _key(lap), knows(lap))], recipient=d.hub)
+    forged = craft(lap, [op], [sealed([op], private_key_of(lap), knows(lap))], recipient=d.hub)
     report = d.hub.receive(forged)
     gone = one(d.hub, "SELECT deleted_at FROM enterprise WHERE id = ?", c.enterprise_id)
     assert gone is None, f"deleted at the hub by a cadre: {report.summary()}"
@@ -198,7 +90,7 @@ def test_a_second_seal_starting_where_one_did_cannot_stop_the_hub_exporting(
     m = next_seq(lap) - 1
     log_demands(lap.db, c, "厂房租金补贴", actor=lap.as_(c.cadre))
     rows = own_rows(lap, first)
-    forged = craft(lap, rows, [sealed(rows, _key(lap), knows(lap))], recipient=d.hub)
+    forged = craft(lap, rows, [sealed(rows, private_key_of(lap), knows(lap))], recipient=d.hub)
     report = d.hub.receive(forged)
     assert report.new_ops == 0  # nothing of the second history is taken
     assert report.revoked_here == m - first + 1  # the first bundle's ops, set aside
@@ -242,8 +134,8 @@ def test_the_same_ops_sealed_twice_with_different_vectors_do_not_split_the_distr
     first = next_seq(lap)
     log_demands(lap.db, c, "用工招聘", actor=lap.as_(c.cadre))
     rows = own_rows(lap, first)
-    to_hub = craft(lap, rows, [sealed(rows, _key(lap), knows(lap))], recipient=d.hub)
-    to_other = craft(lap, rows, [sealed(rows, _key(lap), before)], recipient=d.other)
+    to_hub = craft(lap, rows, [sealed(rows, private_key_of(lap), knows(lap))], recipient=d.hub)
+    to_other = craft(lap, rows, [sealed(rows, private_key_of(lap), before)], recipient=d.other)
     assert d.hub.receive(to_hub).set_aside
     assert not d.other.receive(to_other).set_aside
     for _ in range(2):  # a full exchange, both ways, twice
@@ -271,7 +163,7 @@ def test_a_step_on_a_demand_its_seal_hides_is_judged_alike_everywhere(d: Distric
     first = next_seq(lap)
     demands.withdraw_demand(lap.db, lap.as_(c.cadre), demand_id, "企业已自行解决")
     rows = own_rows(lap, first)
-    forged = craft(lap, rows, [sealed(rows, _key(lap), before)])
+    forged = craft(lap, rows, [sealed(rows, private_key_of(lap), before)])
     at_other = d.other.receive(forged)
     at_hub = d.hub.receive(forged)
     for _ in range(2):
@@ -331,7 +223,7 @@ def test_a_hub_device_cannot_found_the_district_again_with_an_empty_vector(
         password="password-123",
     )
     rows = [(*r[:5], minted, *r[6:]) if r[4] == minted else r for r in own_rows(pc, first)]
-    forged = craft(pc, rows, [sealed(rows, _key(pc), {})], recipient=d.hub)
+    forged = craft(pc, rows, [sealed(rows, private_key_of(pc), {})], recipient=d.hub)
     report = d.hub.receive(forged)
     role = one(d.hub, "SELECT role FROM account WHERE id = ?", minted)
     assert role is None, f"a second administrator at the hub: {report.summary()}"
@@ -351,7 +243,7 @@ def test_a_cadre_cannot_withdraw_a_closed_demand_by_dating_the_step_back(
     `at`, the 撤回 lands while the demand was still open, and the hub's resolution, follow-up
     and closing are flagged as invalid: a closed demand shows 已撤回 at the hub."""
     c, lap = d.cast, d.laptop
-    demand_id = _followed_up_demand(d)
+    demand_id = followed_up_demand(d)
     demands.close_demand(d.hub.db, c.supervisor, demand_id)
     lap.receive(d.hub.export(lap))
     accepted = one(
@@ -379,9 +271,11 @@ def test_a_cadre_cannot_withdraw_a_closed_demand_by_dating_the_step_back(
         text(fields),
         "[]",
     )
-    report = d.hub.receive(craft(lap, [op], [sealed([op], _key(lap), knows(lap))], recipient=d.hub))
+    report = d.hub.receive(
+        craft(lap, [op], [sealed([op], private_key_of(lap), knows(lap))], recipient=d.hub)
+    )
     assert report.set_aside == {"backdated": 1}
-    assert _state(d.hub, demand_id) == wf.State.CLOSED
+    assert demand_state(d.hub, demand_id) == wf.State.CLOSED
 
 
 # --- 8. equivocation: two different ops with one number, to two peers ------------------------
@@ -402,7 +296,7 @@ def test_two_versions_of_one_op_do_not_stop_the_hub_and_a_laptop_syncing(d: Dist
         (*r[:6], r[6].replace("贷款贴息申请", "贷款贴息申请（二）"), *r[7:]) for r in rows
     ]
     assert other_rows != rows
-    key, vec = _key(lap), knows(lap)
+    key, vec = private_key_of(lap), knows(lap)
     d.hub.receive(craft(lap, rows, [sealed(rows, key, vec)], recipient=d.hub))
     d.other.receive(craft(lap, other_rows, [sealed(other_rows, key, vec)], recipient=d.other))
     devices.revoke_device(d.hub.db, c.admin, lap.device_id)
@@ -434,7 +328,7 @@ def test_a_bundle_reusing_the_id_of_one_the_receiver_exported_is_refused_clearly
     log_demands(lap.db, d.cast, "用工招聘", actor=lap.as_(d.cast.cadre))
     rows = own_rows(lap, first)
     forged = craft(
-        lap, rows, [sealed(rows, _key(lap), knows(lap))], recipient=d.hub, bundle_id=taken
+        lap, rows, [sealed(rows, private_key_of(lap), knows(lap))], recipient=d.hub, bundle_id=taken
     )
     with pytest.raises(BundleRefused):
         d.hub.receive(forged)

@@ -17,7 +17,7 @@ from liaison.ui.dashboard.table import RATE_NAMES
 from liaison.ui.demands.screen import DemandsScreen
 from liaison.ui.main_window import MainWindow
 from tests.conftest import Cast
-from tests.services.test_demand_list_drill import build_world
+from tests.services.drill_world import build_world
 
 MakeCtx = Callable[[Actor], AppContext]
 

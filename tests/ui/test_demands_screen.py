@@ -3,14 +3,14 @@ dialogs, role-bound actions, refusals that keep what was typed, filters and dead
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, QPoint, Qt
-from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton, QRadioButton
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from liaison.data.db import Database
@@ -19,21 +19,27 @@ from liaison.domain import clock
 from liaison.domain import workflow as wf
 from liaison.domain.workdays import WorkCalendar
 from liaison.services import demands
-from liaison.services.context import Actor
 from liaison.services.demand_log import snapshot, write_snapshot
-from liaison.services.queries import DemandDetail, demand_detail
-from liaison.ui.context import AppContext
 from liaison.ui.demands import DemandsScreen
 from liaison.ui.demands.action_dialogs import FollowUpDialog, MergeDialog, ResolveDialog
 from liaison.ui.demands.detail import DUE_SOON_COLOR, OVERDUE_COLOR
-from liaison.ui.demands.dialog_base import ActionDialog
-from liaison.ui.demands.list_panel import DemandListPanel
 from liaison.ui.demands.route_dialog import RouteDialog
 from tests.conftest import Cast, log_demands
 from tests.ui.conftest import type_text
+from tests.ui.demand_steps import (
+    MakeCtx,
+    act,
+    choose,
+    confirm,
+    detail,
+    open_demand,
+    settle,
+    show,
+    shown_screens,
+    tick,
+)
 
 K = wf.EventKind
-MakeCtx = Callable[[Actor], AppContext]
 BASIS = "江北委发〔2023〕11号 第13条“缓解融资难题”"
 
 
@@ -60,70 +66,13 @@ def route(db: Database, cast: Cast, demand_id: str, deadline: date | None = None
     )
 
 
-def detail(db: Database, demand_id: str, actor: Actor | None = None) -> DemandDetail:
-    return demand_detail(db, demand_id, actor)
-
-
-_shown: list[tuple[QtBot, DemandsScreen]] = []
-
-
 @pytest.fixture(autouse=True)
 def _quiet_at_the_end() -> Iterator[None]:
     """Let every list's background query finish before the database goes away."""
     yield
-    while _shown:
-        qtbot, screen = _shown.pop()
+    while shown_screens:
+        qtbot, screen = shown_screens.pop()
         settle(qtbot, screen.list_panel)
-
-
-def show(qtbot: QtBot, make_ctx: MakeCtx, actor: Actor) -> DemandsScreen:
-    screen = DemandsScreen(make_ctx(actor))
-    qtbot.addWidget(screen)
-    screen.resize(1366, 768)
-    screen.show()
-    settle(qtbot, screen.list_panel)
-    _shown.append((qtbot, screen))
-    return screen
-
-
-def settle(qtbot: QtBot, panel: DemandListPanel) -> list[str]:
-    """Wait for the list's background query; the ids it shows."""
-    qtbot.waitUntil(lambda: not panel.busy, timeout=5000)
-    return panel.model.ids
-
-
-def open_demand(qtbot: QtBot, screen: DemandsScreen, demand_id: str) -> None:
-    """Pick the demand in the list, as a person clicks its row."""
-    settle(qtbot, screen.list_panel)
-    assert screen.list_panel.select(demand_id), "the demand is not listed"
-    assert screen.detail.demand_id == demand_id
-
-
-def act(qtbot: QtBot, screen: DemandsScreen, kind: wf.EventKind) -> ActionDialog:
-    button = screen.detail.action_buttons[kind]
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    dialog = screen.detail.active_dialog
-    assert dialog is not None and dialog.isVisible()
-    return dialog
-
-
-def confirm(qtbot: QtBot, dialog: ActionDialog) -> None:
-    """Ctrl+Enter, the shortcut every action dialog takes (a window shortcut: the dialog must
-    be the active window, as it is on screen)."""
-    dialog.activateWindow()
-    qtbot.waitUntil(dialog.isActiveWindow, timeout=2000)
-    qtbot.keyClick(dialog, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-
-
-def tick(qtbot: QtBot, box: QAbstractButton) -> None:
-    """Click a check box or radio button on its indicator (its centre may be past the label
-    when a layout stretches it, and there a click does nothing, on screen too)."""
-    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
-
-
-def choose(dialog: ActionDialog, qtbot: QtBot, label: str) -> None:
-    radio = next(r for r in dialog.findChildren(QRadioButton) if r.text() == label)
-    tick(qtbot, radio)
 
 
 def texts(widget: object) -> str:

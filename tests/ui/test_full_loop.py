@@ -20,9 +20,8 @@ from liaison.ui.demands.route_dialog import RouteDialog
 from liaison.ui.visits import drafts
 from tests.conftest import Cast
 from tests.ui.conftest import type_text
-from tests.ui.test_demands_screen import (
+from tests.ui.demand_steps import (
     MakeCtx,
-    _shown,
     act,
     choose,
     confirm,
@@ -30,8 +29,9 @@ from tests.ui.test_demands_screen import (
     open_demand,
     settle,
     show,
+    shown_screens,
 )
-from tests.ui.test_visit_form import CTRL, _add_demand, _open, _pick
+from tests.ui.visit_steps import CTRL, add_demand_row, open_visits_screen, pick_enterprise
 
 K = wf.EventKind
 
@@ -40,8 +40,8 @@ K = wf.EventKind
 def _drafts_and_quiet(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setattr(drafts, "drafts_dir", lambda: tmp_path / "drafts")
     yield
-    while _shown:
-        qtbot, screen = _shown.pop()
+    while shown_screens:
+        qtbot, screen = shown_screens.pop()
         settle(qtbot, screen.list_panel)
 
 
@@ -58,13 +58,13 @@ def test_issue_loop_visit_route_return_reroute_extend_reopen_close(
     qtbot: QtBot, db: Database, cast: Cast, make_ctx: MakeCtx
 ) -> None:
     # A cadre logs a visit with two demands.
-    visits_screen = _open(qtbot, make_ctx(cast.cadre))
-    _pick(qtbot, visits_screen, "嘉陵", cast.enterprise_id)
+    visits_screen = open_visits_screen(qtbot, make_ctx(cast.cadre))
+    pick_enterprise(qtbot, visits_screen, "嘉陵", cast.enterprise_id)
     form = visits_screen.form
     form.summary.setFocus()
     type_text(form.summary, "企业扩产，资金和招工两方面有困难。")
-    _add_demand(qtbot, visits_screen, "rz", "申请设备购置贷款贴息")
-    _add_demand(qtbot, visits_screen, "yg", "技术工人招聘难")
+    add_demand_row(qtbot, visits_screen, "rz", "申请设备购置贷款贴息")
+    add_demand_row(qtbot, visits_screen, "yg", "技术工人招聘难")
     qtbot.keyClick(form.demand_rows[-1].title, Qt.Key.Key_Return, CTRL)
     new = {i.text: i.id for i in worklist(db, cast.supervisor).section("to_route").items}
     loan, hiring = new["申请设备购置贷款贴息"], new["技术工人招聘难"]

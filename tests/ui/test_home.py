@@ -18,7 +18,7 @@ from liaison.services.context import Actor
 from liaison.ui.context import AppContext
 from liaison.ui.home import HomeScreen, SectionCard
 from tests.conftest import Cast
-from tests.ui.test_visit_form import FakeNav
+from tests.ui.visit_steps import FakeNav
 
 
 @dataclass

@@ -18,8 +18,8 @@ from liaison.services.report_data import closure_record
 from liaison.ui.context import AppContext
 from liaison.ui.main_window import MainWindow
 from liaison.ui.verify_dialog import VerifyDialog
+from tests.builders import closed_demand
 from tests.conftest import Cast
-from tests.reports.test_closure_record import closed_demand
 
 
 def _dialog(qtbot: QtBot, ctx: AppContext) -> VerifyDialog:

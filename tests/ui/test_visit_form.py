@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from liaison.data.db import Database
@@ -20,28 +19,16 @@ from liaison.services.visit_list import visit_ids, visit_rows
 from liaison.services.worklist import worklist
 from liaison.ui.context import AppContext
 from liaison.ui.visits import drafts
-from liaison.ui.visits.screen import VisitsScreen
 from tests.conftest import Cast
 from tests.ui.conftest import type_text
-
-CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-class FakeNav:
-    def __init__(self) -> None:
-        self.calls: list[tuple[str, str | None]] = []
-
-    def open_enterprise(self, enterprise_id: str) -> None:
-        self.calls.append(("enterprise", enterprise_id))
-
-    def open_demand(self, demand_id: str) -> None:
-        self.calls.append(("demand", demand_id))
-
-    def new_visit(self, enterprise_id: str | None = None) -> None:
-        self.calls.append(("new_visit", enterprise_id))
-
-    def show_screen(self, name: str) -> None:
-        self.calls.append(("screen", name))
+from tests.ui.visit_steps import (
+    CTRL,
+    FakeNav,
+    add_demand_row,
+    focused_widget,
+    open_visits_screen,
+    pick_enterprise,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -78,47 +65,6 @@ def not_assigned(db: Database, cast: Cast) -> str:
     )
 
 
-def _open(qtbot: QtBot, ctx: AppContext) -> VisitsScreen:
-    screen = VisitsScreen(ctx)
-    qtbot.addWidget(screen)
-    screen.resize(1300, 760)
-    screen.show()
-    qtbot.waitExposed(screen)
-    screen.activateWindow()
-    qtbot.waitUntil(screen.isActiveWindow, timeout=2000)
-    return screen
-
-
-def _focused() -> QWidget | None:
-    return QApplication.focusWidget()
-
-
-def _pick(qtbot: QtBot, screen: VisitsScreen, typed: str, enterprise_id: str) -> None:
-    """Type part of the name, wait for the popup, arrow down to the enterprise, Enter."""
-    picker = screen.form.picker
-    type_text(picker, typed)
-    qtbot.waitUntil(picker.popup_visible, timeout=2000)
-    ids = picker.model.ids
-    assert enterprise_id in ids
-    for _ in range(ids.index(enterprise_id)):
-        qtbot.keyClick(picker, Qt.Key.Key_Down)
-    qtbot.keyClick(picker, Qt.Key.Key_Return)
-    assert picker.enterprise_id == enterprise_id
-
-
-def _add_demand(qtbot: QtBot, screen: VisitsScreen, pinyin: str, title: str) -> None:
-    form = screen.form
-    qtbot.keyClick(_focused() or form, Qt.Key.Key_D, CTRL)
-    row = form.demand_rows[-1]
-    assert _focused() is row.kind
-    qtbot.keyClick(row.kind, Qt.Key.Key_Tab)
-    assert _focused() is row.category
-    qtbot.keyClicks(row.category, pinyin)
-    qtbot.keyClick(row.category, Qt.Key.Key_Tab)
-    assert _focused() is row.title
-    type_text(row.title, title)
-
-
 def test_cadre_logs_a_visit_with_two_demands_by_keyboard(
     qtbot: QtBot,
     db: Database,
@@ -129,28 +75,28 @@ def test_cadre_logs_a_visit_with_two_demands_by_keyboard(
     qtmodeltester,
 ) -> None:
     ctx = make_ctx(cast.cadre)
-    screen = _open(qtbot, ctx)
+    screen = open_visits_screen(qtbot, ctx)
     form = screen.form
-    _pick(qtbot, screen, "江北", cast.enterprise_id)
+    pick_enterprise(qtbot, screen, "江北", cast.enterprise_id)
     qtmodeltester.check(form.picker.model)
     assert form.picker.text() == "重庆江北嘉陵机械有限公司"
     assert "观音桥街道" in form.enterprise_detail.text()
     # Enter moved on to the date, which is today; Tab walks the form in order.
-    assert _focused() is form.visit_date
+    assert focused_widget() is form.visit_date
     for expected in (form.mode, form.follow_up, form.participant_rows[0].name):
-        qtbot.keyClick(_focused(), Qt.Key.Key_Tab)
-        assert _focused() is expected
+        qtbot.keyClick(focused_widget(), Qt.Key.Key_Tab)
+        assert focused_widget() is expected
     assert form.participant_rows[0].name.text() == "cadre"  # the signed-in cadre, prefilled
     form.summary.setFocus()
     type_text(form.summary, "企业订单增长，流动资金紧张；新厂区招工缺口约 30 人。")
 
-    _add_demand(qtbot, screen, "rz", "申请流动资金贷款贴息")
+    add_demand_row(qtbot, screen, "rz", "申请流动资金贷款贴息")
     first = form.demand_rows[0]
     assert first.category.currentText() == "融资"
     assert "牵头：区金融办" in first.proposal.text()
     assert "第13条" in first.proposal.text()
 
-    _add_demand(qtbot, screen, "yg", "新厂区招工难，希望对接职业院校")
+    add_demand_row(qtbot, screen, "yg", "新厂区招工难，希望对接职业院校")
     second = form.demand_rows[1]
     assert "区人力社保局" in second.proposal.text() and "第15条" in second.proposal.text()
     qtbot.keyClick(second.title, Qt.Key.Key_Tab)
@@ -187,16 +133,16 @@ def test_missing_summary_is_shown_beside_it_and_nothing_is_lost(
     qtbot: QtBot, db: Database, cast: Cast, make_ctx: Callable[[Actor], AppContext]
 ) -> None:
     ctx = make_ctx(cast.cadre)
-    screen = _open(qtbot, ctx)
+    screen = open_visits_screen(qtbot, ctx)
     form = screen.form
-    _pick(qtbot, screen, "嘉陵", cast.enterprise_id)
-    _add_demand(qtbot, screen, "rz", "申请贷款贴息")
-    qtbot.keyClick(_focused(), Qt.Key.Key_Return, CTRL)
+    pick_enterprise(qtbot, screen, "嘉陵", cast.enterprise_id)
+    add_demand_row(qtbot, screen, "rz", "申请贷款贴息")
+    qtbot.keyClick(focused_widget(), Qt.Key.Key_Return, CTRL)
 
     error = form.errors["summary"]
     assert error.isVisible() and error.text() == "请填写走访情况"
     assert form.summary.property("invalid") is True
-    assert _focused() is form.summary
+    assert focused_widget() is form.summary
     assert visit_ids(db, cast.cadre) == []
     assert form.picker.enterprise_id == cast.enterprise_id
     assert form.demand_rows[0].title.text() == "申请贷款贴息"
@@ -211,27 +157,27 @@ def test_missing_summary_is_shown_beside_it_and_nothing_is_lost(
 def test_demand_without_category_marks_that_row(
     qtbot: QtBot, db: Database, cast: Cast, make_ctx: Callable[[Actor], AppContext]
 ) -> None:
-    screen = _open(qtbot, make_ctx(cast.cadre))
+    screen = open_visits_screen(qtbot, make_ctx(cast.cadre))
     form = screen.form
-    _pick(qtbot, screen, "嘉陵", cast.enterprise_id)
+    pick_enterprise(qtbot, screen, "嘉陵", cast.enterprise_id)
     type_text(form.summary, "了解经营情况")
-    _add_demand(qtbot, screen, "rz", "贷款贴息")
-    qtbot.keyClick(_focused(), Qt.Key.Key_D, CTRL)
+    add_demand_row(qtbot, screen, "rz", "贷款贴息")
+    qtbot.keyClick(focused_widget(), Qt.Key.Key_D, CTRL)
     type_text(form.demand_rows[1].title, "厂区门口道路破损")
     assert not form.save()
     assert "第 2 条诉求" in form.errors["demands"].text()
     assert form.demand_rows[1].category.property("invalid") is True
     assert not form.demand_rows[0].category.property("invalid")
-    assert _focused() is form.demand_rows[1].category
+    assert focused_widget() is form.demand_rows[1].category
     assert visit_ids(db, cast.cadre) == []
 
 
 def test_follow_up_before_visit_is_refused_at_the_dates(
     qtbot: QtBot, db: Database, cast: Cast, make_ctx: Callable[[Actor], AppContext]
 ) -> None:
-    screen = _open(qtbot, make_ctx(cast.cadre))
+    screen = open_visits_screen(qtbot, make_ctx(cast.cadre))
     form = screen.form
-    _pick(qtbot, screen, "嘉陵", cast.enterprise_id)
+    pick_enterprise(qtbot, screen, "嘉陵", cast.enterprise_id)
     type_text(form.summary, "了解经营情况")
     form.follow_up.setChecked(True)
     form.follow_up_date.setDate(form.visit_date.date().addDays(-1))
@@ -250,14 +196,14 @@ def test_draft_survives_closing_and_reopening(
     draft_folder: Path,
 ) -> None:
     ctx = make_ctx(cast.cadre)
-    screen = _open(qtbot, ctx)
-    _pick(qtbot, screen, "嘉陵", cast.enterprise_id)
+    screen = open_visits_screen(qtbot, ctx)
+    pick_enterprise(qtbot, screen, "嘉陵", cast.enterprise_id)
     type_text(screen.form.summary, "企业反映用电成本高")
-    _add_demand(qtbot, screen, "jb", "申请降低峰谷电价")
+    add_demand_row(qtbot, screen, "jb", "申请降低峰谷电价")
     qtbot.waitUntil(lambda: any(draft_folder.glob("*.json")), timeout=3000)
     screen.close()
 
-    again = _open(qtbot, ctx)
+    again = open_visits_screen(qtbot, ctx)
     form = again.form
     assert form.picker.enterprise_id == cast.enterprise_id
     assert form.summary.toPlainText() == "企业反映用电成本高"
@@ -268,7 +214,7 @@ def test_draft_survives_closing_and_reopening(
     assert form.save()
     assert not any(draft_folder.glob("*.json"))
     # Another account does not see this cadre's draft.
-    other = _open(qtbot, make_ctx(cast.other_cadre))
+    other = open_visits_screen(qtbot, make_ctx(cast.other_cadre))
     assert other.form.summary.toPlainText() == ""
 
 
@@ -288,8 +234,8 @@ def test_a_draft_belongs_to_its_database(
     from liaison.ui.context import ChangeHub
 
     ctx = make_ctx(cast.cadre)
-    screen = _open(qtbot, ctx)
-    _pick(qtbot, screen, "嘉陵", cast.enterprise_id)
+    screen = open_visits_screen(qtbot, ctx)
+    pick_enterprise(qtbot, screen, "嘉陵", cast.enterprise_id)
     type_text(screen.form.summary, "只属于这个数据库的草稿")
     qtbot.waitUntil(lambda: any(draft_folder.glob("*.json")), timeout=3000)
     screen.close()
@@ -299,12 +245,12 @@ def test_a_draft_belongs_to_its_database(
     shutil.copy(db.path, copy_path)
     other_db = database(copy_path)
     try:
-        elsewhere = _open(qtbot, AppContext(other_db, cast.cadre, ChangeHub()))
+        elsewhere = open_visits_screen(qtbot, AppContext(other_db, cast.cadre, ChangeHub()))
         assert elsewhere.form.summary.toPlainText() == ""
         elsewhere.close()
     finally:
         other_db.dispose()
-    again = _open(qtbot, ctx)
+    again = open_visits_screen(qtbot, ctx)
     assert again.form.summary.toPlainText() == "只属于这个数据库的草稿"
 
 
@@ -312,10 +258,10 @@ def test_discarding_the_draft_empties_the_form(
     qtbot: QtBot, cast: Cast, make_ctx: Callable[[Actor], AppContext], draft_folder: Path
 ) -> None:
     ctx = make_ctx(cast.cadre)
-    screen = _open(qtbot, ctx)
+    screen = open_visits_screen(qtbot, ctx)
     type_text(screen.form.summary, "写了一半")
     screen.form.save_draft()
-    again = _open(qtbot, ctx)
+    again = open_visits_screen(qtbot, ctx)
     assert again.form.summary.toPlainText() == "写了一半"
     qtbot.mouseClick(again.form.discard_button, Qt.MouseButton.LeftButton)
     assert again.form.summary.toPlainText() == ""
@@ -329,7 +275,7 @@ def test_empty_picker_suggests_the_cadres_own_enterprises(
     second_enterprise: str,
     not_assigned: str,
 ) -> None:
-    screen = _open(qtbot, make_ctx(cast.cadre))
+    screen = open_visits_screen(qtbot, make_ctx(cast.cadre))
     picker = screen.form.picker
     picker.setFocus()
     qtbot.keyClick(picker, Qt.Key.Key_Down)
@@ -346,17 +292,17 @@ def test_empty_picker_suggests_the_cadres_own_enterprises(
 def test_supervisor_searches_every_enterprise(
     qtbot: QtBot, cast: Cast, make_ctx: Callable[[Actor], AppContext], not_assigned: str
 ) -> None:
-    screen = _open(qtbot, make_ctx(cast.supervisor))
-    _pick(qtbot, screen, "别家", not_assigned)
+    screen = open_visits_screen(qtbot, make_ctx(cast.supervisor))
+    pick_enterprise(qtbot, screen, "别家", not_assigned)
 
 
 def test_start_visit_prefills_the_enterprise(
     qtbot: QtBot, cast: Cast, make_ctx: Callable[[Actor], AppContext]
 ) -> None:
-    screen = _open(qtbot, make_ctx(cast.cadre))
+    screen = open_visits_screen(qtbot, make_ctx(cast.cadre))
     screen.start_visit(cast.enterprise_id)
     assert screen.form.picker.text() == "重庆江北嘉陵机械有限公司"
-    assert _focused() is screen.form.summary
+    assert focused_widget() is screen.form.summary
 
 
 def test_recent_visits_open_the_enterprise(
@@ -369,8 +315,8 @@ def test_recent_visits_open_the_enterprise(
     ctx = make_ctx(cast.cadre)
     nav = FakeNav()
     ctx.nav = nav
-    screen = _open(qtbot, ctx)
-    _pick(qtbot, screen, "嘉陵", cast.enterprise_id)
+    screen = open_visits_screen(qtbot, ctx)
+    pick_enterprise(qtbot, screen, "嘉陵", cast.enterprise_id)
     type_text(screen.form.summary, "电话了解复工情况")
     assert screen.form.save()
     assert screen.model.rowCount() == 1
@@ -393,7 +339,7 @@ def test_street_staff_search_stays_in_the_street(
     second_enterprise: str,
     not_assigned: str,
 ) -> None:
-    screen = _open(qtbot, make_ctx(cast.street_staff))
+    screen = open_visits_screen(qtbot, make_ctx(cast.street_staff))
     picker = screen.form.picker
     type_text(picker, "江北")
     qtbot.waitUntil(picker.popup_visible, timeout=2000)
