@@ -55,7 +55,7 @@ from liaison.imports.rows import (
 )
 from liaison.imports.table_reader import Table as Sheet
 from liaison.imports.table_reader import read_table
-from liaison.services.context import Actor, audit_values
+from liaison.services.context import Actor, assignment_open, audit_values
 from liaison.sync.log import oplog
 
 # ---------------------------------------------------------------------------------------------
@@ -149,7 +149,7 @@ def _load_registered(s: Session) -> _Registered:
             Assignment.account_id,
             Assignment.is_lead,
             Assignment.start_on,
-        ).where(Assignment.end_on.is_(None))
+        ).where(assignment_open())
     ):
         current[(eid, acc)] = (aid, bool(lead), start)
     return _Registered(live, by_name, _load_people(s), current)

@@ -15,7 +15,7 @@ from liaison.data.models import Account, Assignment, Street
 from liaison.domain.permissions import ASSIGNABLE, ASSIGNERS
 from liaison.domain.pinyin import pinyin_keys
 from liaison.domain.roles import Role
-from liaison.services.context import Actor
+from liaison.services.context import Actor, assignment_open
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ def list_cadre_choices(db: Database, actor: Actor) -> list[CadreChoice]:
             account_id: n
             for account_id, n in s.execute(
                 select(Assignment.account_id, func.count())
-                .where(Assignment.end_on.is_(None))
+                .where(assignment_open())
                 .group_by(Assignment.account_id)
             )
         }

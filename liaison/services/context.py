@@ -116,6 +116,13 @@ def assignment_current(day: date | None = None) -> ColumnElement[bool]:
     )
 
 
+def assignment_open() -> ColumnElement[bool]:
+    """Whether an `Assignment` has not been ended: current, or starting later. What a new 包联
+    must not duplicate, what deleting an enterprise ends and what counts in a cadre's load —
+    unlike `assignment_current`, which asks about one day."""
+    return Assignment.end_on.is_(None)
+
+
 ASSIGNMENT_CURRENT_SQL = "{a}.start_on <= :today AND coalesce({a}.end_on, :today) >= :today"
 """`assignment_current` as SQL text: format `a` with the assignment's alias and bind `today`
 (an ISO date, `clock.today().isoformat()`)."""

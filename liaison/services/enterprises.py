@@ -31,7 +31,7 @@ from liaison.domain.permissions import (
 from liaison.domain.roles import Role
 from liaison.domain.uscc import validate_uscc
 from liaison.domain.vocab import INDUSTRIES, SCALES, TAGS
-from liaison.services.context import Actor, stamp_change, stamp_new
+from liaison.services.context import Actor, assignment_open, stamp_change, stamp_new
 
 
 @dataclass(frozen=True)
@@ -273,7 +273,7 @@ def delete_enterprise(db: Database, actor: Actor, enterprise_id: str) -> None:
         e.deleted_at = clock.now()
         stamp_change(e, actor)
         for a in s.scalars(
-            select(Assignment).where(Assignment.enterprise_id == e.id, Assignment.end_on.is_(None))
+            select(Assignment).where(Assignment.enterprise_id == e.id, assignment_open())
         ):
             a.end_on = clock.today()  # nobody looks after a deleted enterprise
             stamp_change(a, actor)
@@ -405,7 +405,7 @@ def assign_cadre(
             select(Assignment.id).where(
                 Assignment.enterprise_id == e.id,
                 Assignment.account_id == account.id,
-                Assignment.end_on.is_(None),
+                assignment_open(),
             )
         )
         if current:
