@@ -7,8 +7,6 @@ temporary file beside the target and moved into place only when complete.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -32,6 +30,7 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
 )
 
 from liaison.domain import clock
+from liaison.reports.files import written_atomically
 from liaison.reports.fonts import FONT_NAME, register_cjk_font
 
 DISTRICT = "重庆市江北区"
@@ -333,12 +332,8 @@ def build_pdf(
     `watermark` is written large across every page (a sheet that is not what it looks like)."""
     size = landscape(A4) if landscape_page else A4
     target = Path(out_path)
-    target.parent.mkdir(parents=True, exist_ok=True)
     printed = fmt_time(printed_at or clock.now())
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
+    with written_atomically(target) as tmp:
         doc = SimpleDocTemplate(
             str(tmp),
             pagesize=size,
@@ -357,8 +352,4 @@ def build_pdf(
             story,
             canvasmaker=_numbered_canvas(font, printed, running, size, landscape_page, watermark),
         )
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     return target

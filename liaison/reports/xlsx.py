@@ -7,8 +7,6 @@ temporary file and moved into place."""
 
 from __future__ import annotations
 
-import os
-import tempfile
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -19,6 +17,8 @@ from typing import Any, Literal
 from openpyxl import Workbook  # type: ignore[import-untyped]
 from openpyxl.styles import Alignment, Font, PatternFill  # type: ignore[import-untyped]
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+
+from liaison.reports.files import written_atomically
 
 Kind = Literal["text", "int", "date", "pct"]
 Cell = str | int | float | date | datetime | None
@@ -139,13 +139,6 @@ def write_workbook(out_path: Path | str, sheets: Sequence[Sheet], *, title: str 
         ws = wb.active if first else wb.create_sheet()
         first = False
         _fill_sheet(ws, sheet)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
+    with written_atomically(target) as tmp:
         wb.save(str(tmp))
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     return target
