@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from liaison.cli_auth import NeedsInput, add_user_options, signed_in
 from liaison.data.db import Database
+from liaison.domain.passwords import password_problem
 from liaison.domain.roles import ROLE_LABELS, Role
 
 DbOption = Callable[[argparse.ArgumentParser, object], None]
@@ -82,7 +83,10 @@ def cmd_account(args: argparse.Namespace, open_db: Opener) -> int:
 
 
 def _one_time_password() -> str:
-    return secrets.token_urlsafe(9)
+    while True:  # 12 characters; almost always of two kinds already
+        password = secrets.token_urlsafe(9)
+        if password_problem(password) is None:
+            return password
 
 
 def _unit_id(db: Database, table: str, name: str | None) -> str | None:

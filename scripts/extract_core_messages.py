@@ -43,6 +43,7 @@ DISPLAY_MODULES = (
     Path("liaison") / "data" / "backup.py",  # the kinds of backups, why one failed
     Path("liaison") / "services" / "enterprises.py",  # the form's field names (StaleEdit)
     Path("liaison") / "services" / "closure_marks.py",  # verdicts on a closure record
+    Path("liaison") / "domain" / "passwords.py",  # the password rule shown on forms
 )
 """Modules whose Chinese texts the UI shows as they come (besides error messages)."""
 CJK = re.compile(r"[\u3400-\u9fff]")

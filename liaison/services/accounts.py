@@ -15,6 +15,7 @@ from liaison.data.models import Account, Department, Device, DeviceAccount, Stre
 from liaison.domain import clock, credentials
 from liaison.domain.errors import DomainError, PermissionDenied, ValidationError
 from liaison.domain.ids import new_id
+from liaison.domain.passwords import password_problem
 from liaison.domain.roles import Role
 from liaison.services.context import (
     Actor,
@@ -94,8 +95,9 @@ def _validate_new_account(
         raise ValidationError("请填写用户名", field="username")
     if not display_name.strip():
         raise ValidationError("请填写姓名", field="display_name")
-    if len(password) < 8:
-        raise ValidationError("密码至少需要 8 个字符", field="password")
+    problem = password_problem(password, username)
+    if problem:
+        raise ValidationError(problem, field="password")
     if session.scalar(select(Account.id).where(Account.username == username.strip())):
         raise ValidationError(f"用户名“{username}”已被使用", field="username")
     if role is Role.HANDLER and not department_id:

@@ -15,6 +15,7 @@ from liaison.data.models import Account, Category, CategoryUnit, Department, Hol
 from liaison.domain.edits import three_way
 from liaison.domain.errors import NotFound, ValidationError
 from liaison.domain.ids import new_id
+from liaison.domain.passwords import password_problem
 from liaison.domain.roles import Role
 from liaison.services.accounts import set_password
 from liaison.services.context import Actor, require_hub_device, stamp_change, stamp_new
@@ -327,12 +328,13 @@ def rename_account(db: Database, actor: Actor, account_id: str, username: str) -
 
 def reset_password(db: Database, actor: Actor, account_id: str, password: str) -> None:
     actor.require(Role.ADMIN)
-    if len(password) < 8:
-        raise ValidationError("密码至少需要 8 个字符", field="password")
     with db.session() as s:
         require_hub_device(s)
         a = s.get(Account, account_id)
         if a is None:
             raise NotFound("账号不存在")
+        problem = password_problem(password, a.username)
+        if problem:
+            raise ValidationError(problem, field="password")
         set_password(a, password)
         stamp_change(a, actor)

@@ -6,7 +6,7 @@ Regenerate after changing a message in the core (liaison/ outside liaison/ui):
     scripts/update_translations.sh      # then translate what it lists as unfinished
 
 liaison.ui.core_text.tr_core uses these tables; tests/ui/test_core_text.py fails when this
-file is out of date. 183 static messages, 165 patterns.
+file is out of date. 185 static messages, 167 patterns.
 """
 
 # ruff: noqa: E501
@@ -141,7 +141,12 @@ def static_messages() -> dict[str, str]:
         "地址": QCoreApplication.translate("CoreText", "地址"),
         "外勤设备": QCoreApplication.translate("CoreText", "外勤设备"),
         "天数不能为负数": QCoreApplication.translate("CoreText", "天数不能为负数"),
-        "密码至少需要 8 个字符": QCoreApplication.translate("CoreText", "密码至少需要 8 个字符"),
+        "密码不能是用户名，也不能包含用户名": QCoreApplication.translate(
+            "CoreText", "密码不能是用户名，也不能包含用户名"
+        ),
+        "密码须含字母、数字、符号中的至少两类": QCoreApplication.translate(
+            "CoreText", "密码须含字母、数字、符号中的至少两类"
+        ),
         "导入同步包前": QCoreApplication.translate("CoreText", "导入同步包前"),
         "尚未走访": QCoreApplication.translate("CoreText", "尚未走访"),
         "已办结": QCoreApplication.translate("CoreText", "已办结"),
@@ -341,6 +346,9 @@ def static_messages() -> dict[str, str]:
             "这个同步包没有登记本机：请区联络办的管理员先登记本机（核对本机指纹），再为本机导出同步包",
         ),
         "这处冲突已经解决了": QCoreApplication.translate("CoreText", "这处冲突已经解决了"),
+        "这是常见密码，很容易被猜到：请换一个": QCoreApplication.translate(
+            "CoreText", "这是常见密码，很容易被猜到：请换一个"
+        ),
         "这是本机自己导出的同步包": QCoreApplication.translate(
             "CoreText", "这是本机自己导出的同步包"
         ),
@@ -631,6 +639,10 @@ def pattern_messages() -> list[tuple[str, str]]:
         (
             "字体无法嵌入 PDF：(.+?)（(.+?)）",
             QCoreApplication.translate("CoreText", "字体无法嵌入 PDF：{0}（{1}）"),
+        ),
+        (
+            "密码至少需要 (.+?) 个字符",
+            QCoreApplication.translate("CoreText", "密码至少需要 {0} 个字符"),
         ),
         (
             "已有账号“(.+?)”的角色与演示数据冲突，请换一个空数据库生成演示数据",
@@ -943,6 +955,12 @@ def pattern_messages() -> list[tuple[str, str]]:
             QCoreApplication.translate(
                 "CoreText",
                 "统一社会信用代码校验位错误：第 18 位应为“{0}”，当前为“{1}”（请核对前 17 位是否录入有误）",
+            ),
+        ),
+        (
+            "至少 (.+?) 位，含字母、数字、符号中的至少两类，不能是用户名或常见密码",
+            QCoreApplication.translate(
+                "CoreText", "至少 {0} 位，含字母、数字、符号中的至少两类，不能是用户名或常见密码"
             ),
         ),
         ("行业门类“(.+?)”无效", QCoreApplication.translate("CoreText", "行业门类“{0}”无效")),

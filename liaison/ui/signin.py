@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from liaison.data.db import Database
 from liaison.domain.errors import DomainError, ValidationError
+from liaison.domain.passwords import RULE
 from liaison.services import accounts
 from liaison.services.context import Actor
 from liaison.sync.exchange.bundle import export_bundle, join_district
@@ -257,7 +258,8 @@ class FirstRunDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("用户名"), self.username)
         form.addRow(self.tr("姓名"), self.display_name)
-        form.addRow(self.tr("密码（至少 8 位）"), self.password)
+        self.password.setToolTip(tr_core(RULE))
+        form.addRow(self.tr("密码（至少 10 位）"), self.password)
         form.addRow(self.tr("确认密码"), self.password2)
         back = QPushButton(self.tr("返回"))
         back.clicked.connect(lambda: self.pages.setCurrentIndex(0))

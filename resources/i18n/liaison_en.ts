@@ -4,7 +4,7 @@
 <context>
     <name>AccountDialog</name>
     <message>
-        <location filename="../../liaison/ui/admin/accounts_tab.py" line="+37"/>
+        <location filename="../../liaison/ui/admin/accounts_tab.py" line="+39"/>
         <source>新建账号</source>
         <translation>New account</translation>
     </message>
@@ -131,8 +131,12 @@
     </message>
     <message>
         <location line="+28"/>
+        <source>“{name}”的新密码（{rule}）</source>
+        <translation>New password for “{name}” ({rule})</translation>
+    </message>
+    <message>
         <source>“{name}”的新密码（至少 8 位）</source>
-        <translation>New password for &quot;{name}&quot; (at least 8 characters)</translation>
+        <translation type="vanished">New password for &quot;{name}&quot; (at least 8 characters)</translation>
     </message>
 </context>
 <context>
@@ -1066,12 +1070,11 @@ Time: {at}</translation>
         <translation>The number of days cannot be negative</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>密码至少需要 8 个字符</source>
-        <translation>The password needs at least 8 characters</translation>
+        <translation type="vanished">The password needs at least 8 characters</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>导入同步包前</source>
         <translation>before import</translation>
     </message>
@@ -1086,7 +1089,7 @@ Time: {at}</translation>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location line="+208"/>
+        <location line="+211"/>
         <source>部门</source>
         <translation>department</translation>
     </message>
@@ -1096,7 +1099,7 @@ Time: {at}</translation>
         <translation>Someone else changed this {0}&apos;s {1} after you opened it: close the form, open it again and check before changing</translation>
     </message>
     <message>
-        <location line="+388"/>
+        <location line="+392"/>
         <source>无法识别的核验码：请扫描销号单上的二维码，或输入“编号 校验码”，例如：{0}</source>
         <translation>Not a verification code: scan the QR code on the closure record, or type &quot;serial check-code&quot;, e.g. {0}</translation>
     </message>
@@ -1105,7 +1108,7 @@ Time: {at}</translation>
         <translation type="vanished">Accounts already exist; ask an administrator to create a new one</translation>
     </message>
     <message>
-        <location line="-666"/>
+        <location line="-673"/>
         <source>已有待审批的延期申请</source>
         <translation>An extension request is already awaiting approval</translation>
     </message>
@@ -1238,7 +1241,7 @@ Time: {at}</translation>
         <translation type="vanished">The file is over 1 GB; it is not a sync bundle exported by this system</translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-149"/>
         <source>内容不是 JSON 对象</source>
         <translation>the content is not a JSON object</translation>
     </message>
@@ -1267,7 +1270,7 @@ Time: {at}</translation>
         <translation type="vanished">the record it builds on does not exist or was set aside</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+44"/>
         <source>承办人不属于办理环节的承办单位</source>
         <translation>the handler does not belong to the step&apos;s unit</translation>
     </message>
@@ -1668,7 +1671,7 @@ Time: {at}</translation>
         <translation>This conflict has already been settled</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>这是本机自己导出的同步包</source>
         <translation>This sync bundle was exported by this installation itself</translation>
     </message>
@@ -1677,7 +1680,22 @@ Time: {at}</translation>
         <translation type="vanished">This is this installation; no need to trust it</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-208"/>
+        <source>密码不能是用户名，也不能包含用户名</source>
+        <translation>The password may not be or contain the username</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>密码须含字母、数字、符号中的至少两类</source>
+        <translation>The password needs at least two of: letters, digits, symbols</translation>
+    </message>
+    <message>
+        <location line="+202"/>
+        <source>这是常见密码，很容易被猜到：请换一个</source>
+        <translation>This is a common password that is easy to guess: choose another</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>这次走访已删除</source>
         <translation>This visit has been deleted</translation>
     </message>
@@ -1881,7 +1899,7 @@ Time: {at}</translation>
         <translation type="vanished">The sending device &quot;{0}&quot; is not trusted yet: compare fingerprints, then run liaison device trust</translation>
     </message>
     <message>
-        <location line="-179"/>
+        <location line="-182"/>
         <source>设备名称应为 1 到 100 个字</source>
         <translation>A device&apos;s name has 1 to 100 characters</translation>
     </message>
@@ -1925,7 +1943,7 @@ Time: {at}</translation>
         <translation>This bundle does not enrol this computer: ask the district office&apos;s administrator to enrol it (comparing its fingerprint), then to export a bundle for it</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>这是本机，无需登记</source>
         <translation>This is this computer: no need to enrol it</translation>
     </message>
@@ -2137,6 +2155,11 @@ Time: {at}</translation>
         <location line="+4"/>
         <source>字体无法嵌入 PDF：{0}（{1}）</source>
         <translation>The font cannot be embedded in a PDF: {0} ({1})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>密码至少需要 {0} 个字符</source>
+        <translation>The password needs at least {0} characters</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2427,7 +2450,12 @@ Time: {at}</translation>
         <translation>the changes of seal {0} are incomplete</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+32"/>
+        <source>至少 {0} 位，含字母、数字、符号中的至少两类，不能是用户名或常见密码</source>
+        <translation>at least {0} characters, two of letters, digits and symbols, not the username or a common password</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>设备 {0} 未登记，无法核对它的签封</source>
         <translation>device {0} is not enrolled: its seal cannot be checked</translation>
     </message>
@@ -2465,7 +2493,7 @@ Time: {at}</translation>
         <translation type="vanished">Unknown sending device &quot;{0}&quot; (fingerprint {1}): compare fingerprints with the sender, then run liaison device trust FINGERPRINT --bundle THIS_FILE</translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="-117"/>
         <source>未知的演示规模“{0}”（可选：{1}）</source>
         <translation>Unknown demo scale &quot;{0}&quot; (choose from: {1})</translation>
     </message>
@@ -2545,7 +2573,7 @@ Time: {at}</translation>
         <translation>Wrong check character in the unified social credit code: the 18th should be &quot;{0}&quot;, not &quot;{1}&quot; (check the first 17 for typos)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+11"/>
         <source>行业门类“{0}”无效</source>
         <translation>Invalid industry section &quot;{0}&quot;</translation>
     </message>
@@ -5042,7 +5070,7 @@ Click &quot;Copy details&quot; and send them to technical support; log file: {0}
         <translation type="vanished">Welcome to the Enterprise Liaison System. Create the administrator account first; cadre and department accounts can be added later under &quot;Admin&quot;.</translation>
     </message>
     <message>
-        <location filename="../../liaison/ui/signin.py" line="+248"/>
+        <location filename="../../liaison/ui/signin.py" line="+249"/>
         <source>例如：区联络办 张三</source>
         <translation>e.g. District Liaison Office, Zhang San</translation>
     </message>
@@ -5062,12 +5090,11 @@ Click &quot;Copy details&quot; and send them to technical support; log file: {0}
         <translation>Name</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>密码（至少 8 位）</source>
-        <translation>Password (8+ characters)</translation>
+        <translation type="vanished">Password (8+ characters)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>确认密码</source>
         <translation>Confirm password</translation>
     </message>
@@ -5077,7 +5104,7 @@ Click &quot;Copy details&quot; and send them to technical support; log file: {0}
         <translation>Create</translation>
     </message>
     <message>
-        <location line="-151"/>
+        <location line="-152"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
@@ -5140,12 +5167,12 @@ Click &quot;Copy details&quot; and send them to technical support; log file: {0}
     </message>
     <message>
         <location line="+1"/>
-        <location line="+99"/>
+        <location line="+100"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location line="-97"/>
+        <location line="-98"/>
         <source>加入</source>
         <translation>Join</translation>
     </message>
@@ -5190,7 +5217,12 @@ Click &quot;Copy details&quot; and send them to technical support; log file: {0}
         <translation>This computer becomes the district hub (district office): every other computer is enrolled here. First create the administrator account; cadres&apos; and departments&apos; accounts are added later under Administration.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+20"/>
+        <source>密码（至少 10 位）</source>
+        <translation>Password (at least 10 characters)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>两次输入的密码不一致</source>
         <translation>The passwords do not match</translation>
     </message>
@@ -6290,7 +6322,7 @@ The damaged file is kept under another name; changes made after the backup come 
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../liaison/ui/signin.py" line="-241"/>
+        <location filename="../../liaison/ui/signin.py" line="-242"/>
         <source>登录 · 百千万企业走访联络系统</source>
         <translation>Sign in · Enterprise Liaison System</translation>
     </message>

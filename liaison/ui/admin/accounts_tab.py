@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from liaison.domain.errors import DomainError
+from liaison.domain.passwords import RULE
 from liaison.domain.roles import ROLE_LABELS, Role
 from liaison.services import accounts, admin, limits
 from liaison.services.accounts import AccountInfo
@@ -25,6 +26,7 @@ from liaison.ui import vocab
 from liaison.ui.actions import perform
 from liaison.ui.admin.common import make_table, show_field_error
 from liaison.ui.context import ACCOUNT, AppContext
+from liaison.ui.core_text import tr_core
 from liaison.ui.dialogs import button_box, show_error
 from liaison.ui.table_model import Column, ListTableModel
 
@@ -208,7 +210,7 @@ class AccountsTab(QWidget):
         password, ok = QInputDialog.getText(
             self,
             self.tr("重置密码"),
-            self.tr("“{name}”的新密码（至少 8 位）").format(name=a.display_name),
+            self.tr("“{name}”的新密码（{rule}）").format(name=a.display_name, rule=tr_core(RULE)),
             QLineEdit.EchoMode.Password,
         )
         if not ok:
