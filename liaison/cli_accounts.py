@@ -20,7 +20,7 @@ Opener = Callable[[argparse.Namespace], Database]
 
 
 def add_parsers(sub: argparse._SubParsersAction, db_option: DbOption) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("account", help="账号：新建、列出、停用、重置密码（管理员）")
+    p = sub.add_parser("account", help="账号：新建、列出、停用、重置密码、解锁（管理员）")
     kinds = p.add_subparsers(dest="action", required=True, metavar="ACTION")
     k = kinds.add_parser("create", help="新建账号（打印一次性的初始密码）")
     k.add_argument("username", metavar="USERNAME")
@@ -32,6 +32,7 @@ def add_parsers(sub: argparse._SubParsersAction, db_option: DbOption) -> None:  
         ("list", "列出全部账号"),
         ("disable", "停用账号"),
         ("reset-password", "重置密码（打印一次性的新密码）"),
+        ("unlock", "解除本机上因连续输错密码而锁定的用户名"),
     ):
         k2 = kinds.add_parser(name, help=text)
         if name != "list":
@@ -54,6 +55,16 @@ def cmd_account(args: argparse.Namespace, open_db: Opener) -> int:
                 unit = a.department or a.street or ""
                 state = "在用" if a.active else "已停用"
                 print(f"{a.username}\t{a.display_name}\t{ROLE_LABELS[a.role]}\t{unit}\t{state}")
+            for g in accounts.locked_names(db, actor):
+                assert g.locked_until is not None
+                until = f"{g.locked_until:%Y-%m-%d %H:%M}"
+                print(f"{g.username}\t本机锁定至 {until}（{g.failures} 次错误）")
+            return 0
+        if args.action == "unlock":
+            if accounts.unlock(db, actor, args.username):
+                print(f"已解锁 {args.username}（本机）")
+            else:
+                print(f"{args.username} 在本机没有被锁定")
             return 0
         if args.action == "create":
             password = _one_time_password()

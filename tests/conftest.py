@@ -39,6 +39,14 @@ def _qt_test_paths() -> None:
     QCoreApplication.setApplicationName("LiaisonTests")
 
 
+@pytest.fixture(autouse=True)
+def sign_in_pauses(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """How long failed sign-ins would have waited (recorded, not slept)."""
+    waited: list[float] = []
+    monkeypatch.setattr(accounts, "pause", waited.append)
+    return waited
+
+
 @pytest.fixture(scope="session")
 def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One initialised database file, copied for each test (migrations run once)."""

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import json
 import secrets
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from liaison.data.db import Database, raw_connection
-from liaison.data.models import Account, Department, Device, DeviceAccount, Street
+from liaison.data.models import Account, Department, Device, DeviceAccount, Setting, Street
 from liaison.domain import clock, credentials
 from liaison.domain.errors import DomainError, PermissionDenied, ValidationError
 from liaison.domain.ids import new_id
@@ -173,21 +177,102 @@ def create_account(
         return account.id
 
 
+MAX_FAILURES = 5
+"""Wrong passwords in a row on this device before the name is locked here."""
+LOCK_MINUTES = 15
+GUARD_PREFIX = "sign_in.guard."
+"""Setting key (local to the device, never synced) of a typed username's failures."""
+pause: Callable[[float], object] = time.sleep
+"""How a failed sign-in waits (tests replace it)."""
+
+
+def failure_delay(failures: int) -> float:
+    """Seconds a failed sign-in waits: 0.5, 1, 2, 4, then 8 — a guesser's tries get slower."""
+    return float(min(0.5 * 2.0 ** (failures - 1), 8.0))
+
+
+@dataclass(frozen=True)
+class Guard:
+    """Failed sign-ins in a row of one typed username on this device."""
+
+    username: str
+    failures: int
+    locked_until: datetime | None
+
+
+def _guard(session: Session, username: str) -> Guard:
+    raw = session.get(Setting, GUARD_PREFIX + username)
+    if raw is None:
+        return Guard(username, 0, None)
+    data = json.loads(raw.value)
+    until = data.get("locked_until")
+    return Guard(username, int(data["failures"]), datetime.fromisoformat(until) if until else None)
+
+
+def _record_failure(db: Database, guard: Guard, now: datetime) -> Guard:
+    failures = guard.failures + 1
+    until = now + timedelta(minutes=LOCK_MINUTES) if failures >= MAX_FAILURES else None
+    value = json.dumps({"failures": failures, "locked_until": until.isoformat() if until else None})
+    with db.session() as s:
+        s.merge(Setting(key=GUARD_PREFIX + guard.username, value=value))
+    return Guard(guard.username, failures, until)
+
+
 def sign_in(db: Database, username: str, password: str) -> Actor:
     """The actor for valid credentials; one message for every failure (no user enumeration).
+
+    Each failure waits longer (`failure_delay`); after MAX_FAILURES in a row the typed name is
+    locked on this device for LOCK_MINUTES (kept in the database, so restarting does not reset
+    it; an administrator can `unlock` it). Counted per typed name, existing or not.
 
     A name made twice on two hub devices offline (a conflict until an administrator renames
     one) signs in whichever account the password opens. On a field device only the accounts
     enrolled on it sign in; on a device not enrolled anywhere, none."""
+    name = username.strip()
+    now = clock.now()
+    with db.read() as s:
+        guard = _guard(s, name.lower())
+    if guard.locked_until is not None and guard.locked_until > now:
+        raise PermissionDenied(
+            f"连续 {MAX_FAILURES} 次密码错误，“{name}”在本机已锁定至 "
+            f"{guard.locked_until:%H:%M}：请稍后再试，或请管理员解锁"
+        )
+    try:
+        actor = _check_credentials(db, name, password)
+    except _WrongPassword:
+        guard = _record_failure(db, guard, now)
+        pause(failure_delay(guard.failures))
+        if guard.locked_until is not None:
+            raise PermissionDenied(
+                f"用户名或密码不正确；已连续 {MAX_FAILURES} 次，“{name}”在本机锁定 "
+                f"{LOCK_MINUTES} 分钟"
+            ) from None
+        left = MAX_FAILURES - guard.failures
+        raise DomainError(
+            f"用户名或密码不正确（再错 {left} 次将锁定 {LOCK_MINUTES} 分钟）"
+            if guard.failures >= 2
+            else "用户名或密码不正确"
+        ) from None
+    if guard.failures:
+        with db.session() as s:
+            s.execute(delete(Setting).where(Setting.key == GUARD_PREFIX + guard.username))
+    return actor
+
+
+class _WrongPassword(Exception):
+    pass
+
+
+def _check_credentials(db: Database, username: str, password: str) -> Actor:
     with db.read() as s:
         candidates = s.scalars(
             select(Account)
-            .where(Account.username == username.strip(), Account.active.is_(True))
+            .where(Account.username == username, Account.active.is_(True))
             .order_by(Account.created_at, Account.id)
         ).all()
         account = next((a for a in candidates if verify_password(password, a.password_hash)), None)
         if account is None:
-            raise DomainError("用户名或密码不正确")
+            raise _WrongPassword
         kind = district.local_kind(raw_connection(s))
         if kind != "hub":
             enrolled = s.scalar(
@@ -202,6 +287,26 @@ def sign_in(db: Database, username: str, password: str) -> Actor:
                     "中为本机登记该账号，再把同步包导入本机"
                 )
         return actor_for(s, account.id)
+
+
+def locked_names(db: Database, actor: Actor) -> list[Guard]:
+    """The typed names locked on this device now (an administrator's view)."""
+    actor.require(Role.ADMIN)
+    now = clock.now()
+    with db.read() as s:
+        keys = s.scalars(select(Setting.key).where(Setting.key.startswith(GUARD_PREFIX)))
+        guards = [_guard(s, k[len(GUARD_PREFIX) :]) for k in keys]
+    return [g for g in guards if g.locked_until is not None and g.locked_until > now]
+
+
+def unlock(db: Database, actor: Actor, username: str) -> bool:
+    """Let `username` try again on this device at once; False if it was not locked."""
+    actor.require(Role.ADMIN)
+    with db.session() as s:
+        gone = s.execute(
+            delete(Setting).where(Setting.key == GUARD_PREFIX + username.strip().lower())
+        )
+        return bool(getattr(gone, "rowcount", 0))
 
 
 def has_accounts(db: Database) -> bool:

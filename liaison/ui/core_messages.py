@@ -6,7 +6,7 @@ Regenerate after changing a message in the core (liaison/ outside liaison/ui):
     scripts/update_translations.sh      # then translate what it lists as unfinished
 
 liaison.ui.core_text.tr_core uses these tables; tests/ui/test_core_text.py fails when this
-file is out of date. 185 static messages, 167 patterns.
+file is out of date. 185 static messages, 170 patterns.
 """
 
 # ruff: noqa: E501
@@ -905,6 +905,18 @@ def pattern_messages() -> list[tuple[str, str]]:
             QCoreApplication.translate("CoreText", "没有这样的字段：{0}.{1}"),
         ),
         ("用户名“(.+?)”已被使用", QCoreApplication.translate("CoreText", "用户名“{0}”已被使用")),
+        (
+            "用户名或密码不正确（再错 (.+?) 次将锁定 (.+?) 分钟）",
+            QCoreApplication.translate(
+                "CoreText", "用户名或密码不正确（再错 {0} 次将锁定 {1} 分钟）"
+            ),
+        ),
+        (
+            "用户名或密码不正确；已连续 (.+?) 次，“(.+?)”在本机锁定 (.+?) 分钟",
+            QCoreApplication.translate(
+                "CoreText", "用户名或密码不正确；已连续 {0} 次，“{1}”在本机锁定 {2} 分钟"
+            ),
+        ),
         ("申请延至 (.+?)", QCoreApplication.translate("CoreText", "申请延至 {0}")),
         (
             "目标诉求(.+?)：只能并入尚在办理的诉求（待交办、已交办或办理中）",
@@ -1042,6 +1054,13 @@ def pattern_messages() -> list[tuple[str, str]]:
             QCoreApplication.translate(
                 "CoreText",
                 "这次走访提出的诉求“{0}”{1}已进入办理（{2}），删除走访会使诉求失去来源，不能删除；如诉求确属误登，请先撤回诉求",
+            ),
+        ),
+        (
+            "连续 (.+?) 次密码错误，“(.+?)”在本机已锁定至 (.+?)：请稍后再试，或请管理员解锁",
+            QCoreApplication.translate(
+                "CoreText",
+                "连续 {0} 次密码错误，“{1}”在本机已锁定至 {2}：请稍后再试，或请管理员解锁",
             ),
         ),
         ("退回：(.+?)", QCoreApplication.translate("CoreText", "退回：{0}")),

@@ -27,6 +27,7 @@ from liaison.services import accounts
 from liaison.services.context import Actor
 from liaison.sync.exchange.bundle import export_bundle, join_district
 from liaison.sync.exchange.devices import this_device
+from liaison.ui.actions import perform
 from liaison.ui.core_text import tr_core
 from liaison.ui.dialogs import button_box
 from liaison.ui.ops import run_in_background
@@ -65,7 +66,13 @@ class SignInDialog(QDialog):
 
     def try_sign_in(self) -> None:
         try:
-            self.actor = accounts.sign_in(self.db, self.username.text(), self.password.text())
+            name, password = self.username.text(), self.password.text()
+            self.actor = perform(  # a wrong password waits longer each time: not on this thread
+                self,
+                "sign_in",
+                lambda: accounts.sign_in(self.db, name, password),
+                self.tr("正在登录…"),
+            )
         except DomainError as exc:
             self.error.setText(tr_core(str(exc)))
             self.password.selectAll()

@@ -114,18 +114,33 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+75"/>
+        <location line="+103"/>
         <source>重置密码</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location line="-73"/>
-        <location line="+45"/>
+        <location line="-101"/>
+        <location line="+73"/>
         <source>改用户名</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-64"/>
+        <source>解锁</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{name}（至 {time}）</source>
+        <translation>{name} (until {time})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>本机因连续输错密码而锁定：{names}</source>
+        <translation>Locked on this computer after repeated wrong passwords: {names}</translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>“{name}”的新用户名（密码不变）</source>
         <translation>New username for “{name}” (the password stays)</translation>
     </message>
@@ -2430,7 +2445,17 @@ Time: {at}</translation>
         <translation>This computer was just restored from a backup; changes it sent after that backup (up to number {0}) are not back yet: import a full export the district office makes for it (liaison bundle export --full) before making changes</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
+        <source>用户名或密码不正确（再错 {0} 次将锁定 {1} 分钟）</source>
+        <translation>Wrong username or password ({0} more wrong tries lock it for {1} minutes)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>用户名或密码不正确；已连续 {0} 次，“{1}”在本机锁定 {2} 分钟</source>
+        <translation>Wrong username or password; after {0} in a row, “{1}” is locked on this computer for {2} minutes</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>目标诉求{0}：只能并入尚在办理的诉求（待交办、已交办或办理中）</source>
         <translation>The target demand is {0}: a duplicate can join only a demand still in hand (to route, routed or in progress)</translation>
     </message>
@@ -2493,7 +2518,7 @@ Time: {at}</translation>
         <translation type="vanished">Unknown sending device &quot;{0}&quot; (fingerprint {1}): compare fingerprints with the sender, then run liaison device trust FINGERPRINT --bundle THIS_FILE</translation>
     </message>
     <message>
-        <location line="-117"/>
+        <location line="-129"/>
         <source>未知的演示规模“{0}”（可选：{1}）</source>
         <translation>Unknown demo scale &quot;{0}&quot; (choose from: {1})</translation>
     </message>
@@ -2533,7 +2558,7 @@ Time: {at}</translation>
         <translation>The username &quot;{0}&quot; is already taken</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+13"/>
         <source>申请延至 {0}</source>
         <translation>extension to {0} requested</translation>
     </message>
@@ -2630,6 +2655,11 @@ Time: {at}</translation>
         <location line="+7"/>
         <source>这次走访提出的诉求“{0}”{1}已进入办理（{2}），删除走访会使诉求失去来源，不能删除；如诉求确属误登，请先撤回诉求</source>
         <translation>The demand &quot;{0}&quot;{1} raised at this visit is already being handled ({2}); deleting the visit would leave it without a source, so it cannot be deleted. If the demand was logged by mistake, withdraw it first</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>连续 {0} 次密码错误，“{1}”在本机已锁定至 {2}：请稍后再试，或请管理员解锁</source>
+        <translation>After {0} wrong passwords in a row, “{1}” is locked on this computer until {2}: try again later, or ask an administrator to unlock it</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -5070,7 +5100,7 @@ Click &quot;Copy details&quot; and send them to technical support; log file: {0}
         <translation type="vanished">Welcome to the Enterprise Liaison System. Create the administrator account first; cadre and department accounts can be added later under &quot;Admin&quot;.</translation>
     </message>
     <message>
-        <location filename="../../liaison/ui/signin.py" line="+249"/>
+        <location filename="../../liaison/ui/signin.py" line="+256"/>
         <source>例如：区联络办 张三</source>
         <translation>e.g. District Liaison Office, Zhang San</translation>
     </message>
@@ -6322,7 +6352,7 @@ The damaged file is kept under another name; changes made after the backup come 
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../liaison/ui/signin.py" line="-242"/>
+        <location filename="../../liaison/ui/signin.py" line="-248"/>
         <source>登录 · 百千万企业走访联络系统</source>
         <translation>Sign in · Enterprise Liaison System</translation>
     </message>
@@ -6352,6 +6382,11 @@ The damaged file is kept under another name; changes made after the backup come 
         <location line="+0"/>
         <source>退出</source>
         <translation>Quit</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>正在登录…</source>
+        <translation>Signing in…</translation>
     </message>
 </context>
 <context>

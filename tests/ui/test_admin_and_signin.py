@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -205,3 +206,35 @@ def test_a_rule_changed_meanwhile_is_merged_or_refused_in_the_dialog(
     third.save()
     assert "可退回期限在您打开后已被他人修改" in third.error.text()
     assert third.result() != QDialog.DialogCode.Accepted
+
+
+def test_the_accounts_page_shows_locked_names_and_unlocks_them(
+    qtbot: QtBot, make_ctx: Callable[[Actor], AppContext], cast: Cast, db: Database
+) -> None:
+    from liaison.domain.errors import DomainError
+
+    for _ in range(accounts.MAX_FAILURES):
+        with contextlib.suppress(DomainError):
+            accounts.sign_in(db, "cadre", "wrong-password-9")
+    screen = AdminScreen(make_ctx(cast.admin))
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.refresh_now()
+    tab = screen.accounts
+    assert "cadre（至" in tab.locked.text() and tab.unlock_button.isVisible()
+    tab.unlock_all()
+    assert accounts.locked_names(db, cast.admin) == []
+    assert not tab.unlock_button.isVisible()
+    assert accounts.sign_in(db, "cadre", "password-123").account_id == cast.cadre.account_id
+
+
+def test_a_wrong_password_in_the_sign_in_dialog_says_so_and_stays(
+    qtbot: QtBot, cast: Cast, db: Database
+) -> None:
+    dialog = SignInDialog(db)
+    qtbot.addWidget(dialog)
+    dialog.username.setText("cadre")
+    dialog.password.setText("wrong-password-9")
+    dialog.try_sign_in()
+    assert dialog.error.text() == "用户名或密码不正确"
+    assert dialog.actor is None

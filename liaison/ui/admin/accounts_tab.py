@@ -142,13 +142,41 @@ class AccountsTab(QWidget):
         for b in (add, toggle, reset, rename):
             bar.addWidget(b)
         bar.addStretch(1)
+        self.locked = QLabel()
+        self.locked.setObjectName("fieldError")
+        self.locked.setWordWrap(True)
+        self.unlock_button = QPushButton(self.tr("解锁"))
+        self.unlock_button.clicked.connect(self.unlock_all)
+        locked_row = QHBoxLayout()
+        locked_row.addWidget(self.locked, 1)
+        locked_row.addWidget(self.unlock_button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addLayout(locked_row)
         layout.addWidget(self.view)
+        self.guards: list[accounts.Guard] = []
 
     def refresh(self) -> None:
         self.model.set_rows(accounts.list_accounts(self.ctx.db))
         self.view.resizeColumnsToContents()
+        self.guards = accounts.locked_names(self.ctx.db, self.ctx.actor)
+        names = "、".join(
+            self.tr("{name}（至 {time}）").format(name=g.username, time=f"{g.locked_until:%H:%M}")
+            for g in self.guards
+        )
+        self.locked.setText(
+            self.tr("本机因连续输错密码而锁定：{names}").format(names=names) if names else ""
+        )
+        self.locked.setVisible(bool(self.guards))
+        self.unlock_button.setVisible(bool(self.guards))
+
+    def unlock_all(self) -> None:
+        """Let every locked name try again on this device now."""
+        for g in self.guards:
+            perform(
+                self, "unlock", partial(accounts.unlock, self.ctx.db, self.ctx.actor, g.username)
+            )
+        self.refresh()
 
     def selected(self) -> AccountInfo | None:
         rows = self.view.selectionModel().selectedRows()
