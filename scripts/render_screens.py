@@ -86,6 +86,22 @@ def _grab(widget: QWidget, path: Path, written: list[Path]) -> None:
     written.append(path)
 
 
+def _busy_handler(db_path: Path) -> str | None:
+    """A handler whose unit has a demand waiting for 签收 and one in hand (so that 签收, 退回,
+    申请延期 and 办结 are all offered), else None."""
+    with sqlite3.connect(db_path) as conn:
+        row = conn.execute(
+            "SELECT a.username FROM account a WHERE a.role = 'handler' AND a.active "
+            "AND EXISTS (SELECT 1 FROM demand d WHERE d.lead_department_id = a.department_id "
+            "AND d.state = 'assigned') "
+            "AND EXISTS (SELECT 1 FROM demand d WHERE d.lead_department_id = a.department_id "
+            "AND d.state = 'accepted' AND d.pending_extension IS NULL) "
+            "ORDER BY a.username LIMIT 1"
+        ).fetchone()
+    conn.close()
+    return str(row[0]) if row else None
+
+
 def render_details(db_path: Path, out: Path) -> list[Path]:
     """Each role's demand detail and every action dialog it can open, the enterprise detail and
     form, the 核验 dialog and a closure record's print preview, in a 1366×768 window."""
@@ -100,7 +116,9 @@ def render_details(db_path: Path, out: Path) -> list[Path]:
     db = database(db_path)
     written: list[Path] = []
     out.mkdir(parents=True, exist_ok=True)
-    for role, username in sorted(demo_usernames(db).items()):
+    people = demo_usernames(db)
+    people["handler"] = _busy_handler(db_path) or people["handler"]
+    for role, username in sorted(people.items()):
         actor = accounts.sign_in(db, username, PASSWORD)
         window = MainWindow(AppContext(db, actor, ChangeHub()))
         window.resize(*SIZES["1366x768"])
