@@ -4,8 +4,7 @@ dialogs, role-bound actions, refusals that keep what was typed, filters and dead
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -25,6 +24,7 @@ from liaison.ui.demands.action_dialogs import FollowUpDialog, MergeDialog, Resol
 from liaison.ui.demands.detail import DUE_SOON_COLOR, OVERDUE_COLOR
 from liaison.ui.demands.route_dialog import RouteDialog
 from tests.conftest import Cast, log_demands
+from tests.services.demand_builders import at
 from tests.ui.conftest import type_text
 from tests.ui.demand_steps import (
     MakeCtx,
@@ -44,16 +44,6 @@ BASIS = "江北委发〔2023〕11号 第13条“缓解融资难题”"
 
 
 # --- helpers -------------------------------------------------------------------------------
-
-
-@contextmanager
-def at(moment: datetime) -> Iterator[None]:
-    real = clock.now
-    clock.now = lambda: moment
-    try:
-        yield
-    finally:
-        clock.now = real
 
 
 def raise_demand(db: Database, cast: Cast, title: str = "申请流动资金贷款贴息") -> str:

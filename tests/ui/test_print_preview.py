@@ -14,39 +14,19 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
 from liaison.data.db import Database
-from liaison.domain import workflow as wf
 from liaison.reports.closure_record import render_closure_record
-from liaison.services import demands
 from liaison.services.context import Actor
 from liaison.ui.context import AppContext
 from liaison.ui.print_preview import PdfPreviewDialog, fitted_size, print_pdf
 from liaison.ui.visits.screen import VisitsScreen
+from tests.builders import closed_demand
 from tests.conftest import Cast, log_demands
-
-
-def _closed_demand(db: Database, cast: Cast) -> str:
-    d = log_demands(db, cast, "申请流动资金贷款贴息")[0]
-    demands.route_demand(db, cast.supervisor, d, lead_department_id=cast.finance_dept)
-    demands.accept_demand(db, cast.finance_handler, d)
-    for i in range(30):  # a long history: more than one page
-        demands.add_progress(db, cast.finance_handler, d, f"第 {i + 1} 次对接银行，推进授信审批")
-    demands.resolve_demand(
-        db,
-        cast.finance_handler,
-        d,
-        answer="已放款",
-        outcome=wf.Outcome.SOLVED,
-        policy_basis="第13条",
-    )
-    demands.record_follow_up(db, cast.cadre, d, satisfaction=wf.Satisfaction.SATISFIED)
-    demands.close_demand(db, cast.supervisor, d)
-    return d
 
 
 def test_preview_shows_the_pages_and_printing_prints_them_all(
     qtbot: QtBot, db: Database, cast: Cast, tmp_path: Path
 ) -> None:
-    pdf = render_closure_record(db, _closed_demand(db, cast), tmp_path / "closure.pdf")
+    pdf = render_closure_record(db, closed_demand(db, cast, notes=30), tmp_path / "closure.pdf")
     dialog = PdfPreviewDialog(pdf, "诉求办结销号单")
     qtbot.addWidget(dialog)
     assert dialog.document.status() == QPdfDocument.Status.Ready
@@ -80,7 +60,7 @@ def test_pages_are_rasterised_at_most_at_300_dpi(
 ) -> None:
     """A 1,200 dpi printer used to get a 1,200 dpi raster (1.5 GB, 8 s a page); now at most
     300 dpi, and below that the printer's own resolution."""
-    pdf = render_closure_record(db, _closed_demand(db, cast), tmp_path / "closure.pdf")
+    pdf = render_closure_record(db, closed_demand(db, cast, notes=30), tmp_path / "closure.pdf")
     document = QPdfDocument()
     document.load(str(pdf))
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -100,7 +80,7 @@ def test_the_preview_fits_a_laptop_screen(
     qtbot: QtBot, db: Database, cast: Cast, tmp_path: Path
 ) -> None:
     """On a 768-high screen 打印 and 另存为 stay above the screen's edge."""
-    pdf = render_closure_record(db, _closed_demand(db, cast), tmp_path / "closure.pdf")
+    pdf = render_closure_record(db, closed_demand(db, cast, notes=30), tmp_path / "closure.pdf")
     dialog = PdfPreviewDialog(pdf, "诉求办结销号单")
     qtbot.addWidget(dialog)
     room = dialog.screen().availableGeometry()
@@ -122,7 +102,7 @@ def test_the_preview_fits_a_laptop_screen(
 def test_cancelled_print_dialog_prints_nothing(
     qtbot: QtBot, db: Database, cast: Cast, tmp_path: Path
 ) -> None:
-    pdf = render_closure_record(db, _closed_demand(db, cast), tmp_path / "closure.pdf")
+    pdf = render_closure_record(db, closed_demand(db, cast, notes=30), tmp_path / "closure.pdf")
     dialog = PdfPreviewDialog(pdf, "诉求办结销号单")
     qtbot.addWidget(dialog)
     dialog.ask_printer = lambda printer: False
@@ -165,7 +145,7 @@ def test_the_detail_names_what_its_print_button_prints(
 ) -> None:
     from liaison.ui.demands.detail import DemandDetailPanel
 
-    closed = _closed_demand(db, cast)
+    closed = closed_demand(db, cast, notes=30)
     open_one = log_demands(db, cast, "申请贷款贴息")[0]
     panel = DemandDetailPanel(make_ctx(cast.supervisor))
     qtbot.addWidget(panel)
