@@ -9,8 +9,9 @@ from __future__ import annotations
 import argparse
 import secrets
 from collections.abc import Callable
+from pathlib import Path
 
-from liaison.cli_auth import NeedsInput, add_user_options, signed_in
+from liaison.cli_auth import NeedsInput, add_user_options, chosen_password, read_password, signed_in
 from liaison.data.db import Database
 from liaison.domain.passwords import password_problem
 from liaison.domain.roles import ROLE_LABELS, Role
@@ -41,6 +42,10 @@ def add_parsers(sub: argparse._SubParsersAction, db_option: DbOption) -> None:  
         db_option(k2, argparse.SUPPRESS)
     add_user_options(k)
     db_option(k, argparse.SUPPRESS)
+    k = kinds.add_parser("passwd", help="修改自己的密码（管理员设置的初始密码须先改掉）")
+    k.add_argument("--new-password-file", type=Path, metavar="FILE", help="从文件第一行读取新密码")
+    add_user_options(k)
+    db_option(k, argparse.SUPPRESS)
 
 
 def cmd_account(args: argparse.Namespace, open_db: Opener) -> int:
@@ -48,6 +53,14 @@ def cmd_account(args: argparse.Namespace, open_db: Opener) -> int:
 
     db = open_db(args)
     try:
+        if args.action == "passwd":
+            if not args.user:
+                raise NeedsInput("修改密码需要 --user 账号（以及它现在的密码）")
+            current = read_password(args)
+            me = accounts.sign_in(db, args.user, current)
+            accounts.change_own_password(db, me, current, chosen_password(args))
+            print(f"已修改 {args.user} 的密码")
+            return 0
         actor = signed_in(db, args)
         actor.require(Role.ADMIN)
         if args.action == "list":

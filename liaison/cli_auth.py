@@ -62,10 +62,38 @@ def new_password(args: argparse.Namespace) -> str:
 
 
 def signed_in(db: Database, args: argparse.Namespace) -> Actor:
-    """The actor `--user` names, signed in with its password; refused without `--user`."""
-    from liaison.services.accounts import sign_in
+    """The actor `--user` names, signed in with its password; refused without `--user`, and
+    while the account must still choose its own password (`liaison account passwd`)."""
+    from liaison.domain.errors import PermissionDenied
+    from liaison.services.accounts import must_change_password, sign_in
 
     username: str | None = getattr(args, "user", None)
     if not username:
         raise NeedsInput("这个命令需要 --user 账号（以及该账号的密码）")
-    return sign_in(db, username, read_password(args))
+    actor = sign_in(db, username, read_password(args))
+    if must_change_password(db, actor.account_id):
+        raise PermissionDenied(
+            f"“{username}”的密码是管理员设置的，须先改成自己的密码：在桌面程序登录，"
+            f"或运行 liaison account passwd --user {username}"
+        )
+    return actor
+
+
+def chosen_password(args: argparse.Namespace) -> str:
+    """A new password for one's own account: the first line of `--new-password-file`, or typed
+    twice on a terminal."""
+    path: Path | None = getattr(args, "new_password_file", None)
+    if path is not None:
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except OSError as exc:
+            raise NeedsInput(f"无法读取新密码文件 {path}：{exc.strerror}") from exc
+        if not lines or not lines[0]:
+            raise NeedsInput(f"新密码文件 {path} 的第一行是空的")
+        return lines[0]
+    if not sys.stdin.isatty():
+        raise NeedsInput("需要新密码：用 --new-password-file 指定文件，或在终端输入")
+    first = getpass.getpass("新密码：")
+    if getpass.getpass("再次输入新密码：") != first:
+        raise NeedsInput("两次输入的新密码不一致")
+    return first

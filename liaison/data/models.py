@@ -21,6 +21,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -143,6 +144,11 @@ class Account(Audited, Base):
     """What ops carry of the password: SHA-256 of the account id and the hash (`credential_seal`),
     so a receiver knows the hash it is given is the one the account's op says."""
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    must_change_password: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=false()
+    )
+    """Set when an administrator chose the password (a new account, a reset, the demo's): the
+    person chooses their own at the next sign-in before anything else."""
 
 
 class PolicyMeasure(Base):

@@ -37,6 +37,7 @@ ACCOUNT_COLUMNS = (
     "password_hash",
     "password_seal",
     "active",
+    "must_change_password",
     "created_at",
     "created_by",
     "created_device",
@@ -117,6 +118,7 @@ def make_staff(
                 password_hash,
                 credentials.seal(aid, password_hash),
                 1,
+                1,  # the shared demo password: each person chooses their own at first sign-in
                 ts(t),
                 by,
                 device if by else None,

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from liaison.data.db import Database, raw_connection
 from liaison.data.models import Account, Department, Device, DeviceAccount, Setting, Street
 from liaison.domain import clock, credentials
-from liaison.domain.errors import DomainError, PermissionDenied, ValidationError
+from liaison.domain.errors import DomainError, NotFound, PermissionDenied, ValidationError
 from liaison.domain.ids import new_id
 from liaison.domain.passwords import password_problem
 from liaison.domain.roles import Role
@@ -26,6 +26,7 @@ from liaison.services.context import (
     actor_for,
     local_device_id,
     require_hub_device,
+    stamp_change,
     stamp_new,
 )
 from liaison.sync.log import district
@@ -171,6 +172,7 @@ def create_account(
             phone=phone,
         )
         set_password(account, password)
+        account.must_change_password = True  # an administrator chose it
         stamp_new(account, actor)
         s.add(account)
         s.flush()
@@ -287,6 +289,31 @@ def _check_credentials(db: Database, username: str, password: str) -> Actor:
                     "中为本机登记该账号，再把同步包导入本机"
                 )
         return actor_for(s, account.id)
+
+
+def must_change_password(db: Database, account_id: str) -> bool:
+    """Whether the account must choose its own password before doing anything else."""
+    with db.read() as s:
+        return bool(s.scalar(select(Account.must_change_password).where(Account.id == account_id)))
+
+
+def change_own_password(db: Database, actor: Actor, current: str, new: str) -> None:
+    """The signed-in person replaces their password (after an administrator set it, or at any
+    time). The change travels like any own-password change (docs/sync.md, "Credentials")."""
+    with db.session() as s:
+        account = s.get(Account, actor.account_id)
+        if account is None:
+            raise NotFound("账号不存在")
+        if not verify_password(current, account.password_hash):
+            raise ValidationError("当前密码不正确", field="current")
+        if new == current:
+            raise ValidationError("新密码不能与当前密码相同", field="password")
+        problem = password_problem(new, account.username)
+        if problem:
+            raise ValidationError(problem, field="password")
+        set_password(account, new)
+        account.must_change_password = False
+        stamp_change(account, actor)
 
 
 def locked_names(db: Database, actor: Actor) -> list[Guard]:

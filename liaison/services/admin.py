@@ -337,4 +337,5 @@ def reset_password(db: Database, actor: Actor, account_id: str, password: str) -
         if problem:
             raise ValidationError(problem, field="password")
         set_password(a, password)
+        a.must_change_password = True  # the person chooses their own at the next sign-in
         stamp_change(a, actor)

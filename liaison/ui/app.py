@@ -104,6 +104,12 @@ def _run(app: QApplication, db_path: Path, title: str) -> int:
     sign_in = SignInDialog(db, username=username)
     if sign_in.exec() != QDialog.DialogCode.Accepted or sign_in.actor is None:
         return 0
+    if accounts.must_change_password(db, sign_in.actor.account_id):
+        from liaison.ui.password_dialog import ChangePasswordDialog
+
+        change = ChangePasswordDialog(db, sign_in.actor, forced=True)
+        if change.exec() != QDialog.DialogCode.Accepted:
+            return 0  # nothing is used with a password someone else chose
     window = MainWindow(AppContext(db, sign_in.actor, ChangeHub()))
     window.show()
 

@@ -6,7 +6,7 @@ Regenerate after changing a message in the core (liaison/ outside liaison/ui):
     scripts/update_translations.sh      # then translate what it lists as unfinished
 
 liaison.ui.core_text.tr_core uses these tables; tests/ui/test_core_text.py fails when this
-file is out of date. 185 static messages, 170 patterns.
+file is out of date. 187 static messages, 171 patterns.
 """
 
 # ruff: noqa: E501
@@ -155,6 +155,7 @@ def static_messages() -> dict[str, str]:
         "并入的诉求": QCoreApplication.translate("CoreText", "并入的诉求"),
         "序号不对": QCoreApplication.translate("CoreText", "序号不对"),
         "延期申请待审批": QCoreApplication.translate("CoreText", "延期申请待审批"),
+        "当前密码不正确": QCoreApplication.translate("CoreText", "当前密码不正确"),
         "待交办": QCoreApplication.translate("CoreText", "待交办"),
         "待回访的诉求": QCoreApplication.translate("CoreText", "待回访的诉求"),
         "待签收": QCoreApplication.translate("CoreText", "待签收"),
@@ -196,6 +197,9 @@ def static_messages() -> dict[str, str]:
         ),
         "文件是空的（0 字节），不是同步包": QCoreApplication.translate(
             "CoreText", "文件是空的（0 字节），不是同步包"
+        ),
+        "新密码不能与当前密码相同": QCoreApplication.translate(
+            "CoreText", "新密码不能与当前密码相同"
         ),
         "时间戳格式不对": QCoreApplication.translate("CoreText", "时间戳格式不对"),
         "时限应满足：签收 ≤ 办结 ≤ 最长办理，且都至少 1 个工作日": QCoreApplication.translate(
@@ -446,6 +450,13 @@ def pattern_messages() -> list[tuple[str, str]]:
             QCoreApplication.translate("CoreText", "“{0}”不是联络干部或街镇专员"),
         ),
         ("“(.+?)”已在包联“(.+?)”", QCoreApplication.translate("CoreText", "“{0}”已在包联“{1}”")),
+        (
+            "“(.+?)”的密码是管理员设置的，须先改成自己的密码：在桌面程序登录，或运行 liaison account passwd \\-\\-user (.+?)",
+            QCoreApplication.translate(
+                "CoreText",
+                "“{0}”的密码是管理员设置的，须先改成自己的密码：在桌面程序登录，或运行 liaison account passwd --user {1}",
+            ),
+        ),
         ("“(.+?)”需要填写(.+?)", QCoreApplication.translate("CoreText", "“{0}”需要填写{1}")),
         ("上次走访 (.+?)", QCoreApplication.translate("CoreText", "上次走访 {0}")),
         (

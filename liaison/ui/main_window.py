@@ -162,6 +162,10 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        password = QAction(self.tr("修改密码…"), self)
+        password.triggered.connect(self.change_password)
+        file_menu.addAction(password)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("退出"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -190,6 +194,11 @@ class MainWindow(QMainWindow):
             action.setChecked(code == current_language())
             action.triggered.connect(lambda _=False, c=code: self._switch_language(c))
             lang_menu.addAction(action)
+
+    def change_password(self) -> None:
+        from liaison.ui.password_dialog import ChangePasswordDialog
+
+        ChangePasswordDialog(self.ctx.db, self.ctx.actor, forced=False, parent=self).exec()
 
     def open_verify(self) -> None:
         from liaison.ui.verify_dialog import VerifyDialog

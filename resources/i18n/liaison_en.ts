@@ -244,7 +244,7 @@
         <translation>Database {0} is already open in another Liaison ({1}): switch to that window, or close it first.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+49"/>
         <source>已用备份恢复数据库。程序将关闭，请重新打开。</source>
         <translation>The database was restored from a backup. Liaison will now close; please open it again.</translation>
     </message>
@@ -661,6 +661,60 @@ This computer sent changes after the backup: until they are back it cannot make 
         <location line="+0"/>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../liaison/ui/password_dialog.py" line="+25"/>
+        <location line="+22"/>
+        <source>修改密码</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>您的密码是管理员设置的：请先改成只有您自己知道的密码，再开始使用。</source>
+        <translation>Your password was set by an administrator: change it to one only you know before you start.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>修改 {name} 的登录密码。</source>
+        <translation>Change the sign-in password of {name}.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>当前密码</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>新密码</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>再次输入新密码</source>
+        <translation>New password again</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>两次输入的新密码不一致</source>
+        <translation>The two new passwords differ</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>正在修改密码…</source>
+        <translation>Changing the password…</translation>
     </message>
 </context>
 <context>
@@ -1104,7 +1158,7 @@ Time: {at}</translation>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location line="+211"/>
+        <location line="+215"/>
         <source>部门</source>
         <translation>department</translation>
     </message>
@@ -1114,7 +1168,7 @@ Time: {at}</translation>
         <translation>Someone else changed this {0}&apos;s {1} after you opened it: close the form, open it again and check before changing</translation>
     </message>
     <message>
-        <location line="+392"/>
+        <location line="+399"/>
         <source>无法识别的核验码：请扫描销号单上的二维码，或输入“编号 校验码”，例如：{0}</source>
         <translation>Not a verification code: scan the QR code on the closure record, or type &quot;serial check-code&quot;, e.g. {0}</translation>
     </message>
@@ -1123,7 +1177,7 @@ Time: {at}</translation>
         <translation type="vanished">Accounts already exist; ask an administrator to create a new one</translation>
     </message>
     <message>
-        <location line="-673"/>
+        <location line="-684"/>
         <source>已有待审批的延期申请</source>
         <translation>An extension request is already awaiting approval</translation>
     </message>
@@ -1148,7 +1202,7 @@ Time: {at}</translation>
         <translation>Extension requests awaiting approval</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>待交办</source>
         <translation>To route</translation>
     </message>
@@ -1256,7 +1310,7 @@ Time: {at}</translation>
         <translation type="vanished">The file is over 1 GB; it is not a sync bundle exported by this system</translation>
     </message>
     <message>
-        <location line="-149"/>
+        <location line="-150"/>
         <source>内容不是 JSON 对象</source>
         <translation>the content is not a JSON object</translation>
     </message>
@@ -1285,7 +1339,7 @@ Time: {at}</translation>
         <translation type="vanished">the record it builds on does not exist or was set aside</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>承办人不属于办理环节的承办单位</source>
         <translation>the handler does not belong to the step&apos;s unit</translation>
     </message>
@@ -1299,7 +1353,7 @@ Time: {at}</translation>
         <translation type="vanished">Not a verification code: scan the QR code on the closure record, or type &quot;serial check-code&quot;, e.g. 江北销号〔2026〕7F3A-00012号 3F2A-9C1B-77D0-E415</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>时间戳格式不对</source>
         <translation>malformed timestamp</translation>
     </message>
@@ -1695,7 +1749,7 @@ Time: {at}</translation>
         <translation type="vanished">This is this installation; no need to trust it</translation>
     </message>
     <message>
-        <location line="-208"/>
+        <location line="-212"/>
         <source>密码不能是用户名，也不能包含用户名</source>
         <translation>The password may not be or contain the username</translation>
     </message>
@@ -1705,7 +1759,17 @@ Time: {at}</translation>
         <translation>The password needs at least two of: letters, digits, symbols</translation>
     </message>
     <message>
-        <location line="+202"/>
+        <location line="+11"/>
+        <source>当前密码不正确</source>
+        <translation>The current password is wrong</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>新密码不能与当前密码相同</source>
+        <translation>The new password must differ from the current one</translation>
+    </message>
+    <message>
+        <location line="+152"/>
         <source>这是常见密码，很容易被猜到：请换一个</source>
         <translation>This is a common password that is easy to guess: choose another</translation>
     </message>
@@ -1865,7 +1929,12 @@ Time: {at}</translation>
         <translation>&quot;{0}&quot; is already assigned to &quot;{1}&quot;</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
+        <source>“{0}”的密码是管理员设置的，须先改成自己的密码：在桌面程序登录，或运行 liaison account passwd --user {1}</source>
+        <translation>The password of “{0}” was set by an administrator and must first be changed to one of your own: sign in to the desktop app, or run liaison account passwd --user {1}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>“{0}”需要填写{1}</source>
         <translation>&quot;{0}&quot; needs the {1}</translation>
     </message>
@@ -1914,7 +1983,7 @@ Time: {at}</translation>
         <translation type="vanished">The sending device &quot;{0}&quot; is not trusted yet: compare fingerprints, then run liaison device trust</translation>
     </message>
     <message>
-        <location line="-182"/>
+        <location line="-189"/>
         <source>设备名称应为 1 到 100 个字</source>
         <translation>A device&apos;s name has 1 to 100 characters</translation>
     </message>
@@ -2002,7 +2071,7 @@ Time: {at}</translation>
         <translation>{0} is a folder, not a database file</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+77"/>
         <source>发送设备“{0}”尚未由区联络办登记：管理员核对指纹后在区联络办的电脑上登记它，它的同步包才能导入</source>
         <translation>The sending device “{0}” is not enrolled by the district office: an administrator compares its fingerprint and enrols it on a district office computer before its bundles can be imported</translation>
     </message>
@@ -6044,6 +6113,11 @@ The damaged file is kept under another name; changes made after the backup come 
     </message>
     <message>
         <location line="+1"/>
+        <source>修改密码…</source>
+        <translation>Change password…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
@@ -6073,7 +6147,7 @@ The damaged file is kept under another name; changes made after the backup come 
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+22"/>
         <source>界面语言将在下次启动时生效。</source>
         <translation>The new language takes effect the next time you start the app.</translation>
     </message>

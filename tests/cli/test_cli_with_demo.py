@@ -119,6 +119,14 @@ def test_import_a_messy_roster_dry_run_then_for_real(
     assert "--user" in capsys.readouterr().err
     monkeypatch.setenv("LIAISON_PASSWORD", DEMO_PASSWORD)
     as_staff = ["--user", "st_guanyinqiao_1", "--db", str(demo_db)]
+    # the demo's shared password was set for everyone: the person must choose their own first
+    assert cli.main(["import", "enterprises", str(path), *as_staff]) == cli.EXIT_REFUSED
+    assert "account passwd" in capsys.readouterr().err
+    chosen = tmp_path / "new-password"
+    chosen.write_text("观音桥-专员-2026\n", encoding="utf-8")
+    change = ["account", "passwd", *as_staff, "--new-password-file", str(chosen)]
+    assert cli.main(change) == 0
+    monkeypatch.setenv("LIAISON_PASSWORD", "观音桥-专员-2026")
     assert cli.main(["import", "enterprises", str(path), *as_staff]) == 0
     assert "已导入：新增 1" in capsys.readouterr().out
     assert cli.main(["import", "enterprises", str(path), *as_staff]) == 0

@@ -341,7 +341,11 @@ def _first_admin(op: Op) -> bool:
 
 
 def _own_password(op: Op) -> bool:
-    return set(op.fields) <= {"password_seal"}
+    """A change of one's own password: its seal, and the end of must-change (never the start:
+    only an administrator's reset asks a person to choose again)."""
+    return set(op.fields) <= {"password_seal", "must_change_password"} and not op.fields.get(
+        "must_change_password"
+    )
 
 
 def _writers(op: Op) -> frozenset[Role]:
