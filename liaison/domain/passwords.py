@@ -35,7 +35,7 @@ def password_problem(password: str, username: str = "") -> str | None:
     if _kinds(password) < 2:
         return "密码须含字母、数字、符号中的至少两类"
     name = username.strip().lower()
-    if name and (password.lower() == name or (len(name) >= 3 and name in password.lower())):
+    if len(name) >= 3 and name in password.lower():  # a long password equal to it contains it
         return "密码不能是用户名，也不能包含用户名"
     if password.lower() in _common():
         return "这是常见密码，很容易被猜到：请换一个"
