@@ -33,18 +33,23 @@ def add_user_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _first_line(path: Path, what: str) -> str:
+    """The password on the first line of `path` (`what` names the file in a refusal)."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise NeedsInput(f"无法读取{what} {path}：{exc.strerror}") from exc
+    except UnicodeDecodeError as exc:
+        raise NeedsInput(f"{what} {path} 不是 UTF-8 文本") from exc
+    if not lines or not lines[0]:
+        raise NeedsInput(f"{what} {path} 的第一行是空的")
+    return lines[0]
+
+
 def read_password(args: argparse.Namespace, prompt: str = "密码：") -> str:
     path: Path | None = getattr(args, "password_file", None)
     if path is not None:
-        try:
-            lines = path.read_text(encoding="utf-8").splitlines()
-        except OSError as exc:
-            raise NeedsInput(f"无法读取密码文件 {path}：{exc.strerror}") from exc
-        except UnicodeDecodeError as exc:
-            raise NeedsInput(f"密码文件 {path} 不是 UTF-8 文本") from exc
-        if not lines or not lines[0]:
-            raise NeedsInput(f"密码文件 {path} 的第一行是空的")
-        return lines[0]
+        return _first_line(path, "密码文件")
     if PASSWORD_ENV in os.environ:
         return os.environ[PASSWORD_ENV]
     if sys.stdin.isatty():
@@ -84,13 +89,7 @@ def chosen_password(args: argparse.Namespace) -> str:
     twice on a terminal."""
     path: Path | None = getattr(args, "new_password_file", None)
     if path is not None:
-        try:
-            lines = path.read_text(encoding="utf-8").splitlines()
-        except OSError as exc:
-            raise NeedsInput(f"无法读取新密码文件 {path}：{exc.strerror}") from exc
-        if not lines or not lines[0]:
-            raise NeedsInput(f"新密码文件 {path} 的第一行是空的")
-        return lines[0]
+        return _first_line(path, "新密码文件")
     if not sys.stdin.isatty():
         raise NeedsInput("需要新密码：用 --new-password-file 指定文件，或在终端输入")
     first = getpass.getpass("新密码：")
