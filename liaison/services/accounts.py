@@ -257,8 +257,14 @@ def sign_in(db: Database, username: str, password: str) -> Actor:
         ) from None
     if guard.failures:
         with db.session() as s:
-            s.execute(delete(Setting).where(Setting.key == GUARD_PREFIX + guard.username))
+            _forget_failures(s, guard.username)
     return actor
+
+
+def _forget_failures(session: Session, username: str) -> bool:
+    """Clear the typed name's failures on this device; whether there were any."""
+    gone = session.execute(delete(Setting).where(Setting.key == GUARD_PREFIX + username))
+    return bool(getattr(gone, "rowcount", 0))
 
 
 class _WrongPassword(Exception):
@@ -327,13 +333,10 @@ def locked_names(db: Database, actor: Actor) -> list[Guard]:
 
 
 def unlock(db: Database, actor: Actor, username: str) -> bool:
-    """Let `username` try again on this device at once; False if it was not locked."""
+    """Let `username` try again on this device at once; False if it had no failures here."""
     actor.require(Role.ADMIN)
     with db.session() as s:
-        gone = s.execute(
-            delete(Setting).where(Setting.key == GUARD_PREFIX + username.strip().lower())
-        )
-        return bool(getattr(gone, "rowcount", 0))
+        return _forget_failures(s, username.strip().lower())
 
 
 def has_accounts(db: Database) -> bool:
