@@ -312,7 +312,7 @@ def _verify_typed(db: Database, body: str) -> Verdict:
     tokens = body.replace("校验码", " ").replace("：", " ").replace(":", " ").split()
     if len(tokens) < 2:
         raise ValidationError(NOT_A_MARK)
-    code = "".join(tokens[-1:]).replace("-", "").upper()
+    code = tokens[-1].replace("-", "").upper()
     if len(code) != 16 and len(tokens) >= 5:  # 3F2A 9C1B 77D0 E415 typed with spaces
         code = "".join(tokens[-4:]).upper()
         tokens = tokens[:-4]
@@ -321,8 +321,9 @@ def _verify_typed(db: Database, body: str) -> Verdict:
     if not _CHECK.match(code):
         raise ValidationError("校验码应为 16 位十六进制数字（0–9、A–F），如 3F2A-9C1B-77D0-E415")
     wanted = "".join(tokens)
-    if normalize_serial(wanted) is not None:
-        records = _records_by_serial(db, wanted)
+    serial = normalize_serial(wanted)
+    if serial is not None:
+        records = _records_by_serial(db, serial)
     else:
         try:
             found = _record(db, str(uuid.UUID(wanted)))
@@ -353,8 +354,8 @@ def _record(db: Database, demand_id: str) -> ClosureRecord | None:
         return None
 
 
-def _records_by_serial(db: Database, typed: str) -> list[ClosureRecord]:
-    serial = normalize_serial(typed)
+def _records_by_serial(db: Database, serial: str) -> list[ClosureRecord]:
+    """Every closure whose 销号 carries `serial` (in printed form)."""
     with db.read() as s:
         ids = s.scalars(
             select(DemandEvent.demand_id)
