@@ -41,7 +41,7 @@ from liaison.domain import pinyin
 from liaison.domain.roles import Role
 from liaison.services import accounts
 from liaison.services.setup import init_database, new_installation
-from liaison.sync.exchange import authority, bundle, devices, envelope, payload
+from liaison.sync.exchange import authority, bundle, devices, encryption, envelope, payload
 from liaison.sync.exchange.digest import digest
 from liaison.sync.log import database, oplog, seals
 
@@ -101,9 +101,10 @@ def _checks_only(db: Database, path: Path) -> float:
     checks, every row validated (on one thread, as a worker would)."""
     conn = db.raw()
     try:
+        key = bundle.local_device(conn).private_key
 
         def check() -> int:
-            with envelope.opened_file(path) as opened, payload.opened(opened) as pconn:
+            with envelope.opened_file(path) as opened, payload.opened(opened, key) as pconn:
                 rows = _rows(pconn, opened.header.ops)
                 payload.check_rows(rows, 1, lambda: None)
                 return len(rows)
@@ -114,11 +115,43 @@ def _checks_only(db: Database, path: Path) -> float:
         conn.close()
 
 
-def _trust_costs(path: Path) -> dict[str, float]:
+def _encryption_costs(db: Database, path: Path) -> dict[str, float]:
+    """Seconds of the encryption's two steps alone, on this bundle's payload: decrypting it
+    (what an import adds to hashing the copy) and encrypting the plain payload again (what an
+    export adds)."""
+    conn = db.raw()
+    try:
+        me = bundle.local_device(conn)
+    finally:
+        conn.close()
+    key, public_key = me.private_key, me.public_key
+    plain = path.with_suffix(".plain")
+    with envelope.opened_file(path) as opened, plain.open("wb") as out:
+        _, decrypt_s = _timed(lambda: envelope.copy_payload(opened, out, key))
+    with envelope.opened_file(path) as opened:
+        _, hash_only_s = _timed(lambda: envelope.copy_payload(opened))
+    again = path.with_suffix(".again")
+    with plain.open("rb") as src, again.open("wb") as out:
+        _, encrypt_s = _timed(lambda: encryption.encrypt(src, out, public_key))
+    plain.unlink()
+    again.unlink()
+    return {
+        "decrypt_and_hash_s": round(decrypt_s, 3),
+        "hash_only_s": round(hash_only_s, 3),
+        "encrypt_s": round(encrypt_s, 3),
+    }
+
+
+def _trust_costs(db: Database, path: Path) -> dict[str, float]:
     """Seconds of hashing every op of the bundle against its device's seal and checking the
     seals' signatures, alone on one thread (in the import the worker does it beside the
     writes)."""
-    with envelope.opened_file(path) as opened, payload.opened(opened) as pconn:
+    conn = db.raw()
+    try:
+        key = bundle.local_device(conn).private_key
+    finally:
+        conn.close()
+    with envelope.opened_file(path) as opened, payload.opened(opened, key) as pconn:
         rows = _rows(pconn, opened.header.ops)
         bundle_seals = payload.read_seals(pconn)
 
@@ -279,7 +312,8 @@ def run(
         _copy(laptop_path, spare)
         cli_s = _cli_import(bundle_path, spare, hub_fp)
         checks_s = _checks_only(laptop, bundle_path)
-        trust = _trust_costs(bundle_path)
+        trust = _trust_costs(laptop, bundle_path)
+        trust.update(_encryption_costs(laptop, bundle_path))
         _forget_names()
         with _timing_authority() as spent:
             report, import_s, import_cpu = _cpu(
@@ -355,6 +389,11 @@ def table(r: dict[str, Any]) -> str:
             "  trust",
             f"authority {r['trust_judging_in_import_s']:.2f} s of the import (main thread); "
             f"seals {r['trust_seal_check_s']:.2f} s alone (in the import: on the worker)",
+        ),
+        (
+            "  encryption",
+            f"decrypting the payload {r['decrypt_and_hash_s']:.2f} s with its hash "
+            f"(hash alone {r['hash_only_s']:.2f} s); encrypting it {r['encrypt_s']:.2f} s",
         ),
         ("  as a command", f"{r['cli_import_s']:.2f} s (liaison join: a new process)"),
         (

@@ -19,9 +19,17 @@ Opener = Callable[[argparse.Namespace], Database]
 def add_parsers(sub: argparse._SubParsersAction, db_option: DbOption) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("bundle", help="离线同步包：导出给对方设备、导入对方的同步包")
     kinds = p.add_subparsers(dest="action", required=True, metavar="ACTION")
-    k = kinds.add_parser("export", help="导出同步包（对方尚缺的变更，或 --full 全部）")
+    k = kinds.add_parser(
+        "export", help="导出同步包，加密发给对方设备（它尚缺的变更，或 --full 全部）"
+    )
     k.add_argument("--to", type=Path, required=True, metavar="FILE", help="写到这个文件")
-    k.add_argument("--for", dest="recipient", metavar="DEVICE", help="对方设备（编号、名称或指纹）")
+    k.add_argument(
+        "--for",
+        dest="recipient",
+        required=True,
+        metavar="DEVICE",
+        help="对方设备（编号、名称或指纹）：只有它能打开这个同步包",
+    )
     k.add_argument(
         "--full", action="store_true", help="导出全部变更（新设备或差距过大时；需 --user）"
     )
@@ -90,7 +98,7 @@ def cmd_bundle(args: argparse.Namespace, open_db: Opener) -> int:
     db = open_db(args)
     try:
         if args.action == "export":
-            if args.full or not args.recipient:
+            if args.full:
                 signed_in(db, args)  # everything this replica has: an administrator's call
             r = bundle.export_bundle(db, args.to, recipient=args.recipient, full=args.full)
             scope = "全部变更" if r.full else "对方尚缺的变更"

@@ -6,7 +6,7 @@ Regenerate after changing a message in the core (liaison/ outside liaison/ui):
     scripts/update_translations.sh      # then translate what it lists as unfinished
 
 liaison.ui.core_text.tr_core uses these tables; tests/ui/test_core_text.py fails when this
-file is out of date. 187 static messages, 171 patterns.
+file is out of date. 191 static messages, 174 patterns.
 """
 
 # ruff: noqa: E501
@@ -24,6 +24,9 @@ def static_messages() -> dict[str, str]:
         ),
         "不满意重办需要新的办结时限": QCoreApplication.translate(
             "CoreText", "不满意重办需要新的办结时限"
+        ),
+        "不能为本机自己导出同步包：请选择另一台设备": QCoreApplication.translate(
+            "CoreText", "不能为本机自己导出同步包：请选择另一台设备"
         ),
         "不能停用当前登录的账号": QCoreApplication.translate("CoreText", "不能停用当前登录的账号"),
         "不能吊销本机": QCoreApplication.translate("CoreText", "不能吊销本机"),
@@ -110,8 +113,14 @@ def static_messages() -> dict[str, str]:
         "同步包内容与签名不符（文件损坏或被改动）": QCoreApplication.translate(
             "CoreText", "同步包内容与签名不符（文件损坏或被改动）"
         ),
+        "同步包是加密发给另一台设备的，本机无法打开：请对方为本机导出": QCoreApplication.translate(
+            "CoreText", "同步包是加密发给另一台设备的，本机无法打开：请对方为本机导出"
+        ),
         "同步包格式版本无效，文件已损坏": QCoreApplication.translate(
             "CoreText", "同步包格式版本无效，文件已损坏"
+        ),
+        "同步包没有加密：拒绝导入（本系统导出的同步包总是加密发给接收设备）": QCoreApplication.translate(
+            "CoreText", "同步包没有加密：拒绝导入（本系统导出的同步包总是加密发给接收设备）"
         ),
         "同步包的签封不对：有变更不在任何签封之内": QCoreApplication.translate(
             "CoreText", "同步包的签封不对：有变更不在任何签封之内"
@@ -328,6 +337,10 @@ def static_messages() -> dict[str, str]:
         "请填写用户名": QCoreApplication.translate("CoreText", "请填写用户名"),
         "请填写走访情况": QCoreApplication.translate("CoreText", "请填写走访情况"),
         "请填写部门简称": QCoreApplication.translate("CoreText", "请填写部门简称"),
+        "请选择接收设备：同步包加密发给它，只有它能打开（完整同步包也一样：--full --for 设备）": QCoreApplication.translate(
+            "CoreText",
+            "请选择接收设备：同步包加密发给它，只有它能打开（完整同步包也一样：--full --for 设备）",
+        ),
         "请选择走访方式": QCoreApplication.translate("CoreText", "请选择走访方式"),
         "请选择走访的企业": QCoreApplication.translate("CoreText", "请选择走访的企业"),
         "账号不存在": QCoreApplication.translate("CoreText", "账号不存在"),
@@ -1008,6 +1021,10 @@ def pattern_messages() -> list[tuple[str, str]]:
             ),
         ),
         (
+            "设备“(.+?)”已于 (.+?) 吊销，不再为它导出",
+            QCoreApplication.translate("CoreText", "设备“{0}”已于 {1} 吊销，不再为它导出"),
+        ),
+        (
             "设备“(.+?)”已登记为(.+?)，类别不能更改：请吊销后让它重新安装、重新登记",
             QCoreApplication.translate(
                 "CoreText", "设备“{0}”已登记为{1}，类别不能更改：请吊销后让它重新安装、重新登记"
@@ -1046,6 +1063,18 @@ def pattern_messages() -> list[tuple[str, str]]:
         (
             "这个同步包已于 (.+?) 导入过",
             QCoreApplication.translate("CoreText", "这个同步包已于 {0} 导入过"),
+        ),
+        (
+            "这个同步包是“(.+?)”加密发给另一台设备的，本机无法打开：请对方为本机导出",
+            QCoreApplication.translate(
+                "CoreText", "这个同步包是“{0}”加密发给另一台设备的，本机无法打开：请对方为本机导出"
+            ),
+        ),
+        (
+            "这个同步包是“(.+?)”加密发给设备“(.+?)”的，本机无法打开：请对方为本机导出",
+            QCoreApplication.translate(
+                "CoreText", "这个同步包是“{0}”加密发给设备“{1}”的，本机无法打开：请对方为本机导出"
+            ),
         ),
         (
             "这个同步包的编号与本机于 (.+?) 导出的同步包相同：拒绝导入",

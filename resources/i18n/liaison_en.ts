@@ -886,6 +886,11 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>不能为本机自己导出同步包：请选择另一台设备</source>
+        <translation>A bundle cannot be exported for this device itself: choose another device</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>不能停用当前登录的账号</source>
         <translation>You cannot deactivate the account you are signed in with</translation>
     </message>
@@ -1075,8 +1080,18 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>同步包是加密发给另一台设备的，本机无法打开：请对方为本机导出</source>
+        <translation>The bundle is encrypted for another device and cannot be opened here: ask the sender to export one for this device</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>同步包格式版本无效，文件已损坏</source>
         <translation>The sync bundle&apos;s format version is invalid; the file is damaged</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>同步包没有加密：拒绝导入（本系统导出的同步包总是加密发给接收设备）</source>
+        <translation>The bundle is not encrypted: refused (bundles made by Liaison are always encrypted to their receiving device)</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1158,7 +1173,7 @@ Time: {at}</translation>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location line="+215"/>
+        <location line="+219"/>
         <source>部门</source>
         <translation>department</translation>
     </message>
@@ -1177,7 +1192,7 @@ Time: {at}</translation>
         <translation type="vanished">Accounts already exist; ask an administrator to create a new one</translation>
     </message>
     <message>
-        <location line="-684"/>
+        <location line="-688"/>
         <source>已有待审批的延期申请</source>
         <translation>An extension request is already awaiting approval</translation>
     </message>
@@ -1310,7 +1325,7 @@ Time: {at}</translation>
         <translation type="vanished">The file is over 1 GB; it is not a sync bundle exported by this system</translation>
     </message>
     <message>
-        <location line="-150"/>
+        <location line="-156"/>
         <source>内容不是 JSON 对象</source>
         <translation>the content is not a JSON object</translation>
     </message>
@@ -1330,7 +1345,7 @@ Time: {at}</translation>
         <translation>a field is given twice</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+34"/>
         <source>同步包里的账号凭据过多</source>
         <translation>The bundle holds too many account credentials</translation>
     </message>
@@ -1685,7 +1700,7 @@ Time: {at}</translation>
         <translation type="vanished">Please choose the demand to merge into</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>请选择走访方式</source>
         <translation>Please choose how the visit was made</translation>
     </message>
@@ -1749,7 +1764,7 @@ Time: {at}</translation>
         <translation type="vanished">This is this installation; no need to trust it</translation>
     </message>
     <message>
-        <location line="-212"/>
+        <location line="-216"/>
         <source>密码不能是用户名，也不能包含用户名</source>
         <translation>The password may not be or contain the username</translation>
     </message>
@@ -1769,7 +1784,12 @@ Time: {at}</translation>
         <translation>The new password must differ from the current one</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location line="+130"/>
+        <source>请选择接收设备：同步包加密发给它，只有它能打开（完整同步包也一样：--full --for 设备）</source>
+        <translation>Choose the receiving device: the bundle is encrypted to it and only it can open it (a full bundle too: --full --for DEVICE)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>这是常见密码，很容易被猜到：请换一个</source>
         <translation>This is a common password that is easy to guess: choose another</translation>
     </message>
@@ -1979,11 +1999,21 @@ Time: {at}</translation>
         <translation>The account of participant &quot;{0}&quot; does not exist</translation>
     </message>
     <message>
+        <location line="+565"/>
+        <source>这个同步包是“{0}”加密发给另一台设备的，本机无法打开：请对方为本机导出</source>
+        <translation>This bundle from “{0}” is encrypted for another device and cannot be opened here: ask the sender to export one for this device</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>这个同步包是“{0}”加密发给设备“{1}”的，本机无法打开：请对方为本机导出</source>
+        <translation>This bundle from “{0}” is encrypted for device “{1}” and cannot be opened here: ask the sender to export one for this device</translation>
+    </message>
+    <message>
         <source>发送设备“{0}”尚未确认信任：核对指纹后运行 liaison device trust</source>
         <translation type="vanished">The sending device &quot;{0}&quot; is not trusted yet: compare fingerprints, then run liaison device trust</translation>
     </message>
     <message>
-        <location line="-189"/>
+        <location line="-764"/>
         <source>设备名称应为 1 到 100 个字</source>
         <translation>A device&apos;s name has 1 to 100 characters</translation>
     </message>
@@ -2007,7 +2037,7 @@ Time: {at}</translation>
         <translation>Device class must be hub (district office), field, or founder (the founding device of a merged district)</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+36"/>
         <source>路径不存在</source>
         <translation>the path does not exist</translation>
     </message>
@@ -2574,6 +2604,11 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>设备“{0}”已于 {1} 吊销，不再为它导出</source>
+        <translation>Device “{0}” was revoked on {1}: no more bundles are exported for it</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>设备“{0}”已登记为{1}，类别不能更改：请吊销后让它重新安装、重新登记</source>
         <translation>Device “{0}” is enrolled as {1}; its class cannot change: revoke it, reinstall it and enrol it again</translation>
     </message>
@@ -2587,7 +2622,7 @@ Time: {at}</translation>
         <translation type="vanished">Unknown sending device &quot;{0}&quot; (fingerprint {1}): compare fingerprints with the sender, then run liaison device trust FINGERPRINT --bundle THIS_FILE</translation>
     </message>
     <message>
-        <location line="-129"/>
+        <location line="-133"/>
         <source>未知的演示规模“{0}”（可选：{1}）</source>
         <translation>Unknown demo scale &quot;{0}&quot; (choose from: {1})</translation>
     </message>
@@ -2676,7 +2711,7 @@ Time: {at}</translation>
         <translation type="vanished">Device &quot;{0}&quot; was revoked and cannot be trusted again</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+37"/>
         <source>诉求当前为“{0}”，不能执行“{1}”</source>
         <translation>The demand is &quot;{0}&quot;: &quot;{1}&quot; is not possible now</translation>
     </message>
@@ -2711,7 +2746,7 @@ Time: {at}</translation>
         <translation>This sync bundle was already imported on {0}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+16"/>
         <source>这个同步包的编号与本机于 {0} 导出的同步包相同：拒绝导入</source>
         <translation>This bundle has the number of a bundle this computer exported on {0}: refused</translation>
     </message>
@@ -6753,7 +6788,7 @@ The damaged file is kept under another name; changes made after the backup come 
 <context>
     <name>SyncScreen</name>
     <message>
-        <location filename="../../liaison/ui/sync/screen.py" line="+99"/>
+        <location filename="../../liaison/ui/sync/screen.py" line="+100"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
@@ -6783,7 +6818,12 @@ The damaged file is kept under another name; changes made after the backup come 
         <translation>When an administrator enrols this computer, they will ask you to read this fingerprint out</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+23"/>
+        <source>完整同步包（本机全部数据）</source>
+        <translation>Full bundle (all data on this device)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>导出同步包…</source>
         <translation>Export sync bundle…</translation>
     </message>
@@ -6793,7 +6833,7 @@ The damaged file is kept under another name; changes made after the backup come 
         <translation>For</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>导入同步包…</source>
         <translation>Import sync bundle…</translation>
     </message>
@@ -6804,12 +6844,12 @@ The damaged file is kept under another name; changes made after the backup come 
     </message>
     <message>
         <location line="+30"/>
-        <location line="+54"/>
+        <location line="+53"/>
         <source>冲突</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-51"/>
         <source>设备</source>
         <translation>Devices</translation>
     </message>
@@ -6819,12 +6859,21 @@ The damaged file is kept under another name; changes made after the backup come 
         <translation>History</translation>
     </message>
     <message>
-        <location line="+33"/>
-        <source>全部数据（完整同步包）</source>
-        <translation>All data (full bundle)</translation>
+        <location line="+86"/>
+        <source>还没有登记可发送的设备：同步包只能加密发给已登记的设备</source>
+        <translation>No device to send to is enrolled yet: bundles can only be encrypted to enrolled devices</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+2"/>
+        <source>将导出本机的全部数据</source>
+        <translation>All data on this device will be exported</translation>
+    </message>
+    <message>
+        <source>全部数据（完整同步包）</source>
+        <translation type="vanished">All data (full bundle)</translation>
+    </message>
+    <message>
+        <location line="-38"/>
         <source>冲突（{n}）</source>
         <translation>Conflicts ({n})</translation>
     </message>
@@ -6844,12 +6893,11 @@ The damaged file is kept under another name; changes made after the backup come 
         <translation>Last sync: {when}, exported a bundle for {peer}</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>导出本机的全部数据，任何已信任本机的设备都可导入</source>
-        <translation>Exports all data of this device; any device that trusts this one can import it</translation>
+        <translation type="vanished">Exports all data of this device; any device that trusts this one can import it</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+16"/>
         <source>还没有收到过对方的同步包：将导出全部数据</source>
         <translation>No sync bundle received from this peer yet: all data will be exported</translation>
     </message>
@@ -6858,7 +6906,7 @@ The damaged file is kept under another name; changes made after the backup come 
         <translation type="vanished">Never exchanged with this peer: all data will be exported</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>对方还缺 {n} 项变更</source>
         <translation>The peer lacks {n} changes</translation>
     </message>
@@ -6868,7 +6916,12 @@ The damaged file is kept under another name; changes made after the backup come 
         <translation>The peer already has all data of this device</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+2"/>
+        <source>；同步包加密发给“{name}”，只有它能打开</source>
+        <translation>; the bundle is encrypted to “{name}” and only it can open it</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>保存同步包</source>
         <translation>Save sync bundle</translation>
     </message>
@@ -6878,7 +6931,7 @@ The damaged file is kept under another name; changes made after the backup come 
         <translation>Sync bundles (*.lsb)</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>已导出 {n} 项变更到 {path}</source>
         <translation>Exported {n} changes to {path}</translation>
     </message>

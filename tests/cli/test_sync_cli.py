@@ -294,8 +294,8 @@ def test_both_ways_then_revoked(
         (b"", "空的"),
         (b"PK\x03\x04 an xlsx perhaps", "不是 Liaison 同步包"),
         (b"LIAISONB\x00\x09\x00\x00\x00\x02{}", "请先升级"),
-        (b"LIAISONB\x00\x02\x00\x00\x00\x02{}", "不完整"),
-        (b"LIAISONB\x00\x01\x00\x00\x00\x02{}", "过旧"),
+        (b"LIAISONB\x00\x03\x00\x00\x00\x02{}", "不完整"),
+        (b"LIAISONB\x00\x02\x00\x00\x00\x02{}", "过旧"),
     ],
     ids=["empty", "other-file", "newer-format", "truncated", "older-format"],
 )
@@ -326,12 +326,37 @@ def test_a_missing_bundle_file_and_an_unknown_peer_are_one_line(
     assert "找不到设备“谁”" in line
 
 
+def enrolled(capsys: Capsys, hub: Path, laptop: Path, tmp_path: Path) -> str:
+    """The laptop enrolled at the hub as a field device (by its request); its device id."""
+    request = tmp_path / "request.lsb"
+    assert run(capsys, "device", "request", "--to", request, "--db", laptop)[0] == 0
+    fingerprint = show(capsys, laptop)["指纹"]
+    argv = ("device", "enrol", fingerprint, "--bundle", request, "--as", "field")
+    assert run(capsys, *argv, "--accounts", "cadre", *ADMIN, "--db", hub)[0] == 0
+    return show(capsys, laptop)["设备编号"]
+
+
+def test_a_bundle_is_exported_for_a_device(capsys: Capsys, hub: Path, tmp_path: Path) -> None:
+    out = tmp_path / "all.lsb"
+    code, _out, err = run(capsys, "bundle", "export", "--to", out, "--full", *ADMIN, "--db", hub)
+    assert code == 2 and "--for" in err and err.count("\n") == 1, err
+    line = refused(
+        capsys, "bundle", "export", "--to", out, "--for", "区联络办", *ADMIN, "--db", hub
+    )
+    assert "本机自己" in line and not out.exists()
+
+
 def test_privileged_commands_need_an_account_and_its_password(
-    capsys: Capsys, hub: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    capsys: Capsys,
+    hub: Path,
+    laptop: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     full = tmp_path / "all.lsb"
+    lap = enrolled(capsys, hub, laptop, tmp_path)
     for argv in (
-        ("bundle", "export", "--to", full, "--full"),
+        ("bundle", "export", "--to", full, "--full", "--for", lap),
         ("device", "revoke", "谁"),
         ("account", "list"),
     ):
@@ -339,7 +364,9 @@ def test_privileged_commands_need_an_account_and_its_password(
         assert code == 2 and "--user" in err and err.count("\n") == 1, err
     assert not full.exists()
     monkeypatch.setenv("LIAISON_PASSWORD", "not-the-password")
-    line = refused(capsys, "bundle", "export", "--to", full, "--full", *ADMIN, "--db", hub)
+    line = refused(
+        capsys, "bundle", "export", "--to", full, "--full", "--for", lap, *ADMIN, "--db", hub
+    )
     assert "用户名或密码不正确" in line
     monkeypatch.delenv("LIAISON_PASSWORD")
     secret = tmp_path / "pw.txt"
@@ -351,6 +378,8 @@ def test_privileged_commands_need_an_account_and_its_password(
         "--to",
         full,
         "--full",
+        "--for",
+        lap,
         *ADMIN,
         "--password-file",
         secret,
@@ -364,7 +393,11 @@ def test_privileged_commands_need_an_account_and_its_password(
     assert code == 2 and "无法读取密码文件" in err
 
 
-def test_a_bundle_of_this_device_is_refused(capsys: Capsys, hub: Path, tmp_path: Path) -> None:
+def test_a_bundle_of_this_device_is_refused(
+    capsys: Capsys, hub: Path, laptop: Path, tmp_path: Path
+) -> None:
     own = tmp_path / "own.lsb"
-    assert run(capsys, "bundle", "export", "--to", own, "--full", *ADMIN, "--db", hub)[0] == 0
+    lap = enrolled(capsys, hub, laptop, tmp_path)
+    argv = ("bundle", "export", "--to", own, "--full", "--for", lap, *ADMIN)
+    assert run(capsys, *argv, "--db", hub)[0] == 0
     assert "本机自己导出" in refused(capsys, "bundle", "import", own, "--db", hub)

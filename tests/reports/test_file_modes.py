@@ -1,5 +1,5 @@
 """Documents for people are readable like any saved document; what carries the whole district
-(bundles, backups) stays owner-only."""
+(backups here; bundles in tests/sync/test_encryption.py) stays owner-only."""
 
 from __future__ import annotations
 
@@ -16,7 +16,6 @@ from liaison.data.db import Database
 from liaison.reports.closure_record import render_closure_record
 from liaison.reports.ledger import render_ledger
 from liaison.services.ledger_data import LedgerFilter
-from liaison.sync.exchange.bundle import export_bundle
 from tests.builders import closed_demand
 from tests.conftest import Cast
 
@@ -54,10 +53,7 @@ def test_a_private_umask_is_respected(db: Database, cast: Cast, tmp_path: Path) 
     assert _mode(pdf) == 0o600
 
 
-def test_bundles_and_backups_stay_owner_only(
-    umask: None, db: Database, cast: Cast, tmp_path: Path
-) -> None:
-    out = export_bundle(db, tmp_path / "all.lsb", full=True).path
-    assert _mode(out) == 0o600
+def test_backups_stay_owner_only(umask: None, db: Database, cast: Cast, tmp_path: Path) -> None:
+    """(Bundles too: tests/sync/test_encryption.py.)"""
     taken = backup.take(db.path, "manual", to=tmp_path / "copy.sqlite")
     assert _mode(taken.path) == 0o600

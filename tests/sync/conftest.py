@@ -49,6 +49,12 @@ class Replica:
         )
         return out
 
+    def request(self) -> Path:
+        """Its request to be enrolled (`liaison device request`): the one bundle in the clear."""
+        out = self.outbox / f"{self.name}-request.lsb"
+        bundle.export_bundle(self.db, out, identity_only=True)
+        return out
+
     def receive(self, path: Path, *, dry_run: bool = False) -> ImportReport:
         return bundle.import_bundle(self.db, path, dry_run=dry_run)
 
@@ -134,8 +140,7 @@ def introduce(
     """The district office enrols a new installation and it joins the district: the laptop
     writes its request, the hub's administrator enrols it (every account of the hub by default,
     as a field device), the laptop joins with the hub's bundle (its fingerprint read out)."""
-    request = laptop.outbox / f"{laptop.name}-request.lsb"
-    bundle.export_bundle(laptop.db, request, identity_only=True)
+    request = laptop.request()
     who = hub.as_(admin) if admin else hub_admin(hub)
     devices.enrol_device(
         hub.db,

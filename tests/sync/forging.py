@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import io
 import json
 import re
 from dataclasses import replace
@@ -13,7 +14,7 @@ from typing import Any
 from liaison.data import migrate
 from liaison.domain import clock, signing
 from liaison.domain.ids import new_id
-from liaison.sync.exchange import envelope, payload
+from liaison.sync.exchange import encryption, envelope, payload
 from liaison.sync.exchange.envelope import Header
 from liaison.sync.log import seals
 from liaison.sync.log.district import read_root
@@ -23,6 +24,29 @@ from tests.sync.conftest import Replica
 from tests.sync.district import private_key_of
 
 Row = tuple[Any, ...]
+
+
+def encrypted_for(body: bytes, public_key: str) -> bytes:
+    """A payload encrypted to the device whose public key this is, as an exporter does."""
+    out = io.BytesIO()
+    encryption.encrypt(io.BytesIO(body), out, public_key)
+    return out.getvalue()
+
+
+def plain_payload(path: Path, receiver: Replica) -> bytes:
+    """The payload of a bundle for `receiver`, decrypted with its key."""
+    out = io.BytesIO()
+    with envelope.opened_file(path) as opened:
+        envelope.copy_payload(opened, out, private_key_of(receiver))
+    return out.getvalue()
+
+
+def resealed(header: Header, body: bytes, key: bytes, receiver: Replica, **changes: Any) -> bytes:
+    """A bundle of `body` (plain) under `header` with `changes`, encrypted to `receiver` and
+    signed with `key`: what a holder of `key` can make after editing a payload."""
+    data = encrypted_for(body, public_key_of(receiver))
+    fields = dict(payload_sha256=hashlib.sha256(data).hexdigest(), payload_size=len(data))
+    return envelope.seal(replace(header, **fields, **changes), data, key)
 
 
 def sealed(rows: list[Row], key: bytes, vector: dict[str, int]) -> Seal:
@@ -51,6 +75,8 @@ def craft(
     meta = {"bundle_id": bundle_id, "sender": sender.device_id}
     payload.write(body, rows, meta, seal_list, credentials, proofs)
     data = body.read_bytes()
+    if recipient is not None:
+        data = encrypted_for(data, public_key_of(recipient))
     conn = sender.db.raw()
     try:
         root, root_key = read_root(conn)
@@ -79,11 +105,16 @@ def craft(
         payload_size=len(data),
         root=root,
         root_key=root_key,
+        encryption="age" if recipient else "none",
     )
     fields.update(header)
     out = sender.outbox / f"crafted-{n}.lsb"
     out.write_bytes(envelope.seal(Header(**fields), data, private_key_of(sender)))
     return out
+
+
+def public_key_of(replica: Replica) -> str:
+    return str(one(replica, "SELECT public_key FROM device WHERE is_local = 1"))
 
 
 def own_rows(replica: Replica, first: int = 1) -> list[Row]:

@@ -129,6 +129,12 @@ def test_a_laptop_cannot_revoke_the_hub_for_everyone(
     )
     assert code == 0, err
     assert _revoked(d.laptop, d.hub.device_id)
+    with pytest.raises(BundleRefused) as refused:  # no more bundles for a revoked device
+        d.laptop.export(d.hub)
+    assert refused.value.reason == "revoked_peer"
+    with sqlite3.connect(lap) as conn:  # which the holder undoes by hand (the op stays)
+        conn.execute("UPDATE device SET revoked_at = NULL WHERE id = ?", (d.hub.device_id,))
+    conn.close()
     report = d.hub.receive(d.laptop.export(d.hub))
     assert report.set_aside == {"not_enrolled": 1}
     assert "无权生效" in report.summary() and "没有登记在来源设备上" in report.summary()
@@ -282,16 +288,14 @@ def test_ops_relabelled_with_another_devices_id_are_refused_and_its_real_ones_st
 def _relabel(path: Path, d: District, demand_id: str, reseal_with: bytes | None = None) -> Path:
     """The laptop's bundle with its ops relabelled as the other laptop's next ones (and the
     events' actor as the supervisor), re-signed by the laptop."""
-    import dataclasses
-    import hashlib
     import json
 
     from liaison.sync.exchange import envelope
-    from tests.sync.forging import reseal
+    from tests.sync.forging import plain_payload, reseal, resealed
 
     opened = envelope.open_envelope(path.read_bytes())
     work = path.with_suffix(".payload")
-    work.write_bytes(opened.payload)
+    work.write_bytes(plain_payload(path, d.hub))
     conn = sqlite3.connect(work)
     have = d.other.db.raw()
     try:
@@ -340,15 +344,9 @@ def _relabel(path: Path, d: District, demand_id: str, reseal_with: bytes | None 
     finally:
         conn.close()
         have.close()
-    body = work.read_bytes()
-    header = dataclasses.replace(
-        opened.header,
-        ops=len(rows),
-        payload_sha256=hashlib.sha256(body).hexdigest(),
-        payload_size=len(body),
-    )
     out = path.with_name(path.stem + ("-signed" if reseal_with else "-forged") + ".lsb")
-    out.write_bytes(envelope.seal(header, body, private_key_of(d.laptop)))
+    key = private_key_of(d.laptop)
+    out.write_bytes(resealed(opened.header, work.read_bytes(), key, d.hub, ops=len(rows)))
     return out
 
 

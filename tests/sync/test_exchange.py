@@ -89,7 +89,7 @@ def test_a_bundle_for_a_peer_carries_only_what_it_lacks(
     log_demands(hub.db, cast, "一条新诉求")
     hub.export(laptop)
     assert hub.last_export.ops == 3  # the visit, the demand, its 提出 event
-    hub.export(full=True)
+    hub.export(laptop, full=True)
     assert hub.last_export.ops > 3
 
 
@@ -230,7 +230,7 @@ def test_a_laptop_clock_in_2031_does_not_silently_win(
 def test_deletes_stick_against_old_bundles(pair: tuple[Replica, Replica], cast: Cast) -> None:
     hub, laptop = pair
     eid = cast.enterprise_id
-    old = hub.export(full=True)
+    old = hub.export(laptop, full=True)
     enterprises.delete_enterprise(hub.db, cast.admin, eid)
     new = hub.export(laptop)
     laptop.receive(new)

@@ -52,10 +52,13 @@ def test_history_is_newest_first_and_limited(pair: tuple[Replica, Replica]) -> N
     assert len(history.list_bundles(hub.db, limit=2)) == 2
 
 
-def test_a_full_export_has_no_peer(hub: Replica) -> None:
-    hub.export(full=True)
-    [b] = history.list_bundles(hub.db)
-    assert b.peer_id is None and b.peer_name == ""
+def test_an_export_for_no_device_is_refused_and_leaves_nothing(hub: Replica) -> None:
+    """A bundle is encrypted to the device it is for: with none named there is no one to
+    encrypt it to."""
+    with pytest.raises(BundleRefused) as refused:
+        hub.export(full=True)
+    assert refused.value.reason == "no_recipient" and "接收设备" in str(refused.value)
+    assert history.list_bundles(hub.db) == [] and list(hub.outbox.iterdir()) == []
 
 
 def test_a_peer_never_heard_from_is_known_to_have_nothing(pair: tuple[Replica, Replica]) -> None:
@@ -96,7 +99,7 @@ def test_the_sender_of_a_bundle_is_read_with_its_fingerprint(
     hub: Replica, make_laptop: MakeLaptop
 ) -> None:
     stranger = make_laptop("陌生电脑")
-    sender = history.bundle_sender(stranger.export())
+    sender = history.bundle_sender(stranger.request())
     assert (sender.device_id, sender.name) == (stranger.device_id, "陌生电脑")
     assert sender.fingerprint == stranger.fingerprint
 

@@ -40,9 +40,7 @@ from liaison.sync.exchange.digest import digest
 from liaison.sync.exchange.envelope import BundleRefused, Header
 from liaison.sync.log import database
 from tests.sync.conftest import Replica, introduce, new_installation
-from tests.sync.forging import (
-    reseal,
-)
+from tests.sync.forging import encrypted_for, public_key_of, reseal
 
 REASONS = {
     "empty",
@@ -60,6 +58,8 @@ REASONS = {
     "invalid_row",
     "oversized",
     "unreadable",
+    "not_for_me",
+    "unencrypted",
 }
 
 
@@ -73,8 +73,11 @@ class World:
     good: bytes
     """A bundle from the hub with changes the laptop lacks."""
     stranger: bytes
-    """A bundle from a device the laptop has never heard of."""
+    """A bundle from a device the laptop has never heard of (its request to be enrolled)."""
     stranger_key: bytes
+    laptop_key: bytes
+    """The receiving laptop's private key: what opens the good bundle's payload."""
+    laptop_public: str
     hub_key: bytes
     hub_id: str
     known: tuple[Any, ...]
@@ -175,8 +178,10 @@ def world(template_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterat
         yield World(
             laptop=tmp / "laptop.sqlite",
             good=good,
-            stranger=stranger.export().read_bytes(),
+            stranger=stranger.request().read_bytes(),
             stranger_key=_private_key(stranger.db),
+            laptop_key=_private_key(laptop.db),
+            laptop_public=public_key_of(laptop),
             hub_key=_private_key(hub.db),
             hub_id=hub.device_id,
             known=tuple(known),
@@ -262,10 +267,17 @@ def _split(data: bytes) -> envelope.Opened:
     return envelope.open_envelope(data)
 
 
-def _rows(data: bytes, tmp: Path) -> list[tuple[Any, ...]]:
+def _plain(data: bytes, key: bytes) -> bytes:
+    """The payload of a bundle, decrypted with the receiver's key."""
+    out = io.BytesIO()
+    envelope.copy_payload(_split(data), out, key)
+    return out.getvalue()
+
+
+def _rows(data: bytes, tmp: Path, key: bytes) -> list[tuple[Any, ...]]:
     """The op rows of a bundle we made ourselves (read plainly: it is our own file)."""
     path = tmp / "own-payload.sqlite"
-    path.write_bytes(_split(data).payload)
+    path.write_bytes(_plain(data, key))
     conn = sqlite3.connect(path)
     try:
         return conn.execute(
@@ -325,7 +337,7 @@ class Forge:
         self.world = world
         self.tmp = tmp
         self.header = _split(world.good).header
-        self.rows = _rows(world.good, tmp)
+        self.rows = _rows(world.good, tmp, world.laptop_key)
         self.meta = {"bundle_id": self.header.bundle_id, "sender": self.header.sender}
 
     def bundle(
@@ -339,7 +351,14 @@ class Forge:
         rows = self.rows if rows is None else rows
         body = _payload(self.tmp, rows, self.meta, ddl, after, self.world.hub_key)
         header.setdefault("ops", len(rows))
-        return _seal(self.header, body, self.world.hub_key, **header)
+        return self.seal(body, self.world.hub_key, **header)
+
+    def seal(self, body: bytes, key: bytes, **changes: Any) -> bytes:
+        """`body` under the good bundle's header with `changes`, signed with `key`, encrypted
+        to the laptop as the hub does (unless it already is: a payload taken from a bundle)."""
+        if not body.startswith(b"age-encryption.org/v1\n"):
+            body = encrypted_for(body, self.world.laptop_public)
+        return _seal(self.header, body, key, **changes)
 
     def with_row(self, n: int, **changes: Any) -> bytes:
         """The good bundle with row `n` changed (columns by name; dicts become JSON)."""
@@ -478,13 +497,14 @@ def test_what_sqlite_reads_is_the_copy_that_was_hashed(world: World, tmp_path: P
             f.seek(at)
             f.write(bytes([world.good[at] ^ 0xFF]))
         with pytest.raises(BundleRefused) as refused:
-            envelope.copy_payload(opened, io.BytesIO())
+            envelope.copy_payload(opened, io.BytesIO(), world.laptop_key)
     assert refused.value.reason == "damaged"
     path.write_bytes(world.good)
     copy = io.BytesIO()
     with envelope.opened_file(path) as opened:
-        envelope.copy_payload(opened, copy)
-    assert copy.getvalue() == world.good[_offsets(world.good)["payload"] :]
+        envelope.copy_payload(opened, copy, world.laptop_key)
+    assert copy.getvalue() == _plain(world.good, world.laptop_key)
+    assert copy.getvalue().startswith(b"SQLite format 3\0")
 
 
 def test_a_file_that_cannot_be_read_halfway_is_refused(world: World) -> None:
@@ -499,7 +519,7 @@ def test_a_file_that_cannot_be_read_halfway_is_refused(world: World) -> None:
 
     opened = envelope.read_envelope(Failing(world.good))
     with pytest.raises(BundleRefused) as refused:
-        envelope.copy_payload(opened, io.BytesIO())
+        envelope.copy_payload(opened, io.BytesIO(), world.laptop_key)
     assert refused.value.reason == "unreadable" and "Input/output error" in str(refused.value)
 
 
@@ -620,13 +640,13 @@ def test_a_new_payload_with_its_hash_but_not_re_signed(
 
 def test_signed_by_another_key_in_the_hubs_name(receiver: Receiver, forge: Forge) -> None:
     body = _split(forge.world.good).payload
-    receiver.refuses(_seal(forge.header, body, forge.world.stranger_key), "bad_signature")
+    receiver.refuses(forge.seal(body, forge.world.stranger_key), "bad_signature")
 
 
 def test_the_hubs_name_with_another_devices_key(receiver: Receiver, forge: Forge) -> None:
     stranger = _split(forge.world.stranger).header
     body = _split(forge.world.good).payload
-    data = _seal(forge.header, body, forge.world.stranger_key, sender_key=stranger.sender_key)
+    data = forge.seal(body, forge.world.stranger_key, sender_key=stranger.sender_key)
     exc = receiver.refuses(data, "bad_signature")
     assert "密钥" in str(exc)
 
@@ -658,9 +678,9 @@ def test_a_revoked_sender(receiver: Receiver, world: World) -> None:
     receiver.refuses(world.good, "revoked_sender")
 
 
-def test_a_bundle_from_this_device_itself(receiver: Receiver) -> None:
+def test_a_bundle_from_this_device_itself(receiver: Receiver, world: World) -> None:
     own = receiver.tmp / "own.lsb"
-    bundle.export_bundle(receiver.db, own, full=True)
+    bundle.export_bundle(receiver.db, own, recipient=world.hub_id, full=True)
     receiver.refuses(own, "own_bundle")
 
 
@@ -699,25 +719,25 @@ def test_the_whole_application_database_as_payload(
     receiver: Receiver, forge: Forge, world: World
 ) -> None:
     body = world.laptop.read_bytes()
-    receiver.refuses(_seal(forge.header, body, world.hub_key), "wrong_schema")
+    receiver.refuses(forge.seal(body, world.hub_key), "wrong_schema")
 
 
 def test_a_payload_that_is_not_sqlite(receiver: Receiver, forge: Forge) -> None:
     body = random.Random(5).randbytes(8192)
-    receiver.refuses(_seal(forge.header, body, forge.world.hub_key), "damaged")
+    receiver.refuses(forge.seal(body, forge.world.hub_key), "damaged")
 
 
 def test_an_empty_payload(receiver: Receiver, forge: Forge) -> None:
-    receiver.refuses(_seal(forge.header, b"", forge.world.hub_key), "wrong_schema")
+    receiver.refuses(forge.seal(b"", forge.world.hub_key), "wrong_schema")
 
 
 def test_a_payload_with_its_pages_corrupted(receiver: Receiver, forge: Forge) -> None:
-    body = bytearray(_split(forge.world.good).payload)
+    body = bytearray(_plain(forge.world.good, forge.world.laptop_key))
     page = 4096
     assert len(body) >= 3 * page
     for i in range(2 * page + 8, 3 * page, 7):  # scribble over the third page
         body[i] ^= 0x5A
-    receiver.refuses(_seal(forge.header, bytes(body), forge.world.hub_key), "damaged")
+    receiver.refuses(forge.seal(bytes(body), forge.world.hub_key), "damaged")
 
 
 PLANTED = {

@@ -368,8 +368,12 @@ class Replicas(RuleBasedStateMachine):
         """A bundle of the malicious laptop with its ops relabelled as another device's (no
         seal of that device covers them): refused whole, nothing changes."""
         m, r = self.reps[MALLORY], self.reps[dst]
-        path = m.export(r)
-        forged = _relabelled(path, self.reps["laptop1"].device_id, _private_key(m))
+        try:
+            path = m.export(r)
+        except BundleRefused as refused:  # it revoked the hub in its own file
+            assert refused.reason == "revoked_peer", str(refused)
+            return
+        forged = _relabelled(path, self.reps["laptop1"].device_id, _private_key(m), r)
         if forged is None:
             return
         before = r.digest()
@@ -406,8 +410,12 @@ class Replicas(RuleBasedStateMachine):
     def send(self, src: str, dst: str, full: bool) -> Mail | None:
         if src == dst:
             return None  # type: ignore[return-value]
-        with skewed(src):
-            path = self.reps[src].export(self.reps[dst], full=full)
+        try:
+            with skewed(src):
+                path = self.reps[src].export(self.reps[dst], full=full)
+        except BundleRefused as refused:  # the malicious laptop revoked the hub in its file
+            assert refused.reason == "revoked_peer" and src == MALLORY, str(refused)
+            return None  # type: ignore[return-value]
         return Mail(path, dst, frozenset(self.model.knows[src]), frozenset(self.model.events[src]))
 
     @rule(m=mail)
@@ -549,20 +557,16 @@ def _private_key(replica: Replica) -> bytes:
         conn.close()
 
 
-def _relabelled(path: Path, site: str, key: bytes) -> Path | None:
+def _relabelled(path: Path, site: str, key: bytes, receiver: Replica) -> Path | None:
     """The bundle with every op of its sender relabelled as `site`'s (numbers after what the
     bundle says `site` has), sealed with the sender's own key: a forgery. None when the
     bundle carries no op of its sender."""
-    import dataclasses
-    import hashlib
-
     from liaison.sync.exchange import envelope
-    from tests.sync.forging import reseal
+    from tests.sync.forging import plain_payload, reseal, resealed
 
-    opened = envelope.open_envelope(path.read_bytes())
-    h = opened.header
+    h = envelope.open_envelope(path.read_bytes()).header
     work = path.with_suffix(".forged-payload")
-    work.write_bytes(opened.payload)
+    work.write_bytes(plain_payload(path, receiver))
     conn = sqlite3.connect(work)
     try:
         rows = conn.execute(
@@ -583,10 +587,6 @@ def _relabelled(path: Path, site: str, key: bytes) -> Path | None:
         conn.commit()
     finally:
         conn.close()
-    body = work.read_bytes()
-    header = dataclasses.replace(
-        h, payload_sha256=hashlib.sha256(body).hexdigest(), payload_size=len(body)
-    )
     out = path.with_name(path.stem + "-relabelled.lsb")
-    out.write_bytes(envelope.seal(header, body, key))
+    out.write_bytes(resealed(h, work.read_bytes(), key, receiver))
     return out

@@ -163,9 +163,9 @@ def test_a_step_on_a_demand_its_seal_hides_is_judged_alike_everywhere(d: Distric
     first = next_seq(lap)
     demands.withdraw_demand(lap.db, lap.as_(c.cadre), demand_id, "企业已自行解决")
     rows = own_rows(lap, first)
-    forged = craft(lap, rows, [sealed(rows, private_key_of(lap), before)])
-    at_other = d.other.receive(forged)
-    at_hub = d.hub.receive(forged)
+    seal_list = [sealed(rows, private_key_of(lap), before)]
+    at_other = d.other.receive(craft(lap, rows, seal_list, recipient=d.other))
+    at_hub = d.hub.receive(craft(lap, rows, seal_list, recipient=d.hub))
     for _ in range(2):
         d.hub.receive(d.other.export(d.hub))
         d.other.receive(d.hub.export(d.other))

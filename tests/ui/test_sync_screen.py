@@ -212,7 +212,7 @@ def test_a_bundle_from_an_unknown_device_shows_its_fingerprint_and_can_be_truste
 ) -> None:
     hub, _laptop = pair
     stranger = make_laptop("江北城街道 laptop 7")
-    bundle = stranger.export()
+    bundle = stranger.request()
     screen = open_screen(qtbot, qapp, hub, cast.admin)
     before = hub.digest()
     dialog = drop(screen, bundle)
@@ -335,7 +335,7 @@ def test_revoking_a_device_marks_it_and_removes_it_from_export_targets(
 ) -> None:
     hub, laptop = pair
     screen = open_screen(qtbot, qapp, hub, cast.admin)
-    assert screen.peer_combo.findData(laptop.device_id) > 0
+    assert screen.peer_combo.findData(laptop.device_id) >= 0
     row = next(i for i, r in enumerate(screen.devices.model.rows) if r.info.id == laptop.device_id)
     screen.devices.view.selectRow(row)
     screen.devices.ask = lambda _q: True  # type: ignore[method-assign]
@@ -366,16 +366,36 @@ def test_refresh_runs_again_after_an_import_elsewhere_is_announced(
     assert [b.direction for b in screen.history.model.rows] == ["in", "in"]  # and the join
 
 
-def test_choosing_all_data_is_kept_across_refreshes(
+def test_a_full_bundle_is_still_for_one_device_and_the_choice_is_kept(
     qtbot: QtBot, qapp: QApplication, pair: tuple[Replica, Replica], cast: Cast
 ) -> None:
-    hub, _laptop = pair
+    hub, laptop = pair
     screen = open_screen(qtbot, qapp, hub, cast.admin)
-    screen.peer_combo.setCurrentIndex(0)
-    screen.peer_combo.activated.emit(0)
-    assert "全部数据" in screen.pending_label.text()
+    assert screen.full_check.isVisibleTo(screen)
+    screen.full_check.setChecked(True)
+    text = screen.pending_label.text()
+    assert "全部数据" in text and "加密发给“观音桥街道 laptop 3”，只有它能打开" in text
     reload(qtbot, screen)
-    assert screen.peer_combo.currentData() is None
+    assert screen.full_check.isChecked()
+    assert screen.peer_combo.currentData() == laptop.device_id
+
+
+def test_only_administrators_see_the_full_bundle_choice(
+    qtbot: QtBot, qapp: QApplication, pair: tuple[Replica, Replica], cast: Cast
+) -> None:
+    _hub, laptop = pair
+    screen = open_screen(qtbot, qapp, laptop, cast.cadre)
+    assert not screen.full_check.isVisibleTo(screen)
+    assert "只有它能打开" in screen.pending_label.text()
+
+
+def test_with_no_device_enrolled_there_is_nothing_to_export_to(
+    qtbot: QtBot, qapp: QApplication, make_laptop: MakeLaptop, cast: Cast
+) -> None:
+    lone = make_laptop("未同步的电脑")
+    screen = open_screen(qtbot, qapp, lone, cast.cadre)
+    assert screen.peer_combo.count() == 0 and not screen.export_button.isEnabled()
+    assert "还没有登记可发送的设备" in screen.pending_label.text()
 
 
 def test_a_company_registered_twice_shows_advice_instead_of_versions(

@@ -32,7 +32,7 @@ from liaison.data.db import Database, holding
 from liaison.domain import clock, credentials, hlc, signing
 from liaison.domain.ids import new_id
 from liaison.logs import log
-from liaison.sync.exchange import authority, envelope, payload
+from liaison.sync.exchange import authority, encryption, envelope, payload
 from liaison.sync.exchange.authority import Arrivals, Unplaceable
 from liaison.sync.exchange.envelope import BundleRefused, Header
 from liaison.sync.exchange.merge import Check, MergeRefused, apply_cuts, apply_ops
@@ -142,6 +142,9 @@ def export_bundle(
             raise
         conn.execute("COMMIT")
         peer_id = _device_id(conn, recipient) if recipient else None
+        if peer_id is None and not identity_only:
+            raise BundleRefused("no_recipient", _NO_RECIPIENT)
+        peer_key = _recipient_key(conn, peer_id, me.id) if peer_id else None
         known = {} if full or peer_id is None else peer_vector(conn, peer_id)
         made_at = clock.now().isoformat(sep=" ", timespec="seconds")
         bundle_id = new_id()
@@ -171,6 +174,8 @@ def export_bundle(
                 )
             finally:
                 conn.execute("COMMIT")
+            if peer_key is not None:
+                body = _encrypted(body, peer_key)
             digest, size = _file_sha256(body)
             counts = dict(tally)
             header = Header(
@@ -189,6 +194,7 @@ def export_bundle(
                 payload_size=size,
                 root=root,
                 root_key=root_key,
+                encryption=encryption.NONE if peer_key is None else encryption.AGE,
             )
             _write_atomically(out, envelope.sealed_head(header, me.private_key), body)
         if identity_only:  # a request to be enrolled: nothing of the history's
@@ -306,6 +312,33 @@ def _device_id(conn: sqlite3.Connection, ref: str) -> str:
     return str(rows[0][0])
 
 
+_NO_RECIPIENT = (
+    "请选择接收设备：同步包加密发给它，只有它能打开（完整同步包也一样：--full --for 设备）"
+)
+
+
+def _recipient_key(conn: sqlite3.Connection, peer_id: str, me: str) -> str:
+    """The public key the bundle is encrypted to: an enrolled device's, not this one's, not
+    revoked (a lost laptop gets nothing more)."""
+    name, key, revoked_at = conn.execute(
+        "SELECT name, public_key, revoked_at FROM device WHERE id = ?", (peer_id,)
+    ).fetchone()
+    if peer_id == me:
+        raise BundleRefused("own_device", "不能为本机自己导出同步包：请选择另一台设备")
+    if revoked_at:
+        raise BundleRefused("revoked_peer", f"设备“{name}”已于 {revoked_at} 吊销，不再为它导出")
+    return str(key)
+
+
+def _encrypted(body: Path, public_key: str) -> Path:
+    """The payload file encrypted to `public_key`, beside it (the plain file is removed)."""
+    out = body.with_suffix(".age")
+    with body.open("rb") as src, out.open("wb") as f:
+        encryption.encrypt(src, f, public_key)
+    body.unlink()
+    return out
+
+
 def _device_name(conn: sqlite3.Connection, device_id: str) -> str:
     row = conn.execute("SELECT name FROM device WHERE id = ?", (device_id,)).fetchone()
     return row[0] if row else ""
@@ -375,6 +408,7 @@ def check_envelope(opened: envelope.Opened, conn: sqlite3.Connection) -> envelop
     h = opened.header
     public_key = sender_key(conn, h)
     envelope.check_signature(opened, public_key)
+    _check_addressed(conn, h)
     if h.schema != (migrate.head_revision() or ""):
         raise BundleRefused(
             "wrong_schema",
@@ -391,6 +425,27 @@ def check_envelope(opened: envelope.Opened, conn: sqlite3.Connection) -> envelop
             "already_imported", f"这个同步包的编号与本机于 {seen[0]} 导出的同步包相同：拒绝导入"
         )
     return opened
+
+
+def _check_addressed(conn: sqlite3.Connection, h: Header) -> None:
+    """A bundle with data is encrypted to this device; only an enrolment request (no ops)
+    travels in the clear."""
+    if h.encryption == encryption.NONE:
+        if h.ops or h.recipient is not None:
+            raise BundleRefused(
+                "unencrypted", "同步包没有加密：拒绝导入（本系统导出的同步包总是加密发给接收设备）"
+            )
+        return
+    me = conn.execute("SELECT id FROM device WHERE is_local = 1").fetchone()[0]
+    if h.recipient != me:
+        name = _device_name(conn, h.recipient or "")
+        sender = h.sender_name
+        raise BundleRefused(
+            "not_for_me",
+            f"这个同步包是“{sender}”加密发给设备“{name}”的，本机无法打开：请对方为本机导出"
+            if name
+            else f"这个同步包是“{sender}”加密发给另一台设备的，本机无法打开：请对方为本机导出",
+        )
 
 
 def sender_key(conn: sqlite3.Connection, h: Header) -> str:
@@ -558,9 +613,9 @@ bounded for a district snapshot, and a bad row anywhere still rolls back everyth
 
 def _import(conn: sqlite3.Connection, opened: envelope.Opened, file: str) -> ImportReport:
     h = opened.header
-    with payload.opened(opened) as pconn:
+    me = local_device(conn)
+    with payload.opened(opened, me.private_key) as pconn:
         _check_meta(pconn, h)
-        me = local_device(conn)
         seals.seal_pending(conn, me.id, me.private_key)  # what this device made before these
         have = vector(conn)
         bundle_seals = payload.read_seals(pconn)

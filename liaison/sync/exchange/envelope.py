@@ -2,9 +2,10 @@
 
 Layout: `MAGIC` (8 bytes), format version (2 bytes, big-endian), header length (4 bytes), the
 header (UTF-8 JSON), the sender's Ed25519 signature of everything before it (64 bytes), then the
-payload — a SQLite file with the tables of `PAYLOAD_DDL` only. The header names the sender and
-its public key, the bundle id, what the sender has (its version vector), the payload's size and
-SHA-256; one signature covers a whole bundle.
+payload — a SQLite file with the tables of `PAYLOAD_DDL` only, age-encrypted to the recipient
+device (`encryption`). The header names the sender and its public key, the recipient, the bundle
+id, what the sender has (its version vector), the payload's size and SHA-256 as it lies in the file
+(encrypted); one signature covers a whole bundle, and is checked before anything is decrypted.
 """
 
 from __future__ import annotations
@@ -23,10 +24,12 @@ from typing import Any, BinaryIO
 
 from liaison.domain import signing
 from liaison.domain.errors import DomainError
+from liaison.sync.exchange import encryption as enc
 
 MAGIC = b"LIAISONB"
-FORMAT = 2
-"""2: ops sealed by the devices that made them, the district's root device in the header."""
+FORMAT = 3
+"""2: ops sealed by the devices that made them, the district's root device in the header.
+3: the payload encrypted to its recipient (`encryption`)."""
 MAX_HEADER = 1 << 20
 MAX_BUNDLE = 4 << 30
 """The largest file taken for a bundle (a district snapshot of 2.4 M ops is ≈ 1.8 GB)."""
@@ -59,6 +62,8 @@ class Header:
     root: str | None = None
     """The district's root device (the hub that created it), as the sender knows it."""
     root_key: str | None = None
+    encryption: str = enc.NONE
+    """`age`: the payload is encrypted to the recipient's key; `none`: only an enrolment request."""
 
     def to_json(self) -> bytes:
         return json.dumps(self.__dict__, ensure_ascii=False, sort_keys=True).encode("utf-8")
@@ -225,6 +230,9 @@ def _header(raw: Any) -> Header:
     recipient = raw["recipient"]
     if recipient is not None:
         _match(recipient, _ID, "recipient")
+    kind = raw["encryption"]
+    if kind not in enc.KINDS or (kind == enc.AGE and recipient is None):
+        raise TypeError("encryption 格式不对")
     root, root_key = raw["root"], raw["root_key"]
     if root is not None or root_key is not None:
         _match(root, _ID, "root")
@@ -245,6 +253,7 @@ def _header(raw: Any) -> Header:
         payload_size=_count(raw["payload_size"], "payload_size"),
         root=root,
         root_key=root_key,
+        encryption=kind,
     )
 
 
@@ -272,21 +281,45 @@ _ALTERED = "同步包内容与签名不符（文件损坏或被改动）"
 _BLOCK = 1 << 20
 
 
-def copy_payload(opened: Opened, out: BinaryIO | None = None) -> None:
-    """Stream the payload into `out` (or only read it), hashing what is written: refused
-    unless that is what the signed header says. What SQLite reads is then the copy that was
-    hashed, whatever happens to the file meanwhile."""
+def copy_payload(
+    opened: Opened, out: BinaryIO | None = None, private_key: bytes | None = None
+) -> None:
+    """Stream the payload into `out` — decrypted with `private_key` when it is encrypted — or
+    only read it, hashing what the file holds: refused unless that is what the signed header
+    says. What SQLite reads is then the copy made of those bytes, whatever happens to the file
+    meanwhile."""
     h = hashlib.sha256()
-    left = opened.payload_size
     try:
         opened.source.seek(opened.payload_at)
-        while left > 0:
-            block = opened.source.read(min(_BLOCK, left))
-            _require(bool(block), "damaged", _ALTERED)
-            h.update(block)
-            if out is not None:
-                out.write(block)
-            left -= len(block)
+        if out is not None and opened.header.encryption == enc.AGE:
+            _decrypt(opened, out, private_key, h)
+        else:
+            _copy(opened, out, h)
     except OSError as exc:  # the stick pulled out, the share gone, the disk full
         raise BundleRefused("unreadable", f"读取或复制同步包时出错：{exc.strerror or exc}") from exc
     _require(h.hexdigest() == opened.header.payload_sha256, "damaged", _ALTERED)
+
+
+def _copy(opened: Opened, out: BinaryIO | None, h: hashlib._Hash) -> None:
+    left = opened.payload_size
+    while left > 0:
+        block = opened.source.read(min(_BLOCK, left))
+        _require(bool(block), "damaged", _ALTERED)
+        h.update(block)
+        if out is not None:
+            out.write(block)
+        left -= len(block)
+
+
+def _decrypt(opened: Opened, out: BinaryIO, private_key: bytes | None, h: hashlib._Hash) -> None:
+    _require(private_key is not None, "not_for_me", _NOT_FOR_ME)
+    assert private_key is not None
+    try:
+        enc.decrypt(opened.source, opened.payload_size, out, private_key, h)
+    except enc.NotForThisDevice as exc:
+        raise BundleRefused("not_for_me", _NOT_FOR_ME) from exc
+    except enc.Undecryptable as exc:
+        raise BundleRefused("damaged", _ALTERED) from exc
+
+
+_NOT_FOR_ME = "同步包是加密发给另一台设备的，本机无法打开：请对方为本机导出"

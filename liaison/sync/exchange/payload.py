@@ -129,15 +129,16 @@ def _authorizer(
 
 
 @contextmanager
-def opened(bundle: Opened) -> Iterator[sqlite3.Connection]:
-    """The payload on a private, read-only, locked-down connection (see the module doc),
-    once its copy has the SHA-256 the signed header gives."""
+def opened(bundle: Opened, private_key: bytes | None = None) -> Iterator[sqlite3.Connection]:
+    """The payload (decrypted with this device's `private_key`) on a private, read-only,
+    locked-down connection (see the module doc), once what the file holds has the SHA-256 the
+    signed header gives."""
     fd, name = tempfile.mkstemp(prefix="liaison-bundle-", suffix=".sqlite")
     path = Path(name)
     conn: sqlite3.Connection | None = None
     try:
         with os.fdopen(fd, "wb") as f:
-            copy_payload(bundle, f)
+            copy_payload(bundle, f, private_key)
         conn = sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True)
         setconfig = getattr(conn, "setconfig", None)  # Python >= 3.12
         if setconfig is not None:

@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFrame,
@@ -140,8 +141,11 @@ class SyncScreen(Screen):
         self.peer_combo.activated.connect(self._peer_chosen)
         self._peer_choice: str | None = None
         self._peer_chosen_by_user = False
+        self.full_check = QCheckBox(self.tr("完整同步包（本机全部数据）"))
+        self.full_check.toggled.connect(self._show_pending)
         self.pending_label = QLabel()
         self.pending_label.setObjectName("muted")
+        self.pending_label.setWordWrap(True)
         self.export_button = QPushButton(self.tr("导出同步包…"))
         self.export_button.setObjectName("primary")
         self.export_button.clicked.connect(self.export)
@@ -153,6 +157,7 @@ class SyncScreen(Screen):
         export_row.addWidget(self.peer_combo, 1)
         export_row.addWidget(self.export_button)
         export_layout.addLayout(export_row)
+        export_layout.addWidget(self.full_check)
         export_layout.addWidget(self.pending_label)
 
         # import
@@ -194,6 +199,7 @@ class SyncScreen(Screen):
             self.tabs.addTab(self.devices, self.tr("设备"))
         self.tabs.addTab(self.history, self.tr("同步记录"))
         self._reveal_fingerprint(self.administers)
+        self.full_check.setVisible(self.administers)  # everything this replica has: their call
         self.conflicts.conflict_did_resolve.connect(self.refresh_now)
         self.devices.device_did_change.connect(self.refresh_now)
 
@@ -225,15 +231,13 @@ class SyncScreen(Screen):
         self.fingerprint.setText(o.me.fingerprint)
         self.peer_combo.blockSignals(True)
         self.peer_combo.clear()
-        self.peer_combo.addItem(self.tr("全部数据（完整同步包）"), None)
         for d in o.devices:
             if not d.is_local and d.trusted_at and not d.revoked_at:
                 self.peer_combo.addItem(d.name, d.id)
-        if self._peer_chosen_by_user:
-            index = self.peer_combo.findData(self._peer_choice) if self._peer_choice else 0
-        else:
-            index = 1 if self.peer_combo.count() > 1 else 0  # usually the one peer: hub or laptop
-        self.peer_combo.setCurrentIndex(max(index, 0))
+        index = self.peer_combo.findData(self._peer_choice) if self._peer_chosen_by_user else 0
+        self.peer_combo.setCurrentIndex(max(index, 0))  # usually the one peer: hub or laptop
+        self.peer_combo.setEnabled(self.peer_combo.count() > 0)
+        self.export_button.setEnabled(self.peer_combo.count() > 0)
         self.peer_combo.blockSignals(False)
         self._show_pending()
         self.conflicts.set_conflicts(o.conflicts)
@@ -279,15 +283,20 @@ class SyncScreen(Screen):
             return
         peer = next((p for p in self.overview.peers if p.device_id == peer_id), None)
         if peer_id is None:
-            self.pending_label.setText(self.tr("导出本机的全部数据，任何已信任本机的设备都可导入"))
+            text = self.tr("还没有登记可发送的设备：同步包只能加密发给已登记的设备")
+        elif self.full_check.isChecked():
+            text = self.tr("将导出本机的全部数据")
         elif peer is not None and peer.last_import_at is None:
-            self.pending_label.setText(self.tr("还没有收到过对方的同步包：将导出全部数据"))
-        elif peer is not None:
-            self.pending_label.setText(
-                self.tr("对方还缺 {n} 项变更").format(n=peer.pending_ops)
-                if peer.pending_ops
-                else self.tr("对方已有本机的全部数据")
+            text = self.tr("还没有收到过对方的同步包：将导出全部数据")
+        elif peer is not None and peer.pending_ops:
+            text = self.tr("对方还缺 {n} 项变更").format(n=peer.pending_ops)
+        else:
+            text = self.tr("对方已有本机的全部数据")
+        if peer_id is not None:
+            text += self.tr("；同步包加密发给“{name}”，只有它能打开").format(
+                name=self.peer_combo.currentText()
             )
+        self.pending_label.setText(text)
 
     # --- export --------------------------------------------------------------------------
 
@@ -311,6 +320,9 @@ class SyncScreen(Screen):
         if self.overview is None:
             return
         peer_id = self.peer_combo.currentData()
+        if peer_id is None:
+            return
+        full = self.full_check.isChecked()
         target = self.choose_export_path(bundle_file_name(self.overview.me.name))
         if target is None:
             return
@@ -337,7 +349,7 @@ class SyncScreen(Screen):
 
         run_in_background(
             self,
-            lambda: export_bundle(db, target, recipient=peer_id, full=peer_id is None),
+            lambda: export_bundle(db, target, recipient=peer_id, full=full),
             done,
             failed,
             label=self.tr("正在导出同步包…"),
