@@ -76,6 +76,12 @@ def add_parsers(sub: argparse._SubParsersAction, db_option: DbOption) -> None:  
     )
     add_user_options(k)
     db_option(k, argparse.SUPPRESS)
+    k = kinds.add_parser(
+        "key", help="把本机私钥写成 OpenSSH 密钥文件，供信息技术人员用 age 打开发给本机的同步包"
+    )
+    k.add_argument("--out", type=Path, required=True, metavar="FILE", help="写到这个文件")
+    add_user_options(k)
+    db_option(k, argparse.SUPPRESS)
     k = kinds.add_parser("revoke", help="吊销一台设备：此后拒收它的同步包（管理员）")
     k.add_argument("device", metavar="DEVICE")
     add_user_options(k)
@@ -163,6 +169,12 @@ def cmd_device(args: argparse.Namespace, open_db: Opener) -> int:
             )
             who = f"，可登录账号 {d.accounts} 个" if args.kind == "field" else ""
             print(f"已登记设备“{d.name}”（{d.fingerprint}）为{d.status}{who}")
+        elif args.action == "key":
+            d = devices.write_private_key(db, signed_in(db, args), args.out)
+            print(
+                f"已写出本机（{d.name}）私钥 {args.out}，仅本人可读：它能打开发给本机的同步包，"
+                "也能以本机名义签名，用完请删除"
+            )
         else:
             d = devices.revoke_device(db, signed_in(db, args), args.device)
             print(f"已吊销设备“{d.name}”（{d.fingerprint}）：此后拒收它的同步包")

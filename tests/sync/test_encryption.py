@@ -1,15 +1,20 @@
 """Bundles are encrypted to the device they are for (docs/sync.md#encryption): what a found USB
-stick holds is unreadable, another device cannot open it, and nothing unencrypted is taken."""
+stick holds is unreadable, another device cannot open it, nothing unencrypted is taken, and an IT
+person holding the key opens one with the standard `age` tool as docs/operations.md says."""
 
 from __future__ import annotations
 
 import os
+import shutil
+import sqlite3
 import stat
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from liaison import cli
 from liaison.services import enterprises
 from liaison.sync.exchange import devices, envelope
 from liaison.sync.exchange.envelope import BundleRefused
@@ -177,3 +182,41 @@ def test_a_full_disk_while_decrypting_is_one_clear_refusal(
         d.laptop.receive(path)
     assert refused.value.reason == "unreadable" and "No space left" in str(refused.value)
     assert _state(d.laptop) == before
+
+
+@pytest.mark.skipif(shutil.which("age") is None, reason="needs the age command (./run setup)")
+def test_an_it_person_opens_a_bundle_with_age_as_the_docs_say(
+    district: District,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """docs/operations.md#opening-a-bundle-by-hand, step by step: the key written by
+    `liaison device key`, the payload cut off with od and tail, opened with age, read with
+    sqlite3."""
+    d = district
+    _secrets(d.hub, d.cast)
+    d.laptop.receive(d.hub.export(d.laptop))
+    _laptop_work(d)
+    path = d.laptop.export(d.hub)  # a street's laptop sends its work to the district office
+    key = tmp_path / "hub.key"
+    monkeypatch.setenv("LIAISON_PASSWORD", "password-123")
+    code = cli.main(
+        ["device", "key", "--out", str(key), "--user", "admin", "--db", str(d.hub.db.path)]
+    )
+    out, err = capsys.readouterr()
+    assert code == 0 and "用完请删除" in out, err
+    assert stat.S_IMODE(key.stat().st_mode) == 0o600
+    assert key.read_text().startswith("-----BEGIN OPENSSH PRIVATE KEY-----")
+    script = (
+        "n=$(od -An -tu1 -j10 -N4 \"$1\" | awk '{print $1*16777216+$2*65536+$3*256+$4}')\n"
+        'tail -c +$((14 + n + 64 + 1)) "$1" | age -d -i "$2" > "$3"\n'
+    )
+    plain = tmp_path / "payload.sqlite"
+    subprocess.run(["sh", "-c", script, "sh", str(path), str(key), str(plain)], check=True)
+    conn = sqlite3.connect(plain)
+    try:
+        fields = [r[0] for r in conn.execute("SELECT fields FROM op WHERE entity = 'demand'")]
+    finally:
+        conn.close()
+    assert any("贷款贴息申请" in f for f in fields)

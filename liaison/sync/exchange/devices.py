@@ -13,6 +13,8 @@ revocation sticks even against a concurrent enrolment.
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -25,8 +27,9 @@ from liaison.data.models import Account, Device, DeviceAccount
 from liaison.domain import clock, signing
 from liaison.domain.errors import NotFound, ValidationError
 from liaison.domain.permissions import ADMINISTRATORS
+from liaison.logs import log
 from liaison.services.context import Actor, require_hub_device
-from liaison.sync.exchange import envelope
+from liaison.sync.exchange import encryption, envelope
 from liaison.sync.exchange.authority import FIELD, KINDS
 from liaison.sync.log import oplog
 
@@ -109,6 +112,41 @@ def this_device(db: Database) -> DeviceInfo:
     if not found:
         raise NotFound("本机还没有设备身份：请先运行 liaison init")
     return found[0]
+
+
+def write_private_key(db: Database, actor: Actor, out: Path) -> DeviceInfo:
+    """This device's private key as an OpenSSH key file, readable by its owner only: what an IT
+    person needs to open a bundle sent to this device with the standard `age` tool
+    (docs/operations.md#opening-a-bundle-by-hand). It also signs as this device: an
+    administrator's act, and the file is to be deleted after use."""
+    actor.require(*ADMINISTRATORS)
+    conn = db.raw()
+    try:
+        row = conn.execute(
+            "SELECT k.private_key FROM device_key k JOIN device d ON d.id = k.device_id "
+            "WHERE d.is_local = 1"
+        ).fetchone()
+    finally:
+        conn.close()
+    if row is None:
+        raise NotFound("本机还没有设备身份：请先运行 liaison init")
+    _write_owner_only(out, encryption.openssh_private(bytes(row[0])))
+    log.info("device key written to a file by account %s", actor.account_id)
+    return this_device(db)
+
+
+def _write_owner_only(out: Path, data: bytes) -> None:
+    """`data` as `out`, whole or not at all, readable by its owner only (mkstemp's 0600)."""
+    fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def enrol_device(

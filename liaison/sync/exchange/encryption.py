@@ -3,8 +3,8 @@ pyrage, to the recipient device's own Ed25519 key used as an `ssh-ed25519` age r
 
 Why age (docs/sync.md#encryption): it streams (a 1.8 GB district snapshot in 64 KiB chunks, tens
 of MB of memory — HPKE from `cryptography` is one-shot and held 3× a 200 MB payload in memory),
-every chunk is authenticated, and a person holding a device's key opens a payload with the
-standard `age` or `rage` command (the key as an OpenSSH file: `openssh_private`).
+every chunk is authenticated, and an IT person holding a device's key opens a payload with the
+standard `age` or `rage` command (`liaison device key --out FILE` writes the key as OpenSSH).
 The devices' signing keys serve as recipients, so nothing new is enrolled or exchanged.
 """
 
