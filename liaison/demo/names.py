@@ -61,7 +61,7 @@ def _words(text: str) -> list[str]:
     return text.split()
 
 
-def _one(rng: random.Random, options: Sequence[T]) -> T:
+def _one[T](rng: random.Random, options: Sequence[T]) -> T:
     return options[int(rng.random() * len(options))]
 
 

@@ -129,7 +129,9 @@ class _RuleForm:
 F = TypeVar("F", _DepartmentForm, _RuleForm)
 
 
-def merge_unseen(seen: F, mine: F, theirs: F, labels: Mapping[str, str], what: str) -> F:
+def merge_unseen[F: (_DepartmentForm, _RuleForm)](
+    seen: F, mine: F, theirs: F, labels: Mapping[str, str], what: str
+) -> F:
     """The values to save from a form opened on `seen` over a record now at `theirs`
     (liaison.domain.edits.three_way): what the person changed, and what someone else changed
     meanwhile elsewhere. Both changed one field differently: ValidationError, nothing saved."""

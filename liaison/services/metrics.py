@@ -532,7 +532,7 @@ def _read_all(db: Database, queries: Sequence[Callable[[Session], _Figures]]) ->
         return [f.result() for f in futures]
 
 
-def _read(db: Database, query: Callable[[Session], T]) -> T:
+def _read[T](db: Database, query: Callable[[Session], T]) -> T:
     with db.read() as s:
         return query(s)
 

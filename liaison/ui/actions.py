@@ -71,7 +71,7 @@ class _HoldInput(QObject):
         return event.type() in _INPUT and (event.type() != QEvent.Type.Close or event.spontaneous())
 
 
-def perform(parent: QWidget | None, action: str, fn: Callable[[], T], label: str = "") -> T:
+def perform[T](parent: QWidget | None, action: str, fn: Callable[[], T], label: str = "") -> T:
     """Run `fn` off the GUI thread and return its result; re-raise a `DomainError` (logged by
     kind); turn any other exception into `ActionFailed` after showing it. `action` names the
     action in the log; `label` is what the progress dialog says (default 正在处理…)."""
@@ -104,7 +104,7 @@ def fault(parent: QWidget | None, action: str, exc: BaseException) -> ActionFail
     )
 
 
-def _wait(parent: QWidget | None, future: Future[T], label: str) -> None:
+def _wait[T](parent: QWidget | None, future: Future[T], label: str) -> None:
     app = QCoreApplication.instance()
     assert app is not None
     hold = _HoldInput()

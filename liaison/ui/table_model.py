@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
@@ -18,7 +18,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 @dataclass(frozen=True)
-class Column(Generic[R]):
+class Column[R]:
     title: str
     text: Callable[[R], str]
     align_right: bool = False
@@ -30,7 +30,7 @@ class Column(Generic[R]):
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class IdTableModel(QAbstractTableModel, Generic[R]):
+class IdTableModel[R](QAbstractTableModel):
     def __init__(
         self,
         columns: list[Column[R]],
@@ -116,7 +116,7 @@ class IdTableModel(QAbstractTableModel, Generic[R]):
         return None
 
 
-class ListTableModel(QAbstractTableModel, Generic[R]):
+class ListTableModel[R](QAbstractTableModel):
     """A small table (accounts, departments, categories) held in full."""
 
     def __init__(self, columns: list[Column[R]], key: Callable[[R], str]) -> None:
