@@ -19,7 +19,7 @@ from typing import NoReturn
 
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 
-from liaison import __version__, cli_accounts, cli_backup, cli_sync, logs
+from liaison import cli_accounts, cli_backup, cli_sync, logs
 from liaison.cli_auth import NeedsInput, add_user_options, new_password, signed_in
 from liaison.data.db import Database, default_db_path, file_problem
 from liaison.domain.errors import DomainError
@@ -61,12 +61,24 @@ def _db_option(parser: argparse.ArgumentParser, default: object) -> None:
     )
 
 
+class _PrintVersion(argparse.Action):
+    """`--version`: the version with the build's date and commit (asked of git only then)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object, **_kw: object) -> None:
+        from liaison.version import build_info
+
+        print(build_info().line())
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="liaison",
         description="百千万企业走访联络系统 Liaison — 不带子命令时打开桌面程序。",
     )
-    parser.add_argument("--version", action="version", version=f"liaison {__version__}")
+    parser.add_argument(
+        "--version", action=_PrintVersion, nargs=0, help="显示版本、构建日期和提交，然后退出"
+    )
     _db_option(parser, None)
     parser.add_argument(
         "--log-level",

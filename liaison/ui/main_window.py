@@ -194,6 +194,15 @@ class MainWindow(QMainWindow):
             action.setChecked(code == current_language())
             action.triggered.connect(lambda _=False, c=code: self._switch_language(c))
             lang_menu.addAction(action)
+        help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
+        about = QAction(self.tr("关于 Liaison…"), self)
+        about.triggered.connect(self.open_about)
+        help_menu.addAction(about)
+
+    def open_about(self) -> None:
+        from liaison.ui.about_dialog import AboutDialog
+
+        AboutDialog(self).exec()
 
     def change_password(self) -> None:
         from liaison.ui.password_dialog import ChangePasswordDialog

@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../liaison/ui/about_dialog.py" line="+22"/>
+        <source>关于 Liaison</source>
+        <translation>About Liaison</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>百千万企业走访联络系统</source>
+        <translation>Enterprise Liaison System</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>随附组件的许可声明：</source>
+        <translation>Licences of the bundled parts:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>构建于 {date}</source>
+        <translation>built {date}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>源代码运行</source>
+        <translation>run from source</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>未知</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>版本 {version} · {built} · 提交 {commit}</source>
+        <translation>Version {version} · {built} · commit {commit}</translation>
+    </message>
+</context>
+<context>
     <name>AccountDialog</name>
     <message>
         <location filename="../../liaison/ui/admin/accounts_tab.py" line="+39"/>
@@ -6182,7 +6220,17 @@ The damaged file is kept under another name; changes made after the backup come 
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+7"/>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>关于 Liaison…</source>
+        <translation>About Liaison…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>界面语言将在下次启动时生效。</source>
         <translation>The new language takes effect the next time you start the app.</translation>
     </message>
