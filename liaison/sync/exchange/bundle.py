@@ -16,7 +16,6 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
-import os
 import shutil
 import sqlite3
 import tempfile
@@ -286,18 +285,9 @@ def _file_sha256(path: Path) -> tuple[str, int]:
 def _write_atomically(out: Path, head: bytes, body: Path) -> None:
     """`head` then the payload file's bytes, as `out` — whole or not at all (streamed: a
     district snapshot is nearly 2 GB)."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as f, body.open("rb") as src:
-            f.write(head)
-            shutil.copyfileobj(src, f, 1 << 20)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with envelope.owner_only_file(out) as f, body.open("rb") as src:
+        f.write(head)
+        shutil.copyfileobj(src, f, 1 << 20)
 
 
 def _device_id(conn: sqlite3.Connection, ref: str) -> str:

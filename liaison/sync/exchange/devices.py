@@ -13,8 +13,6 @@ revocation sticks even against a concurrent enrolment.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -130,23 +128,10 @@ def write_private_key(db: Database, actor: Actor, out: Path) -> DeviceInfo:
         conn.close()
     if row is None:
         raise NotFound("本机还没有设备身份：请先运行 liaison init")
-    _write_owner_only(out, encryption.openssh_private(bytes(row[0])))
+    with envelope.owner_only_file(out) as f:
+        f.write(encryption.openssh_private(bytes(row[0])))
     log.info("device key written to a file by account %s", actor.account_id)
     return this_device(db)
-
-
-def _write_owner_only(out: Path, data: bytes) -> None:
-    """`data` as `out`, whole or not at all, readable by its owner only (mkstemp's 0600)."""
-    fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def enrol_device(
