@@ -136,6 +136,16 @@ def test_a_bundle_with_changes_in_the_clear_is_refused(district: District) -> No
         d.hub.receive(plain)
     assert refused.value.reason == "unencrypted" and "没有加密" in str(refused.value)
     assert _state(d.hub) == before
+    # addressed to the hub yet marked as in the clear; or no ops but password hashes
+    addressed = craft(d.laptop, [], [], recipient=d.hub, encryption="none")
+    sql = "SELECT password_hash FROM account WHERE id = ?"
+    hashes = ((d.cast.cadre.account_id, one(d.laptop, sql, d.cast.cadre.account_id)),)
+    bare = craft(d.laptop, [], [], credentials=hashes)
+    for forged in (addressed, bare):
+        with pytest.raises(BundleRefused) as refused:
+            d.hub.receive(forged)
+        assert refused.value.reason == "unencrypted", str(refused.value)
+        assert _state(d.hub) == before
 
 
 def test_a_header_claiming_encryption_without_a_recipient_is_damaged(district: District) -> None:

@@ -417,14 +417,15 @@ def check_envelope(opened: envelope.Opened, conn: sqlite3.Connection) -> envelop
     return opened
 
 
+_UNENCRYPTED = "同步包没有加密：拒绝导入（本系统导出的同步包总是加密发给接收设备）"
+
+
 def _check_addressed(conn: sqlite3.Connection, h: Header) -> None:
     """A bundle with data is encrypted to this device; only an enrolment request (no ops)
     travels in the clear."""
     if h.encryption == encryption.NONE:
         if h.ops or h.recipient is not None:
-            raise BundleRefused(
-                "unencrypted", "同步包没有加密：拒绝导入（本系统导出的同步包总是加密发给接收设备）"
-            )
+            raise BundleRefused("unencrypted", _UNENCRYPTED)
         return
     me = conn.execute("SELECT id FROM device WHERE is_local = 1").fetchone()[0]
     if h.recipient != me:
@@ -635,7 +636,10 @@ def _import(conn: sqlite3.Connection, opened: envelope.Opened, file: str) -> Imp
             raise BundleRefused("bad_seal", f"同步包的签封不对：{problem}")
         seals.store(conn, arrived.seals)
         report.revoked_here = caught + apply_cuts(conn, arrived.enrolment)
-        _keep_credentials(conn, payload.read_credentials(pconn))
+        offered_hashes = payload.read_credentials(pconn)
+        if offered_hashes and h.encryption == encryption.NONE:
+            raise BundleRefused("unencrypted", _UNENCRYPTED)
+        _keep_credentials(conn, offered_hashes)
         oplog.settle_restored(conn, me.id)
         _log_import(conn, h, report, file)
         return report
