@@ -33,14 +33,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import select
 
-from liaison.data.db import Database
+from liaison.data.db import Database, raw_connection
 from liaison.data.models import DemandEvent, Device
 from liaison.domain import signing
 from liaison.domain.errors import NotFound, ValidationError
 from liaison.domain.serials import closure_serial, normalize_serial
 from liaison.services.report_data import ClosureRecord, closure_record
+from liaison.sync.log.identity import local_device
 
 MARK_V2 = "LZ2"
 LEGACY_PREFIX = "LIAISON:demand:"
@@ -193,15 +194,8 @@ def _message(digest: str) -> bytes:
 def issue_mark(db: Database, record: ClosureRecord) -> Mark:
     """Sign `record` as it stands with this device's key."""
     with db.read() as s:
-        row = s.execute(
-            text(
-                "SELECT d.public_key, k.private_key FROM device d "
-                "JOIN device_key k ON k.device_id = d.id WHERE d.is_local = 1"
-            )
-        ).one_or_none()
-    if row is None:
-        raise NotFound("本机还没有设备密钥，无法签发销号单：请先运行 liaison init")
-    public, private = str(row[0]), bytes(row[1])
+        me = local_device(raw_connection(s))
+    public, private = me.public_key, me.private_key
     digest = content_hash(record)
     signature = signing.sign(private, _message(digest))
     fingerprint = signing.fingerprint(public)

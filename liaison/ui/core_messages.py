@@ -6,7 +6,7 @@ Regenerate after changing a message in the core (liaison/ outside liaison/ui):
     scripts/update_translations.sh      # then translate what it lists as unfinished
 
 liaison.ui.core_text.tr_core uses these tables; tests/ui/test_core_text.py fails when this
-file is out of date. 191 static messages, 174 patterns.
+file is out of date. 190 static messages, 174 patterns.
 """
 
 # ruff: noqa: E501
@@ -231,9 +231,6 @@ def static_messages() -> dict[str, str]:
         ),
         "本机已属于一个区县，不能再新建：请由管理员创建新账号": QCoreApplication.translate(
             "CoreText", "本机已属于一个区县，不能再新建：请由管理员创建新账号"
-        ),
-        "本机还没有设备密钥，无法签发销号单：请先运行 liaison init": QCoreApplication.translate(
-            "CoreText", "本机还没有设备密钥，无法签发销号单：请先运行 liaison init"
         ),
         "本机还没有设备密钥：请先运行 liaison init": QCoreApplication.translate(
             "CoreText", "本机还没有设备密钥：请先运行 liaison init"

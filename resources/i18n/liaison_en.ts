@@ -14,7 +14,7 @@
         <translation>Enterprise Liaison System</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>随附组件的许可声明：</source>
         <translation>Licences of the bundled parts:</translation>
     </message>
@@ -1211,7 +1211,7 @@ Time: {at}</translation>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location line="+219"/>
+        <location line="+216"/>
         <source>部门</source>
         <translation>department</translation>
     </message>
@@ -1230,7 +1230,7 @@ Time: {at}</translation>
         <translation type="vanished">Accounts already exist; ask an administrator to create a new one</translation>
     </message>
     <message>
-        <location line="-688"/>
+        <location line="-685"/>
         <source>已有待审批的延期申请</source>
         <translation>An extension request is already awaiting approval</translation>
     </message>
@@ -1446,9 +1446,8 @@ Time: {at}</translation>
         <translation>This computer already belongs to a district and cannot create another: ask an administrator for an account</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>本机还没有设备密钥，无法签发销号单：请先运行 liaison init</source>
-        <translation>This computer has no device key yet and cannot sign closure records: run liaison init first</translation>
+        <translation type="vanished">This computer has no device key yet and cannot sign closure records: run liaison init first</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1802,7 +1801,7 @@ Time: {at}</translation>
         <translation type="vanished">This is this installation; no need to trust it</translation>
     </message>
     <message>
-        <location line="-216"/>
+        <location line="-213"/>
         <source>密码不能是用户名，也不能包含用户名</source>
         <translation>The password may not be or contain the username</translation>
     </message>
@@ -1822,7 +1821,7 @@ Time: {at}</translation>
         <translation>The new password must differ from the current one</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+127"/>
         <source>请选择接收设备：同步包加密发给它，只有它能打开（完整同步包也一样：--full --for 设备）</source>
         <translation>Choose the receiving device: the bundle is encrypted to it and only it can open it (a full bundle too: --full --for DEVICE)</translation>
     </message>

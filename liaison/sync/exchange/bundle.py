@@ -38,28 +38,11 @@ from liaison.sync.exchange.merge import Check, MergeRefused, apply_cuts, apply_o
 from liaison.sync.log import district, equivocation, oplog, seals
 from liaison.sync.log.district import read_root
 from liaison.sync.log.equivocation import Proof
+from liaison.sync.log.identity import local_device
 from liaison.sync.log.oplog import OP_COLUMNS, Clock, Op, op_from_row
 from liaison.sync.log.seals import Seal, SealCheck
 
 SUMMARY_ENTITIES = ("visit", "demand", "demand_event", "enterprise", "assignment")
-
-
-@dataclass(frozen=True)
-class LocalDevice:
-    id: str
-    name: str
-    public_key: str
-    private_key: bytes
-
-
-def local_device(conn: sqlite3.Connection) -> LocalDevice:
-    row = conn.execute(
-        "SELECT d.id, d.name, d.public_key, k.private_key FROM device d "
-        "JOIN device_key k ON k.device_id = d.id WHERE d.is_local = 1"
-    ).fetchone()
-    if row is None:
-        raise BundleRefused("no_identity", "本机还没有设备密钥：请先运行 liaison init")
-    return LocalDevice(*row)
 
 
 def vector(conn: sqlite3.Connection) -> dict[str, int]:

@@ -30,6 +30,7 @@ from liaison.services.context import Actor, require_hub_device
 from liaison.sync.exchange import encryption, envelope
 from liaison.sync.exchange.authority import FIELD, KINDS
 from liaison.sync.log import oplog
+from liaison.sync.log.identity import local_device
 
 KIND_LABELS = {"hub": "区联络办设备", "field": "外勤设备", "founder": "区联络办设备（并入的区县）"}
 
@@ -120,16 +121,11 @@ def write_private_key(db: Database, actor: Actor, out: Path) -> DeviceInfo:
     actor.require(*ADMINISTRATORS)
     conn = db.raw()
     try:
-        row = conn.execute(
-            "SELECT k.private_key FROM device_key k JOIN device d ON d.id = k.device_id "
-            "WHERE d.is_local = 1"
-        ).fetchone()
+        private_key = local_device(conn).private_key
     finally:
         conn.close()
-    if row is None:
-        raise NotFound("本机还没有设备身份：请先运行 liaison init")
     with envelope.owner_only_file(out) as f:
-        f.write(encryption.openssh_private(bytes(row[0])))
+        f.write(encryption.openssh_private(private_key))
     log.info("device key written to a file by account %s", actor.account_id)
     return this_device(db)
 
