@@ -10,7 +10,6 @@ import random
 from bisect import bisect
 from collections.abc import Sequence
 from itertools import accumulate
-from typing import TypeVar
 
 from liaison.domain.uscc import ALPHABET, make_uscc
 
@@ -28,7 +27,6 @@ __all__ = [
     "weighted",
 ]
 
-T = TypeVar("T")
 
 JIANGBEI_CODE = "500105"
 """Administrative division code of 重庆市江北区 (positions 3–8 of a local USCC)."""

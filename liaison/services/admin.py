@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from datetime import date
-from typing import TypeVar
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -124,9 +123,6 @@ class _RuleForm:
     @classmethod
     def of(cls, rule: CategoryRule) -> _RuleForm:
         return cls(**{f.name: getattr(rule, f.name) for f in fields(cls)})
-
-
-F = TypeVar("F", _DepartmentForm, _RuleForm)
 
 
 def merge_unseen[F: (_DepartmentForm, _RuleForm)](

@@ -74,7 +74,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, fields
 from datetime import date, timedelta
 from functools import partial
-from typing import Literal, TypeVar, get_args
+from typing import Literal, get_args
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
@@ -311,7 +311,6 @@ _SQL: dict[Grouping, _Sql] = {
 }
 
 _Figures = dict[str | None, dict[str, int]]
-T = TypeVar("T")
 
 
 def _add(

@@ -22,7 +22,6 @@ import traceback
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from types import TracebackType
-from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
@@ -39,8 +38,6 @@ from PySide6.QtWidgets import (
 
 from liaison import logs
 from liaison.domain.errors import DomainError
-
-T = TypeVar("T")
 
 PROGRESS_AFTER_MS = 300
 POLL_MS = 10
