@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from liaison.domain import workflow as wf
 from liaison.services import demands
+from liaison.sync.log.identity import local_device
 from tests.conftest import Cast, log_demands
 from tests.sync.conftest import Replica
 
@@ -50,8 +51,9 @@ def demand_state(replica: Replica, demand_id: str) -> str:
 
 
 def private_key_of(replica: Replica) -> bytes:
+    """The replica's own device key (liaison.sync.log.identity, as the app reads it)."""
     conn = replica.db.raw()
     try:
-        return bytes(conn.execute("SELECT private_key FROM device_key").fetchone()[0])
+        return local_device(conn).private_key
     finally:
         conn.close()

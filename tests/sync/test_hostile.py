@@ -40,6 +40,7 @@ from liaison.sync.exchange.digest import digest
 from liaison.sync.exchange.envelope import BundleRefused, Header
 from liaison.sync.log import database
 from tests.sync.conftest import Replica, introduce, new_installation
+from tests.sync.district import private_key_of
 from tests.sync.forging import encrypted_for, public_key_of, reseal
 
 REASONS = {
@@ -112,19 +113,6 @@ def _log_demand(db: Database, cadre: Actor, enterprise_id: str, category: str, t
     )
 
 
-def _private_key(db: Database) -> bytes:
-    conn = db.raw()
-    try:
-        return bytes(
-            conn.execute(
-                "SELECT k.private_key FROM device_key k JOIN device d ON d.id = k.device_id "
-                "WHERE d.is_local = 1"
-            ).fetchone()[0]
-        )
-    finally:
-        conn.close()
-
-
 @pytest.fixture(scope="module")
 def world(template_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
     tmp = tmp_path_factory.mktemp("hostile")
@@ -179,10 +167,10 @@ def world(template_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterat
             laptop=tmp / "laptop.sqlite",
             good=good,
             stranger=stranger.request().read_bytes(),
-            stranger_key=_private_key(stranger.db),
-            laptop_key=_private_key(laptop.db),
+            stranger_key=private_key_of(stranger),
+            laptop_key=private_key_of(laptop),
             laptop_public=public_key_of(laptop),
-            hub_key=_private_key(hub.db),
+            hub_key=private_key_of(hub),
             hub_id=hub.device_id,
             known=tuple(known),
         )

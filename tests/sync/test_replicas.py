@@ -46,6 +46,7 @@ from liaison.sync.exchange.envelope import BundleRefused
 from liaison.sync.log import database
 from tests.conftest import Cast, log_demands, make_cast
 from tests.sync.conftest import Replica, _replica, introduce, new_installation
+from tests.sync.district import private_key_of
 
 NAMES = ("hub", "laptop1", "laptop2", "laptop3")
 MALLORY = "mallory"
@@ -373,7 +374,7 @@ class Replicas(RuleBasedStateMachine):
         except BundleRefused as refused:  # it revoked the hub in its own file
             assert refused.reason == "revoked_peer", str(refused)
             return
-        forged = _relabelled(path, self.reps["laptop1"].device_id, _private_key(m), r)
+        forged = _relabelled(path, self.reps["laptop1"].device_id, private_key_of(m), r)
         if forged is None:
             return
         before = r.digest()
@@ -547,14 +548,6 @@ def test_replicas_converge_whatever_the_mail_does(world: World, tmp_path: Path) 
     )
     # the runs did meet the malicious laptop: its ops set aside, its forgeries refused
     assert SEEN["set_aside"] > 0 and SEEN["forged"] > 0, SEEN
-
-
-def _private_key(replica: Replica) -> bytes:
-    conn = replica.db.raw()
-    try:
-        return bytes(conn.execute("SELECT private_key FROM device_key").fetchone()[0])
-    finally:
-        conn.close()
 
 
 def _relabelled(path: Path, site: str, key: bytes, receiver: Replica) -> Path | None:
