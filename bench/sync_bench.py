@@ -44,6 +44,7 @@ from liaison.services.setup import init_database, new_installation
 from liaison.sync.exchange import authority, bundle, devices, encryption, envelope, payload
 from liaison.sync.exchange.digest import digest
 from liaison.sync.log import database, oplog, seals
+from liaison.sync.log.identity import LocalDevice, local_device
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "out"
@@ -96,34 +97,33 @@ def _rows(pconn: sqlite3.Connection, expected: int) -> list[tuple[Any, ...]]:
     return [r for chunk in chunks for r in chunk]
 
 
-def _checks_only(db: Database, path: Path) -> float:
-    """Seconds for the checks an import makes without writing: envelope, signature, payload
-    checks, every row validated (on one thread, as a worker would)."""
+def _identity(db: Database) -> LocalDevice:
+    """The receiving laptop's device and key (what opens the bundle)."""
     conn = db.raw()
     try:
-        key = bundle.local_device(conn).private_key
-
-        def check() -> int:
-            with envelope.opened_file(path) as opened, payload.opened(opened, key) as pconn:
-                rows = _rows(pconn, opened.header.ops)
-                payload.check_rows(rows, 1, lambda: None)
-                return len(rows)
-
-        _, seconds = _timed(check)
-        return seconds
+        return local_device(conn)
     finally:
         conn.close()
 
 
-def _encryption_costs(db: Database, path: Path) -> dict[str, float]:
+def _checks_only(me: LocalDevice, path: Path) -> float:
+    """Seconds for the checks an import makes without writing: envelope, signature, payload
+    checks, every row validated (on one thread, as a worker would)."""
+
+    def check() -> int:
+        with envelope.opened_file(path) as opened, payload.opened(opened, me.private_key) as pc:
+            rows = _rows(pc, opened.header.ops)
+            payload.check_rows(rows, 1, lambda: None)
+            return len(rows)
+
+    _, seconds = _timed(check)
+    return seconds
+
+
+def _encryption_costs(me: LocalDevice, path: Path) -> dict[str, float]:
     """Seconds of the encryption's two steps alone, on this bundle's payload: decrypting it
     (what an import adds to hashing the copy) and encrypting the plain payload again (what an
     export adds)."""
-    conn = db.raw()
-    try:
-        me = bundle.local_device(conn)
-    finally:
-        conn.close()
     key, public_key = me.private_key, me.public_key
     plain = path.with_suffix(".plain")
     with envelope.opened_file(path) as opened, plain.open("wb") as out:
@@ -142,16 +142,11 @@ def _encryption_costs(db: Database, path: Path) -> dict[str, float]:
     }
 
 
-def _trust_costs(db: Database, path: Path) -> dict[str, float]:
+def _trust_costs(me: LocalDevice, path: Path) -> dict[str, float]:
     """Seconds of hashing every op of the bundle against its device's seal and checking the
     seals' signatures, alone on one thread (in the import the worker does it beside the
     writes)."""
-    conn = db.raw()
-    try:
-        key = bundle.local_device(conn).private_key
-    finally:
-        conn.close()
-    with envelope.opened_file(path) as opened, payload.opened(opened, key) as pconn:
+    with envelope.opened_file(path) as opened, payload.opened(opened, me.private_key) as pconn:
         rows = _rows(pconn, opened.header.ops)
         bundle_seals = payload.read_seals(pconn)
 
@@ -311,9 +306,10 @@ def run(
         spare = work / "laptop-cli.sqlite"
         _copy(laptop_path, spare)
         cli_s = _cli_import(bundle_path, spare, hub_fp)
-        checks_s = _checks_only(laptop, bundle_path)
-        trust = _trust_costs(laptop, bundle_path)
-        trust.update(_encryption_costs(laptop, bundle_path))
+        receiver = _identity(laptop)
+        checks_s = _checks_only(receiver, bundle_path)
+        trust = _trust_costs(receiver, bundle_path)
+        trust.update(_encryption_costs(receiver, bundle_path))
         _forget_names()
         with _timing_authority() as spent:
             report, import_s, import_cpu = _cpu(
