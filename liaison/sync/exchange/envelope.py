@@ -331,8 +331,8 @@ def _copy(opened: Opened, out: BinaryIO | None, h: hashlib._Hash) -> None:
 
 
 def _decrypt(opened: Opened, out: BinaryIO, private_key: bytes | None, h: hashlib._Hash) -> None:
-    _require(private_key is not None, "not_for_me", _NOT_FOR_ME)
-    assert private_key is not None
+    if private_key is None:
+        raise BundleRefused("not_for_me", _NOT_FOR_ME)
     try:
         enc.decrypt(opened.source, opened.payload_size, out, private_key, h)
     except enc.NotForThisDevice as exc:
