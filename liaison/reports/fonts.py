@@ -1,9 +1,10 @@
-"""Find a TrueType CJK font on this machine and register it with reportlab (embedded).
+"""Find a TrueType CJK font and register it with reportlab (embedded).
 
 reportlab's built-in CID font STSong-Light is never embedded (viewers substitute or show blank
 pages), and CFF-outline fonts such as Noto CJK are refused by `TTFont`; so the records use a
-TrueType font found on the machine: Windows' 微软雅黑/宋体/黑体, Linux' 文泉驿 or AR PL, or the
-file named by the LIAISON_PDF_FONT environment variable (``path`` or ``path#subfont-index``).
+TrueType font: the 文泉驿微米黑 that ships in `resources/fonts/` (with its licence), else one found
+on the machine (Windows' 微软雅黑/宋体/黑体, Linux' 文泉驿 or AR PL), or the file named by the
+LIAISON_PDF_FONT environment variable (``path`` or ``path#subfont-index``).
 """
 
 from __future__ import annotations
