@@ -32,7 +32,10 @@ EXIT_BROKEN_PIPE = 141
 """What a command killed by SIGPIPE returns in a shell (128 + 13)."""
 
 
-OpenApp = Callable[[Path], int]
+OpenApp = Callable[[Path, Path | None], int]
+"""Start the desktop app on a database, with a bundle to preview for import (or None)."""
+
+BUNDLE_SUFFIX = ".lsb"
 
 
 class UsageError(Exception):
@@ -80,6 +83,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--version", action=_PrintVersion, nargs=0, help="显示版本、构建日期和提交，然后退出"
     )
     _db_option(parser, None)
+    parser.add_argument(
+        "--open",
+        type=Path,
+        metavar="FILE.lsb",
+        help="打开桌面程序并预览导入这个同步包（`liaison FILE.lsb` 相同；双击同步包即是如此）",
+    )
     parser.add_argument(
         "--log-level",
         choices=logs.LEVELS,
@@ -174,7 +183,36 @@ def cmd_app(args: argparse.Namespace, open_app: OpenApp | None) -> int:
     if open_app is None:
         print("桌面程序不可用：请通过 liaison 命令启动。", file=sys.stderr)
         return EXIT_REFUSED
-    return open_app(_db_path(args))
+    bundle: Path | None = args.open
+    if bundle is not None:
+        if not bundle.is_file():
+            raise UsageError(f"找不到同步包 {bundle}")
+        bundle = bundle.resolve()  # the app may hand it to another process
+    return open_app(_db_path(args), bundle)
+
+
+_VALUED_OPTIONS = ("--db", "--log-level", "--open")
+
+
+def _bundle_as_option(argv: Sequence[str]) -> list[str]:
+    """`liaison FILE.lsb` (what a file manager runs for a double-clicked bundle) as
+    `liaison --open FILE.lsb`; any other first word is left for the parser to judge."""
+    args = list(argv)
+    i = 0
+    while i < len(args):
+        word = args[i]
+        if word == "--":
+            return args
+        if word in _VALUED_OPTIONS:
+            i += 2
+            continue
+        if word.startswith("-"):
+            i += 1
+            continue
+        if word not in COMMANDS and word.lower().endswith(BUNDLE_SUFFIX):
+            return [*args[:i], "--open", word, *args[i + 1 :]]
+        return args
+    return args
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -385,10 +423,12 @@ def main(argv: Sequence[str] | None = None, open_app: OpenApp | None = None) -> 
     passes it, so this module never imports Qt)."""
     args: argparse.Namespace | None = None
     try:
-        args = build_parser().parse_args(argv)
+        args = build_parser().parse_args(_bundle_as_option(sys.argv[1:] if argv is None else argv))
         logs.setup(args.log_level)
         if not args.command:
             return cmd_app(args, open_app)
+        if args.open is not None:
+            raise UsageError(f"--open 只用于打开桌面程序，不能与命令 {args.command} 同用")
         logs.start_facts(f"command {args.command}", _db_path(args))
         code = COMMANDS[args.command](args)
         sys.stdout.flush()  # here, where a reader that went away can be told apart

@@ -12,10 +12,10 @@ from pathlib import Path
 from liaison import cli
 
 
-def open_app(db_path: Path) -> int:
+def open_app(db_path: Path, bundle: Path | None = None) -> int:
     from liaison.ui.app import run
 
-    return run(db_path)
+    return run(db_path, bundle)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from liaison import logs
@@ -21,6 +23,9 @@ from liaison.ui.core_text import tr_core
 from liaison.ui.gc_guard import collect_on_gui_thread
 from liaison.ui.i18n import current_language, install_translators
 from liaison.ui.style import apply_style
+
+if TYPE_CHECKING:
+    from liaison.ui.main_window import MainWindow
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -57,13 +62,34 @@ def bring_forward() -> None:
         target.activateWindow()
 
 
-def run(db_path: Path) -> int:
+class PendingBundles:
+    """Bundles to preview for import (`liaison FILE.lsb`, or one handed over by a second start):
+    those that come before the main window exists wait for the person to sign in."""
+
+    def __init__(self, first: Path | None) -> None:
+        self.window: MainWindow | None = None
+        self.waiting: list[Path] = [] if first is None else [first]
+
+    def open(self, path: Path) -> None:
+        if self.window is None:
+            self.waiting.append(path)
+        else:
+            self.window.open_bundle(path)
+
+    def attach(self, window: MainWindow) -> None:
+        self.window = window
+        waiting, self.waiting = self.waiting, []
+        for path in waiting:
+            window.open_bundle(path)
+
+
+def run(db_path: Path, bundle: Path | None = None) -> int:
     app = make_app()
     logs.start_facts("app", db_path)
     install_excepthooks(app)
     title = QApplication.translate("App", "百千万企业走访联络系统")
     try:
-        instance = single_instance.claim(db_path)
+        instance = single_instance.claim(db_path, bundle)
     except single_instance.HeldElsewhere as exc:
         text = QApplication.translate(
             "App", "数据库 {0} 已由另一个 Liaison 打开（{1}）：请切换到那个窗口，或先关闭它。"
@@ -73,13 +99,15 @@ def run(db_path: Path) -> int:
     if instance is None:  # the app already open on this file came forward
         return 0
     instance.on_raise = bring_forward
+    bundles = PendingBundles(bundle)
+    instance.on_open = bundles.open
     try:
-        return _run(app, db_path, title)
+        return _run(app, db_path, title, bundles)
     finally:
         instance.release()
 
 
-def _run(app: QApplication, db_path: Path, title: str) -> int:
+def _run(app: QApplication, db_path: Path, title: str, bundles: PendingBundles) -> int:
     try:
         opened = health.open_or_recover(db_path, open_or_create, health.ask_box(None))
     except DomainError as exc:
@@ -102,6 +130,7 @@ def _run(app: QApplication, db_path: Path, title: str) -> int:
 
             load_small_demo(db)
     sign_in = SignInDialog(db, username=username)
+    QTimer.singleShot(0, lambda: logs.log.info("sign-in window shown"))  # once it is on screen
     if sign_in.exec() != QDialog.DialogCode.Accepted or sign_in.actor is None:
         return 0
     if accounts.must_change_password(db, sign_in.actor.account_id):
@@ -112,6 +141,7 @@ def _run(app: QApplication, db_path: Path, title: str) -> int:
             return 0  # nothing is used with a password someone else chose
     window = MainWindow(AppContext(db, sign_in.actor, ChangeHub()))
     window.show()
+    bundles.attach(window)
 
     def restored() -> None:
         text = QApplication.translate("App", "已用备份恢复数据库。程序将关闭，请重新打开。")

@@ -6,6 +6,7 @@ import importlib
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -255,6 +256,13 @@ class MainWindow(QMainWindow):
     def open_demand(self, demand_id: str) -> None:
         self.show_screen("demands")
         self.screen_named("demands").open_record(demand_id)  # type: ignore[attr-defined]
+
+    def open_bundle(self, path: Path) -> None:
+        """The 同步 screen, previewing this bundle for import (a double-clicked `.lsb`)."""
+        self.raise_()
+        self.activateWindow()
+        self.show_screen("sync")
+        self.screen_named("sync").open_preview(path)  # type: ignore[attr-defined]
 
     def new_visit(self, enterprise_id: str | None = None) -> None:
         self.show_screen("visits")

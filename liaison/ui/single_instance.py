@@ -2,9 +2,10 @@
 
 The first app to open a file holds a lock beside it (`FILE.lock`, Qt's QLockFile: a lock left by
 a process that died is taken over) and listens on a local socket named after the file. A second
-start on the same file asks the first, through that socket, to bring its window forward, and
-ends; when the first cannot be reached (it hangs, or runs as another user) the second says which
-process holds the file. The command line is not bound by this: its writers wait their turn.
+start on the same file asks the first, through that socket, to bring its window forward (and to
+open the bundle it was started with, `liaison FILE.lsb`), and ends; when the first cannot be
+reached (it hangs, or runs as another user) the second says which process holds the file. The
+command line is not bound by this: its writers wait their turn.
 """
 
 from __future__ import annotations
@@ -18,8 +19,11 @@ from PySide6.QtCore import QLockFile, QObject
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 RAISE = b"raise\n"
+OPEN = b"open "
+"""`open PATH\n`: come forward and preview this bundle for import (PATH in UTF-8, absolute)."""
 RAISED = b"raised\n"
 WAIT_MS = 1500
+MAX_MESSAGE = 8192
 
 
 def server_name(db_path: Path) -> str:
@@ -40,14 +44,18 @@ class Instance(QObject):
         self.lock = lock
         self.server = server
         self.on_raise: Callable[[], None] = lambda: None
+        self.on_open: Callable[[Path], None] = lambda _path: None
         server.newConnection.connect(self._answer)
 
     def _answer(self) -> None:
         while self.server.hasPendingConnections():
             socket = self.server.nextPendingConnection()
-            socket.waitForReadyRead(WAIT_MS)
-            if bytes(socket.readAll().data()).startswith(RAISE):
+            message = _read_line(socket)
+            bundle = _bundle_in(message)
+            if message == RAISE or bundle is not None:
                 self.on_raise()
+                if bundle is not None:
+                    self.on_open(bundle)
                 socket.write(RAISED)  # the asker ends only on this answer
                 socket.waitForBytesWritten(WAIT_MS)
             socket.disconnectFromServer()
@@ -62,10 +70,29 @@ class HeldElsewhere(Exception):
     which process."""
 
 
-def claim(db_path: Path) -> Instance | None:
+def _read_line(socket: QLocalSocket) -> bytes:
+    data = b""
+    while not data.endswith(b"\n") and len(data) < MAX_MESSAGE:
+        if not socket.bytesAvailable() and not socket.waitForReadyRead(WAIT_MS):
+            break
+        data += bytes(socket.readAll().data())
+    return data
+
+
+def _bundle_in(message: bytes) -> Path | None:
+    if not (message.startswith(OPEN) and message.endswith(b"\n")):
+        return None
+    try:
+        path = Path(message[len(OPEN) : -1].decode("utf-8"))
+    except UnicodeDecodeError:
+        return None
+    return path if path.is_absolute() else None
+
+
+def claim(db_path: Path, bundle: Path | None = None) -> Instance | None:
     """Hold the database for this app: the `Instance` when it is ours; None when another app
-    holds it and was asked to bring its window forward (this one should end quietly); raises
-    `HeldElsewhere` when the holder could not be reached."""
+    holds it and was asked to bring its window forward and open `bundle` if given (this one
+    should end quietly); raises `HeldElsewhere` when the holder could not be reached."""
     db_path.parent.mkdir(parents=True, exist_ok=True)
     lock = QLockFile(str(lock_path(db_path)))
     lock.setStaleLockTime(0)  # never stale by age: only when its process is gone
@@ -76,18 +103,19 @@ def claim(db_path: Path) -> Instance | None:
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         server.listen(name)
         return Instance(lock, server)
-    if _ask_to_raise(name):
+    message = RAISE if bundle is None else OPEN + str(bundle.resolve()).encode("utf-8") + b"\n"
+    if _ask(name, message):
         return None
     pid, host, _app = lock.getLockInfo()
     raise HeldElsewhere(f"进程 {pid}（{host}）")
 
 
-def _ask_to_raise(name: str) -> bool:
+def _ask(name: str, message: bytes) -> bool:
     socket = QLocalSocket()
     socket.connectToServer(name)
     if not socket.waitForConnected(WAIT_MS):
         return False
-    socket.write(RAISE)
+    socket.write(message)
     socket.flush()
     # a holder that hangs still has its socket accept the connection: only its answer counts
     answered = socket.waitForReadyRead(WAIT_MS) and bytes(socket.readAll().data()) == RAISED

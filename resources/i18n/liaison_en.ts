@@ -215,7 +215,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../liaison/ui/actions.py" line="+100"/>
+        <location filename="../../liaison/ui/actions.py" line="+97"/>
         <source>操作没有完成：出现了意外错误（详情已记入日志）。已填写的内容仍在，可稍后再试。</source>
         <translation>Not done: an unexpected error occurred (the details are in the log). What you entered is still here; try again later.</translation>
     </message>
@@ -266,23 +266,23 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../liaison/ui/app.py" line="+44"/>
-        <location line="+20"/>
+        <location filename="../../liaison/ui/app.py" line="+49"/>
+        <location line="+41"/>
         <source>百千万企业走访联络系统</source>
         <translation>Liaison — enterprise visits</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-40"/>
         <source>今天的自动备份没有完成：{0}</source>
         <translation>Today&apos;s automatic backup did not complete: {0}</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+44"/>
         <source>数据库 {0} 已由另一个 Liaison 打开（{1}）：请切换到那个窗口，或先关闭它。</source>
         <translation>Database {0} is already open in another Liaison ({1}): switch to that window, or close it first.</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+53"/>
         <source>已用备份恢复数据库。程序将关闭，请重新打开。</source>
         <translation>The database was restored from a backup. Liaison will now close; please open it again.</translation>
     </message>
@@ -6130,7 +6130,7 @@ The damaged file is kept under another name; changes made after the backup come 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../liaison/ui/main_window.py" line="+77"/>
+        <location filename="../../liaison/ui/main_window.py" line="+78"/>
         <source>工作台</source>
         <translation>Home</translation>
     </message>

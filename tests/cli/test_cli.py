@@ -110,3 +110,49 @@ def test_real_process_shows_no_traceback_for_a_bad_path(tmp_path: Path) -> None:
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr
     assert proc.stderr.startswith("liaison: ")
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["a.lsb"], ["--open", "a.lsb"]),
+        (["--db", "x.lsb", "b.LSB"], ["--db", "x.lsb", "--open", "b.LSB"]),
+        (["--log-level", "DEBUG", "c.lsb"], ["--log-level", "DEBUG", "--open", "c.lsb"]),
+        (["--db=x.sqlite", "d.lsb"], ["--db=x.sqlite", "--open", "d.lsb"]),
+        (["bundle", "import", "e.lsb"], ["bundle", "import", "e.lsb"]),
+        (["photo.png"], ["photo.png"]),
+        (["--", "f.lsb"], ["--", "f.lsb"]),
+        ([], []),
+    ],
+)
+def test_a_bundle_named_alone_means_open_it_in_the_app(
+    argv: list[str], expected: list[str]
+) -> None:
+    assert cli._bundle_as_option(argv) == expected
+
+
+@pytest.mark.parametrize(
+    ("argv", "needle"),
+    [
+        (["gone.lsb"], "找不到同步包"),
+        (["--open", "gone.lsb"], "找不到同步包"),
+        (["--open", "gone.lsb", "init"], "--open 只用于打开桌面程序"),
+        (["photo.png"], "invalid choice"),
+    ],
+)
+def test_a_bundle_that_cannot_be_opened_is_one_line_and_exit_2(
+    argv: list[str],
+    needle: str,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    opened: list[Path] = []
+    code = cli.main(
+        ["--db", str(tmp_path / "db.sqlite"), *argv],
+        open_app=lambda db, _bundle: opened.append(db) or 0,
+    )
+    assert code == 2 and opened == []
+    err = capsys.readouterr().err
+    assert needle in err and len(err.strip().splitlines()) == 1

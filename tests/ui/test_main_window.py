@@ -58,7 +58,8 @@ def test_launcher_without_command_opens_the_app(
 ) -> None:
     seen: list[Path] = []
 
-    def fake_run(path: Path) -> int:
+    def fake_run(path: Path, bundle: Path | None = None) -> int:
+        assert bundle is None
         seen.append(path)
         return 0
 
@@ -88,3 +89,21 @@ def test_headers_name_the_persons_department_or_street(
     home = window.screen_named("home")
     qtbot.waitUntil(lambda: actor.display_name in home.subtitle.text())
     assert (f"{unit} · " in home.subtitle.text()) == bool(unit)
+
+
+def test_launcher_with_a_bundle_opens_the_app_on_its_preview(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    seen: list[tuple[Path, Path | None]] = []
+
+    def fake_run(path: Path, bundle: Path | None = None) -> int:
+        seen.append((path, bundle))
+        return 0
+
+    monkeypatch.setattr("liaison.ui.app.run", fake_run)
+    bundle = tmp_path / "来自区联络办.LSB"
+    bundle.write_bytes(b"x")
+    db = tmp_path / "x.sqlite"
+    assert launcher.main(["--db", str(db), str(bundle)]) == 0
+    assert launcher.main(["--open", str(bundle), "--db", str(db)]) == 0
+    assert seen == [(db, bundle.resolve()), (db, bundle.resolve())]

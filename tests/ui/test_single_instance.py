@@ -30,6 +30,7 @@ def raised():
     print("raised", flush=True)
     QTimer.singleShot(200, app.quit)
 instance.on_raise = raised
+instance.on_open = lambda path: print("open", path, flush=True)
 print("ready", flush=True)
 if sys.argv[2] == "hang":
     time.sleep(60)  # holds the lock, never answers
@@ -105,3 +106,45 @@ def test_different_files_do_not_get_in_each_others_way(qapp: QApplication, tmp_p
     again = single_instance.claim(tmp_path / "a.sqlite")  # released: free to take
     assert again is not None
     again.release()
+
+
+def test_a_second_start_with_a_bundle_hands_it_to_the_first(
+    qapp: QApplication, holder: tuple[Path, list[subprocess.Popen[str]]], tmp_path: Path
+) -> None:
+    db, children = holder
+    first = _start(db, "serve", children)
+    bundle = tmp_path / "U 盘" / "来自 区联络办.lsb"
+    assert single_instance.claim(db, bundle) is None
+    assert first.stdout is not None
+    assert first.stdout.readline().strip() == "raised"
+    assert first.stdout.readline().rstrip("\n") == f"open {bundle}"
+    assert first.wait(timeout=10) == 0
+
+
+@pytest.mark.parametrize(
+    "message",
+    [b"open relative/x.lsb\n", b"open /tmp/x.lsb", b"open \xff\xfe.lsb\n", b"shutdown\n", b""],
+)
+def test_a_message_that_is_not_the_protocol_is_not_obeyed(message: bytes) -> None:
+    assert single_instance._bundle_in(message) is None
+    assert message != single_instance.RAISE
+
+
+def test_a_stranger_on_the_socket_gets_no_answer_and_the_holder_carries_on(
+    qapp: QApplication, holder: tuple[Path, list[subprocess.Popen[str]]]
+) -> None:
+    from PySide6.QtNetwork import QLocalSocket
+
+    db, children = holder
+    first = _start(db, "serve", children)
+    for message in (b"open ../../etc/passwd\n", b"open " + b"x" * 20000 + b"\n", b"rm -rf\n"):
+        socket = QLocalSocket()
+        socket.connectToServer(single_instance.server_name(db))
+        assert socket.waitForConnected(1500)
+        socket.write(message)
+        socket.flush()
+        assert not socket.waitForReadyRead(2000) or socket.readAll().data() != b"raised\n"
+        socket.abort()
+    assert first.poll() is None  # still serving
+    assert single_instance.claim(db) is None  # and still answers the real protocol
+    assert first.stdout is not None and first.stdout.readline().strip() == "raised"

@@ -416,3 +416,33 @@ def test_a_company_registered_twice_shows_advice_instead_of_versions(
     assert tab.keep_buttons == []
     advice = [w.text() for w in tab.detail.findChildren(QLabel)]
     assert any("删除其中一家" in t for t in advice)
+
+
+def test_a_bundle_opened_from_the_file_manager_shows_its_preview_on_the_sync_screen(
+    qtbot: QtBot, qapp: QApplication, pair: tuple[Replica, Replica], cast: Cast
+) -> None:
+    from liaison.ui.app import PendingBundles
+    from liaison.ui.main_window import MainWindow
+
+    hub, laptop = pair
+    log_demands(hub.db, cast, "贷款贴息申请")
+    bundle = hub.export(laptop)
+    # asked for before anyone signed in: it waits for the main window
+    pending = PendingBundles(bundle)
+    before = laptop.digest()
+    window = MainWindow(AppContext(laptop.db, laptop.as_(cast.admin), ChangeHub()))
+    qtbot.addWidget(window)
+    window.show()
+    pending.attach(window)
+    screen = window.screen_named("sync")
+    assert window.stack.currentWidget() is screen
+    assert isinstance(screen, SyncScreen) and screen.preview is not None
+    dialog = screen.preview
+    wait_checked(qtbot, dialog)
+    assert dialog.path == bundle and "来自 区联络办" in dialog.summary_label.text()
+    assert laptop.digest() == before  # a preview, nothing imported yet
+    assert pending.waiting == []
+    # one handed over later by a second start opens at once
+    dialog.reject()
+    pending.open(bundle)
+    assert screen.preview is not dialog and screen.preview.path == bundle
