@@ -7,12 +7,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from liaison import logs
 from liaison.data import backup
 from liaison.data.db import Database
 from liaison.domain.errors import DomainError
+from liaison.paths import resources_dir
 from liaison.services import accounts
 from liaison.services.setup import init_database
 from liaison.sync.log import database
@@ -28,11 +30,20 @@ if TYPE_CHECKING:
     from liaison.ui.main_window import MainWindow
 
 
+def app_icon() -> QIcon:
+    icon = QIcon()
+    for png in sorted((resources_dir() / "icons").glob("liaison-*.png")):
+        icon.addFile(str(png))
+    return icon
+
+
 def make_app(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
     app.setOrganizationName("Liaison")
     app.setApplicationName("Liaison")
+    app.setDesktopFileName("liaison")  # the desktop entry the packages install: its name and icon
+    app.setWindowIcon(app_icon())
     install_translators(app, current_language())
     apply_style(app)
     collect_on_gui_thread(app)
