@@ -209,7 +209,7 @@ def _bundle_as_option(argv: Sequence[str]) -> list[str]:
         if word.startswith("-"):
             i += 1
             continue
-        if word not in COMMANDS and word.lower().endswith(BUNDLE_SUFFIX):
+        if word.lower().endswith(BUNDLE_SUFFIX):
             return [*args[:i], "--open", word, *args[i + 1 :]]
         return args
     return args

@@ -101,9 +101,11 @@ def test_launcher_with_a_bundle_opens_the_app_on_its_preview(
         return 0
 
     monkeypatch.setattr("liaison.ui.app.run", fake_run)
+    monkeypatch.chdir(tmp_path)
     bundle = tmp_path / "来自区联络办.LSB"
     bundle.write_bytes(b"x")
     db = tmp_path / "x.sqlite"
-    assert launcher.main(["--db", str(db), str(bundle)]) == 0
-    assert launcher.main(["--open", str(bundle), "--db", str(db)]) == 0
+    # named relative to the folder it was started in: handed on absolute (another app may take it)
+    assert launcher.main(["--db", str(db), bundle.name]) == 0
+    assert launcher.main(["--open", bundle.name, "--db", str(db)]) == 0
     assert seen == [(db, bundle.resolve()), (db, bundle.resolve())]

@@ -427,13 +427,18 @@ def test_a_bundle_opened_from_the_file_manager_shows_its_preview_on_the_sync_scr
     hub, laptop = pair
     log_demands(hub.db, cast, "贷款贴息申请")
     bundle = hub.export(laptop)
-    # asked for before anyone signed in: it waits for the main window
+    # named on the command line, and handed over by a second start, before anyone signed in:
+    # both wait for the main window
     pending = PendingBundles(bundle)
+    pending.open(bundle)
     before = laptop.digest()
     window = MainWindow(AppContext(laptop.db, laptop.as_(cast.admin), ChangeHub()))
     qtbot.addWidget(window)
     window.show()
+    opened: list[Path] = []
+    window.open_bundle = lambda path: (opened.append(path), MainWindow.open_bundle(window, path))  # type: ignore[method-assign]
     pending.attach(window)
+    assert opened == [bundle, bundle]
     screen = window.screen_named("sync")
     assert window.stack.currentWidget() is screen
     assert isinstance(screen, SyncScreen) and screen.preview is not None
