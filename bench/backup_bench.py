@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import json
 import platform
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -27,8 +26,11 @@ ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "out"
 sys.path.insert(0, str(ROOT))
 
+from liaison.data import driver  # noqa: E402
+
 WRITER = r"""
 import sys, time
+from liaison.data import driver
 from liaison.services import demands
 from liaison.services.context import Actor
 from liaison.domain.roles import Role
@@ -36,7 +38,7 @@ from liaison.sync.log import database
 import sqlite3
 
 path = sys.argv[1]
-conn = sqlite3.connect(path)
+conn = driver.connect(path)
 sup = conn.execute(
     "SELECT id, display_name FROM account WHERE role = 'supervisor' LIMIT 1"
 ).fetchone()
@@ -94,7 +96,7 @@ def main() -> None:
             build_s = time.perf_counter() - started
         else:
             db_path = work / "copy.sqlite"
-            src, dst = sqlite3.connect(args.db), sqlite3.connect(db_path)
+            src, dst = driver.connect(args.db), driver.connect(db_path)
             src.backup(dst)
             src.close()
             dst.close()
@@ -120,8 +122,8 @@ def main() -> None:
                 done["n"], done["slowest"] = int(n), float(slowest)
                 time.sleep(0.05)
 
-        driver = threading.Thread(target=drive)
-        driver.start()
+        feeder = threading.Thread(target=drive)
+        feeder.start()
         time.sleep(1)
         before = done["n"]
         started = time.perf_counter()
@@ -129,7 +131,7 @@ def main() -> None:
         backup_s = time.perf_counter() - started
         during = done["n"] - before
         stop.set()
-        driver.join()
+        feeder.join()
         writer.stdin.close()
         writer.wait()
         started = time.perf_counter()
@@ -140,7 +142,7 @@ def main() -> None:
         restore_s = time.perf_counter() - started
         result = {
             "machine": f"{platform.machine()}, Python {platform.python_version()}, "
-            f"SQLite {sqlite3.sqlite_version}",
+            f"SQLite {driver.sqlite_version}",
             "database_mb": round(_size(db_path), 1),
             "build_s": round(build_s, 1),
             "backup_s": round(backup_s, 2),

@@ -15,7 +15,6 @@ import json
 import os
 import platform
 import resource
-import sqlite3
 import statistics
 import time
 from collections.abc import Callable
@@ -23,6 +22,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from liaison.data import driver
 from liaison.data.db import Database
 from liaison.demo import generate
 from liaison.services.enterprises import search_enterprises
@@ -85,7 +85,7 @@ def machine() -> dict[str, Any]:
         "cores": os.cpu_count(),
         "memory_gib": round(mem_gib, 1),
         "python": platform.python_version(),
-        "sqlite": sqlite3.sqlite_version,
+        "sqlite": driver.sqlite_version,
         "os": platform.platform(),
     }
 

@@ -33,6 +33,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from liaison.data import driver
 from liaison.data.db import Database
 from liaison.data.models import Enterprise, Visit
 from liaison.demo import DEMO_PASSWORD, generate
@@ -53,7 +54,7 @@ TARGET = 20_000
 
 
 def _copy(src: Path, dst: Path) -> None:
-    a, b = sqlite3.connect(src), sqlite3.connect(dst)
+    a, b = driver.connect(src), driver.connect(dst)
     a.backup(b)
     a.close()
     b.close()
@@ -239,7 +240,7 @@ def _forget_names() -> None:
 def _raw_copy(hub: Path, scratch: Path) -> tuple[int, float, float]:
     """The op rows copied with one `INSERT INTO ... SELECT` into a table of the same shape
     (same primary key and index as the op log), committed: what SQLite itself can do."""
-    conn = sqlite3.connect(scratch, isolation_level=None)
+    conn = driver.connect(scratch, isolation_level=None)
     try:
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
@@ -327,7 +328,7 @@ def run(
     raw_rate = raw_rows / raw_s
     return {
         "machine": f"{platform.machine()} {os.cpu_count()} cpus, Python {platform.python_version()}"
-        f", SQLite {sqlite3.sqlite_version}",
+        f", SQLite {driver.sqlite_version}",
         "plan": {"enterprises": enterprises, "visits": visits, "seed": seed},
         "build_hub_s": round(build_s, 2),
         "ops": ops,

@@ -20,16 +20,19 @@ import time
 from pathlib import Path
 from typing import Any
 
+from liaison.data import driver
+
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "out"
 
 WORKER = r"""
-import json, sqlite3, sys, time
+import json, sys, time
+from liaison.data import driver
 from liaison.services import accounts, demands
 from liaison.sync.log import database
 
 path, seconds, tag = sys.argv[1], float(sys.argv[2]), sys.argv[3]
-with sqlite3.connect(path) as conn:
+with driver.connect(path) as conn:
     ids = [r[0] for r in conn.execute("SELECT id FROM demand WHERE state = 'assigned'")]
 db = database(path)
 sup = accounts.sign_in(db, "supervisor", "password-123")
@@ -75,9 +78,8 @@ def prepare(path: Path) -> None:
 
 
 def progress_notes(path: Path) -> int:
-    import sqlite3
 
-    conn = sqlite3.connect(path)
+    conn = driver.connect(path)
     try:
         return int(
             conn.execute("SELECT count(*) FROM demand_event WHERE kind = 'progress'").fetchone()[0]

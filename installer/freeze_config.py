@@ -46,7 +46,6 @@ EXCLUDES = [
     "PySide6.QtConcurrent",
     "PySide6.QtDBus",
     "PySide6.QtSvgWidgets",
-    "sqlcipher3",  # a developer's experiment may have it installed; Liaison does not use it
     "yaml",  # msgspec's optional YAML support
     # Pillow only opens photographed closure records (JPEG, PNG, WebP): no AVIF, no fonts, no Tk
     "PIL._avif",

@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -21,6 +20,7 @@ from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 
 from liaison import cli_accounts, cli_backup, cli_sync, logs
 from liaison.cli_auth import NeedsInput, add_user_options, new_password, signed_in
+from liaison.data import driver
 from liaison.data.db import Database, default_db_path, file_problem
 from liaison.domain.errors import DomainError
 
@@ -418,6 +418,9 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 }
 
 
+_FILE_FAILURES: driver.Errors = (*driver.DatabaseError, SQLAlchemyDatabaseError)
+
+
 def main(argv: Sequence[str] | None = None, open_app: OpenApp | None = None) -> int:
     """Run one command; without a command, `open_app` starts the desktop app (the launcher
     passes it, so this module never imports Qt)."""
@@ -441,7 +444,7 @@ def main(argv: Sequence[str] | None = None, open_app: OpenApp | None = None) -> 
         logs.refusal(f"command {getattr(args, 'command', None)}", exc)
         print(f"liaison: {exc}", file=sys.stderr)
         return EXIT_REFUSED
-    except (sqlite3.DatabaseError, SQLAlchemyDatabaseError) as exc:
+    except _FILE_FAILURES as exc:
         # a file damaged under a running command, a disk that filled up: one line, no trace
         logs.failure(f"command {getattr(args, 'command', None)}", exc)
         path = _db_path(args) if args is not None else default_db_path()

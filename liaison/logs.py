@@ -12,7 +12,6 @@ from __future__ import annotations
 import logging
 import os
 import platform
-import sqlite3
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
@@ -74,13 +73,14 @@ def setup(level: str = DEFAULT_LEVEL) -> Path | None:
 def start_facts(what: str, db_path: Path | None) -> None:
     """One line a support desk starts from: which program, which versions, which file."""
     from liaison import __version__
+    from liaison.data.driver import sqlite_version
 
     log.info(
         "start %s: liaison %s, python %s, sqlite %s, %s, database %s",
         what,
         __version__,
         platform.python_version(),
-        sqlite3.sqlite_version,
+        f"{sqlite_version} (SQLCipher)",
         platform.platform(terse=True),
         db_path,
     )

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import sqlite3
 import tempfile
 import time
 from dataclasses import replace
@@ -22,6 +21,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication, QWidget
 
+from liaison.data import driver
 from liaison.data.db import Database
 from liaison.demo import generate
 from liaison.services import accounts, enterprises
@@ -89,7 +89,7 @@ def _grab(widget: QWidget, path: Path, written: list[Path]) -> None:
 def _busy_handler(db_path: Path) -> str | None:
     """A handler whose unit has a demand waiting for 签收 and one in hand (so that 签收, 退回,
     申请延期 and 办结 are all offered), else None."""
-    with sqlite3.connect(db_path) as conn:
+    with driver.connect(db_path) as conn:
         row = conn.execute(
             "SELECT a.username FROM account a WHERE a.role = 'handler' AND a.active "
             "AND EXISTS (SELECT 1 FROM demand d WHERE d.lead_department_id = a.department_id "
@@ -168,7 +168,7 @@ def render_details(db_path: Path, out: Path) -> list[Path]:
         verify.close()
         window.close()
     # a closure record's preview, as a supervisor prints it
-    with sqlite3.connect(db_path) as conn:
+    with driver.connect(db_path) as conn:
         closed = conn.execute("SELECT id FROM demand WHERE state = 'closed' LIMIT 1").fetchone()
     conn.close()
     if closed:
@@ -200,7 +200,7 @@ def render_sync(db_path: Path, out: Path) -> list[Path]:
     app = make_app()
     work = Path(tempfile.mkdtemp(prefix="liaison-sync-render-"))
     hub_path, laptop_path = work / "hub.sqlite", work / "laptop.sqlite"
-    with sqlite3.connect(db_path) as src, sqlite3.connect(hub_path) as dst:
+    with driver.connect(db_path) as src, driver.connect(hub_path) as dst:
         src.backup(dst)
     new_installation(hub_path, laptop_path, "观音桥街道 laptop 3")
     hub, laptop = database(hub_path), database(laptop_path)
@@ -218,7 +218,7 @@ def render_sync(db_path: Path, out: Path) -> list[Path]:
     )
     enrolment = bundle.export_bundle(hub, work / "enrolment.lsb", recipient=laptop_id)
     bundle.import_bundle(laptop, enrolment.path)
-    with sqlite3.connect(hub_path) as conn:
+    with driver.connect(hub_path) as conn:
         [first], [second] = conn.execute(
             "SELECT id FROM enterprise WHERE deleted_at IS NULL ORDER BY name LIMIT 2"
         ).fetchall()

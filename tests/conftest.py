@@ -17,6 +17,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("LIAISON_LOG_DIR", tempfile.mkdtemp(prefix="liaison-test-logs-"))
 
 
+from liaison.data import driver
 from liaison.data.db import Database
 from liaison.data.models import Category, Department, Street
 from liaison.domain import clock
@@ -57,11 +58,10 @@ def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def db_path(template_db: Path, tmp_path: Path) -> Path:
-    import sqlite3
 
     path = tmp_path / "liaison.sqlite"
-    src = sqlite3.connect(template_db)
-    dst = sqlite3.connect(path)
+    src = driver.connect(template_db)
+    dst = driver.connect(path)
     src.backup(dst)
     src.close()
     dst.close()

@@ -68,6 +68,23 @@ def test_links_between_docs_lead_somewhere() -> None:
             assert (DOCS / target).exists(), f"{path.name} links to {target}"
 
 
+def test_databases_are_opened_with_one_sqlite_library() -> None:
+    """Two SQLite libraries in one process do not see each other's POSIX locks: closing a
+    connection of one drops the locks of the other's on the same file (measured: `locking
+    protocol` and `disk I/O error` from the suite when tests used Python's sqlite3 beside the
+    app's SQLCipher). Every database is opened with liaison.data.driver; only a bundle's
+    payload, a private throwaway file, is read with Python's sqlite3 (docs/architecture.md)."""
+    allowed = {"liaison/sync/exchange/payload.py"}
+    offenders = [
+        str(path.relative_to(ROOT))
+        for path in _tracked_text_files()
+        if path.suffix == ".py"
+        and str(path.relative_to(ROOT)) not in allowed
+        and re.search(r"\bsqlite3\.connect\(", path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []
+
+
 def test_tests_share_helpers_through_helper_modules_not_other_tests() -> None:
     """A test module is run, never imported: shared builders live in helper modules
     (tests/builders.py, tests/*/…_steps.py, tests/sync/forging.py …) or in conftest fixtures."""

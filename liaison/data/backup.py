@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from liaison.data import driver
 from liaison.domain import clock
 from liaison.domain.errors import DomainError
 
@@ -61,8 +62,12 @@ class Backup:
         return KINDS[self.kind]
 
 
+_UNREADABLE: driver.Errors = (*driver.DatabaseError, UnicodeDecodeError)
+_IN_USE: driver.Errors = (*driver.DatabaseError, driver.Locked)
+
+
 def _read_only(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+    return driver.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
 
 
 def folder(db_path: Path) -> Path:
@@ -75,7 +80,7 @@ def folder(db_path: Path) -> Path:
             found = row.fetchone()
         finally:
             conn.close()
-    except sqlite3.Error:
+    except driver.Error:
         found = None
     return Path(found[0]) if found and found[0] else db_path.parent / "backups"
 
@@ -89,7 +94,7 @@ def set_folder(db_path: Path, where: Path) -> Path:
             pass
     except OSError as exc:
         raise DomainError(f"备份文件夹 {target} 无法写入：{_why(exc)}") from exc
-    with sqlite3.connect(db_path) as conn:
+    with driver.connect(db_path) as conn:
         conn.execute(
             "INSERT INTO setting (key, value) VALUES (?, ?) "
             "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -158,10 +163,10 @@ def take(
 def _copy(src: Path, dst: Path, progress: Callable[[int, int], object] | None) -> None:
     try:
         source = _read_only(src)
-    except sqlite3.Error as exc:
+    except driver.Error as exc:
         raise DomainError(f"无法打开数据库 {src}：{exc}") from exc
     try:
-        copy = sqlite3.connect(dst)
+        copy = driver.connect(dst)
         try:
 
             def step(_status: int, remaining: int, total: int) -> None:
@@ -172,7 +177,7 @@ def _copy(src: Path, dst: Path, progress: Callable[[int, int], object] | None) -
             copy.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
         finally:
             copy.close()
-    except sqlite3.Error as exc:
+    except driver.Error as exc:
         raise DomainError(f"备份失败：{_sqlite_why(exc)}") from exc
     finally:
         source.close()
@@ -227,7 +232,7 @@ def _why(exc: OSError) -> str:
     return _ERRNO.get(exc.errno or 0, exc.strerror or str(exc))
 
 
-def _sqlite_why(exc: sqlite3.Error) -> str:
+def _sqlite_why(exc: Exception) -> str:
     text = str(exc)
     if "full" in text:
         return "磁盘空间不足"
@@ -285,7 +290,7 @@ def health(db_path: Path) -> str | None:
             rows = [r[0] for r in conn.execute("PRAGMA quick_check(5)")]
         finally:
             conn.close()
-    except sqlite3.Error as exc:
+    except driver.Error as exc:
         return _sqlite_why(exc)
     return None if rows == ["ok"] else "；".join(str(r) for r in rows)
 
@@ -342,7 +347,7 @@ def inspect(path: Path, known_revisions: list[str]) -> Inspected:
                 last = row[0] or 0
         finally:
             conn.close()
-    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+    except _UNREADABLE as exc:
         raise DomainError(f"备份文件 {path} 已损坏或不是数据库（{exc}），不能用来恢复") from exc
     rev = revision[0] if revision else None
     if rev is not None and rev not in known_revisions:
@@ -415,7 +420,7 @@ def restore(
     tmp = Path(tmp_name)
     try:
         _copy(backup_file, tmp, None)
-        with sqlite3.connect(tmp) as conn:
+        with driver.connect(tmp) as conn:
             conn.execute("PRAGMA journal_mode=WAL")
             if behind:
                 conn.execute(
@@ -448,7 +453,7 @@ def _current_device(db_path: Path) -> tuple[str, str] | None:
             row = conn.execute("SELECT id, name FROM device WHERE is_local = 1").fetchone()
         finally:
             conn.close()
-    except sqlite3.Error:
+    except driver.Error:
         return None  # damaged or not a database: the reason to restore
     return (row[0], row[1]) if row else None
 
@@ -462,8 +467,8 @@ def _swap(db_path: Path, tmp: Path, aside: Path) -> Path | None:
         _sync_dir(db_path.parent)
         return None
     try:
-        conn = sqlite3.connect(db_path, timeout=2, isolation_level=None)
-    except sqlite3.Error:
+        conn = driver.connect(db_path, timeout=2, isolation_level=None)
+    except driver.Error:
         conn = None  # not a database any more: nothing can be using it as one
     try:
         if conn is not None:
@@ -472,9 +477,9 @@ def _swap(db_path: Path, tmp: Path, aside: Path) -> Path | None:
                 # file (the app) would keep writing into it after the swap
                 mode = conn.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
                 if mode != "delete":
-                    raise sqlite3.OperationalError("locked")
+                    raise driver.Locked("locked")
                 conn.execute("BEGIN EXCLUSIVE")
-            except sqlite3.DatabaseError as exc:
+            except _IN_USE as exc:
                 if "locked" in str(exc) or "busy" in str(exc):
                     raise DomainError(
                         "数据库正被其他程序使用（Liaison 仍在运行？）：请先关闭它再恢复"

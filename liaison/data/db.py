@@ -7,13 +7,14 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import platformdirs
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from liaison.data import driver
 from liaison.domain.errors import DomainError
 
 APP_NAME = "Liaison"
@@ -83,7 +84,7 @@ def make_engine(path: Path | str, *, read_only: bool = False) -> Engine:
     write (`query_only`): any number of them read beside a writer.
     """
     # hide_parameters: a failed statement's message (shown, logged) names no enterprise's data
-    engine = create_engine(f"sqlite:///{Path(path)}", hide_parameters=True)
+    engine = create_engine(f"sqlite:///{Path(path)}", hide_parameters=True, module=driver.module)
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "connect", _autocommit_driver)
     if read_only:
@@ -104,7 +105,7 @@ def _begin(conn: Any) -> None:
 
 def _begin_immediate(conn: Any) -> None:
     raw = conn.connection.dbapi_connection
-    assert isinstance(raw, sqlite3.Connection)
+    assert isinstance(raw, driver.Connection)
     begin_immediate(raw)
 
 
@@ -122,7 +123,7 @@ def begin_immediate(conn: sqlite3.Connection) -> None:
             try:
                 conn.execute("BEGIN IMMEDIATE")
                 return
-            except sqlite3.OperationalError as exc:
+            except driver.OperationalError as exc:
                 if "locked" not in str(exc) or time.monotonic() > deadline:
                     raise
             time.sleep(0.001)
@@ -133,8 +134,8 @@ def begin_immediate(conn: sqlite3.Connection) -> None:
 def raw_connection(session: Session) -> sqlite3.Connection:
     """The sqlite3 connection under a session, inside the session's transaction."""
     conn = session.connection().connection.driver_connection
-    assert isinstance(conn, sqlite3.Connection)
-    return conn
+    assert isinstance(conn, driver.Connection)
+    return cast(sqlite3.Connection, conn)
 
 
 SessionHook = Callable[["sessionmaker[Session]"], None]
@@ -142,6 +143,9 @@ SessionHook = Callable[["sessionmaker[Session]"], None]
 (`liaison.sync.log.oplog.install`: every unit of work logs its shared changes in its own
 transaction); whoever opens the database passes it (`liaison.sync.log.database`), so this layer
 never imports sync (docs/architecture.md)."""
+
+
+_LOCK_FAILURES: driver.Errors = (OperationalError, *driver.OperationalError)
 
 
 class Database:
@@ -164,7 +168,7 @@ class Database:
         with self._sessions() as session, session.begin():
             try:
                 session.connection()  # BEGIN IMMEDIATE now: wait for the lock before any work
-            except (OperationalError, sqlite3.OperationalError) as exc:
+            except _LOCK_FAILURES as exc:
                 raise busy(self.path, exc) from exc
             yield session
 
@@ -180,12 +184,12 @@ class Database:
         up with `Busy`."""
         try:
             begin_immediate(conn)
-        except sqlite3.OperationalError as exc:
+        except driver.OperationalError as exc:
             raise busy(self.path, exc) from exc
 
     def raw(self) -> sqlite3.Connection:
         """A plain sqlite3 connection for bulk work (demo data, index rebuilds)."""
-        conn = sqlite3.connect(self.path, isolation_level=None)
+        conn = driver.connect(self.path, isolation_level=None)
         _on_connect(conn, None)
         return conn
 

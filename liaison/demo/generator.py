@@ -27,7 +27,7 @@ from pathlib import Path
 from queue import Queue
 from typing import IO, Any
 
-from liaison.data import search
+from liaison.data import driver, search
 from liaison.demo.clockwork import Clockwork
 from liaison.demo.fieldwork import (
     DEMAND_COLUMNS,
@@ -127,7 +127,7 @@ def _open(path: Path) -> sqlite3.Connection:
             "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN "
             "('enterprise', 'demand_event', 'device')"
         ).fetchone()[0]
-    except sqlite3.DatabaseError as exc:
+    except driver.DatabaseError as exc:
         conn.close()
         raise DomainError(f"无法打开数据库 {path}：{exc}") from exc
     if ok != 3:
@@ -390,14 +390,14 @@ def _use_rollback_journal(conn: sqlite3.Connection) -> bool:
     pages that existed before. Needs the only connection: if another is open, stay in WAL."""
     try:
         mode = conn.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
-    except sqlite3.OperationalError:
+    except driver.OperationalError:
         return False
     return str(mode).lower() == "delete"
 
 
 def _restore_wal(conn: sqlite3.Connection) -> None:
     # If it fails, no harm: every connection of the app asks for WAL (liaison.data.db).
-    with contextlib.suppress(sqlite3.OperationalError):
+    with contextlib.suppress(*driver.OperationalError):
         conn.execute("PRAGMA journal_mode=WAL")
 
 
@@ -438,7 +438,7 @@ def _write(
 
 def _usernames(path: Path) -> tuple[str, ...]:
     """One account per role to sign in with."""
-    conn = sqlite3.connect(path)
+    conn = driver.connect(path)
     try:
         return tuple(
             str(u)

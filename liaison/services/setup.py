@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from liaison.data import backup, migrate
+from liaison.data import backup, driver, migrate
 from liaison.data.db import Database, file_problem
 from liaison.data.models import Device
 from liaison.data.reference import SeedReport, seed_reference_data
@@ -108,9 +108,8 @@ def new_installation(source: Path | str, path: Path | str, name: str) -> InitRep
     """A copy of the database at `source` as a new installation at `path`: same records, its
     own device identity and signing key (the copy never signs as the original), named `name`.
     For a laptop set up from the hub's file, and for tests and benchmarks."""
-    import sqlite3
 
-    src, dst = sqlite3.connect(source), sqlite3.connect(path)
+    src, dst = driver.connect(source), driver.connect(path)
     try:
         src.backup(dst)
         dst.execute("DELETE FROM device_key")  # the original's key and identity stay behind
@@ -120,6 +119,6 @@ def new_installation(source: Path | str, path: Path | str, name: str) -> InitRep
         src.close()
         dst.close()
     report = init_database(path)
-    with sqlite3.connect(path) as conn:
+    with driver.connect(path) as conn:
         conn.execute("UPDATE device SET name = ? WHERE is_local = 1", (name,))
     return report

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
 from liaison import cli
+from liaison.data import driver
 from liaison.demo import DEMO_PASSWORD
 
 
@@ -21,7 +21,7 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _one(path: Path, sql: str) -> str:
-    conn = sqlite3.connect(path)
+    conn = driver.connect(path)
     try:
         row = conn.execute(sql).fetchone()
     finally:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from liaison.data import driver
 from tests.conftest import Cast, log_demands
 
 STATS = ["stats", "--from", "2026-01-01", "--to", "2026-12-31"]
@@ -76,7 +76,7 @@ def test_a_wrong_file(filled: Path, tmp_path: Path, case: str) -> None:
         words = ["是一个文件夹"]
     else:
         shutil.copy(filled, path)
-        with sqlite3.connect(path) as conn:
+        with driver.connect(path) as conn:
             conn.execute("UPDATE alembic_version SET version_num = '9999'")
         conn.close()
         words = ["由更新版本的 Liaison 创建"]
@@ -116,7 +116,7 @@ def test_a_full_disk_says_so_and_writes_nothing(template_db: Path, tmp_path: Pat
         shutil.copy(template_db, path)
         proc = _liaison("--db", str(path), "demo", "--scale", "small")
         _one_line(proc, "磁盘空间不足", after_progress=True)
-        with sqlite3.connect(path) as conn:
+        with driver.connect(path) as conn:
             assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
             assert conn.execute("SELECT count(*) FROM enterprise").fetchone()[0] == 0
         conn.close()

@@ -4,13 +4,13 @@ by kind, bundle imports by counts, faults with tracebacks) and nothing of the en
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from liaison import cli, logs
+from liaison.data import driver
 from liaison.domain.errors import NotFound
 from tests.conftest import Cast, log_demands
 from tests.sync.conftest import MakeLaptop, Replica, hub, introduce, make_laptop
@@ -40,7 +40,7 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _values(db: Path, sql: str) -> list[str]:
-    conn = sqlite3.connect(db)
+    conn = driver.connect(db)
     try:
         return [str(r[0]) for r in conn.execute(sql) if r[0]]
     finally:
@@ -54,7 +54,7 @@ def test_a_command_logs_its_start_facts_and_its_end(
     assert cli.main(argv) == 0
     text = _read(log_dir)
     assert "start command stats: liaison " in text
-    assert f"sqlite {sqlite3.sqlite_version}" in text and str(demo_db) in text
+    assert f"sqlite {driver.sqlite_version}" in text and str(demo_db) in text
     assert "command stats ended with status 0" in text
 
 

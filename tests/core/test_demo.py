@@ -19,7 +19,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from liaison.data import search
+from liaison.data import driver, search
 from liaison.data.db import Database
 from liaison.data.models import (
     Account,
@@ -51,7 +51,7 @@ TODAY = date(2025, 11, 20)
 
 
 def _copy(template: Path, path: Path) -> Path:
-    src, dst = sqlite3.connect(template), sqlite3.connect(path)
+    src, dst = driver.connect(template), driver.connect(path)
     src.backup(dst)
     src.close()
     dst.close()
@@ -75,7 +75,7 @@ def demo_db(district: tuple[Path, DemoReport]) -> Iterator[Database]:
 
 @pytest.fixture(scope="module")
 def conn(district: tuple[Path, DemoReport]) -> Iterator[sqlite3.Connection]:
-    c = sqlite3.connect(district[0])
+    c = driver.connect(district[0])
     yield c
     c.close()
 
@@ -133,7 +133,7 @@ def test_same_seed_makes_the_same_district(
     generate(other, scale="small", seed=2, today=TODAY)
 
     def facts(path: Path) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
-        c = sqlite3.connect(path)
+        c = driver.connect(path)
         try:
             firms = c.execute("SELECT id, name, uscc FROM enterprise ORDER BY id").fetchall()
             demands = c.execute("SELECT id, title, state FROM demand ORDER BY id").fetchall()
@@ -411,7 +411,7 @@ def test_uninitialised_or_unknown_inputs_are_refused(tmp_path: Path, db_path: Pa
         generate(tmp_path / "missing.sqlite")
     assert not (tmp_path / "missing.sqlite").exists()
     empty = tmp_path / "empty.sqlite"
-    sqlite3.connect(empty).close()
+    driver.connect(empty).close()
     with pytest.raises(DomainError):
         generate(empty)
     with pytest.raises(DomainError):
@@ -419,7 +419,7 @@ def test_uninitialised_or_unknown_inputs_are_refused(tmp_path: Path, db_path: Pa
 
 
 def test_with_another_connection_open_the_load_stays_in_wal(db_path: Path) -> None:
-    reader = sqlite3.connect(db_path)
+    reader = driver.connect(db_path)
     try:
         assert reader.execute("SELECT count(*) FROM department").fetchone()[0] > 0
         report = generate(db_path, scale="small", seed=1, today=TODAY)
@@ -455,7 +455,7 @@ def test_a_failure_leaves_the_database_untouched(
     monkeypatch.setattr(generator.search, "rebuild", broken)
     with pytest.raises(RuntimeError, match="boom"):
         generate(db_path, scale="small", seed=1, today=TODAY)
-    c = sqlite3.connect(db_path)
+    c = driver.connect(db_path)
     try:
         assert _count(c, "enterprise") == _count(c, "demand") == _count(c, "account") == 0
         assert c.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -471,7 +471,7 @@ def test_the_parallel_run_writes_the_same_district(
     assert report.counts == district[1].counts and report.states == district[1].states
 
     def dump(p: Path) -> list[tuple[object, ...]]:
-        c = sqlite3.connect(p)
+        c = driver.connect(p)
         try:
             return c.execute(
                 "SELECT id, demand_id, kind, at, actor_id, department_id, due, epoch, text, data "

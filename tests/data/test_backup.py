@@ -6,7 +6,6 @@ import gc
 import os
 import shutil
 import signal
-import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -17,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from liaison.cli import main
-from liaison.data import backup, migrate
+from liaison.data import backup, driver, migrate
 from liaison.data.db import Database
 from liaison.domain.errors import DomainError
 from liaison.sync.log import oplog
@@ -30,7 +29,7 @@ KNOWN = migrate.known_revisions()
 
 
 def _integrity(path: Path) -> str:
-    conn = sqlite3.connect(path)
+    conn = driver.connect(path)
     try:
         return str(conn.execute("PRAGMA integrity_check").fetchone()[0])
     finally:
@@ -38,7 +37,7 @@ def _integrity(path: Path) -> str:
 
 
 def _count(path: Path, sql: str) -> int:
-    conn = sqlite3.connect(path)
+    conn = driver.connect(path)
     try:
         return int(conn.execute(sql).fetchone()[0])
     finally:
@@ -49,7 +48,7 @@ def test_a_backup_is_whole_while_another_connection_keeps_writing(
     db_path: Path, tmp_path: Path
 ) -> None:
     """Writers carry on during a backup, and the copy is one consistent moment."""
-    conn = sqlite3.connect(db_path, isolation_level=None)
+    conn = driver.connect(db_path, isolation_level=None)
     conn.execute("CREATE TABLE scratch (n INTEGER, pad TEXT)")
     conn.execute(
         "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000) "
@@ -59,7 +58,7 @@ def test_a_backup_is_whole_while_another_connection_keeps_writing(
     written = [0]
 
     def write() -> None:
-        w = sqlite3.connect(db_path, isolation_level=None, timeout=5)
+        w = driver.connect(db_path, isolation_level=None, timeout=5)
         while not stop.is_set():
             w.execute("BEGIN IMMEDIATE")
             w.execute("INSERT INTO scratch VALUES (-1, 'x')")
@@ -153,14 +152,14 @@ def test_restore_refuses_what_must_not_replace_the_database(
     refused(flipped, "损坏")
     newer = tmp_path / "newer.sqlite"
     shutil.copy(good, newer)
-    with sqlite3.connect(newer) as conn:
+    with driver.connect(newer) as conn:
         conn.execute("UPDATE alembic_version SET version_num = '9999'")
     conn.close()
     refused(newer, "更新版本")
     other = make_laptop("另一台电脑")
     other.db.dispose()
     refused(Path(other.db.path), "另一台设备")
-    in_use = sqlite3.connect(db_path)
+    in_use = driver.connect(db_path)
     in_use.execute("SELECT count(*) FROM account").fetchone()
     try:
         refused(good, "正被其他程序使用")
@@ -173,7 +172,7 @@ def test_a_restore_killed_midway_leaves_a_whole_database_in_place(
     db_path: Path, tmp_path: Path
 ) -> None:
     good = backup.take(db_path, "manual").path
-    with sqlite3.connect(db_path) as conn:
+    with driver.connect(db_path) as conn:
         conn.execute("INSERT INTO setting (key, value) VALUES ('after.backup', '1')")
     conn.close()
     proc = _hung(

@@ -10,7 +10,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import select
 
-from liaison.data import migrate
+from liaison.data import driver, migrate
 from liaison.data.db import Database
 from liaison.data.models import Base, Category, Device
 from liaison.services.setup import init_database
@@ -87,8 +87,8 @@ def test_a_file_that_is_not_a_database_is_refused_and_left_alone(tmp_path: Path)
     with pytest.raises(DomainError, match="已损坏或不是 Liaison 的数据库"):
         init_database(path)
     assert path.read_bytes() == b"this is not sqlite" * 100
-    with pytest.raises(sqlite3.DatabaseError):
-        sqlite3.connect(path).execute("SELECT 1 FROM sqlite_master").fetchall()
+    with pytest.raises(driver.DatabaseError):
+        driver.connect(path).execute("SELECT 1 FROM sqlite_master").fetchall()
 
 
 def test_a_copy_made_a_new_installation_never_signs_as_the_original(tmp_path: Path) -> None:
@@ -99,7 +99,7 @@ def test_a_copy_made_a_new_installation_never_signs_as_the_original(tmp_path: Pa
     copy = tmp_path / "laptop.sqlite"
     second = new_installation(original, copy, "观音桥街道 laptop 1")
     assert second.device_id != first.device_id
-    with sqlite3.connect(original) as a, sqlite3.connect(copy) as b:
+    with driver.connect(original) as a, driver.connect(copy) as b:
         key_a = a.execute("SELECT private_key FROM device_key").fetchall()
         key_b = b.execute("SELECT private_key FROM device_key").fetchall()
         local_b = b.execute("SELECT id, name FROM device WHERE is_local = 1").fetchall()
@@ -126,7 +126,7 @@ def test_plain_ddl_tables_are_what_the_code_creates_today(db: Database) -> None:
     from liaison.sync.log import oplog
 
     tables = SEARCH_TABLES | SYNC_TABLES
-    live = sqlite3.connect(":memory:")
+    live = driver.connect(":memory:")
     for stmt in (*search.DDL, *oplog.DDL):
         live.execute(stmt)
     migrated = db.raw()
@@ -150,7 +150,7 @@ def test_upgrading_step_by_step_from_0001_gives_the_fresh_schema(tmp_path: Path)
     fresh = tmp_path / "fresh.sqlite"
     init_database(fresh)
     query = "SELECT type, name, sql FROM sqlite_schema ORDER BY type, name"
-    with sqlite3.connect(stepwise) as a, sqlite3.connect(fresh) as b:
+    with driver.connect(stepwise) as a, driver.connect(fresh) as b:
         assert _parts(a.execute(query)) == _parts(b.execute(query))
 
 

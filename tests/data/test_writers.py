@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +12,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
 
 from liaison.data import db as data_db
+from liaison.data import driver
 from liaison.data.db import Busy, Database, holding
 from liaison.services import demands
 from liaison.sync.log import database
@@ -20,12 +20,13 @@ from tests.conftest import Cast, log_demands
 
 ROOT = Path(__file__).resolve().parents[2]
 WORKER = r"""
-import json, sqlite3, sys, time
+import json, sys, time
+from liaison.data import driver
 from liaison.services import accounts, demands
 from liaison.sync.log import database
 
 path, seconds, tag = sys.argv[1], float(sys.argv[2]), sys.argv[3]
-with sqlite3.connect(path) as conn:
+with driver.connect(path) as conn:
     ids = [r[0] for r in conn.execute("SELECT id FROM demand WHERE state = 'assigned'")]
 db = database(path)
 sup = accounts.sign_in(db, "supervisor", "password-123")
@@ -46,7 +47,7 @@ print(json.dumps({"done": done, "failed": failed[:3], "slowest": slowest}))
 
 
 def _progress_notes(path: Path) -> int:
-    with sqlite3.connect(path) as conn:
+    with driver.connect(path) as conn:
         return int(
             conn.execute("SELECT count(*) FROM demand_event WHERE kind = 'progress'").fetchone()[0]
         )
@@ -85,7 +86,7 @@ def test_a_writer_that_gives_up_says_what_it_waited_for(
 ) -> None:
     monkeypatch.setattr(data_db, "BUSY_TIMEOUT_MS", 300)
     other = database(db_path)  # connections made now wait 0.3 s
-    long_writer = sqlite3.connect(db_path, isolation_level=None)
+    long_writer = driver.connect(db_path, isolation_level=None)
     long_writer.execute("BEGIN IMMEDIATE")
     try:
         with holding(db_path, "正在导入“区联络办”的同步包（50286 项变更）"):

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import base64
 import re
-import sqlite3
 import subprocess
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from PIL import Image, ImageFilter
 from pypdf import PdfReader
 
 from liaison import cli
+from liaison.data import driver
 from liaison.data.db import Database
 from liaison.domain import serials, signing
 from liaison.domain.errors import ValidationError
@@ -37,7 +37,7 @@ def _sheet(db: Database, demand_id: str, tmp_path: Path) -> tuple[str, str]:
 
 def _edit(db: Database, sql: str, *params: object) -> None:
     """Change the file behind the application's back, as someone with sqlite3 would."""
-    conn = sqlite3.connect(db.path)
+    conn = driver.connect(db.path)
     with conn:
         conn.execute(sql, params)
     conn.close()
@@ -53,7 +53,7 @@ def test_an_enterprise_edited_under_the_sheet_no_longer_verifies(
     d = closed_demand(db, cast)
     qr, typed = _sheet(db, d, tmp_path)
     assert verify(db, qr).ok and verify(db, typed).ok
-    with sqlite3.connect(db.path) as conn:
+    with driver.connect(db.path) as conn:
         old = conn.execute(f"SELECT {column} FROM enterprise WHERE id = ?", (cast.enterprise_id,))
         before = old.fetchone()[0]
     _edit(db, f"UPDATE enterprise SET {column} = ? WHERE id = ?", value, cast.enterprise_id)
@@ -181,7 +181,7 @@ def test_serials_count_per_device_and_year(db: Database, cast: Cast) -> None:
     a, b = closure_record(db, first).serial, closure_record(db, second).serial
     assert a.endswith("-00001号") and b.endswith("-00002号")
     assert a[:-8] == b[:-8]  # same district word, year and device code
-    with sqlite3.connect(db.path) as conn:
+    with driver.connect(db.path) as conn:
         fingerprint = conn.execute("SELECT fingerprint FROM device WHERE is_local = 1").fetchone()[
             0
         ]
@@ -276,7 +276,7 @@ def test_demo_closures_are_numbered_like_the_app_numbers_them(tmp_path: Path) ->
     path = tmp_path / "demo.sqlite"
     init_database(path)
     generate(path, seed=3)
-    with sqlite3.connect(path) as conn:
+    with driver.connect(path) as conn:
         rows = conn.execute(
             "SELECT json_extract(data, '$.serial'), strftime('%Y', at) FROM demand_event "
             "WHERE kind = 'close' ORDER BY at, id"

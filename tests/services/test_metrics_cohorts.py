@@ -5,7 +5,6 @@ month, quarter or year and any grouping."""
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -14,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from liaison import cli
+from liaison.data import driver
 from liaison.services.metrics import GROUPINGS, RATE_SHARES, MetricRow, compute_metrics
 from liaison.sync.log import database
 
@@ -54,7 +54,7 @@ class Raw:
 
 
 def _raw(path: Path) -> Raw:
-    conn = sqlite3.connect(path)
+    conn = driver.connect(path)
     raw = Raw()
     try:
         for did, kind, at, due, dept, data, eid in conn.execute(

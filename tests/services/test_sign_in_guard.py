@@ -3,11 +3,11 @@ that device for 15 minutes — kept across restarts, visible to and undone by an
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import timedelta
 
 import pytest
 
+from liaison.data import driver
 from liaison.data.db import Database
 from liaison.domain import clock
 from liaison.domain.errors import DomainError, PermissionDenied
@@ -91,7 +91,7 @@ def test_an_administrator_sees_and_unlocks_a_name(db: Database, cast: Cast) -> N
 def test_the_lock_belongs_to_this_device_and_never_travels(db: Database, cast: Cast) -> None:
     for _ in range(accounts.MAX_FAILURES):
         _fail(db)
-    conn = sqlite3.connect(db.path)
+    conn = driver.connect(db.path)
     try:
         logged = conn.execute(
             "SELECT count(*) FROM sync_op WHERE entity = 'setting' OR fields LIKE '%sign_in.guard%'"

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 
 from liaison import cli
+from liaison.data import driver
 from liaison.domain import workflow as wf
 from liaison.services import demands
 from liaison.sync.exchange.audit import verify
@@ -26,7 +25,7 @@ def laptop(hub: Replica, make_laptop: MakeLaptop, cast: Cast) -> Replica:
 
 
 def _edit(replica: Replica, sql: str, *args: object) -> None:
-    conn = sqlite3.connect(replica.db.path)
+    conn = driver.connect(replica.db.path)
     try:
         conn.execute(sql, args)
         conn.commit()

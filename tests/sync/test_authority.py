@@ -10,7 +10,6 @@ one.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -18,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from liaison import cli
+from liaison.data import driver
 from liaison.domain import workflow as wf
 from liaison.domain.errors import DomainError, PermissionDenied
 from liaison.domain.roles import Role
@@ -39,7 +39,7 @@ STOLEN = "stolen-password-1"
 
 def hand_edit(replica: Replica, *statements: str) -> None:
     """What the laptop's holder does with `sqlite3` on its file."""
-    conn = sqlite3.connect(replica.db.path)
+    conn = driver.connect(replica.db.path)
     try:
         for sql in statements:
             conn.execute(sql)
@@ -132,7 +132,7 @@ def test_a_laptop_cannot_revoke_the_hub_for_everyone(
     with pytest.raises(BundleRefused) as refused:  # no more bundles for a revoked device
         d.laptop.export(d.hub)
     assert refused.value.reason == "revoked_peer"
-    with sqlite3.connect(lap) as conn:  # which the holder undoes by hand (the op stays)
+    with driver.connect(lap) as conn:  # which the holder undoes by hand (the op stays)
         conn.execute("UPDATE device SET revoked_at = NULL WHERE id = ?", (d.hub.device_id,))
     conn.close()
     report = d.hub.receive(d.laptop.export(d.hub))
@@ -296,7 +296,7 @@ def _relabel(path: Path, d: District, demand_id: str, reseal_with: bytes | None 
     opened = envelope.open_envelope(path.read_bytes())
     work = path.with_suffix(".payload")
     work.write_bytes(plain_payload(path, d.hub))
-    conn = sqlite3.connect(work)
+    conn = driver.connect(work)
     have = d.other.db.raw()
     try:
         start = (

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import sqlite3
 import stat
 import subprocess
 from collections.abc import Iterator
@@ -15,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from liaison import cli
+from liaison.data import driver
 from liaison.services import enterprises
 from liaison.sync.exchange import devices, envelope
 from liaison.sync.exchange.envelope import BundleRefused
@@ -224,7 +224,7 @@ def test_an_it_person_opens_a_bundle_with_age_as_the_docs_say(
     )
     plain = tmp_path / "payload.sqlite"
     subprocess.run(["sh", "-c", script, "sh", str(path), str(key), str(plain)], check=True)
-    conn = sqlite3.connect(plain)
+    conn = driver.connect(plain)
     try:
         fields = [r[0] for r in conn.execute("SELECT fields FROM op WHERE entity = 'demand'")]
     finally:

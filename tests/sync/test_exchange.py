@@ -3,12 +3,12 @@ each."""
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from liaison.data import driver
 from liaison.data.db import Database
 from liaison.domain import clock
 from liaison.domain import workflow as wf
@@ -235,7 +235,7 @@ def test_deletes_stick_against_old_bundles(pair: tuple[Replica, Replica], cast: 
     new = hub.export(laptop)
     laptop.receive(new)
     laptop.receive(old)  # an old file found on a USB stick later
-    with sqlite3.connect(laptop.db.path) as conn:
+    with driver.connect(laptop.db.path) as conn:
         assert conn.execute(
             "SELECT deleted_at IS NOT NULL FROM enterprise WHERE id = ?", (eid,)
         ).fetchone() == (1,)
@@ -323,7 +323,7 @@ def test_a_deleted_visit_travels_with_its_reason_and_older_ops_take_new_columns_
         ),
     ).visit_id
     # an op made before the visit had a deleted_reason column (migration 0005) lacks the field
-    with sqlite3.connect(hub.db.path) as conn:
+    with driver.connect(hub.db.path) as conn:
         conn.execute(
             "UPDATE sync_op SET fields = json_remove(fields, '$.deleted_reason') "
             "WHERE entity = 'visit' AND entity_id = ?",
@@ -332,7 +332,7 @@ def test_a_deleted_visit_travels_with_its_reason_and_older_ops_take_new_columns_
     [gone] = [v for v in visits_of(hub.db, cast.enterprise_id) if v != kept]
     visits.delete_visit(hub.db, cast.supervisor, gone, "重复登记")
     laptop.receive(hub.export(laptop))
-    with sqlite3.connect(laptop.db.path) as conn:
+    with driver.connect(laptop.db.path) as conn:
         rows = dict(
             conn.execute("SELECT id, deleted_reason FROM visit WHERE id IN (?, ?)", (kept, gone))
         )
@@ -341,7 +341,7 @@ def test_a_deleted_visit_travels_with_its_reason_and_older_ops_take_new_columns_
 
 
 def visits_of(db: Database, enterprise_id: str) -> list[str]:
-    with sqlite3.connect(db.path) as conn:
+    with driver.connect(db.path) as conn:
         return [
             r[0]
             for r in conn.execute("SELECT id FROM visit WHERE enterprise_id = ?", (enterprise_id,))
@@ -384,7 +384,7 @@ def test_a_chunked_bundle_applies_what_each_op_builds_on_first(
     monkeypatch.setattr(bundle, "CHUNK", 2)
     newcomer = make_laptop("新来的笔记本")
     introduce(hub, newcomer)
-    conn = sqlite3.connect(newcomer.db.path)
+    conn = driver.connect(newcomer.db.path)
     try:
         assert (
             conn.execute("SELECT count(*) FROM sync_op WHERE refused IS NOT NULL").fetchone()[0]

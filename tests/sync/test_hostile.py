@@ -29,6 +29,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from liaison.data import driver
 from liaison.data.db import Database
 from liaison.data.models import Category, Street
 from liaison.domain import clock
@@ -86,7 +87,7 @@ class World:
 
 
 def _copy(src: Path, dst: Path) -> None:
-    a, b = sqlite3.connect(src), sqlite3.connect(dst)
+    a, b = driver.connect(src), driver.connect(dst)
     a.backup(b)
     a.close()
     b.close()
@@ -266,7 +267,7 @@ def _rows(data: bytes, tmp: Path, key: bytes) -> list[tuple[Any, ...]]:
     """The op rows of a bundle we made ourselves (read plainly: it is our own file)."""
     path = tmp / "own-payload.sqlite"
     path.write_bytes(_plain(data, key))
-    conn = sqlite3.connect(path)
+    conn = driver.connect(path)
     try:
         return conn.execute(
             "SELECT site, seq, hlc, entity, entity_id, account, fields, base FROM op "
@@ -289,7 +290,7 @@ def _payload(
     seal_key: bytes | None = None,
 ) -> bytes:
     path = tmp / f"payload-{next(_made)}.sqlite"
-    conn = sqlite3.connect(path, isolation_level=None)
+    conn = driver.connect(path, isolation_level=None)
     try:
         for sql in ddl if ddl is not None else list(payload.PAYLOAD_DDL.values()):
             conn.execute(sql)

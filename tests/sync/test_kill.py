@@ -14,7 +14,6 @@ import os
 import random
 import shutil
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -24,6 +23,7 @@ from pathlib import Path
 
 import pytest
 
+from liaison.data import driver
 from liaison.demo import generate
 from liaison.demo.people import DEMO_PASSWORD
 from liaison.services import accounts
@@ -56,7 +56,7 @@ class Scene:
 
 
 def _copy(src: Path, dst: Path) -> None:
-    a, b = sqlite3.connect(src), sqlite3.connect(dst)
+    a, b = driver.connect(src), driver.connect(dst)
     a.backup(b)
     a.close()
     b.close()
@@ -64,7 +64,7 @@ def _copy(src: Path, dst: Path) -> None:
 
 def _look(path: Path, bundle_id: str) -> tuple[str, str, bool, int]:
     """integrity, digest, whether the bundle is recorded as imported, op count."""
-    conn = sqlite3.connect(path)
+    conn = driver.connect(path)
     try:
         integrity = conn.execute("PRAGMA integrity_check").fetchone()[0]
         recorded = conn.execute(

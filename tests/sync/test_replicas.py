@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import itertools
 import shutil
-import sqlite3
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -34,6 +33,7 @@ from hypothesis.stateful import (
     run_state_machine_as_test,
 )
 
+from liaison.data import driver
 from liaison.data.db import Database
 from liaison.domain import clock
 from liaison.domain import workflow as wf
@@ -90,7 +90,7 @@ def world(tmp_path_factory: pytest.TempPathFactory, template_db: Path) -> World:
         for name in EVERYONE[1:]:
             reps[name].receive(reps["hub"].export(reps[name]))
         # the holder makes the laptop a hub in its own file, so its services do anything
-        conn = sqlite3.connect(files[MALLORY])
+        conn = driver.connect(files[MALLORY])
         conn.execute("UPDATE device SET kind = 'hub' WHERE is_local = 1")
         conn.commit()
         conn.close()
@@ -560,7 +560,7 @@ def _relabelled(path: Path, site: str, key: bytes, receiver: Replica) -> Path | 
     h = envelope.open_envelope(path.read_bytes()).header
     work = path.with_suffix(".forged-payload")
     work.write_bytes(plain_payload(path, receiver))
-    conn = sqlite3.connect(work)
+    conn = driver.connect(work)
     try:
         rows = conn.execute(
             "SELECT site, seq, hlc, entity, entity_id, account, fields, base FROM op "

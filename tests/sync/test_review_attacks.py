@@ -317,7 +317,7 @@ def test_a_bundle_reusing_the_id_of_one_the_receiver_exported_is_refused_clearly
 ) -> None:
     """The laptop knows the id of the hub's last bundle for it (it imported it). A bundle of
     its own with that id passes the replay check (which looks at bundles *in* only), then
-    logging it trips `sync_bundle`'s primary key: a raw sqlite3.IntegrityError, not one clear
+    logging it trips `sync_bundle`'s primary key: a raw driver.IntegrityError, not one clear
     line (BundleRefused)."""
     lap = d.laptop
     taken = one(

@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from liaison import cli
+from liaison.data import driver
 from liaison.sync.log import records as se
 from liaison.sync.log.oplog import record_ops
 
@@ -27,7 +28,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def single_op(demo: Path) -> dict[str, list[str]]:
     """Per fast entity, the records made by exactly one op."""
-    conn = sqlite3.connect(demo)
+    conn = driver.connect(demo)
     try:
         found: dict[str, list[str]] = {}
         for name in sorted(se.FAST_ENTITIES):
@@ -44,8 +45,8 @@ def single_op(demo: Path) -> dict[str, list[str]]:
 
 
 def _copy(path: Path) -> sqlite3.Connection:
-    src = sqlite3.connect(path)
-    dst = sqlite3.connect(":memory:", isolation_level=None)
+    src = driver.connect(path)
+    dst = driver.connect(":memory:", isolation_level=None)
     src.backup(dst)
     src.close()
     return dst

@@ -135,8 +135,9 @@ def test_a_result_comes_back_as_from_a_plain_call(qtbot: QtBot, log_text: Callab
 
 
 HOLD = """
-import sqlite3, sys, time
-conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+import sys, time
+from liaison.data import driver
+conn = driver.connect(sys.argv[1], isolation_level=None)
 conn.execute("BEGIN IMMEDIATE")
 print("held", flush=True)
 time.sleep(float(sys.argv[2]))

@@ -3,7 +3,6 @@ not."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from liaison.data import backup
+from liaison.data import backup, driver
 from liaison.data.db import Database
 from liaison.domain.errors import PermissionDenied
 from liaison.services import backups
@@ -23,7 +22,7 @@ from tests.conftest import Cast, log_demands
 
 
 def _count(path: Path) -> int:
-    conn = sqlite3.connect(path)
+    conn = driver.connect(path)
     try:
         return int(conn.execute("SELECT count(*) FROM demand").fetchone()[0])
     finally:

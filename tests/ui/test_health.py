@@ -3,7 +3,6 @@ offered, put in place on yes (the damaged file kept), nothing touched on no."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,7 +10,7 @@ import pytest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from liaison.data import backup
+from liaison.data import backup, driver
 from liaison.domain.errors import DomainError
 from liaison.sync.log import database
 from liaison.ui import health
@@ -20,7 +19,7 @@ from tests.conftest import Cast, log_demands
 
 
 def _count(path: Path) -> int:
-    conn = sqlite3.connect(path)
+    conn = driver.connect(path)
     try:
         return int(conn.execute("SELECT count(*) FROM demand").fetchone()[0])
     finally:

@@ -26,7 +26,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from liaison.data import backup, migrate
+from liaison.data import backup, driver, migrate
 from liaison.data.db import Database, holding
 from liaison.domain import clock, credentials, hlc, signing
 from liaison.domain.ids import new_id
@@ -580,6 +580,8 @@ JOINED_THROUGH = "district.joined_through"
 that bundle, before its enrolment (which the bundle carries) is known here."""
 
 
+_UNPLACEABLE: driver.Errors = (*driver.IntegrityError, ValueError)
+
 CHUNK = 100_000
 """Ops validated and merged at a time (all in the import's one transaction): memory stays
 bounded for a district snapshot, and a bad row anywhere still rolls back everything."""
@@ -713,7 +715,7 @@ def _apply(
             merged = apply_ops(conn, ops, fold_ahead=h.ops <= CHUNK, check=check, refused=refused)
         except MergeRefused as exc:
             raise BundleRefused("invalid_row", f"同步包无法合并：{exc}") from exc
-        except (sqlite3.IntegrityError, ValueError) as exc:  # e.g. a step to no known unit
+        except _UNPLACEABLE as exc:  # e.g. a step to no known unit
             raise BundleRefused("invalid_row", f"同步包的内容引用了本机没有的记录：{exc}") from exc
         total += len(ops)
         new_ops += merged.new_ops

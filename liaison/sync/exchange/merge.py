@@ -25,7 +25,7 @@ from typing import Any
 
 import orjson
 
-from liaison.data import bulk, search
+from liaison.data import bulk, driver, search
 from liaison.domain import workflow as wf
 from liaison.services.demand_log import SNAPSHOT_COLUMNS, event_from
 from liaison.sync.exchange.authority import MADE_BY_OPS, Enrolment, reference_map
@@ -260,7 +260,7 @@ def rederive(
             se.write_from_log(conn, entity, fast)  # a few long statements: the worker runs
             with paused(ahead):  # Python and a statement per row: the worker waits
                 report.conflicts += _write_weighed(conn, entity, slow, ops_of, demands, fresh)
-        except sqlite3.IntegrityError as exc:
+        except driver.IntegrityError as exc:
             raise MergeRefused(f"{entity.name} 无法写入：{exc}") from exc
         if entity.name == "enterprise":
             reindex = ids
@@ -549,7 +549,7 @@ class Ahead:
         events = [o for o in self.new if o.entity == "demand_event"]
         ids = {o.entity_id for o in demands} | {o.fields["demand_id"] for o in events}
         arriving = {o.entity_id for o in events}
-        conn = sqlite3.connect(f"{Path(self.path).as_uri()}?mode=ro", uri=True)
+        conn = driver.connect(f"{Path(self.path).as_uri()}?mode=ro", uri=True)
         try:
             stored = [
                 r

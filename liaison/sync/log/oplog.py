@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from liaison.data import bulk
 from liaison.data.backup import BEHIND_SETTING as RESTORED_BEHIND
+from liaison.data.db import raw_connection
 from liaison.domain import clock, hlc
 from liaison.domain.errors import DomainError, ValidationError
 from liaison.sync.log import checks as sync_checks
@@ -530,8 +531,7 @@ def _before_commit(session: Session) -> None:
     touched = session.info.pop(TOUCHED, None)
     forced = session.info.pop(FORCED, None)
     if touched or forced:
-        conn = session.connection().connection.driver_connection
-        assert isinstance(conn, sqlite3.Connection)
+        conn = raw_connection(session)
         capture(conn, touched or {}, forced, session.info.get(ACTOR))
 
 

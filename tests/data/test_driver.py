@@ -1,0 +1,47 @@
+"""The SQLite every database is opened with: SQLCipher's, with its memory statistics off."""
+
+from __future__ import annotations
+
+import ctypes
+import subprocess
+import sys
+
+from liaison.data import driver
+
+
+def _memory_used() -> int:
+    lib = ctypes.CDLL(driver._library.__file__)
+    lib.sqlite3_memory_used.restype = ctypes.c_int64
+    return int(lib.sqlite3_memory_used())
+
+
+def test_the_library_counts_no_memory_so_readers_do_not_share_a_mutex() -> None:
+    assert driver.MEMORY_STATUS_OFF
+    conn = driver.connect(":memory:")
+    conn.execute("CREATE TABLE t (x)")
+    conn.executemany("INSERT INTO t VALUES (?)", [(i,) for i in range(1000)])
+    assert _memory_used() == 0  # the statistics are what takes the mutex
+    conn.close()
+
+
+def test_without_the_setting_the_library_counts_memory() -> None:
+    """The check above can fail: the wheel's default is to count."""
+    probe = (
+        "import ctypes\n"
+        "from sqlcipher3 import dbapi2, _sqlite3\n"
+        "lib = ctypes.CDLL(_sqlite3.__file__)\n"
+        "lib.sqlite3_memory_used.restype = ctypes.c_int64\n"
+        "c = dbapi2.connect(':memory:')\n"
+        "c.execute('CREATE TABLE t (x)')\n"
+        "print(lib.sqlite3_memory_used())\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert int(out.stdout) > 0
+
+
+def test_it_is_sqlcipher_with_the_sql_liaison_uses() -> None:
+    conn = driver.connect(":memory:")
+    assert conn.execute("PRAGMA cipher_version").fetchone()[0].startswith("4.")
+    conn.execute("CREATE VIRTUAL TABLE f USING fts5(x, tokenize='trigram')")
+    assert conn.execute("SELECT json_extract('{\"a\": 1}', '$.a')").fetchone()[0] == 1
+    conn.close()
