@@ -6,7 +6,7 @@ Regenerate after changing a message in the core (liaison/ outside liaison/ui):
     scripts/update_translations.sh      # then translate what it lists as unfinished
 
 liaison.ui.core_text.tr_core uses these tables; tests/ui/test_core_text.py fails when this
-file is out of date. 190 static messages, 174 patterns.
+file is out of date. 194 static messages, 180 patterns.
 """
 
 # ruff: noqa: E501
@@ -153,6 +153,9 @@ def static_messages() -> dict[str, str]:
         "密码不能是用户名，也不能包含用户名": QCoreApplication.translate(
             "CoreText", "密码不能是用户名，也不能包含用户名"
         ),
+        "密码哈希格式不对，无法生成密钥槽": QCoreApplication.translate(
+            "CoreText", "密码哈希格式不对，无法生成密钥槽"
+        ),
         "密码须含字母、数字、符号中的至少两类": QCoreApplication.translate(
             "CoreText", "密码须含字母、数字、符号中的至少两类"
         ),
@@ -168,6 +171,15 @@ def static_messages() -> dict[str, str]:
         "待交办": QCoreApplication.translate("CoreText", "待交办"),
         "待回访的诉求": QCoreApplication.translate("CoreText", "待回访的诉求"),
         "待签收": QCoreApplication.translate("CoreText", "待签收"),
+        "恢复密钥不正确：它不是这个数据库的恢复密钥": QCoreApplication.translate(
+            "CoreText", "恢复密钥不正确：它不是这个数据库的恢复密钥"
+        ),
+        "恢复密钥中有无效字符：只含字母 A–Z 和数字 2–7": QCoreApplication.translate(
+            "CoreText", "恢复密钥中有无效字符：只含字母 A–Z 和数字 2–7"
+        ),
+        "恢复密钥应为 32 个字母和数字（如 ABCD-EFGH-…，共 8 组）": QCoreApplication.translate(
+            "CoreText", "恢复密钥应为 32 个字母和数字（如 ABCD-EFGH-…，共 8 组）"
+        ),
         "您的角色不能登记走访": QCoreApplication.translate("CoreText", "您的角色不能登记走访"),
         "成立日期": QCoreApplication.translate("CoreText", "成立日期"),
         "所依据的记录不存在、已被搁置，或来源设备当时还没有它": QCoreApplication.translate(
@@ -444,6 +456,15 @@ def pattern_messages() -> list[tuple[str, str]]:
             QCoreApplication.translate("CoreText", "{0}.{1} 不是有效的日期时间"),
         ),
         (
+            "(.+?)不是 Liaison 的密钥文件（格式不对）",
+            QCoreApplication.translate("CoreText", "{0}不是 Liaison 的密钥文件（格式不对）"),
+        ),
+        ("(.+?)已损坏，无法读取", QCoreApplication.translate("CoreText", "{0}已损坏，无法读取")),
+        (
+            "(.+?)已损坏：有未知的密钥槽",
+            QCoreApplication.translate("CoreText", "{0}已损坏：有未知的密钥槽"),
+        ),
+        (
             "(.+?)的(.+?)在您打开后已被他人修改：请关闭后重新打开，核对后再改",
             QCoreApplication.translate(
                 "CoreText", "{0}的{1}在您打开后已被他人修改：请关闭后重新打开，核对后再改"
@@ -665,6 +686,7 @@ def pattern_messages() -> list[tuple[str, str]]:
             "密码至少需要 (.+?) 个字符",
             QCoreApplication.translate("CoreText", "密码至少需要 {0} 个字符"),
         ),
+        ("密钥文件 (.+?) ", QCoreApplication.translate("CoreText", "密钥文件 {0} ")),
         (
             "已有账号“(.+?)”的角色与演示数据冲突，请换一个空数据库生成演示数据",
             QCoreApplication.translate(
@@ -697,6 +719,12 @@ def pattern_messages() -> list[tuple[str, str]]:
         ),
         ("找不到图片文件：(.+?)", QCoreApplication.translate("CoreText", "找不到图片文件：{0}")),
         ("找不到备份文件 (.+?)", QCoreApplication.translate("CoreText", "找不到备份文件 {0}")),
+        (
+            "找不到密钥文件 (.+?)：没有它无法打开加密的数据库",
+            QCoreApplication.translate(
+                "CoreText", "找不到密钥文件 {0}：没有它无法打开加密的数据库"
+            ),
+        ),
         ("找不到设备“(.+?)”", QCoreApplication.translate("CoreText", "找不到设备“{0}”")),
         (
             "承诺办结日期不能晚于 (.+?)（(.+?) 个工作日）",
@@ -853,6 +881,10 @@ def pattern_messages() -> list[tuple[str, str]]:
         (
             "无法读取图片：(.+?)（不是图片文件或已损坏）",
             QCoreApplication.translate("CoreText", "无法读取图片：{0}（不是图片文件或已损坏）"),
+        ),
+        (
+            "无法读取密钥文件 (.+?)：(.+?)",
+            QCoreApplication.translate("CoreText", "无法读取密钥文件 {0}：{1}"),
         ),
         (
             "无法读取文件 (.+?)：(.+?)",

@@ -266,7 +266,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../liaison/ui/app.py" line="+49"/>
+        <location filename="../../liaison/ui/app.py" line="+60"/>
         <location line="+41"/>
         <source>百千万企业走访联络系统</source>
         <translation>Liaison — enterprise visits</translation>
@@ -1196,7 +1196,7 @@ Time: {at}</translation>
         <translation type="vanished">The password needs at least 8 characters</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>导入同步包前</source>
         <translation>before import</translation>
     </message>
@@ -1211,17 +1211,17 @@ Time: {at}</translation>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location line="+216"/>
+        <location line="+225"/>
         <source>部门</source>
         <translation>department</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+80"/>
         <source>{0}的{1}在您打开后已被他人修改：请关闭后重新打开，核对后再改</source>
         <translation>Someone else changed this {0}&apos;s {1} after you opened it: close the form, open it again and check before changing</translation>
     </message>
     <message>
-        <location line="+399"/>
+        <location line="+406"/>
         <source>无法识别的核验码：请扫描销号单上的二维码，或输入“编号 校验码”，例如：{0}</source>
         <translation>Not a verification code: scan the QR code on the closure record, or type &quot;serial check-code&quot;, e.g. {0}</translation>
     </message>
@@ -1230,7 +1230,7 @@ Time: {at}</translation>
         <translation type="vanished">Accounts already exist; ask an administrator to create a new one</translation>
     </message>
     <message>
-        <location line="-685"/>
+        <location line="-710"/>
         <source>已有待审批的延期申请</source>
         <translation>An extension request is already awaiting approval</translation>
     </message>
@@ -1270,7 +1270,7 @@ Time: {at}</translation>
         <translation>To accept</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+10"/>
         <source>您的角色不能登记走访</source>
         <translation>Your role cannot log visits</translation>
     </message>
@@ -1363,7 +1363,7 @@ Time: {at}</translation>
         <translation type="vanished">The file is over 1 GB; it is not a sync bundle exported by this system</translation>
     </message>
     <message>
-        <location line="-156"/>
+        <location line="-168"/>
         <source>内容不是 JSON 对象</source>
         <translation>the content is not a JSON object</translation>
     </message>
@@ -1392,7 +1392,7 @@ Time: {at}</translation>
         <translation type="vanished">the record it builds on does not exist or was set aside</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+57"/>
         <source>承办人不属于办理环节的承办单位</source>
         <translation>the handler does not belong to the step&apos;s unit</translation>
     </message>
@@ -1801,9 +1801,14 @@ Time: {at}</translation>
         <translation type="vanished">This is this installation; no need to trust it</translation>
     </message>
     <message>
-        <location line="-213"/>
+        <location line="-225"/>
         <source>密码不能是用户名，也不能包含用户名</source>
         <translation>The password may not be or contain the username</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>密码哈希格式不对，无法生成密钥槽</source>
+        <translation>The password hash has the wrong format: no key slot can be made from it</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1816,7 +1821,22 @@ Time: {at}</translation>
         <translation>The current password is wrong</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+4"/>
+        <source>恢复密钥不正确：它不是这个数据库的恢复密钥</source>
+        <translation>Wrong recovery key: it is not this database&apos;s recovery key</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>恢复密钥中有无效字符：只含字母 A–Z 和数字 2–7</source>
+        <translation>The recovery key has invalid characters: it holds only the letters A–Z and the digits 2–7</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>恢复密钥应为 32 个字母和数字（如 ABCD-EFGH-…，共 8 组）</source>
+        <translation>A recovery key is 32 letters and digits (like ABCD-EFGH-…, 8 groups)</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>新密码不能与当前密码相同</source>
         <translation>The new password must differ from the current one</translation>
     </message>
@@ -1946,6 +1966,21 @@ Time: {at}</translation>
         <translation>{0}.{1} is not a valid date and time</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>{0}不是 Liaison 的密钥文件（格式不对）</source>
+        <translation>{0}is not a Liaison key file (wrong format)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0}已损坏，无法读取</source>
+        <translation>{0}is damaged and cannot be read</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}已损坏：有未知的密钥槽</source>
+        <translation>{0}is damaged: it has a key slot of an unknown kind</translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>{0}退回：{1}</source>
         <translation>returned by {0}: {1}</translation>
@@ -2036,7 +2071,22 @@ Time: {at}</translation>
         <translation>The account of participant &quot;{0}&quot; does not exist</translation>
     </message>
     <message>
-        <location line="+565"/>
+        <location line="+167"/>
+        <source>密钥文件 {0} </source>
+        <translation>The key file {0} </translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>找不到密钥文件 {0}：没有它无法打开加密的数据库</source>
+        <translation>The key file {0} is missing: without it the encrypted database cannot be opened</translation>
+    </message>
+    <message>
+        <location line="+163"/>
+        <source>无法读取密钥文件 {0}：{1}</source>
+        <translation>Cannot read the key file {0}: {1}</translation>
+    </message>
+    <message>
+        <location line="+211"/>
         <source>这个同步包是“{0}”加密发给另一台设备的，本机无法打开：请对方为本机导出</source>
         <translation>This bundle from “{0}” is encrypted for another device and cannot be opened here: ask the sender to export one for this device</translation>
     </message>
@@ -2050,7 +2100,7 @@ Time: {at}</translation>
         <translation type="vanished">The sending device &quot;{0}&quot; is not trusted yet: compare fingerprints, then run liaison device trust</translation>
     </message>
     <message>
-        <location line="-764"/>
+        <location line="-784"/>
         <source>设备名称应为 1 到 100 个字</source>
         <translation>A device&apos;s name has 1 to 100 characters</translation>
     </message>
@@ -2138,7 +2188,7 @@ Time: {at}</translation>
         <translation>{0} is a folder, not a database file</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+86"/>
         <source>发送设备“{0}”尚未由区联络办登记：管理员核对指纹后在区联络办的电脑上登记它，它的同步包才能导入</source>
         <translation>The sending device “{0}” is not enrolled by the district office: an administrator compares its fingerprint and enrols it on a district office computer before its bundles can be imported</translation>
     </message>
@@ -2313,7 +2363,7 @@ Time: {at}</translation>
         <translation>The password needs at least {0} characters</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>已有账号“{0}”的角色与演示数据冲突，请换一个空数据库生成演示数据</source>
         <translation>The existing account &quot;{0}&quot; has a role that clashes with the demo data; make the demo data in an empty database</translation>
     </message>
@@ -2357,7 +2407,7 @@ Time: {at}</translation>
         <translation>Backup file not found: {0}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>找不到设备“{0}”</source>
         <translation>Device &quot;{0}&quot; not found</translation>
     </message>
@@ -2526,7 +2576,7 @@ Time: {at}</translation>
         <translation>Cannot read the picture {0} (not a picture, or damaged)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>无法读取文件 {0}：{1}</source>
         <translation>Cannot read the file {0}: {1}</translation>
     </message>
