@@ -65,6 +65,67 @@ class Locked(Exception):
     """Raised by Liaison itself where SQLite would say the file is locked (its text says so)."""
 
 
+PLAIN_HEADER = b"SQLite format 3\x00"
+"""The first 16 bytes of a database file in the clear; an encrypted one starts with random."""
+
+_keys: dict[str, bytes] = {}
+
+
+def _file_of(database: Path | str) -> str | None:
+    """The file a connection string names (a path, or a `file:` URI with its query), absolute;
+    None for an in-memory database."""
+    text = str(database)
+    if text == ":memory:" or text.startswith("file::memory:"):
+        return None
+    if text.startswith("file:"):
+        from urllib.parse import unquote, urlsplit
+
+        text = unquote(urlsplit(text).path)
+    return str(Path(text).resolve())  # one spelling per file: "..", links, relative paths
+
+
+def unlock(path: Path | str, key: bytes) -> None:
+    """From now on, this process opens the database file at `path` with `key` (its 32-byte
+    SQLCipher key): every connection, engine and copy made through this module."""
+    file = _file_of(path)
+    if file is None or len(key) != 32:
+        raise ValueError("a database file and a 32-byte key")
+    _keys[file] = key
+
+
+def forget(path: Path | str) -> None:
+    """Open the file at `path` without a key again (it was closed, or made plaintext)."""
+    file = _file_of(path)
+    if file is not None:
+        _keys.pop(file, None)
+
+
+def key_of(database: Path | str) -> bytes | None:
+    file = _file_of(database)
+    return None if file is None else _keys.get(file)
+
+
+def is_encrypted(path: Path) -> bool:
+    """Whether the file at `path` is an encrypted database (not SQLite's header in the clear);
+    False for a missing or empty file."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(len(PLAIN_HEADER))
+    except FileNotFoundError:
+        return False
+    return bool(head) and head != PLAIN_HEADER
+
+
+def apply_key(conn: sqlite3.Connection, database: Path | str) -> bool:
+    """Give a new connection its file's key, first thing; True when the file has one."""
+    key = key_of(database)
+    if key is not None:
+        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    return key is not None
+
+
 def connect(database: Path | str, **kwargs: Any) -> sqlite3.Connection:
-    """`sqlite3.connect`'s arguments, on SQLCipher's SQLite."""
-    return cast(sqlite3.Connection, module.connect(str(database), **kwargs))
+    """`sqlite3.connect`'s arguments, on SQLCipher's SQLite, keyed when the file is unlocked."""
+    conn = cast(sqlite3.Connection, module.connect(str(database), **kwargs))
+    apply_key(conn, database)
+    return conn

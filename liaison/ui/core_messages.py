@@ -6,7 +6,7 @@ Regenerate after changing a message in the core (liaison/ outside liaison/ui):
     scripts/update_translations.sh      # then translate what it lists as unfinished
 
 liaison.ui.core_text.tr_core uses these tables; tests/ui/test_core_text.py fails when this
-file is out of date. 194 static messages, 180 patterns.
+file is out of date. 194 static messages, 182 patterns.
 """
 
 # ruff: noqa: E501
@@ -518,6 +518,13 @@ def pattern_messages() -> list[tuple[str, str]]:
             QCoreApplication.translate("CoreText", "办结时限不能超过 {0} 个工作日（最晚 {1}）"),
         ),
         (
+            "加密后的副本与原数据库不一致，已放弃加密，原数据库未改动（完整性检查：(.+?)）",
+            QCoreApplication.translate(
+                "CoreText",
+                "加密后的副本与原数据库不一致，已放弃加密，原数据库未改动（完整性检查：{0}）",
+            ),
+        ),
+        (
             "参加人员“(.+?)”的账号不存在",
             QCoreApplication.translate("CoreText", "参加人员“{0}”的账号不存在"),
         ),
@@ -756,6 +763,7 @@ def pattern_messages() -> list[tuple[str, str]]:
                 "CoreText", "数据库 {0} 尚未初始化，请先运行 liaison init --db {1}"
             ),
         ),
+        ("数据库 (.+?) 已经加密", QCoreApplication.translate("CoreText", "数据库 {0} 已经加密")),
         (
             "数据库 (.+?) 正被其他程序占用：请稍后重试",
             QCoreApplication.translate("CoreText", "数据库 {0} 正被其他程序占用：请稍后重试"),

@@ -1221,7 +1221,7 @@ Time: {at}</translation>
         <translation>Someone else changed this {0}&apos;s {1} after you opened it: close the form, open it again and check before changing</translation>
     </message>
     <message>
-        <location line="+406"/>
+        <location line="+414"/>
         <source>无法识别的核验码：请扫描销号单上的二维码，或输入“编号 校验码”，例如：{0}</source>
         <translation>Not a verification code: scan the QR code on the closure record, or type &quot;serial check-code&quot;, e.g. {0}</translation>
     </message>
@@ -1230,7 +1230,7 @@ Time: {at}</translation>
         <translation type="vanished">Accounts already exist; ask an administrator to create a new one</translation>
     </message>
     <message>
-        <location line="-710"/>
+        <location line="-718"/>
         <source>已有待审批的延期申请</source>
         <translation>An extension request is already awaiting approval</translation>
     </message>
@@ -2067,6 +2067,11 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>加密后的副本与原数据库不一致，已放弃加密，原数据库未改动（完整性检查：{0}）</source>
+        <translation>The encrypted copy does not match the database: encryption was abandoned and the database is unchanged (integrity check: {0})</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>参加人员“{0}”的账号不存在</source>
         <translation>The account of participant &quot;{0}&quot; does not exist</translation>
     </message>
@@ -2081,7 +2086,12 @@ Time: {at}</translation>
         <translation>The key file {0} is missing: without it the encrypted database cannot be opened</translation>
     </message>
     <message>
-        <location line="+163"/>
+        <location line="+35"/>
+        <source>数据库 {0} 已经加密</source>
+        <translation>The database {0} is already encrypted</translation>
+    </message>
+    <message>
+        <location line="+129"/>
         <source>无法读取密钥文件 {0}：{1}</source>
         <translation>Cannot read the key file {0}: {1}</translation>
     </message>
@@ -2100,7 +2110,7 @@ Time: {at}</translation>
         <translation type="vanished">The sending device &quot;{0}&quot; is not trusted yet: compare fingerprints, then run liaison device trust</translation>
     </message>
     <message>
-        <location line="-784"/>
+        <location line="-792"/>
         <source>设备名称应为 1 到 100 个字</source>
         <translation>A device&apos;s name has 1 to 100 characters</translation>
     </message>
@@ -2188,7 +2198,7 @@ Time: {at}</translation>
         <translation>{0} is a folder, not a database file</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+93"/>
         <source>发送设备“{0}”尚未由区联络办登记：管理员核对指纹后在区联络办的电脑上登记它，它的同步包才能导入</source>
         <translation>The sending device “{0}” is not enrolled by the district office: an administrator compares its fingerprint and enrols it on a district office computer before its bundles can be imported</translation>
     </message>
@@ -2442,7 +2452,7 @@ Time: {at}</translation>
         <translation>Database {0} is not initialised yet; run liaison init --db {1} first</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>数据库 {0} 正被其他程序占用：请稍后重试</source>
         <translation>Database {0} is in use by another program: try again shortly</translation>
     </message>

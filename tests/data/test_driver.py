@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import ctypes
+import secrets
 import subprocess
 import sys
+from pathlib import Path
+
+import pytest
 
 from liaison.data import driver
 
@@ -45,3 +49,41 @@ def test_it_is_sqlcipher_with_the_sql_liaison_uses() -> None:
     conn.execute("CREATE VIRTUAL TABLE f USING fts5(x, tokenize='trigram')")
     assert conn.execute("SELECT json_extract('{\"a\": 1}', '$.a')").fetchone()[0] == 1
     conn.close()
+
+
+def test_an_unlocked_file_is_opened_with_its_key_by_path_or_uri(tmp_path: Path) -> None:
+    from liaison.data.db import ENCRYPTED_CACHE_KIB, Database
+
+    path = tmp_path / "sub" / "x.sqlite"
+    path.parent.mkdir()
+    key = secrets.token_bytes(32)
+    driver.unlock(path, key)
+    try:
+        conn = driver.connect(path)
+        conn.execute("CREATE TABLE t (x)")
+        conn.execute("INSERT INTO t VALUES ('观音桥')")
+        conn.commit()
+        conn.close()
+        assert driver.is_encrypted(path)
+        assert b"\xe8\xa7\x82" not in path.read_bytes()  # 观, in UTF-8
+        uri = f"{path.absolute().as_uri()}?mode=ro"
+        ro = driver.connect(uri, uri=True)
+        assert ro.execute("SELECT x FROM t").fetchone() == ("观音桥",)
+        ro.close()
+        db = Database(tmp_path / "sub" / ".." / "sub" / "x.sqlite", hooks=())
+        assert db.raw().execute("PRAGMA cache_size").fetchone()[0] == -ENCRYPTED_CACHE_KIB
+        db.dispose()
+    finally:
+        driver.forget(path)
+    assert driver.key_of(path) is None and driver.key_of(":memory:") is None
+
+
+def test_a_plaintext_file_is_not_taken_for_an_encrypted_one(tmp_path: Path) -> None:
+    path = tmp_path / "plain.sqlite"
+    assert not driver.is_encrypted(path)  # missing
+    conn = driver.connect(path)
+    conn.execute("CREATE TABLE t (x)")
+    conn.close()
+    assert not driver.is_encrypted(path)
+    with pytest.raises(ValueError):
+        driver.unlock(path, b"short")
