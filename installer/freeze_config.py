@@ -80,16 +80,26 @@ QT_PLUGINS_DROPPED = {
     "generic",
     "networkinformation",
     "tls",
+    # OpenGL through GLX and SVG icons: the windows are drawn in software, the icons are PNGs
+    "xcbglintegrations",
+    "iconengines",
 }
 QT_PLUGINS_KEPT = {
     "platforms": {"qxcb", "qwindows", "qoffscreen", "qminimal"},
-    "imageformats": {"qgif", "qico", "qjpeg", "qsvg", "qwebp"},
+    "imageformats": {"qgif", "qico", "qjpeg", "qwebp"},
     "platformthemes": {"qxdgdesktopportal"},  # GTK's theme would need all of GTK 3
 }
 # Qt's own translations: Chinese and English only (the languages the app speaks).
 QT_TRANSLATIONS_KEPT = {"qt_zh_CN", "qtbase_zh_CN", "qt_en", "qtbase_en"}
-# Qt on a bare screen without X11, and Wayland's client libraries (see QT_PLUGINS_DROPPED)
-QT_LIBS_DROPPED = ("libQt6EglFs", "libQt6EglFSDevice", "libQt6Wayland", "libQt6WlShell")
+# Qt on a bare screen without X11, Wayland's client libraries, OpenGL and SVG (see above)
+QT_LIBS_DROPPED = (
+    "libQt6EglFs",
+    "libQt6EglFSDevice",
+    "libQt6Wayland",
+    "libQt6WlShell",
+    "libQt6OpenGL",  # only the GLX integration (QT_PLUGINS_DROPPED) needs it
+    "libQt6Svg",  # only the SVG icon engine and image format need it
+)
 
 # On Linux the libraries of the system (X11, fontconfig, cups, OpenSSL, SQLite, glib...) come from
 # the distribution's own packages: build-deb.sh turns what the bundle needs of them into the

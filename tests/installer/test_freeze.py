@@ -89,6 +89,8 @@ LINUX = [
     ("PySide6/Qt/plugins/egldeviceintegrations/libqeglfs-x11-integration.so", False),
     ("PySide6/Qt/lib/libQt6Pdf.so.6", True),
     ("PySide6/Qt/lib/libQt6EglFSDeviceIntegration.so.6", False),
+    ("PySide6/Qt/lib/libQt6OpenGL.so.6", False),
+    ("PySide6/Qt/plugins/xcbglintegrations/libqxcb-glx-integration.so", False),
     ("libQt6WaylandClient.so.6", False),
     ("PySide6/Qt/translations/qtbase_zh_CN.qm", True),
     ("PySide6/Qt/translations/qtbase_de.qm", False),
