@@ -26,6 +26,7 @@ import errno
 import json
 import os
 import re
+import shutil
 import sqlite3
 import tempfile
 from collections.abc import Callable
@@ -33,7 +34,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from liaison.data import driver
+from liaison.data import driver, keyslots
 from liaison.domain import clock
 from liaison.domain.errors import DomainError
 
@@ -155,12 +156,36 @@ def take(
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+    keys = keyslots.keys_path(db_path)
+    if keys.exists():  # the slots as they are now go with the encrypted copy
+        shutil.copyfile(keys, keyslots.keys_path(target))
+        os.chmod(keyslots.keys_path(target), 0o600)
     if to is None:
         prune(where, now.date())
     return Backup(target, kind, now.replace(microsecond=0), target.stat().st_size)
 
 
+def adopt_key(db_path: Path, path: Path) -> None:
+    """Open an encrypted backup of this database with the database's key (a database keeps its
+    key for life, so every backup taken since it was encrypted opens with it)."""
+    key = driver.key_of(db_path)
+    if key is not None and driver.key_of(path) is None and driver.is_encrypted(path):
+        driver.unlock(path, key)
+
+
 def _copy(src: Path, dst: Path, progress: Callable[[int, int], object] | None) -> None:
+    """A snapshot of `src` in `dst`, encrypted with `src`'s key when it has one."""
+    key = driver.key_of(src)
+    if key is not None:
+        driver.unlock(dst, key)
+    try:
+        _copy_pages(src, dst, progress)
+    finally:
+        if key is not None:
+            driver.forget(dst)
+
+
+def _copy_pages(src: Path, dst: Path, progress: Callable[[int, int], object] | None) -> None:
     try:
         source = _read_only(src)
     except driver.Error as exc:
@@ -298,6 +323,7 @@ def health(db_path: Path) -> str | None:
 def latest(db_path: Path) -> Backup | None:
     """The newest backup of this database that is whole, or None."""
     for b in listed(folder(db_path)):
+        adopt_key(db_path, b.path)
         if health(b.path) is None:
             return b
     return None
@@ -326,8 +352,10 @@ def inspect(path: Path, known_revisions: list[str]) -> Inspected:
             magic = f.read(16)
     except OSError as exc:
         raise DomainError(f"无法读取 {path}：{exc.strerror}") from exc
-    if magic != b"SQLite format 3\x00":
-        raise DomainError(f"{path} 不是 Liaison 的数据库或备份文件")
+    if magic != driver.PLAIN_HEADER and driver.key_of(path) is None:
+        raise DomainError(
+            f"{path} 不是 Liaison 的数据库或备份文件，或是用另一个密钥加密的（另一台电脑的数据库）"
+        )
     try:
         conn = _read_only(path)
         try:
@@ -404,6 +432,7 @@ def restore(
 ) -> Restored:
     """Replace the database with a backup (see the module doc); raises DomainError with one
     clear line when it must not."""
+    adopt_key(db_path, backup_file)
     found = inspect(backup_file, known_revisions)
     current = _current_device(db_path)
     if current is not None and found.device_id != current[0] and not any_device:
@@ -418,8 +447,11 @@ def restore(
     fd, tmp_name = tempfile.mkstemp(dir=where, prefix=f".{db_path.name}.", suffix=PARTIAL)
     os.close(fd)
     tmp = Path(tmp_name)
+    key = driver.key_of(backup_file)
     try:
         _copy(backup_file, tmp, None)
+        if key is not None:
+            driver.unlock(tmp, key)
         with driver.connect(tmp) as conn:
             conn.execute("PRAGMA journal_mode=WAL")
             if behind:
@@ -441,6 +473,13 @@ def restore(
         raise DomainError(f"恢复失败：{_why(exc)}（数据库未改动）") from exc
     finally:
         tmp.unlink(missing_ok=True)
+        driver.forget(tmp)
+    if key is not None:
+        driver.unlock(db_path, key)
+        keys, saved = keyslots.keys_path(db_path), keyslots.keys_path(backup_file)
+        if not keys.exists() and saved.exists():  # the slots as they were when it was taken
+            shutil.copyfile(saved, keys)
+            os.chmod(keys, 0o600)
     return Restored(db_path, kept, behind)
 
 

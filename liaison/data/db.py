@@ -172,6 +172,9 @@ class Database:
         self._reads = sessionmaker(self.read_engine, expire_on_commit=False)
         for hook in hooks:
             hook(self._sessions)
+        from liaison.data import slot_refresh  # models import this module: not at the top
+
+        slot_refresh.install(self._sessions, self.path)
 
     @contextmanager
     def session(self) -> Iterator[Session]:

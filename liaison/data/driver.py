@@ -107,11 +107,11 @@ def key_of(database: Path | str) -> bytes | None:
 
 def is_encrypted(path: Path) -> bool:
     """Whether the file at `path` is an encrypted database (not SQLite's header in the clear);
-    False for a missing or empty file."""
+    False for a missing, empty or unreadable file."""
     try:
         with path.open("rb") as f:
             head = f.read(len(PLAIN_HEADER))
-    except FileNotFoundError:
+    except OSError:  # missing, a folder, unreadable: not an encrypted database either
         return False
     return bool(head) and head != PLAIN_HEADER
 

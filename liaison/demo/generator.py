@@ -27,7 +27,7 @@ from pathlib import Path
 from queue import Queue
 from typing import IO, Any
 
-from liaison.data import driver, search
+from liaison.data import driver, search, slot_refresh
 from liaison.demo.clockwork import Clockwork
 from liaison.demo.fieldwork import (
     DEMAND_COLUMNS,
@@ -324,6 +324,7 @@ def generate(
                 _restore_wal(conn)
     finally:
         conn.close()
+    slot_refresh.refresh(path)  # an encrypted database: the demo's accounts open it too
     return DemoReport(
         path=path,
         scale=plan.scale,

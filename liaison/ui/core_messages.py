@@ -6,7 +6,7 @@ Regenerate after changing a message in the core (liaison/ outside liaison/ui):
     scripts/update_translations.sh      # then translate what it lists as unfinished
 
 liaison.ui.core_text.tr_core uses these tables; tests/ui/test_core_text.py fails when this
-file is out of date. 194 static messages, 182 patterns.
+file is out of date. 195 static messages, 183 patterns.
 """
 
 # ruff: noqa: E501
@@ -216,6 +216,9 @@ def static_messages() -> dict[str, str]:
         "数据库正被其他程序使用（Liaison 仍在运行？）：请先关闭它再恢复": QCoreApplication.translate(
             "CoreText", "数据库正被其他程序使用（Liaison 仍在运行？）：请先关闭它再恢复"
         ),
+        "数据库没有加密，没有恢复密钥": QCoreApplication.translate(
+            "CoreText", "数据库没有加密，没有恢复密钥"
+        ),
         "文件是空的（0 字节），不是同步包": QCoreApplication.translate(
             "CoreText", "文件是空的（0 字节），不是同步包"
         ),
@@ -414,6 +417,13 @@ def pattern_messages() -> list[tuple[str, str]]:
         (
             "(.+?) 不是 Liaison 的数据库或备份文件",
             QCoreApplication.translate("CoreText", "{0} 不是 Liaison 的数据库或备份文件"),
+        ),
+        (
+            "(.+?) 不是 Liaison 的数据库或备份文件，或是用另一个密钥加密的（另一台电脑的数据库）",
+            QCoreApplication.translate(
+                "CoreText",
+                "{0} 不是 Liaison 的数据库或备份文件，或是用另一个密钥加密的（另一台电脑的数据库）",
+            ),
         ),
         (
             "(.+?) 不是 Liaison 的数据库（新建请运行 liaison init \\-\\-db (.+?)）",

@@ -266,13 +266,14 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../liaison/ui/app.py" line="+60"/>
+        <location filename="../../liaison/ui/app.py" line="+62"/>
         <location line="+41"/>
+        <location line="+44"/>
         <source>百千万企业走访联络系统</source>
         <translation>Liaison — enterprise visits</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-84"/>
         <source>今天的自动备份没有完成：{0}</source>
         <translation>Today&apos;s automatic backup did not complete: {0}</translation>
     </message>
@@ -282,7 +283,12 @@
         <translation>Database {0} is already open in another Liaison ({1}): switch to that window, or close it first.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+38"/>
+        <source>正在加密数据库…</source>
+        <translation>Encrypting the database…</translation>
+    </message>
+    <message>
+        <location line="+66"/>
         <source>已用备份恢复数据库。程序将关闭，请重新打开。</source>
         <translation>The database was restored from a backup. Liaison will now close; please open it again.</translation>
     </message>
@@ -1211,12 +1217,12 @@ Time: {at}</translation>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location line="+225"/>
+        <location line="+228"/>
         <source>部门</source>
         <translation>department</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+87"/>
         <source>{0}的{1}在您打开后已被他人修改：请关闭后重新打开，核对后再改</source>
         <translation>Someone else changed this {0}&apos;s {1} after you opened it: close the form, open it again and check before changing</translation>
     </message>
@@ -1230,7 +1236,7 @@ Time: {at}</translation>
         <translation type="vanished">Accounts already exist; ask an administrator to create a new one</translation>
     </message>
     <message>
-        <location line="-718"/>
+        <location line="-728"/>
         <source>已有待审批的延期申请</source>
         <translation>An extension request is already awaiting approval</translation>
     </message>
@@ -1354,7 +1360,7 @@ Time: {at}</translation>
         <translation>The database is not initialised yet; run liaison init first</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>文件是空的（0 字节），不是同步包</source>
         <translation>The file is empty (0 bytes), not a sync bundle</translation>
     </message>
@@ -1363,7 +1369,7 @@ Time: {at}</translation>
         <translation type="vanished">The file is over 1 GB; it is not a sync bundle exported by this system</translation>
     </message>
     <message>
-        <location line="-168"/>
+        <location line="-171"/>
         <source>内容不是 JSON 对象</source>
         <translation>the content is not a JSON object</translation>
     </message>
@@ -1406,7 +1412,7 @@ Time: {at}</translation>
         <translation type="vanished">Not a verification code: scan the QR code on the closure record, or type &quot;serial check-code&quot;, e.g. 江北销号〔2026〕7F3A-00012号 3F2A-9C1B-77D0-E415</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>时间戳格式不对</source>
         <translation>malformed timestamp</translation>
     </message>
@@ -1801,7 +1807,7 @@ Time: {at}</translation>
         <translation type="vanished">This is this installation; no need to trust it</translation>
     </message>
     <message>
-        <location line="-225"/>
+        <location line="-228"/>
         <source>密码不能是用户名，也不能包含用户名</source>
         <translation>The password may not be or contain the username</translation>
     </message>
@@ -1836,7 +1842,12 @@ Time: {at}</translation>
         <translation>A recovery key is 32 letters and digits (like ABCD-EFGH-…, 8 groups)</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+39"/>
+        <source>数据库没有加密，没有恢复密钥</source>
+        <translation>The database is not encrypted: it has no recovery key</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>新密码不能与当前密码相同</source>
         <translation>The new password must differ from the current one</translation>
     </message>
@@ -1889,6 +1900,11 @@ Time: {at}</translation>
         <location line="+2"/>
         <source>{0} 不是 JSON 对象</source>
         <translation>{0} is not a JSON object</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{0} 不是 Liaison 的数据库或备份文件，或是用另一个密钥加密的（另一台电脑的数据库）</source>
+        <translation>{0} is not a Liaison database or backup, or it is encrypted with another key (another computer&apos;s database)</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -2110,7 +2126,7 @@ Time: {at}</translation>
         <translation type="vanished">The sending device &quot;{0}&quot; is not trusted yet: compare fingerprints, then run liaison device trust</translation>
     </message>
     <message>
-        <location line="-792"/>
+        <location line="-799"/>
         <source>设备名称应为 1 到 100 个字</source>
         <translation>A device&apos;s name has 1 to 100 characters</translation>
     </message>
@@ -2183,7 +2199,7 @@ Time: {at}</translation>
         <translation>{0} is not a Liaison database or backup</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+11"/>
         <source>{0} 不是 Liaison 的数据库（新建请运行 liaison init --db {1}）</source>
         <translation>{0} is not a Liaison database (to create one, run liaison init --db {1})</translation>
     </message>
@@ -5301,7 +5317,7 @@ Click &quot;Copy details&quot; and send them to technical support; log file: {0}
         <translation type="vanished">Welcome to the Enterprise Liaison System. Create the administrator account first; cadre and department accounts can be added later under &quot;Admin&quot;.</translation>
     </message>
     <message>
-        <location filename="../../liaison/ui/signin.py" line="+256"/>
+        <location filename="../../liaison/ui/signin.py" line="+260"/>
         <source>例如：区联络办 张三</source>
         <translation>e.g. District Liaison Office, Zhang San</translation>
     </message>
@@ -6420,6 +6436,43 @@ The damaged file is kept under another name; changes made after the backup come 
     </message>
 </context>
 <context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <location filename="../../liaison/ui/unlock.py" line="+91"/>
+        <source>恢复密钥 · 百千万企业走访联络系统</source>
+        <translation>Recovery key · Liaison</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>本机数据库已加密：电脑或硬盘丢失时，没有密码的人读不到其中的企业和账号信息。各账号仍用自己的密码登录。
+
+下面的恢复密钥只显示这一次。请打印或抄写，与电脑分开保管（如交区联络办存档）；所有能登录本机的密码都忘记时，凭它打开数据库。</source>
+        <translation>This computer&apos;s database is now encrypted: if the computer or its disk is lost, nobody without a password can read its enterprises or accounts. Everyone signs in with their own password as before.
+
+The recovery key below is shown only this once. Print it or copy it out and keep it apart from the computer (for example in the district office&apos;s files); when every password that signs in here is forgotten, it opens the database.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>我已打印或抄写恢复密钥，并会另处保管</source>
+        <translation>I have printed or copied the recovery key and will keep it elsewhere</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>&lt;h2&gt;百千万企业走访联络系统 · 数据库恢复密钥&lt;/h2&gt;&lt;p&gt;所有能登录本机的密码都忘记时，凭此密钥打开本机的加密数据库。请与电脑分开保管，不要拍照发送。&lt;/p&gt;&lt;p style=&apos;font-size:20pt; font-family:monospace&apos;&gt;&lt;b&gt;{0}&lt;/b&gt;&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Liaison · database recovery key&lt;/h2&gt;&lt;p&gt;When every password that signs in on this computer is forgotten, this key opens its encrypted database. Keep it apart from the computer; do not photograph or send it.&lt;/p&gt;&lt;p style=&apos;font-size:20pt; font-family:monospace&apos;&gt;&lt;b&gt;{0}&lt;/b&gt;&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
     <name>RouteDialog</name>
     <message>
         <location filename="../../liaison/ui/demands/route_dialog.py" line="+43"/>
@@ -6568,7 +6621,7 @@ The damaged file is kept under another name; changes made after the backup come 
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../liaison/ui/signin.py" line="-248"/>
+        <location filename="../../liaison/ui/signin.py" line="-250"/>
         <source>登录 · 百千万企业走访联络系统</source>
         <translation>Sign in · Enterprise Liaison System</translation>
     </message>
@@ -6600,7 +6653,7 @@ The damaged file is kept under another name; changes made after the backup come 
         <translation>Quit</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>正在登录…</source>
         <translation>Signing in…</translation>
     </message>
@@ -7108,6 +7161,39 @@ The damaged file is kept under another name; changes made after the backup come 
     <message>
         <source>同步包 (*.lsb);;所有文件 (*)</source>
         <translation type="vanished">Sync bundles (*.lsb);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <location filename="../../liaison/ui/unlock.py" line="-104"/>
+        <source>登录（数据库已加密）· 百千万企业走访联络系统</source>
+        <translation>Sign in (encrypted database) · Liaison</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>忘记密码？用恢复密钥打开…</source>
+        <translation>Forgot the password? Open with the recovery key…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>本机数据库已加密：输入账号和密码打开</source>
+        <translation>This computer&apos;s database is encrypted: sign in to open it</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>正在打开加密的数据库…</source>
+        <translation>Opening the encrypted database…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>用恢复密钥打开</source>
+        <translation>Open with the recovery key</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>恢复密钥（8 组，每组 4 个字母或数字，如 ABCD-EFGH-…）：</source>
+        <translation>Recovery key (8 groups of 4 letters or digits, like ABCD-EFGH-…):</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@ from __future__ import annotations
 import secrets
 import sqlite3
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -17,14 +18,14 @@ from liaison.demo.generator import generate
 from liaison.domain.errors import DomainError
 from liaison.sync.exchange.digest import digest
 from liaison.sync.log import database
-from tests.core.test_demo import TODAY, _copy
 
 KEY = secrets.token_bytes(32)
+TODAY = date(2025, 11, 20)
 
 
 @pytest.fixture
-def demo(template_db: Path, tmp_path: Path) -> Iterator[Path]:
-    path = _copy(template_db, tmp_path / "demo.sqlite")
+def demo(db_path: Path) -> Iterator[Path]:
+    path = db_path.rename(db_path.with_name("demo.sqlite"))
     generate(path, scale="small", seed=1, today=TODAY)
     yield path
     driver.forget(path)

@@ -26,7 +26,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from liaison.data import backup, driver, migrate
+from liaison.data import backup, driver, migrate, slot_refresh
 from liaison.data.db import Database, holding
 from liaison.domain import clock, credentials, hlc, signing
 from liaison.domain.ids import new_id
@@ -550,6 +550,8 @@ def _run(db: Database, path: Path, dry_run: bool, joining: str | None) -> Import
                 raise
             conn.execute("ROLLBACK" if dry_run else "COMMIT")
         report.applied = not dry_run
+        if not dry_run:  # accounts and passwords that arrived open the database from now on
+            slot_refresh.refresh(db.path)
         return report
     finally:
         conn.close()
