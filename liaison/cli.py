@@ -19,7 +19,14 @@ from typing import NoReturn
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 
 from liaison import cli_accounts, cli_backup, cli_sync, logs
-from liaison.cli_auth import NeedsInput, add_user_options, new_password, signed_in
+from liaison.cli_auth import (
+    RECOVERY_OPTION,
+    NeedsInput,
+    add_user_options,
+    new_password,
+    signed_in,
+    unlock_database,
+)
 from liaison.data import driver
 from liaison.data.db import Database, default_db_path, file_problem
 from liaison.domain.errors import DomainError
@@ -83,6 +90,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--version", action=_PrintVersion, nargs=0, help="显示版本、构建日期和提交，然后退出"
     )
     _db_option(parser, None)
+    add_user_options(parser, default=None)
+    parser.add_argument(
+        RECOVERY_OPTION,
+        type=Path,
+        metavar="FILE",
+        help="数据库已加密而忘了密码时：用这个文件第一行的恢复密钥打开",
+    )
     parser.add_argument(
         "--open",
         type=Path,
@@ -162,6 +176,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("code", nargs="*", metavar="CODE", help="二维码文字，或编号与校验码")
     p.add_argument("--image", type=Path, metavar="FILE", help="单据照片或扫描件（读取其二维码）")
 
+    p = sub.add_parser(
+        "encrypt", help="加密本机数据库（管理员）：各账号仍用自己的密码，另给出一次性恢复密钥"
+    )
+    _db_option(p, argparse.SUPPRESS)
+    add_user_options(p)
     cli_sync.add_parsers(sub, _db_option)
     cli_accounts.add_parsers(sub, _db_option)
     cli_backup.add_parsers(sub, _db_option)
@@ -191,7 +210,7 @@ def cmd_app(args: argparse.Namespace, open_app: OpenApp | None) -> int:
     return open_app(_db_path(args), bundle)
 
 
-_VALUED_OPTIONS = ("--db", "--log-level", "--open")
+_VALUED_OPTIONS = ("--db", "--log-level", "--open", "--user", "--password-file", RECOVERY_OPTION)
 
 
 def _bundle_as_option(argv: Sequence[str]) -> list[str]:
@@ -236,6 +255,30 @@ def cmd_init(args: argparse.Namespace) -> int:
         finally:
             db.dispose()
         print(f"已新建区县：本机为区县服务器（区联络办），管理员 {args.admin}")
+        _encrypt_and_show(r.path)
+    return 0
+
+
+def _encrypt_and_show(path: Path) -> None:
+    from liaison.services.encryption import encrypt
+
+    done = encrypt(path)
+    print(
+        f"数据库已加密（{done.accounts} 个账号可用各自的密码打开）。恢复密钥只显示这一次，"
+        "请打印或抄写后与电脑分开保管；忘记密码时凭它打开数据库：\n\n"
+        f"    {done.recovery_key}\n"
+    )
+
+
+def cmd_encrypt(args: argparse.Namespace) -> int:
+    from liaison.domain.roles import Role
+
+    db = _open_db(args)
+    try:
+        signed_in(db, args).require(Role.ADMIN)
+    finally:
+        db.dispose()
+    _encrypt_and_show(_db_path(args))
     return 0
 
 
@@ -407,6 +450,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import": cmd_import,
     "report": cmd_report,
     "verify": cmd_verify,
+    "encrypt": cmd_encrypt,
     "bundle": partial(cli_sync.cmd_bundle, open_db=_open_db),
     "device": partial(cli_sync.cmd_device, open_db=_open_db),
     "digest": partial(cli_sync.cmd_digest, open_db=_open_db),
@@ -433,6 +477,7 @@ def main(argv: Sequence[str] | None = None, open_app: OpenApp | None = None) -> 
         if args.open is not None:
             raise UsageError(f"--open 只用于打开桌面程序，不能与命令 {args.command} 同用")
         logs.start_facts(f"command {args.command}", _db_path(args))
+        unlock_database(_db_path(args), args)
         code = COMMANDS[args.command](args)
         sys.stdout.flush()  # here, where a reader that went away can be told apart
         logs.log.info("command %s ended with status %d", args.command, code)

@@ -23,12 +23,18 @@ class NeedsInput(Exception):
     """The command cannot get what it needs from the person (one line, exit status 2)."""
 
 
-def add_user_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--user", metavar="NAME", help="以此账号执行（需要该账号的密码）")
+def add_user_options(parser: argparse.ArgumentParser, default: object = argparse.SUPPRESS) -> None:
+    """`--user` and `--password-file`: on the command itself, and before any command (where an
+    encrypted database is unlocked with them); a command's own do not hide the ones given
+    before it."""
+    parser.add_argument(
+        "--user", metavar="NAME", default=default, help="以此账号执行（需要该账号的密码）"
+    )
     parser.add_argument(
         "--password-file",
         type=Path,
         metavar="FILE",
+        default=default,
         help=f"从文件第一行读取密码（也可用环境变量 {PASSWORD_ENV}，或在终端输入）",
     )
 
@@ -47,6 +53,16 @@ def _first_line(path: Path, what: str) -> str:
 
 
 def read_password(args: argparse.Namespace, prompt: str = "密码：") -> str:
+    """The password of `--user`: asked once per command (unlocking the database and signing in
+    take the same)."""
+    known: str | None = getattr(args, "_password", None)
+    if known is not None:
+        return known
+    args._password = _read_password(args, prompt)
+    return str(args._password)
+
+
+def _read_password(args: argparse.Namespace, prompt: str) -> str:
     path: Path | None = getattr(args, "password_file", None)
     if path is not None:
         return _first_line(path, "密码文件")
@@ -59,7 +75,7 @@ def read_password(args: argparse.Namespace, prompt: str = "密码：") -> str:
 
 def new_password(args: argparse.Namespace) -> str:
     """A password being set (the first administrator's): typed twice on a terminal."""
-    first = read_password(args, "设置密码：")
+    first = _read_password(args, "设置密码：")
     typed = getattr(args, "password_file", None) is None and PASSWORD_ENV not in os.environ
     if typed and getpass.getpass("再次输入密码：") != first:
         raise NeedsInput("两次输入的密码不一致")
@@ -96,3 +112,26 @@ def chosen_password(args: argparse.Namespace) -> str:
     if getpass.getpass("再次输入新密码：") != first:
         raise NeedsInput("两次输入的新密码不一致")
     return first
+
+
+RECOVERY_OPTION = "--recovery-key-file"
+
+
+def unlock_database(path: Path, args: argparse.Namespace) -> None:
+    """Before a command opens an encrypted database: its key, opened with `--user` and the
+    password, or with the recovery key in `--recovery-key-file`. Nothing for one in the clear."""
+    from liaison.services import encryption
+
+    if not path.exists() or not encryption.is_encrypted(path) or encryption.is_unlocked(path):
+        return
+    recovery: Path | None = getattr(args, "recovery_key_file", None)
+    if recovery is not None:
+        encryption.recover(path, _first_line(recovery, "恢复密钥文件"))
+        return
+    username: str | None = getattr(args, "user", None)
+    if not username:
+        raise NeedsInput(
+            f"数据库 {path} 已加密：用 --user 账号（及其密码）或 {RECOVERY_OPTION} 打开，"
+            "放在命令之前，如 liaison --user admin stats …"
+        )
+    encryption.unlock(path, username, read_password(args))
