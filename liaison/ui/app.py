@@ -19,7 +19,7 @@ from liaison.services import accounts
 from liaison.services.setup import init_database
 from liaison.sync.log import database
 from liaison.ui import health, single_instance
-from liaison.ui.actions import install_excepthooks
+from liaison.ui.actions import install_excepthooks, perform
 from liaison.ui.context import AppContext, ChangeHub
 from liaison.ui.core_text import tr_core
 from liaison.ui.gc_guard import collect_on_gui_thread
@@ -27,7 +27,9 @@ from liaison.ui.i18n import current_language, install_translators
 from liaison.ui.style import apply_style
 
 if TYPE_CHECKING:
+    from liaison.services.context import Actor
     from liaison.ui.main_window import MainWindow
+    from liaison.ui.unlock import UnlockDialog
 
 
 def app_icon() -> QIcon:
@@ -118,7 +120,50 @@ def run(db_path: Path, bundle: Path | None = None) -> int:
         instance.release()
 
 
+def _signed_in_at_the_door(db: Database, door: UnlockDialog | None) -> Actor | None:
+    """The person who opened the encrypted database, signed in with the same password (None:
+    show the sign-in, which says why — a name locked here, a deactivated account)."""
+    if door is None or door.used_recovery:
+        return None
+    try:
+        return accounts.sign_in(db, door.username.text(), door.password.text())
+    except DomainError:
+        return None
+
+
+def _encrypt(db: Database, actor: Actor) -> Database | None:
+    """A database still in the clear is encrypted at the first sign-in (a new district, an
+    upgrade, a laptop that joined): everyone keeps their password; an administrator is shown
+    the recovery key. Returns the database opened again (None: it failed, said)."""
+    from liaison.domain.roles import Role
+    from liaison.services import encryption
+    from liaison.ui.unlock import RecoveryKeyDialog
+
+    path = db.path
+    db.dispose()
+    try:
+        done = perform(None, "encrypt", lambda: encryption.encrypt(path), _t("正在加密数据库…"))
+    except DomainError as exc:
+        QMessageBox.critical(None, _t("百千万企业走访联络系统"), tr_core(str(exc)))
+        return None
+    if actor.role == Role.ADMIN:
+        RecoveryKeyDialog(done.recovery_key).exec()
+    return database(path)
+
+
+def _t(text: str) -> str:
+    return QApplication.translate("App", text)
+
+
 def _run(app: QApplication, db_path: Path, title: str, bundles: PendingBundles) -> int:
+    from liaison.services import encryption
+    from liaison.ui.unlock import UnlockDialog
+
+    door: UnlockDialog | None = None
+    if encryption.is_encrypted(db_path) and not encryption.is_unlocked(db_path):
+        door = UnlockDialog(db_path)
+        if door.exec() != QDialog.DialogCode.Accepted:
+            return 0
     try:
         opened = health.open_or_recover(db_path, open_or_create, health.ask_box(None))
     except DomainError as exc:
@@ -140,17 +185,25 @@ def _run(app: QApplication, db_path: Path, title: str, bundles: PendingBundles) 
             from liaison.ui.demo_loader import load_small_demo
 
             load_small_demo(db)
-    sign_in = SignInDialog(db, username=username)
-    QTimer.singleShot(0, lambda: logs.log.info("sign-in window shown"))  # once it is on screen
-    if sign_in.exec() != QDialog.DialogCode.Accepted or sign_in.actor is None:
-        return 0
-    if accounts.must_change_password(db, sign_in.actor.account_id):
+    actor = _signed_in_at_the_door(db, door)
+    if actor is None:
+        sign_in = SignInDialog(db, username=username or (door.username.text() if door else ""))
+        QTimer.singleShot(0, lambda: logs.log.info("sign-in window shown"))  # once on screen
+        if sign_in.exec() != QDialog.DialogCode.Accepted or sign_in.actor is None:
+            return 0
+        actor = sign_in.actor
+    if accounts.must_change_password(db, actor.account_id):
         from liaison.ui.password_dialog import ChangePasswordDialog
 
-        change = ChangePasswordDialog(db, sign_in.actor, forced=True)
+        change = ChangePasswordDialog(db, actor, forced=True)
         if change.exec() != QDialog.DialogCode.Accepted:
             return 0  # nothing is used with a password someone else chose
-    window = MainWindow(AppContext(db, sign_in.actor, ChangeHub()))
+    if not encryption.is_encrypted(db_path):
+        encrypted = _encrypt(db, actor)
+        if encrypted is None:
+            return 1
+        db = encrypted
+    window = MainWindow(AppContext(db, actor, ChangeHub()))
     window.show()
     bundles.attach(window)
 

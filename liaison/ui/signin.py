@@ -36,7 +36,9 @@ from liaison.ui.ops import run_in_background
 class SignInDialog(QDialog):
     """Username and password; the actor is in `self.actor` after accept()."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None, username: str = "") -> None:
+    def __init__(
+        self, db: Database | None, parent: QWidget | None = None, username: str = ""
+    ) -> None:
         super().__init__(parent)
         self.db = db
         self.actor: Actor | None = None
@@ -57,20 +59,22 @@ class SignInDialog(QDialog):
         form.addRow(self.tr("用户名"), self.username)
         form.addRow(self.tr("密码"), self.password)
         buttons = button_box(self, self.tr("登录"), self.tr("退出"), self.try_sign_in)
-        layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        self.box = QVBoxLayout(self)
+        self.box.addWidget(title)
+        self.box.addLayout(form)
+        self.box.addWidget(self.error)
+        self.box.addWidget(buttons)
         (self.password if username else self.username).setFocus()
 
     def try_sign_in(self) -> None:
         try:
             name, password = self.username.text(), self.password.text()
+            db = self.db
+            assert db is not None
             self.actor = perform(  # a wrong password waits longer each time: not on this thread
                 self,
                 "sign_in",
-                lambda: accounts.sign_in(self.db, name, password),
+                lambda: accounts.sign_in(db, name, password),
                 self.tr("正在登录…"),
             )
         except DomainError as exc:
