@@ -68,21 +68,24 @@ class SignInDialog(QDialog):
 
     def try_sign_in(self) -> None:
         try:
-            name, password = self.username.text(), self.password.text()
-            db = self.db
-            assert db is not None
-            self.actor = perform(  # a wrong password waits longer each time: not on this thread
-                self,
-                "sign_in",
-                lambda: accounts.sign_in(db, name, password),
-                self.tr("正在登录…"),
-            )
+            self.attempt(self.username.text(), self.password.text())
         except DomainError as exc:
             self.error.setText(tr_core(str(exc)))
             self.password.selectAll()
             self.password.setFocus()
             return
         self.accept()
+
+    def attempt(self, name: str, password: str) -> None:
+        """Sign in (raises DomainError saying why not); `actor` is then the person."""
+        db = self.db
+        assert db is not None
+        self.actor = perform(  # a wrong password waits longer each time: not on this thread
+            self,
+            "sign_in",
+            lambda: accounts.sign_in(db, name, password),
+            self.tr("正在登录…"),
+        )
 
 
 class FirstRunDialog(QDialog):

@@ -45,21 +45,13 @@ class UnlockDialog(SignInDialog):
         self.box.insertWidget(self.box.count() - 1, self.recovery_button)
         self.used_recovery = False
 
-    def try_sign_in(self) -> None:
-        name, password = self.username.text(), self.password.text()
-        try:
-            perform(
-                self,
-                "unlock",
-                lambda: encryption.unlock(self.db_path, name, password),
-                self.tr("正在打开加密的数据库…"),
-            )
-        except DomainError as exc:
-            self.error.setText(tr_core(str(exc)))
-            self.password.selectAll()
-            self.password.setFocus()
-            return
-        self.accept()
+    def attempt(self, name: str, password: str) -> None:
+        perform(
+            self,
+            "unlock",
+            lambda: encryption.unlock(self.db_path, name, password),
+            self.tr("正在打开加密的数据库…"),
+        )
 
     def ask_recovery_key(self) -> str | None:
         text, ok = QInputDialog.getText(
