@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from liaison.data import driver
 from liaison.data.db import Database
 from liaison.domain import workflow as wf
 from liaison.services import demands
+from liaison.sync.exchange.digest import digest
 from tests.conftest import Cast, log_demands
 
 
@@ -38,3 +42,12 @@ def closed_demand(db: Database, cast: Cast, notes: int = 1) -> str:
     )
     demands.close_demand(db, cast.supervisor, d, "经回访满意，予以销号")
     return d
+
+
+def digest_of(path: Path) -> str:
+    """`liaison digest` of the database file at `path` (opened with its key if unlocked)."""
+    conn = driver.connect(path)
+    try:
+        return digest(conn)
+    finally:
+        conn.close()

@@ -16,8 +16,8 @@ from sqlalchemy import text
 from liaison.data import at_rest, driver
 from liaison.demo.generator import generate
 from liaison.domain.errors import DomainError
-from liaison.sync.exchange.digest import digest
 from liaison.sync.log import database
+from tests.builders import digest_of
 
 KEY = secrets.token_bytes(32)
 TODAY = date(2025, 11, 20)
@@ -29,14 +29,6 @@ def demo(db_path: Path) -> Iterator[Path]:
     generate(path, scale="small", seed=1, today=TODAY)
     yield path
     driver.forget(path)
-
-
-def _digest(path: Path) -> str:
-    conn = driver.connect(path)
-    try:
-        return digest(conn)
-    finally:
-        conn.close()
 
 
 def _secrets_of(path: Path) -> list[bytes]:
@@ -61,7 +53,7 @@ def _files(path: Path) -> bytes:
 
 
 def test_the_demo_encrypted_in_place_keeps_every_record_and_shows_nothing(demo: Path) -> None:
-    before = _digest(demo)
+    before = digest_of(demo)
     found = _secrets_of(demo)
     assert all(s in _files(demo) for s in found)  # the check can see them in the clear
 
@@ -70,7 +62,7 @@ def test_the_demo_encrypted_in_place_keeps_every_record_and_shows_nothing(demo: 
     assert driver.is_encrypted(demo)
     # the plaintext file's WAL and index went with it
     assert sorted(p.name for p in demo.parent.iterdir() if "demo" in p.name) == ["demo.sqlite"]
-    assert _digest(demo) == before
+    assert digest_of(demo) == before
     # written through the app's own path: new rows go to the WAL, encrypted too
     db = database(demo)
     with db.session() as s:

@@ -14,8 +14,8 @@ from liaison.data.db import Database
 from liaison.domain.errors import DomainError, PermissionDenied
 from liaison.domain.roles import Role
 from liaison.services import accounts, admin, encryption
-from liaison.sync.exchange.digest import digest
 from liaison.sync.log import database
+from tests.builders import digest_of
 from tests.conftest import Cast, make_cast
 
 
@@ -24,14 +24,6 @@ def district(db: Database) -> Iterator[tuple[Database, Cast]]:
     cast = make_cast(db)
     yield db, cast
     driver.forget(db.path)
-
-
-def _digest(path: Path) -> str:
-    conn = driver.connect(path)
-    try:
-        return digest(conn)
-    finally:
-        conn.close()
 
 
 def _reopen(path: Path) -> Database:
@@ -44,12 +36,12 @@ def test_encrypting_keeps_everyone_signing_in_with_their_own_password(
     district: tuple[Database, Cast],
 ) -> None:
     db, _cast = district
-    before = _digest(db.path)
+    before = digest_of(db.path)
     db.dispose()
     done = encryption.encrypt(db.path)
     assert done.accounts == 7 and len(done.recovery_key) == 39
     assert encryption.is_encrypted(db.path) and driver.is_encrypted(db.path)
-    assert _digest(db.path) == before
+    assert digest_of(db.path) == before
     for name in ("admin", "cadre", "finance", "supervisor"):
         driver.forget(db.path)
         encryption.unlock(db.path, name, "password-123")
@@ -60,7 +52,7 @@ def test_encrypting_keeps_everyone_signing_in_with_their_own_password(
         opened.dispose()
     driver.forget(db.path)
     encryption.recover(db.path, done.recovery_key.lower())
-    assert _digest(db.path) == before
+    assert digest_of(db.path) == before
     with pytest.raises(DomainError, match="已经加密"):
         encryption.encrypt(db.path)
 
