@@ -23,6 +23,7 @@ from liaison.cli_auth import (
     RECOVERY_OPTION,
     NeedsInput,
     add_user_options,
+    encrypt_and_show,
     new_password,
     signed_in,
     unlock_database,
@@ -255,19 +256,8 @@ def cmd_init(args: argparse.Namespace) -> int:
         finally:
             db.dispose()
         print(f"已新建区县：本机为区县服务器（区联络办），管理员 {args.admin}")
-        _encrypt_and_show(r.path)
+        encrypt_and_show(r.path)
     return 0
-
-
-def _encrypt_and_show(path: Path) -> None:
-    from liaison.services.encryption import encrypt
-
-    done = encrypt(path)
-    print(
-        f"数据库已加密（{done.accounts} 个账号可用各自的密码打开）。恢复密钥只显示这一次，"
-        "请打印或抄写后与电脑分开保管；忘记密码时凭它打开数据库：\n\n"
-        f"    {done.recovery_key}\n"
-    )
 
 
 def cmd_encrypt(args: argparse.Namespace) -> int:
@@ -278,7 +268,7 @@ def cmd_encrypt(args: argparse.Namespace) -> int:
         signed_in(db, args).require(Role.ADMIN)
     finally:
         db.dispose()
-    _encrypt_and_show(_db_path(args))
+    encrypt_and_show(_db_path(args))
     return 0
 
 

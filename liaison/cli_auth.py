@@ -135,3 +135,15 @@ def unlock_database(path: Path, args: argparse.Namespace) -> None:
             "放在命令之前，如 liaison --user admin stats …"
         )
     encryption.unlock(path, username, read_password(args))
+
+
+def encrypt_and_show(path: Path) -> None:
+    """Encrypt the database at rest and print its recovery key, the one time it is shown."""
+    from liaison.services.encryption import encrypt
+
+    done = encrypt(path)
+    print(
+        f"数据库已加密（{done.accounts} 个账号可用各自的密码打开）。恢复密钥只显示这一次，"
+        "请打印或抄写后与电脑分开保管；忘记密码时凭它打开数据库：\n\n"
+        f"    {done.recovery_key}\n"
+    )

@@ -9,7 +9,7 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
-from liaison.cli_auth import NeedsInput, add_user_options, signed_in
+from liaison.cli_auth import NeedsInput, add_user_options, encrypt_and_show, signed_in
 from liaison.data.db import Database
 
 DbOption = Callable[[argparse.ArgumentParser, object], None]
@@ -136,11 +136,13 @@ def cmd_join(args: argparse.Namespace, open_db: Opener) -> int:
     try:
         report = bundle.join_district(db, args.file, args.fingerprint, dry_run=args.dry_run)
         _print_import(report)
-        if report.applied:
-            print("本机已加入区县：用登记在本机上的账号登录即可开始工作")
-        return 0
+        path = db.path
     finally:
         db.dispose()
+    if report.applied:
+        print("本机已加入区县：用登记在本机上的账号登录即可开始工作")
+        encrypt_and_show(path)  # what it now holds of the district is encrypted
+    return 0
 
 
 def cmd_device(args: argparse.Namespace, open_db: Opener) -> int:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from liaison import cli
+from liaison.data import driver
 from liaison.data.db import Database
 from tests.conftest import Cast, log_demands
 from tests.sync.conftest import new_installation, rename_this_device
@@ -194,6 +195,9 @@ def test_a_laptop_is_enrolled_at_the_hub_then_joins_and_converges(
     code, out, _ = run(capsys, "join", out_file, "--fingerprint", typed, "--db", laptop)
     assert code == 0 and re.search(r"已导入：新增 \d+ 项变更（包内共 \d+ 项）", out)
     assert "本机已加入区县" in out
+    # what it now holds of the district is encrypted at rest, its recovery key shown once
+    assert "数据库已加密" in out and re.search(r"[A-Z2-7]{4}(-[A-Z2-7]{4}){7}", out)
+    assert driver.is_encrypted(Path(laptop))
     assert digest(capsys, laptop) == digest(capsys, hub) != before
     code, out, _ = run(capsys, "device", "list", "--db", laptop)
     rows = [line.split("\t") for line in out.strip().splitlines()]
