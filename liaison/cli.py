@@ -182,6 +182,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _db_option(p, argparse.SUPPRESS)
     add_user_options(p)
+    p.add_argument(
+        "--new-recovery-key",
+        action="store_true",
+        help="数据库已加密时：换一个恢复密钥（如原来的遗失或外泄）",
+    )
     cli_sync.add_parsers(sub, _db_option)
     cli_accounts.add_parsers(sub, _db_option)
     cli_backup.add_parsers(sub, _db_option)
@@ -262,10 +267,19 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_encrypt(args: argparse.Namespace) -> int:
     from liaison.domain.roles import Role
+    from liaison.services import encryption
 
     db = _open_db(args)
     try:
-        signed_in(db, args).require(Role.ADMIN)
+        actor = signed_in(db, args)
+        actor.require(Role.ADMIN)
+        if args.new_recovery_key:
+            shown = encryption.new_recovery_key(db, actor)
+            print(
+                "新的恢复密钥只显示这一次（旧的从此打不开数据库），请打印或抄写后与电脑分开保管："
+                f"\n\n    {shown}\n"
+            )
+            return 0
     finally:
         db.dispose()
     encrypt_and_show(_db_path(args))

@@ -122,3 +122,21 @@ def test_a_thief_with_the_files_reads_no_name_phone_or_password_hash(
     assert conn.execute("SELECT name FROM enterprise").fetchone() == (NAME,)
     conn.close()
     driver.forget(backup)
+
+
+def test_an_administrator_replaces_a_lost_recovery_key(
+    district: tuple[Path, Path, str], capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    db, pw, old = district
+    unlock = ["--db", str(db), "--user", "admin", "--password-file", str(pw)]
+    code, text = _run([*unlock, "encrypt", "--new-recovery-key"], capsys)
+    assert code == 0 and "旧的从此打不开数据库" in text
+    shown = re.search(r"([A-Z2-7]{4}(?:-[A-Z2-7]{4}){7})", text)
+    assert shown is not None and shown.group(1) != old
+    driver.forget(db)
+    key_file = tmp_path / "old.txt"
+    key_file.write_text(old, encoding="utf-8")
+    code, text = _run(["--db", str(db), "--recovery-key-file", str(key_file), "digest"], capsys)
+    assert code == 1 and "恢复密钥不正确" in text
+    key_file.write_text(shown.group(1), encoding="utf-8")
+    assert _run(["--db", str(db), "--recovery-key-file", str(key_file), "digest"], capsys)[0] == 0
