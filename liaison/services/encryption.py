@@ -29,9 +29,11 @@ GUARD_SUFFIX = ".guard"
 
 
 def is_encrypted(db_path: Path) -> bool:
-    """Whether the database needs unlocking: its key file is there. (A file that is neither
-    in the clear nor has a key file is refused as not a database when opened.)"""
-    return keyslots.keys_path(db_path).is_file()
+    """Whether the database needs unlocking: its key file is there and the file is not in the
+    clear. A key file beside a database in the clear is what a conversion cut short leaves (the
+    key file is written first): the database is still in the clear and is encrypted again at the
+    next chance. A file neither in the clear nor with a key file is refused when opened."""
+    return keyslots.keys_path(db_path).is_file() and driver.is_encrypted(db_path)
 
 
 def is_unlocked(db_path: Path) -> bool:

@@ -183,3 +183,17 @@ def test_the_right_password_starts_the_count_again(
         encryption.unlock(db.path, "cadre", "guess")
     assert str(caught.value) == "用户名或密码不正确"  # the first of a new count: no warning
     assert sign_in_pauses == [0.5, 1.0, 0.5]
+
+
+def test_a_conversion_cut_short_leaves_a_database_in_the_clear_that_encrypts_again(
+    district: tuple[Database, Cast],
+) -> None:
+    """The key file is written before the file is converted: killed in between, it lies beside
+    a database still in the clear, which must open as such and be encrypted next time."""
+    db, _cast = district
+    db.dispose()
+    keys = keyslots.keys_path(db.path)
+    keyslots.write(keys, keyslots.KeyFile(()))  # as the cut-short conversion left it
+    assert not encryption.is_encrypted(db.path)
+    done = encryption.encrypt(db.path)
+    assert encryption.is_encrypted(db.path) and done.accounts == 7
