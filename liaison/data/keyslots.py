@@ -25,9 +25,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
 import secrets
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,6 +34,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from liaison.data.files import owner_only_file
 from liaison.domain.errors import DomainError, ValidationError
 
 FORMAT = "liaison-keys/1"
@@ -73,29 +72,27 @@ def new_database_key() -> bytes:
     return secrets.token_bytes(KEY_BYTES)
 
 
+def _label(kind: str, name: str) -> bytes:
+    """What a slot is for: its wrapping key is derived for it, and its seal bound to it."""
+    return f"{FORMAT}\n{kind}\n{name}".encode()
+
+
 def _wrapping_key(kind: str, name: str, secret: bytes) -> bytes:
     return HKDF(
-        algorithm=hashes.SHA256(),
-        length=KEY_BYTES,
-        salt=None,
-        info=f"{FORMAT}\n{kind}\n{name}".encode(),
+        algorithm=hashes.SHA256(), length=KEY_BYTES, salt=None, info=_label(kind, name)
     ).derive(secret)
-
-
-def _aad(kind: str, name: str) -> bytes:
-    return f"{FORMAT}\n{kind}\n{name}".encode()
 
 
 def _seal(kind: str, name: str, secret: bytes, db_key: bytes, scrypt: str = "") -> Slot:
     nonce = secrets.token_bytes(12)
-    sealed = AESGCM(_wrapping_key(kind, name, secret)).encrypt(nonce, db_key, _aad(kind, name))
+    sealed = AESGCM(_wrapping_key(kind, name, secret)).encrypt(nonce, db_key, _label(kind, name))
     return Slot(kind, name, nonce, sealed, scrypt)
 
 
 def _open(slot: Slot, secret: bytes) -> bytes | None:
     try:
         key = AESGCM(_wrapping_key(slot.kind, slot.name, secret)).decrypt(
-            slot.nonce, slot.sealed, _aad(slot.kind, slot.name)
+            slot.nonce, slot.sealed, _label(slot.kind, slot.name)
         )
     except InvalidTag:
         return None
@@ -245,14 +242,5 @@ def read(path: Path) -> KeyFile:
 
 def write(path: Path, keys: KeyFile) -> None:
     """Replace the key file atomically (a crash leaves the old one or the new one), owner-only."""
-    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(dumps(keys))
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with owner_only_file(path) as out:
+        out.write(dumps(keys))

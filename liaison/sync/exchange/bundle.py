@@ -28,6 +28,7 @@ from typing import Any
 
 from liaison.data import backup, driver, migrate, slot_refresh
 from liaison.data.db import Database, holding
+from liaison.data.files import owner_only_file
 from liaison.domain import clock, credentials, hlc, signing
 from liaison.domain.ids import new_id
 from liaison.logs import log
@@ -268,7 +269,7 @@ def _file_sha256(path: Path) -> tuple[str, int]:
 def _write_atomically(out: Path, head: bytes, body: Path) -> None:
     """`head` then the payload file's bytes, as `out` — whole or not at all (streamed: a
     district snapshot is nearly 2 GB)."""
-    with envelope.owner_only_file(out) as f, body.open("rb") as src:
+    with owner_only_file(out) as f, body.open("rb") as src:
         f.write(head)
         shutil.copyfileobj(src, f, 1 << 20)
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from sqlalchemy import delete, or_, select, text
 
 from liaison.data.db import Database
+from liaison.data.files import owner_only_file
 from liaison.data.models import Account, Device, DeviceAccount
 from liaison.domain import clock, signing
 from liaison.domain.errors import NotFound, ValidationError
@@ -124,7 +125,7 @@ def write_private_key(db: Database, actor: Actor, out: Path) -> DeviceInfo:
         private_key = local_device(conn).private_key
     finally:
         conn.close()
-    with envelope.owner_only_file(out) as f:
+    with owner_only_file(out) as f:
         f.write(encryption.openssh_private(private_key))
     log.info("device key written to a file by account %s", actor.account_id)
     return this_device(db)

@@ -13,10 +13,8 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import os
 import re
 import struct
-import tempfile
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -104,23 +102,6 @@ class Opened:
 def _require(ok: bool, reason: str, message: str) -> None:
     if not ok:
         raise BundleRefused(reason, message)
-
-
-@contextmanager
-def owner_only_file(out: Path) -> Iterator[BinaryIO]:
-    """A file to write as `out`, whole or not at all (synced, then renamed into place), readable
-    by its owner only (mkstemp's 0600): bundles, and a device key written out."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            yield f
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def open_envelope(data: bytes) -> Opened:
