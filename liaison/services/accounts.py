@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Protocol
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -201,64 +202,100 @@ class Guard:
     failures: int
     locked_until: datetime | None
 
+    def as_dict(self) -> dict[str, object]:
+        until = self.locked_until.isoformat() if self.locked_until else None
+        return {"failures": self.failures, "locked_until": until}
 
-def _guard(session: Session, username: str) -> Guard:
-    raw = session.get(Setting, GUARD_PREFIX + username)
-    if raw is None:
-        return Guard(username, 0, None)
-    data = json.loads(raw.value)
-    until = data.get("locked_until")
-    return Guard(username, int(data["failures"]), datetime.fromisoformat(until) if until else None)
-
-
-def _record_failure(db: Database, guard: Guard, now: datetime) -> Guard:
-    failures = guard.failures + 1
-    until = now + timedelta(minutes=LOCK_MINUTES) if failures >= MAX_FAILURES else None
-    value = json.dumps({"failures": failures, "locked_until": until.isoformat() if until else None})
-    with db.session() as s:
-        s.merge(Setting(key=GUARD_PREFIX + guard.username, value=value))
-    return Guard(guard.username, failures, until)
+    @classmethod
+    def from_dict(cls, username: str, data: dict[str, object]) -> Guard:
+        until = data.get("locked_until")
+        locked = datetime.fromisoformat(until) if isinstance(until, str) else None
+        return cls(username, int(str(data["failures"])), locked)
 
 
-def sign_in(db: Database, username: str, password: str) -> Actor:
-    """The actor for valid credentials; one message for every failure (no user enumeration).
+class GuardStore(Protocol):
+    """Where a device keeps its failed sign-ins: the database, or beside an encrypted one that
+    cannot be read yet (liaison.services.encryption)."""
 
-    Each failure waits longer (`failure_delay`); after MAX_FAILURES in a row the typed name is
-    locked on this device for LOCK_MINUTES (kept in the database, so restarting does not reset
-    it; an administrator can `unlock` it). Counted per typed name, existing or not.
+    def load(self, username: str) -> Guard: ...
+    def save(self, guard: Guard) -> None: ...
+    def forget(self, username: str) -> None: ...
 
-    A name made twice on two hub devices offline (a conflict until an administrator renames
-    one) signs in whichever account the password opens. On a field device only the accounts
-    enrolled on it sign in; on a device not enrolled anywhere, none."""
+
+def guarded[T](
+    store: GuardStore, username: str, check: Callable[[str], T], wrong: type[Exception]
+) -> T:
+    """`check(name)` under the sign-in's guard; one message for every failure (no user
+    enumeration). `check` raising `wrong` is a wrong password: each waits longer
+    (`failure_delay`); after MAX_FAILURES in a row the typed name is locked on this device for
+    LOCK_MINUTES (kept in `store`, so restarting does not reset it; an administrator can
+    `unlock` it). Counted per typed name, existing or not."""
     name = username.strip()
     now = clock.now()
-    with db.read() as s:
-        guard = _guard(s, name.lower())
+    guard = store.load(name.lower())
     if guard.locked_until is not None and guard.locked_until > now:
         raise PermissionDenied(
             f"连续 {MAX_FAILURES} 次密码错误，“{name}”在本机已锁定至 "
             f"{guard.locked_until:%H:%M}：请稍后再试，或请管理员解锁"
         )
     try:
-        actor = _check_credentials(db, name, password)
-    except _WrongPassword:
-        guard = _record_failure(db, guard, now)
-        pause(failure_delay(guard.failures))
-        if guard.locked_until is not None:
+        result = check(name)
+    except wrong:
+        failures = guard.failures + 1
+        until = now + timedelta(minutes=LOCK_MINUTES) if failures >= MAX_FAILURES else None
+        guard = Guard(guard.username, failures, until)
+        store.save(guard)
+        pause(failure_delay(failures))
+        if until is not None:
             raise PermissionDenied(
                 f"用户名或密码不正确；已连续 {MAX_FAILURES} 次，“{name}”在本机锁定 "
                 f"{LOCK_MINUTES} 分钟"
             ) from None
-        left = MAX_FAILURES - guard.failures
+        left = MAX_FAILURES - failures
         raise DomainError(
             f"用户名或密码不正确（再错 {left} 次将锁定 {LOCK_MINUTES} 分钟）"
-            if guard.failures >= 2
+            if failures >= 2
             else "用户名或密码不正确"
         ) from None
     if guard.failures:
-        with db.session() as s:
-            _forget_failures(s, guard.username)
-    return actor
+        store.forget(guard.username)
+    return result
+
+
+@dataclass(frozen=True)
+class _SettingGuards:
+    """Failed sign-ins kept in the database's local settings (never synced)."""
+
+    db: Database
+
+    def load(self, username: str) -> Guard:
+        with self.db.read() as s:
+            raw = s.get(Setting, GUARD_PREFIX + username)
+        if raw is None:
+            return Guard(username, 0, None)
+        return Guard.from_dict(username, json.loads(raw.value))
+
+    def save(self, guard: Guard) -> None:
+        with self.db.session() as s:
+            s.merge(Setting(key=GUARD_PREFIX + guard.username, value=json.dumps(guard.as_dict())))
+
+    def forget(self, username: str) -> None:
+        with self.db.session() as s:
+            _forget_failures(s, username)
+
+
+def sign_in(db: Database, username: str, password: str) -> Actor:
+    """The actor for valid credentials, under the device's guard against guessing (`guarded`).
+
+    A name made twice on two hub devices offline (a conflict until an administrator renames
+    one) signs in whichever account the password opens. On a field device only the accounts
+    enrolled on it sign in; on a device not enrolled anywhere, none."""
+    return guarded(
+        _SettingGuards(db),
+        username,
+        lambda name: _check_credentials(db, name, password),
+        _WrongPassword,
+    )
 
 
 def _forget_failures(session: Session, username: str) -> bool:
@@ -327,8 +364,8 @@ def locked_names(db: Database, actor: Actor) -> list[Guard]:
     actor.require(Role.ADMIN)
     now = clock.now()
     with db.read() as s:
-        keys = s.scalars(select(Setting.key).where(Setting.key.startswith(GUARD_PREFIX)))
-        guards = [_guard(s, k[len(GUARD_PREFIX) :]) for k in keys]
+        rows = s.scalars(select(Setting).where(Setting.key.startswith(GUARD_PREFIX)))
+        guards = [Guard.from_dict(r.key[len(GUARD_PREFIX) :], json.loads(r.value)) for r in rows]
     return [g for g in guards if g.locked_until is not None and g.locked_until > now]
 
 

@@ -11,17 +11,14 @@ one at the sign-in (`accounts.failure_delay`, locked after `accounts.MAX_FAILURE
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass
-from datetime import datetime, timedelta
 from pathlib import Path
 
 from liaison.data import at_rest, backup, driver, keyslots, slot_refresh
 from liaison.data.db import Database
+from liaison.data.files import owner_only_file
 from liaison.data.keyslots import KeyFile, WrongKey
-from liaison.domain import clock
-from liaison.domain.errors import DomainError, PermissionDenied
+from liaison.domain.errors import DomainError
 from liaison.services import accounts
 from liaison.services.context import Actor
 
@@ -47,68 +44,55 @@ def _guard_path(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + GUARD_SUFFIX)
 
 
-def _read_guard(db_path: Path) -> dict[str, dict[str, object]]:
-    try:
-        data = json.loads(_guard_path(db_path).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
+@dataclass(frozen=True)
+class _DoorGuards:
+    """Failed unlocks of one database, in `DB.guard` beside it (JSON: typed name → the
+    sign-in's guard), since the database cannot be read before it opens."""
+
+    db_path: Path
+
+    def all(self) -> dict[str, dict[str, object]]:
+        try:
+            data = json.loads(_guard_path(self.db_path).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def _write(self, data: dict[str, dict[str, object]]) -> None:
+        with owner_only_file(_guard_path(self.db_path)) as out:
+            out.write(json.dumps(data).encode())
+
+    def load(self, username: str) -> accounts.Guard:
+        entry = self.all().get(username)
+        try:
+            return accounts.Guard.from_dict(username, entry) if entry else _no_failures(username)
+        except (ValueError, KeyError, TypeError, AttributeError):
+            return _no_failures(username)
+
+    def save(self, guard: accounts.Guard) -> None:
+        data = self.all()
+        data[guard.username] = guard.as_dict()
+        self._write(data)
+
+    def forget(self, username: str) -> None:
+        data = self.all()
+        if data.pop(username, None) is not None:
+            self._write(data)
 
 
-def _write_guard(db_path: Path, data: dict[str, dict[str, object]]) -> None:
-    path = _guard_path(db_path)
-    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", dir=path.parent)
-    with os.fdopen(fd, "w", encoding="utf-8") as out:
-        json.dump(data, out)
-    os.chmod(tmp, 0o600)
-    os.replace(tmp, path)
-
-
-def _locked_until(entry: dict[str, object]) -> datetime | None:
-    until = entry.get("locked_until")
-    return datetime.fromisoformat(until) if isinstance(until, str) else None
+def _no_failures(username: str) -> accounts.Guard:
+    return accounts.Guard(username, 0, None)
 
 
 def unlock(db_path: Path, username: str, password: str) -> None:
     """Open the database's key with this account's password (the driver keeps it for this
-    process). The same refusals, delays and lockout as a wrong password at the sign-in."""
-    name = username.strip()
-    now = clock.now()
-    guard = _read_guard(db_path)
-    entry = guard.get(name.lower(), {})
-    until = _locked_until(entry)
-    if until is not None and until > now:
-        raise PermissionDenied(
-            f"连续 {accounts.MAX_FAILURES} 次密码错误，“{name}”在本机已锁定至 "
-            f"{until:%H:%M}：请稍后再试，或请管理员解锁"
-        )
-    keys = keyslots.read(keyslots.keys_path(db_path))
-    try:
-        key = keys.unlock(name, password)
-    except WrongKey:
-        failures = int(str(entry.get("failures", 0))) + 1
-        locked = now + timedelta(minutes=accounts.LOCK_MINUTES)
-        lock = failures >= accounts.MAX_FAILURES
-        guard[name.lower()] = {
-            "failures": failures,
-            "locked_until": locked.isoformat() if lock else None,
-        }
-        _write_guard(db_path, guard)
-        accounts.pause(accounts.failure_delay(failures))
-        if lock:
-            raise PermissionDenied(
-                f"用户名或密码不正确；已连续 {accounts.MAX_FAILURES} 次，“{name}”在本机锁定 "
-                f"{accounts.LOCK_MINUTES} 分钟"
-            ) from None
-        left = accounts.MAX_FAILURES - failures
-        raise DomainError(
-            f"用户名或密码不正确（再错 {left} 次将锁定 {accounts.LOCK_MINUTES} 分钟）"
-            if failures >= 2
-            else "用户名或密码不正确"
-        ) from None
-    if name.lower() in guard:
-        del guard[name.lower()]
-        _write_guard(db_path, guard)
+    process), under the sign-in's guard: the same refusals, delays and lockout."""
+    key = accounts.guarded(
+        _DoorGuards(db_path),
+        username,
+        lambda name: keyslots.read(keyslots.keys_path(db_path)).unlock(name, password),
+        WrongKey,
+    )
     driver.unlock(db_path, key)
 
 
@@ -120,10 +104,11 @@ def recover(db_path: Path, recovery_key: str) -> None:
 
 def clear_lock(db_path: Path, username: str) -> bool:
     """Forget a name's failures at the door (an administrator's 解锁); whether there were any."""
-    guard = _read_guard(db_path)
-    if guard.pop(username.strip().lower(), None) is None:
+    doors = _DoorGuards(db_path)
+    name = username.strip().lower()
+    if name not in doors.all():
         return False
-    _write_guard(db_path, guard)
+    doors.forget(name)
     return True
 
 
