@@ -216,19 +216,24 @@ def cmd_app(args: argparse.Namespace, open_app: OpenApp | None) -> int:
     return open_app(_db_path(args), bundle)
 
 
-_VALUED_OPTIONS = ("--db", "--log-level", "--open", "--user", "--password-file", RECOVERY_OPTION)
-
-
-def _bundle_as_option(argv: Sequence[str]) -> list[str]:
+def _bundle_as_option(
+    argv: Sequence[str], parser: argparse.ArgumentParser | None = None
+) -> list[str]:
     """`liaison FILE.lsb` (what a file manager runs for a double-clicked bundle) as
     `liaison --open FILE.lsb`; any other first word is left for the parser to judge."""
+    valued = {
+        option
+        for action in (parser or build_parser())._actions
+        if action.nargs != 0
+        for option in action.option_strings
+    }
     args = list(argv)
     i = 0
     while i < len(args):
         word = args[i]
         if word == "--":
             return args
-        if word in _VALUED_OPTIONS:
+        if word in valued:
             i += 2
             continue
         if word.startswith("-"):
@@ -474,7 +479,8 @@ def main(argv: Sequence[str] | None = None, open_app: OpenApp | None = None) -> 
     passes it, so this module never imports Qt)."""
     args: argparse.Namespace | None = None
     try:
-        args = build_parser().parse_args(_bundle_as_option(sys.argv[1:] if argv is None else argv))
+        parser = build_parser()
+        args = parser.parse_args(_bundle_as_option(sys.argv[1:] if argv is None else argv, parser))
         logs.setup(args.log_level)
         if not args.command:
             return cmd_app(args, open_app)
