@@ -122,7 +122,7 @@ def unlock_database(path: Path, args: argparse.Namespace) -> None:
     password, or with the recovery key in `--recovery-key-file`. Nothing for one in the clear."""
     from liaison.services import encryption
 
-    if not path.exists() or not encryption.is_encrypted(path) or encryption.is_unlocked(path):
+    if not encryption.is_encrypted(path) or encryption.is_unlocked(path):
         return
     recovery: Path | None = getattr(args, "recovery_key_file", None)
     if recovery is not None:
