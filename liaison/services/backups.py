@@ -12,6 +12,7 @@ from pathlib import Path
 from liaison.data import backup, migrate
 from liaison.data.db import Database
 from liaison.domain.permissions import ADMINISTRATORS
+from liaison.services import encryption
 from liaison.services.context import Actor
 
 
@@ -19,12 +20,14 @@ from liaison.services.context import Actor
 class BackupList:
     folder: Path
     backups: list[backup.Backup]
+    encrypted: bool
+    """Whether the database (and so every backup taken since) is encrypted at rest."""
 
 
 def list_backups(db: Database, actor: Actor) -> BackupList:
     actor.require(*ADMINISTRATORS)
     where = backup.folder(db.path)
-    return BackupList(where, backup.listed(where))
+    return BackupList(where, backup.listed(where), encryption.is_encrypted(db.path))
 
 
 def back_up_now(db: Database, actor: Actor) -> backup.Backup:

@@ -457,7 +457,7 @@
 <context>
     <name>BackupsTab</name>
     <message>
-        <location filename="../../liaison/ui/admin/backups_tab.py" line="+48"/>
+        <location filename="../../liaison/ui/admin/backups_tab.py" line="+50"/>
         <source>时间</source>
         <translation>Taken</translation>
     </message>
@@ -497,12 +497,27 @@
         <translation>Restore the selected backup…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+4"/>
+        <source>生成新的恢复密钥…</source>
+        <translation>New recovery key…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>备份文件夹：{0}（{1} 个备份）</source>
         <translation>Backup folder: {0} ({1} backups)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+6"/>
+        <source>数据库和备份已加密：没有密码或恢复密钥的人读不到。恢复密钥丢失或被他人看到时，请生成新的，旧的随即失效。</source>
+        <translation>The database and its backups are encrypted: nobody without a password or the recovery key can read them. If the recovery key is lost or seen by others, make a new one; the old one stops working at once.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>数据库尚未加密：下次登录时自动加密。</source>
+        <translation>The database is not encrypted yet: it will be at the next sign-in.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>正在备份…</source>
         <translation>Backing up…</translation>
     </message>
@@ -512,7 +527,21 @@
         <translation>Backed up to {0} ({1})</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>生成新的恢复密钥？
+
+旧的恢复密钥随即失效，不能再打开本机数据库；新的只显示一次，请打印或抄写后另处保管。</source>
+        <translation>Make a new recovery key?
+
+The old recovery key stops opening this database at once; the new one is shown only once: print it or write it down and keep it apart.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>已生成新的恢复密钥，旧的已失效</source>
+        <translation>A new recovery key was made; the old one no longer works</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>选择备份文件夹</source>
         <translation>Choose the backup folder</translation>
     </message>
@@ -5317,7 +5346,7 @@ Click &quot;Copy details&quot; and send them to technical support; log file: {0}
         <translation type="vanished">Welcome to the Enterprise Liaison System. Create the administrator account first; cadre and department accounts can be added later under &quot;Admin&quot;.</translation>
     </message>
     <message>
-        <location filename="../../liaison/ui/signin.py" line="+260"/>
+        <location filename="../../liaison/ui/signin.py" line="+263"/>
         <source>例如：区联络办 张三</source>
         <translation>e.g. District Liaison Office, Zhang San</translation>
     </message>
@@ -6438,7 +6467,7 @@ The damaged file is kept under another name; changes made after the backup come 
 <context>
     <name>RecoveryKeyDialog</name>
     <message>
-        <location filename="../../liaison/ui/unlock.py" line="+91"/>
+        <location filename="../../liaison/ui/unlock.py" line="+83"/>
         <source>恢复密钥 · 百千万企业走访联络系统</source>
         <translation>Recovery key · Liaison</translation>
     </message>
@@ -6621,7 +6650,7 @@ The recovery key below is shown only this once. Print it or copy it out and keep
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../liaison/ui/signin.py" line="-250"/>
+        <location filename="../../liaison/ui/signin.py" line="-253"/>
         <source>登录 · 百千万企业走访联络系统</source>
         <translation>Sign in · Enterprise Liaison System</translation>
     </message>
@@ -6653,7 +6682,7 @@ The recovery key below is shown only this once. Print it or copy it out and keep
         <translation>Quit</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+26"/>
         <source>正在登录…</source>
         <translation>Signing in…</translation>
     </message>
@@ -7166,7 +7195,7 @@ The recovery key below is shown only this once. Print it or copy it out and keep
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../liaison/ui/unlock.py" line="-104"/>
+        <location filename="../../liaison/ui/unlock.py" line="-96"/>
         <source>登录（数据库已加密）· 百千万企业走访联络系统</source>
         <translation>Sign in (encrypted database) · Liaison</translation>
     </message>
@@ -7181,12 +7210,12 @@ The recovery key below is shown only this once. Print it or copy it out and keep
         <translation>This computer&apos;s database is encrypted: sign in to open it</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>正在打开加密的数据库…</source>
         <translation>Opening the encrypted database…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+6"/>
         <source>用恢复密钥打开</source>
         <translation>Open with the recovery key</translation>
     </message>

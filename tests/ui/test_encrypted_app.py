@@ -154,3 +154,53 @@ def test_the_recovery_key_opens_the_door_then_the_person_signs_in(
     assert len(_start(qapp, district, monkeypatch)) == 1
     assert shown == ["UnlockDialog", "SignInDialog"]
     assert keyslots.read(keyslots.keys_path(district)).names() == ["admin"]
+
+
+def test_an_administrator_makes_a_new_recovery_key_and_the_old_one_stops_opening(
+    district: Path, qtbot: QtBot, tmp_path: Path
+) -> None:
+    from liaison.domain.errors import DomainError
+    from liaison.ui.admin.backups_tab import BackupsTab
+    from liaison.ui.context import AppContext, ChangeHub
+
+    first = encryption.encrypt(district).recovery_key
+    db = database(district)
+    try:
+        admin = accounts.sign_in(db, "admin", PASSWORD)
+        tab = BackupsTab(AppContext(db, admin, ChangeHub()))
+        qtbot.addWidget(tab)
+        tab.resize(1100, 420)
+        tab.show()
+        tab.refresh()
+        assert "已加密" in tab.protection.text() and tab.recovery_button.isEnabled()
+        asked: list[str] = []
+        shown: list[str] = []
+        tab.ask = lambda _parent, text: asked.append(text) or False  # "no": nothing changes
+        tab.recovery_button.click()
+        assert asked and "旧的恢复密钥随即失效" in asked[0] and shown == []
+        encryption.recover(district, first)
+        tab.ask = lambda _parent, _text: True
+        tab.show_key = shown.append
+        tab.recovery_button.click()
+        assert len(shown) == 1 and shown[0] != first and "旧的已失效" in tab.message.text()
+        tab.grab().save("/tmp/backups_encrypted.png")
+        with pytest.raises(DomainError):
+            encryption.recover(district, first)
+        encryption.recover(district, shown[0])
+    finally:
+        db.dispose()
+
+
+def test_a_database_in_the_clear_offers_no_recovery_key(district: Path, qtbot: QtBot) -> None:
+    from liaison.ui.admin.backups_tab import BackupsTab
+    from liaison.ui.context import AppContext, ChangeHub
+
+    db = database(district)
+    try:
+        admin = accounts.sign_in(db, "admin", PASSWORD)
+        tab = BackupsTab(AppContext(db, admin, ChangeHub()))
+        qtbot.addWidget(tab)
+        tab.refresh()
+        assert "尚未加密" in tab.protection.text() and not tab.recovery_button.isEnabled()
+    finally:
+        db.dispose()

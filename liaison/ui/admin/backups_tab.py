@@ -1,4 +1,5 @@
-"""备份与恢复: the backups of this installation, a backup now, where they go, and putting one back.
+"""备份与恢复: the backups of this installation, a backup now, where they go, and putting one back;
+whether the database is encrypted, and a new recovery key when the old one is lost or seen.
 
 Restoring closes the database under the app and puts the backup in its place (the current file
 is kept beside it); the app then ends, to be opened again on the restored file.
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from liaison.data.backup import Backup
 from liaison.domain.errors import DomainError
-from liaison.services import backups
+from liaison.services import backups, encryption
 from liaison.ui import dialogs
 from liaison.ui.actions import perform
 from liaison.ui.admin.common import make_table
@@ -43,6 +44,7 @@ class BackupsTab(QWidget):
         self.ask: Callable[[QWidget | None, str], bool] = dialogs.confirm
         self.choose_folder: Callable[[], Path | None] = self._choose_folder
         self.quit_app: Callable[[], None] = QApplication.quit
+        self.show_key: Callable[[str], object] = self._show_key
         self.model: ListTableModel[Backup] = ListTableModel(
             [
                 Column(self.tr("时间"), lambda b: f"{b.taken_at:%Y-%m-%d %H:%M:%S}"),
@@ -75,11 +77,19 @@ class BackupsTab(QWidget):
         self.folder_button.clicked.connect(self.change_folder)
         self.restore_button = QPushButton(self.tr("用所选备份恢复…"))
         self.restore_button.clicked.connect(self.restore_selected)
+        self.protection = QLabel()
+        self.protection.setWordWrap(True)
+        self.recovery_button = QPushButton(self.tr("生成新的恢复密钥…"))
+        self.recovery_button.clicked.connect(self.new_recovery_key)
         bar = QHBoxLayout()
         for button in (self.now_button, self.folder_button, self.restore_button):
             bar.addWidget(button)
         bar.addStretch(1)
+        guard = QHBoxLayout()
+        guard.addWidget(self.protection, 1)
+        guard.addWidget(self.recovery_button)
         layout = QVBoxLayout(self)
+        layout.addLayout(guard)
         layout.addWidget(self.where)
         layout.addWidget(note)
         layout.addLayout(bar)
@@ -95,6 +105,16 @@ class BackupsTab(QWidget):
         text = self.tr("备份文件夹：{0}（{1} 个备份）")
         self.where.setText(text.format(found.folder, len(found.backups)))
         self.model.set_rows(found.backups)
+        if found.encrypted:
+            self.protection.setText(
+                self.tr(
+                    "数据库和备份已加密：没有密码或恢复密钥的人读不到。"
+                    "恢复密钥丢失或被他人看到时，请生成新的，旧的随即失效。"
+                )
+            )
+        else:
+            self.protection.setText(self.tr("数据库尚未加密：下次登录时自动加密。"))
+        self.recovery_button.setEnabled(found.encrypted)
 
     def _say(self, text: str) -> None:
         self.message.setText(text)
@@ -112,6 +132,30 @@ class BackupsTab(QWidget):
             return
         self._say(self.tr("已备份到 {0}（{1}）").format(made.path, _size(made.size)))
         self.refresh()
+
+    def new_recovery_key(self) -> None:
+        question = self.tr(
+            "生成新的恢复密钥？\n\n旧的恢复密钥随即失效，不能再打开本机数据库；"
+            "新的只显示一次，请打印或抄写后另处保管。"
+        )
+        if not self.ask(self, question):
+            return
+        try:
+            shown = perform(
+                self,
+                "new_recovery_key",
+                partial(encryption.new_recovery_key, self.ctx.db, self.ctx.actor),
+            )
+        except DomainError as exc:
+            dialogs.show_error(self, exc)
+            return
+        self.show_key(shown)
+        self._say(self.tr("已生成新的恢复密钥，旧的已失效"))
+
+    def _show_key(self, shown: str) -> None:
+        from liaison.ui.unlock import RecoveryKeyDialog
+
+        RecoveryKeyDialog(shown, self).exec()
 
     def _choose_folder(self) -> Path | None:
         chosen = QFileDialog.getExistingDirectory(self, self.tr("选择备份文件夹"))
