@@ -372,3 +372,108 @@ def test_the_restore_guard_counts_from_the_first_number_not_yet_back(
     )
     conn.close()
     log_demands(db, cast, "贷款贴息申请")  # numbered N and on: allowed
+
+
+def _fill(path: Path, rows: int) -> None:
+    conn = driver.connect(path, isolation_level=None)
+    try:
+        conn.execute("CREATE TABLE scratch (n INTEGER, pad TEXT)")
+        conn.execute("CREATE INDEX scratch_n ON scratch (n)")
+        conn.execute("CREATE TABLE tally (k INTEGER)")
+        conn.execute("INSERT INTO tally VALUES (0)")
+        conn.execute(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?) "
+            "INSERT INTO scratch SELECT i, hex(randomblob(300)) FROM n",
+            (rows,),
+        )
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("encrypted", [False, True], ids=["clear", "encrypted"])
+def test_the_file_copy_is_one_moment_while_another_program_writes_and_checkpoints(
+    db_path: Path, tmp_path: Path, encrypted: bool
+) -> None:
+    """The backup copies the file's bytes (no page is decrypted and encrypted again) while a
+    writer in another process changes rows all over the file (a pair of new rows, a tally of
+    them, an old row's text) and writes the log back into the file after every commit: each
+    copy is whole and of one moment (the tally matches the rows), and (encrypted) opens only
+    with the database's key."""
+    _fill(db_path, 40_000)
+    key = os.urandom(32) if encrypted else None
+    if key is not None:
+        from liaison.data import at_rest
+
+        at_rest.encrypt_in_place(db_path, key)
+    proc = _hung(
+        f"""
+        import sys
+        from pathlib import Path
+        from liaison.data import driver
+        path = Path({str(db_path)!r})
+        key = {key!r}
+        if key is not None:
+            driver.unlock(path, key)
+        w = driver.connect(path, isolation_level=None, timeout=5)
+        w.execute("PRAGMA wal_autocheckpoint=1")  # back into the file after every commit
+        print("READY", flush=True)
+        while True:
+            w.execute("BEGIN IMMEDIATE")
+            w.execute("INSERT INTO scratch VALUES (-1, 'x')")
+            w.execute("UPDATE scratch SET pad = hex(randomblob(300)) "
+                      "WHERE n = abs(random() % 40000)")
+            w.execute("UPDATE tally SET k = k + 2")
+            w.execute("INSERT INTO scratch VALUES (-1, 'y')")
+            w.execute("COMMIT")
+        """,
+        tmp_path,
+    )
+    copies = []
+    try:
+        for n in range(8):
+            target = tmp_path / f"copy-{n}.sqlite"
+            if backup._copy_file_at_rest(db_path, target, None):  # else: the slow way
+                copies.append(target)
+    finally:
+        proc.kill()
+        proc.wait()
+    pairs = []
+    for copy in copies:
+        if key is not None:
+            assert driver.is_encrypted(copy)
+            with pytest.raises(driver.DatabaseError):
+                _count(copy, "SELECT count(*) FROM scratch")
+            driver.unlock(copy, key)
+        assert _integrity(copy) == "ok"
+        pairs.append(_count(copy, "SELECT count(*) FROM scratch WHERE n = -1"))
+        assert _count(copy, "SELECT k FROM tally") == pairs[-1]
+        assert _count(copy, "SELECT count(*) FROM scratch WHERE n > 0") == 40_000
+        driver.forget(copy)
+    assert len(copies) >= 6  # the file copy almost always succeeds, even against this writer
+    assert all(p % 2 == 0 for p in pairs)  # never half of a transaction
+    assert pairs == sorted(pairs) and pairs[-1] > 0  # the writer carried on throughout
+    if key is not None:
+        driver.forget(db_path)
+
+
+def test_a_reader_on_older_pages_sends_the_backup_the_slow_safe_way(
+    db_path: Path, tmp_path: Path
+) -> None:
+    """While another connection reads an older moment, the log cannot all go back into the
+    file: the file alone is not the database, so the online backup API copies it — with
+    everything committed before the backup began."""
+    _fill(db_path, 1000)
+    pinned = driver.connect(db_path, isolation_level=None)
+    pinned.execute("BEGIN")
+    assert pinned.execute("SELECT count(*) FROM scratch").fetchone()[0] == 1000
+    later = driver.connect(db_path, isolation_level=None)
+    later.execute("INSERT INTO scratch VALUES (-1, 'after the reader began')")
+    later.close()
+    try:
+        assert not backup._copy_file_at_rest(db_path, tmp_path / "fast.sqlite", None)
+        made = backup.take(db_path, "manual")
+    finally:
+        pinned.execute("COMMIT")
+        pinned.close()
+    assert _integrity(made.path) == "ok"
+    assert _count(made.path, "SELECT count(*) FROM scratch") == 1001
