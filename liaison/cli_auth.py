@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from liaison.data.db import Database
+from liaison.domain.text import Text
 from liaison.services.context import Actor
 
 PASSWORD_ENV = "LIAISON_PASSWORD"
@@ -94,8 +95,12 @@ def signed_in(db: Database, args: argparse.Namespace) -> Actor:
     actor = sign_in(db, username, read_password(args))
     if must_change_password(db, actor.account_id):
         raise PermissionDenied(
-            f"“{username}”的密码是管理员设置的，须先改成自己的密码：在桌面程序登录，"
-            f"或运行 liaison account passwd --user {username}"
+            Text(
+                "“{0}”的密码是管理员设置的，须先改成自己的密码：在桌面程序登录，或运行 liaison a"
+                "ccount passwd --user {1}",
+                username,
+                username,
+            )
         )
     return actor
 

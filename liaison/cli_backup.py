@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from liaison.data import backup, migrate
+from liaison.domain.text import Text
 
 DbOption = Callable[[argparse.ArgumentParser, object], None]
 DbPath = Callable[[argparse.Namespace], Path]
@@ -41,7 +42,7 @@ def cmd_backup(args: argparse.Namespace, db_path: DbPath) -> int:
 
     path = db_path(args)
     if not path.is_file():
-        raise DomainError(f"数据库文件不存在：{path}")
+        raise DomainError(Text("数据库文件不存在：{0}", path))
     if args.action == "folder":
         if args.folder is None:
             print(f"备份文件夹：{backup.folder(path)}")
@@ -60,7 +61,7 @@ def cmd_backup(args: argparse.Namespace, db_path: DbPath) -> int:
             )
         return 0
     if args.to is not None and args.to.exists():
-        raise DomainError(f"{args.to} 已存在：请换一个文件名")
+        raise DomainError(Text("{0} 已存在：请换一个文件名", args.to))
     made = backup.take(path, "manual", to=args.to)
     print(f"已备份到 {made.path}（{_size(made.size)}）")
     return 0

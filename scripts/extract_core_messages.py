@@ -48,6 +48,8 @@ DISPLAY_MODULES = (
 """Modules whose Chinese texts the UI shows as they come (besides error messages)."""
 CJK = re.compile(r"[\u3400-\u9fff]")
 CONTEXT = "CoreText"
+TEXT = "Text"
+"""liaison.domain.text.Text: a message with values, made from a key (its template) and them."""
 
 Piece = str | None  # literal text, or None for a placeholder
 
@@ -104,7 +106,8 @@ def _message_arg(call: ast.Call, index: int, param: str = "message") -> ast.expr
 class Collector:
     def __init__(self) -> None:
         self.static: set[str] = set()
-        self.patterns: set[str] = set()
+        self.unkeyed: set[str] = set()  # messages with values not made as a Text: a mistake
+        self.where = ""
         self.locals: dict[str, list[ast.expr]] = {}  # name = "…" / f"…" anywhere in the module
         self.tables: dict[str, list[str]] = {}  # module-level NAME = {key: "…"}
         self.seen: set[int] = set()  # fragments already added (a = f"{a}…" refers to itself)
@@ -113,7 +116,10 @@ class Collector:
         """A placeholder's value that is itself core text: a local `where = f"第 {i} 条诉求"`,
         or an entry of a module table `_FIELD_LABELS[name]`; listed so that it is translated
         too when it fills a pattern."""
-        if isinstance(node, ast.Name):
+        if isinstance(node, ast.IfExp):
+            self.fragment(node.body, consts)
+            self.fragment(node.orelse, consts)
+        elif isinstance(node, ast.Name):
             for value in self.locals.get(node.id, []):
                 if id(value) not in self.seen:
                     self.seen.add(id(value))
@@ -159,22 +165,22 @@ class Collector:
             self.add(node.body, consts)
             self.add(node.orelse, consts)
             return
+        if isinstance(node, ast.Call) and _name(node.func) == TEXT and node.args:
+            self.add(node.args[0], consts)  # the key: a literal or a module constant
+            for value in node.args[1:]:  # values that are core texts themselves
+                if isinstance(value, ast.Constant | ast.Call | ast.IfExp | ast.JoinedStr):
+                    self.add(value, consts)
+                else:
+                    self.fragment(value, consts)
+            return
         pieces = self.pieces(node, consts)
         literal = "".join(p for p in pieces if p is not None)
         if not CJK.search(literal):
             return
         if all(p is not None for p in pieces):
             self.static.add(literal)
-            return
-        n = 0
-        text = ""
-        for p in pieces:
-            if p is None:
-                text += f"{{{n}}}"
-                n += 1
-            else:
-                text += p
-        self.patterns.add(text)
+        else:
+            self.unkeyed.add(f"{self.where}:{getattr(node, 'lineno', 0)}: {literal}")
 
 
 def _constants(tree: ast.Module) -> dict[str, str]:
@@ -199,7 +205,7 @@ def _locals(tree: ast.Module) -> dict[str, list[ast.expr]]:
             isinstance(node, ast.Assign)
             and len(node.targets) == 1
             and isinstance(node.targets[0], ast.Name)
-            and isinstance(node.value, ast.JoinedStr | ast.Constant)
+            and isinstance(node.value, ast.JoinedStr | ast.Constant | ast.Call | ast.IfExp)
         ):
             out.setdefault(node.targets[0].id, []).append(node.value)
     return out
@@ -284,6 +290,7 @@ def collect(root: Path = ROOT) -> Collector:
     errors = _error_classes(trees)
     collector = Collector()
     for path, tree in trees.items():
+        collector.where = str(path)
         consts = _constants(tree)
         collector.locals = _locals(tree)
         collector.tables = _tables(tree)
@@ -320,12 +327,6 @@ def collect(root: Path = ROOT) -> Collector:
     return collector
 
 
-def regex_of(template: str) -> str:
-    """The regular expression a pattern's Chinese text matches, one group per placeholder."""
-    parts = [re.escape(p).replace("\\ ", " ") for p in re.split(r"\{\d+\}", template)]
-    return "".join(p + ("(.+?)" if i < len(parts) - 1 else "") for i, p in enumerate(parts))
-
-
 def _literal(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
@@ -338,8 +339,9 @@ Regenerate after changing a message in the core (liaison/ outside liaison/ui):
     .venv/bin/python scripts/extract_core_messages.py
     scripts/update_translations.sh      # then translate what it lists as unfinished
 
-liaison.ui.core_text.tr_core uses these tables; tests/ui/test_core_text.py fails when this
-file is out of date. {static} static messages, {patterns} patterns.
+Each is a key: a message as the core writes it, or the template of a `Text` with its numbered
+places ({{0}}, {{1}}…). liaison.ui.core_text.tr_core looks keys up here;
+tests/ui/test_core_text.py fails when this file is out of date. {count} messages.
 """
 
 # ruff: noqa: E501
@@ -349,8 +351,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 
-def static_messages() -> dict[str, str]:
-    """The core's Chinese message → its UI text."""
+def messages() -> dict[str, str]:
+    """The core's message key → its UI text."""
     return {{
 '''
 
@@ -358,21 +360,12 @@ def static_messages() -> dict[str, str]:
 def render(root: Path = ROOT) -> str:
     """The content of liaison/ui/core_messages.py, formatted as ruff formats it."""
     found = collect(root)
-    lines = [HEADER.format(static=len(found.static), patterns=len(found.patterns))]
+    lines = [HEADER.format(count=len(found.static))]
     for text in sorted(found.static):
         lines.append(
             f'{_literal(text)}: QCoreApplication.translate("{CONTEXT}", {_literal(text)}),\n'
         )
-    lines.append(
-        "    }\n\n\n"
-        "def pattern_messages() -> list[tuple[str, str]]:\n"
-        '    """(regex over the Chinese message, its UI template: {0}, {1}… the groups)."""\n'
-        "    return [\n"
-    )
-    for text in sorted(found.patterns):
-        call = f'QCoreApplication.translate("{CONTEXT}", {_literal(text)})'
-        lines.append(f"({_literal(regex_of(text))}, {call}),\n")
-    lines.append("    ]\n")
+    lines.append("    }\n")
     ruff = Path(sys.executable).parent / "ruff"
     done = subprocess.run(
         [str(ruff if ruff.exists() else "ruff"), "format", "--stdin-filename", str(OUTPUT), "-"],
@@ -389,6 +382,11 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--check", action="store_true", help="only say whether the file is up to date")
     args = ap.parse_args()
+    unkeyed = collect().unkeyed
+    if unkeyed:
+        print("messages with values made without Text (the UI cannot translate them):")
+        print("\n".join(sorted(unkeyed)))
+        return 1
     content = render()
     target = ROOT / OUTPUT
     current = target.read_text(encoding="utf-8") if target.exists() else ""

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from liaison.data import driver
 from liaison.domain.errors import DomainError
+from liaison.domain.text import Text
 
 ENCRYPTING = ".encrypting"
 """The suffix of the copy being made (beside the database, so the rename stays atomic)."""
@@ -57,7 +58,7 @@ def encrypt_in_place(path: Path, key: bytes) -> EncryptReport:
     """Make the plaintext database at `path` an encrypted one with `key` (32 bytes); from then
     on this process opens it with that key (`driver.unlock`)."""
     if driver.is_encrypted(path):
-        raise DomainError(f"数据库 {path} 已经加密")
+        raise DomainError(Text("数据库 {0} 已经加密", path))
     copy = path.with_name(path.name + ENCRYPTING)
     copy.unlink(missing_ok=True)  # a half copy left by a crash
     driver.forget(path)
@@ -100,5 +101,8 @@ def _check(copy: Path, key: bytes, before: dict[str, int]) -> None:
         driver.forget(copy)
     if verdict != "ok" or after != before:
         raise DomainError(
-            f"加密后的副本与原数据库不一致，已放弃加密，原数据库未改动（完整性检查：{verdict}）"
+            Text(
+                "加密后的副本与原数据库不一致，已放弃加密，原数据库未改动（完整性检查：{0}）",
+                verdict,
+            )
         )

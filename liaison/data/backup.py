@@ -39,6 +39,7 @@ from pathlib import Path
 from liaison.data import driver, keyslots
 from liaison.domain import clock
 from liaison.domain.errors import DomainError
+from liaison.domain.text import Text
 
 FOLDER_SETTING = "backup.folder"
 BEHIND_SETTING = "sync.restored_behind"
@@ -97,7 +98,7 @@ def set_folder(db_path: Path, where: Path) -> Path:
         with tempfile.NamedTemporaryFile(dir=target, prefix=".liaison-probe-"):
             pass
     except OSError as exc:
-        raise DomainError(f"备份文件夹 {target} 无法写入：{_why(exc)}") from exc
+        raise DomainError(Text("备份文件夹 {0} 无法写入：{1}", target, _why(exc))) from exc
     with driver.connect(db_path) as conn:
         conn.execute(
             "INSERT INTO setting (key, value) VALUES (?, ?) "
@@ -151,7 +152,7 @@ def take(
         fd, tmp_name = tempfile.mkstemp(dir=where, prefix=f".{name}.", suffix=PARTIAL)
         os.close(fd)
     except OSError as exc:
-        raise DomainError(f"无法写入备份文件夹 {where}：{_why(exc)}") from exc
+        raise DomainError(Text("无法写入备份文件夹 {0}：{1}", where, _why(exc))) from exc
     tmp = Path(tmp_name)
     try:
         _copy(db_path, tmp, progress)
@@ -276,7 +277,7 @@ def _self_contained(src: Path, dst: Path) -> None:
         finally:
             copy.close()
     except driver.Error as exc:
-        raise DomainError(f"备份失败：{_sqlite_why(exc)}") from exc
+        raise DomainError(Text("备份失败：{0}", _sqlite_why(exc))) from exc
     finally:
         if key is not None:
             driver.forget(dst)
@@ -286,7 +287,7 @@ def _copy_pages(src: Path, dst: Path, progress: Callable[[int, int], object] | N
     try:
         source = _read_only(src)
     except driver.Error as exc:
-        raise DomainError(f"无法打开数据库 {src}：{exc}") from exc
+        raise DomainError(Text("无法打开数据库 {0}：{1}", src, exc)) from exc
     try:
         copy = driver.connect(dst)
         try:
@@ -300,7 +301,7 @@ def _copy_pages(src: Path, dst: Path, progress: Callable[[int, int], object] | N
         finally:
             copy.close()
     except driver.Error as exc:
-        raise DomainError(f"备份失败：{_sqlite_why(exc)}") from exc
+        raise DomainError(Text("备份失败：{0}", _sqlite_why(exc))) from exc
     finally:
         source.close()
 
@@ -312,7 +313,7 @@ def _durable_rename(tmp: Path, target: Path) -> None:
         os.replace(tmp, target)
         _sync_dir(target.parent)
     except OSError as exc:
-        raise DomainError(f"无法写入备份 {target}：{_why(exc)}") from exc
+        raise DomainError(Text("无法写入备份 {0}：{1}", target, _why(exc))) from exc
 
 
 def _sync_dir(where: Path) -> None:
@@ -443,25 +444,28 @@ def inspect(path: Path, known_revisions: list[str]) -> Inspected:
     """Check that `path` is a whole Liaison database of a schema this version knows; raises
     DomainError saying what is wrong with it."""
     if not path.is_file():
-        raise DomainError(f"找不到备份文件 {path}")
+        raise DomainError(Text("找不到备份文件 {0}", path))
     try:
         with path.open("rb") as f:
             magic = f.read(16)
     except OSError as exc:
-        raise DomainError(f"无法读取 {path}：{exc.strerror}") from exc
+        raise DomainError(Text("无法读取 {0}：{1}", path, exc.strerror)) from exc
     if magic != driver.PLAIN_HEADER and driver.key_of(path) is None:
         raise DomainError(
-            f"{path} 不是 Liaison 的数据库或备份文件，或是用另一个密钥加密的（另一台电脑的数据库）"
+            Text(
+                "{0} 不是 Liaison 的数据库或备份文件，或是用另一个密钥加密的（另一台电脑的数据库）",
+                path,
+            )
         )
     try:
         conn = _read_only(path)
         try:
             ok = conn.execute("PRAGMA integrity_check(1)").fetchone()[0]
             if ok != "ok":
-                raise DomainError(f"备份文件 {path} 已损坏（{ok}），不能用来恢复")
+                raise DomainError(Text("备份文件 {0} 已损坏（{1}），不能用来恢复", path, ok))
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_schema")}
             if not {"alembic_version", "device", "setting"} <= tables:
-                raise DomainError(f"{path} 不是 Liaison 的数据库或备份文件")
+                raise DomainError(Text("{0} 不是 Liaison 的数据库或备份文件", path))
             revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
             device = conn.execute("SELECT id, name FROM device WHERE is_local = 1").fetchone()
             last = 0
@@ -473,11 +477,17 @@ def inspect(path: Path, known_revisions: list[str]) -> Inspected:
         finally:
             conn.close()
     except _UNREADABLE as exc:
-        raise DomainError(f"备份文件 {path} 已损坏或不是数据库（{exc}），不能用来恢复") from exc
+        raise DomainError(
+            Text("备份文件 {0} 已损坏或不是数据库（{1}），不能用来恢复", path, exc)
+        ) from exc
     rev = revision[0] if revision else None
     if rev is not None and rev not in known_revisions:
         raise DomainError(
-            f"备份文件 {path} 由更新版本的 Liaison 创建（数据结构 {rev}）：请先安装新版本再恢复"
+            Text(
+                "备份文件 {0} 由更新版本的 Liaison 创建（数据结构 {1}）：请先安装新版本再恢复",
+                path,
+                rev,
+            )
         )
     return Inspected(rev, device[0] if device else None, device[1] if device else "", last)
 
@@ -534,8 +544,12 @@ def restore(
     current = _current_device(db_path)
     if current is not None and found.device_id != current[0] and not any_device:
         raise DomainError(
-            f"这个备份来自另一台设备（“{found.device_name}”），本机是“{current[1]}”："
-            "恢复它会让两台设备同名签署变更；确需在本机使用请加 --any-device"
+            Text(
+                "这个备份来自另一台设备（“{0}”），本机是“{1}”：恢复它会让两台设备同名签署变更；"
+                "确需在本机使用请加 --any-device",
+                found.device_name,
+                current[1],
+            )
         )
     behind = last_sent(db_path, found.device_id or "")
     behind = behind if behind > found.last_own_op else 0
@@ -567,7 +581,7 @@ def restore(
             aside = where / f"{db_path.stem}-before-restore-{stamp}-{n}.sqlite"
         kept = _swap(db_path, tmp, aside)
     except OSError as exc:
-        raise DomainError(f"恢复失败：{_why(exc)}（数据库未改动）") from exc
+        raise DomainError(Text("恢复失败：{0}（数据库未改动）", _why(exc))) from exc
     finally:
         tmp.unlink(missing_ok=True)
         driver.forget(tmp)

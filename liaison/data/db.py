@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from liaison.data import driver
 from liaison.domain.errors import DomainError
+from liaison.domain.text import Text
 
 APP_NAME = "Liaison"
 
@@ -32,24 +33,27 @@ def file_problem(path: Path, exc: BaseException) -> str:
     cause = getattr(exc, "orig", None) or exc
     text = str(cause).lower()
     if "full" in text:
-        return f"磁盘空间不足：{path} 所在的磁盘已满，这次操作没有写入任何内容；请腾出空间后重试"
+        return Text(
+            "磁盘空间不足：{0} 所在的磁盘已满，这次操作没有写入任何内容；请腾出空间后重试", path
+        )
     damaged = ("malformed", "not a database", "encrypted", "disk i/o error")  # i/o: truncated
     if any(word in text for word in damaged):
-        return (
-            f"数据库文件 {path} 已损坏或不是 Liaison 的数据库：请用备份恢复"
-            "（liaison backup list 查看备份，liaison restore 备份文件）"
+        return Text(
+            "数据库文件 {0} 已损坏或不是 Liaison 的数据库：请用备份恢复（liaison backup list 查"
+            "看备份，liaison restore 备份文件）",
+            path,
         )
     if "readonly" in text or "read-only" in text:
-        return f"数据库文件 {path} 是只读的：请检查文件权限，或把它复制到可写的位置"
+        return Text("数据库文件 {0} 是只读的：请检查文件权限，或把它复制到可写的位置", path)
     if "unable to open" in text:
         if path.is_dir():
-            return f"{path} 是一个文件夹，不是数据库文件"
-        return f"无法打开数据库 {path}：所在文件夹不存在或没有权限"
+            return Text("{0} 是一个文件夹，不是数据库文件", path)
+        return Text("无法打开数据库 {0}：所在文件夹不存在或没有权限", path)
     if "locked" in text or "busy" in text:
-        return f"数据库 {path} 正被其他程序占用：请稍后重试"
+        return Text("数据库 {0} 正被其他程序占用：请稍后重试", path)
     if "no such table" in text:
-        return f"{path} 不是 Liaison 的数据库（新建请运行 liaison init --db {path}）"
-    return f"数据库 {path} 出错：{cause}"
+        return Text("{0} 不是 Liaison 的数据库（新建请运行 liaison init --db {1}）", path, path)
+    return Text("数据库 {0} 出错：{1}", path, cause)
 
 
 BUSY_TIMEOUT_MS = 30_000
@@ -225,7 +229,7 @@ def busy(path: Path, exc: BaseException) -> DomainError | BaseException:
         return exc
     note = _note(path).read_text(encoding="utf-8").strip() if _note(path).exists() else ""
     who = f"：{note}" if note else "（另一程序或另一窗口正在写入）"
-    return Busy(f"数据库正忙{who}。请稍候再试，已等待 {BUSY_TIMEOUT_MS // 1000} 秒")
+    return Busy(Text("数据库正忙{0}。请稍候再试，已等待 {1} 秒", who, BUSY_TIMEOUT_MS // 1000))
 
 
 def _note(path: Path) -> Path:

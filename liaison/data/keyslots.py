@@ -36,6 +36,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from liaison.data.files import owner_only_file
 from liaison.domain.errors import DomainError, ValidationError
+from liaison.domain.text import Text
 
 FORMAT = "liaison-keys/1"
 SUFFIX = ".keys"
@@ -210,7 +211,7 @@ def loads(data: bytes, where: str = "密钥文件") -> KeyFile:
     try:
         body = json.loads(data)
         if body.get("format") != FORMAT:
-            raise KeyFileDamaged(f"{where}不是 Liaison 的密钥文件（格式不对）")
+            raise KeyFileDamaged(Text("{0}不是 Liaison 的密钥文件（格式不对）", where))
         slots = tuple(
             Slot(
                 kind=str(s["kind"]),
@@ -224,9 +225,9 @@ def loads(data: bytes, where: str = "密钥文件") -> KeyFile:
     except KeyFileDamaged:
         raise
     except (ValueError, KeyError, TypeError, AttributeError):
-        raise KeyFileDamaged(f"{where}已损坏，无法读取") from None
+        raise KeyFileDamaged(Text("{0}已损坏，无法读取", where)) from None
     if any(s.kind not in (ACCOUNT, RECOVERY) for s in slots):
-        raise KeyFileDamaged(f"{where}已损坏：有未知的密钥槽")
+        raise KeyFileDamaged(Text("{0}已损坏：有未知的密钥槽", where))
     return KeyFile(slots)
 
 
@@ -234,10 +235,10 @@ def read(path: Path) -> KeyFile:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise KeyFileDamaged(f"找不到密钥文件 {path}：没有它无法打开加密的数据库") from None
+        raise KeyFileDamaged(Text("找不到密钥文件 {0}：没有它无法打开加密的数据库", path)) from None
     except OSError as exc:
-        raise KeyFileDamaged(f"无法读取密钥文件 {path}：{exc.strerror}") from None
-    return loads(data, f"密钥文件 {path} ")
+        raise KeyFileDamaged(Text("无法读取密钥文件 {0}：{1}", path, exc.strerror)) from None
+    return loads(data, Text("密钥文件 {0} ", path))
 
 
 def write(path: Path, keys: KeyFile) -> None:

@@ -51,6 +51,7 @@ from liaison.demo.reference import Reference, load_reference
 from liaison.domain import clock, serials
 from liaison.domain import workflow as wf
 from liaison.domain.errors import DomainError
+from liaison.domain.text import Text
 from liaison.sync.log import database, district, oplog
 
 NOT_EMPTY = "数据库中已有企业数据，演示数据只能生成到空数据库"
@@ -116,7 +117,7 @@ def _insert(
 
 def _open(path: Path) -> sqlite3.Connection:
     if not path.exists():
-        raise DomainError(f"数据库文件不存在：{path}（先运行 liaison init --db {path}）")
+        raise DomainError(Text("数据库文件不存在：{0}（先运行 liaison init --db {1}）", path, path))
     db = database(path)
     try:
         conn = db.raw()
@@ -129,10 +130,10 @@ def _open(path: Path) -> sqlite3.Connection:
         ).fetchone()[0]
     except driver.DatabaseError as exc:
         conn.close()
-        raise DomainError(f"无法打开数据库 {path}：{exc}") from exc
+        raise DomainError(Text("无法打开数据库 {0}：{1}", path, exc)) from exc
     if ok != 3:
         conn.close()
-        raise DomainError(f"数据库 {path} 尚未初始化，请先运行 liaison init --db {path}")
+        raise DomainError(Text("数据库 {0} 尚未初始化，请先运行 liaison init --db {1}", path, path))
     return conn
 
 

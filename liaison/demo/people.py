@@ -18,6 +18,7 @@ from liaison.demo.reference import Reference
 from liaison.domain import credentials
 from liaison.domain.errors import DomainError
 from liaison.domain.roles import Role
+from liaison.domain.text import Text
 from liaison.services.accounts import hash_password
 from liaison.services.context import Actor
 
@@ -100,7 +101,9 @@ def make_staff(
             aid, old_name, old_role, old_dept, old_street = existing[username]
             if old_role is not role:
                 raise DomainError(
-                    f"已有账号“{username}”的角色与演示数据冲突，请换一个空数据库生成演示数据"
+                    Text(
+                        "已有账号“{0}”的角色与演示数据冲突，请换一个空数据库生成演示数据", username
+                    )
                 )
             return Actor(aid, old_name, role, device, old_dept, old_street)
         t += timedelta(seconds=5 + int(rng.random() * 20))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from liaison.domain.errors import DomainError
+from liaison.domain.text import Text
 
 
 @dataclass(frozen=True)
@@ -107,5 +108,5 @@ PLANS: dict[str, Plan] = {
 def plan_for(scale: str) -> Plan:
     plan = PLANS.get(scale)
     if plan is None:
-        raise DomainError(f"未知的演示规模“{scale}”（可选：{'、'.join(PLANS)}）")
+        raise DomainError(Text("未知的演示规模“{0}”（可选：{1}）", scale, "、".join(PLANS)))
     return plan

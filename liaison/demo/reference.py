@@ -8,6 +8,7 @@ from datetime import date
 
 from liaison.data.reference import HUB_CODE
 from liaison.domain.errors import DomainError
+from liaison.domain.text import Text
 from liaison.domain.workdays import DayOverride, WorkCalendar
 
 
@@ -49,13 +50,13 @@ class Reference:
     calendar: WorkCalendar
 
 
-_NOT_READY = "数据库尚未初始化（缺少{}），请先运行 liaison init"
+_NOT_READY = "数据库尚未初始化（缺少{0}），请先运行 liaison init"
 
 
 def load_reference(conn: sqlite3.Connection) -> Reference:
     device = conn.execute("SELECT id FROM device WHERE is_local = 1").fetchone()
     if device is None:
-        raise DomainError(_NOT_READY.format("本机设备"))
+        raise DomainError(Text(_NOT_READY, "本机设备"))
     departments = tuple(
         Dept(i, code, name, kind == "hub" or code == HUB_CODE)
         for i, code, name, kind in conn.execute(
@@ -64,11 +65,11 @@ def load_reference(conn: sqlite3.Connection) -> Reference:
     )
     hubs = [d for d in departments if d.is_hub]
     if not departments or not hubs:
-        raise DomainError(_NOT_READY.format("部门"))
+        raise DomainError(Text(_NOT_READY, "部门"))
     street_rows = conn.execute("SELECT id, name, code FROM street ORDER BY rowid").fetchall()
     streets = tuple((i, n) for i, n, _ in street_rows)
     if not streets:
-        raise DomainError(_NOT_READY.format("街镇"))
+        raise DomainError(Text(_NOT_READY, "街镇"))
     measures = dict(conn.execute("SELECT no, title FROM policy_measure").fetchall())
     units: dict[str, list[tuple[str, str]]] = {}
     active = {d.id for d in departments}
@@ -95,7 +96,7 @@ def load_reference(conn: sqlite3.Connection) -> Reference:
             cid, code, name, reply, resolve, most, notice, ret, leads, responsible, basis
         )
     if not categories:
-        raise DomainError(_NOT_READY.format("诉求类别"))
+        raise DomainError(Text(_NOT_READY, "诉求类别"))
     overrides = [
         DayOverride(date.fromisoformat(day), bool(work), name)
         for day, work, name in conn.execute("SELECT day, is_workday, name FROM holiday")

@@ -8,11 +8,13 @@ class DomainError(Exception):
 
 
 class ValidationError(DomainError):
-    """Input that does not satisfy a rule; `field` names the input when there is one."""
+    """Input that does not satisfy a rule; `field` names the input when there is one, and
+    `row` which of its rows (counted from 1) when it has several (a visit's demands)."""
 
-    def __init__(self, message: str, field: str | None = None) -> None:
+    def __init__(self, message: str, field: str | None = None, row: int | None = None) -> None:
         super().__init__(message)
         self.field = field
+        self.row = row
 
 
 class PermissionDenied(DomainError):

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from functools import cache
 
+from liaison.domain.text import Text
+
 MIN_LENGTH = 10
-RULE = f"至少 {MIN_LENGTH} 位，含字母、数字、符号中的至少两类，不能是用户名或常见密码"
+RULE = Text("至少 {0} 位，含字母、数字、符号中的至少两类，不能是用户名或常见密码", MIN_LENGTH)
 """The rule in one line, for forms and hints."""
 
 
@@ -31,7 +33,7 @@ def _kinds(password: str) -> int:
 def password_problem(password: str, username: str = "") -> str | None:
     """Why `password` may not be used (None: it may)."""
     if len(password) < MIN_LENGTH:
-        return f"密码至少需要 {MIN_LENGTH} 个字符"
+        return Text("密码至少需要 {0} 个字符", MIN_LENGTH)
     if _kinds(password) < 2:
         return "密码须含字母、数字、符号中的至少两类"
     name = username.strip().lower()

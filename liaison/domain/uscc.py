@@ -16,6 +16,7 @@ import unicodedata
 from stdnum.cn import uscc as _stdnum_uscc
 
 from liaison.domain.errors import ValidationError
+from liaison.domain.text import Text
 
 __all__ = [
     "ALPHABET",
@@ -69,19 +70,27 @@ def validate_uscc(raw: str) -> str:
         raise ValidationError("统一社会信用代码不能为空", field=_FIELD)
     if any(c not in _ALLOWED for c in code):
         raise ValidationError(
-            f"统一社会信用代码含有不允许的字符：{_describe_bad(code)}"
-            "（只能是数字和大写字母，且不含 I、O、S、V、Z）",
+            Text(
+                "统一社会信用代码含有不允许的字符：{0}（只能是数字和大写字母，且不含 I、O、S、V"
+                "、Z）",
+                _describe_bad(code),
+            ),
             field=_FIELD,
         )
     if len(code) != USCC_LENGTH:
         raise ValidationError(
-            f"统一社会信用代码应为 {USCC_LENGTH} 位，当前输入了 {len(code)} 位", field=_FIELD
+            Text("统一社会信用代码应为 {0} 位，当前输入了 {1} 位", USCC_LENGTH, len(code)),
+            field=_FIELD,
         )
     expected = str(_stdnum_uscc.calc_check_digit(code[:-1]))
     if code[-1] != expected:
         raise ValidationError(
-            f"统一社会信用代码校验位错误：第 18 位应为“{expected}”，当前为“{code[-1]}”"
-            "（请核对前 17 位是否录入有误）",
+            Text(
+                "统一社会信用代码校验位错误：第 18 位应为“{0}”，当前为“{1}”（请核对前 17 位是否"
+                "录入有误）",
+                expected,
+                code[-1],
+            ),
             field=_FIELD,
         )
     return code

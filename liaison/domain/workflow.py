@@ -16,6 +16,7 @@ from enum import StrEnum
 
 from liaison.domain.errors import InvalidTransition, PermissionDenied, ValidationError
 from liaison.domain.roles import Role
+from liaison.domain.text import Text
 from liaison.domain.workdays import WorkCalendar
 
 
@@ -290,16 +291,16 @@ def check(snapshot: Snapshot, event: Event) -> Transition:
     t = TRANSITIONS[event.kind]
     label = EVENT_LABELS[event.kind]
     if event.role not in t.roles:
-        raise PermissionDenied(f"当前角色不能执行“{label}”")
+        raise PermissionDenied(Text("当前角色不能执行“{0}”", label))
     if event.kind is EventKind.CREATE:
         if snapshot.state is not None:
             raise InvalidTransition("诉求已存在，不能重复提出")
     elif snapshot.state not in t.sources:
         now = STATE_LABELS[snapshot.state] if snapshot.state else "未提出"
-        raise InvalidTransition(f"诉求当前为“{now}”，不能执行“{label}”")
+        raise InvalidTransition(Text("诉求当前为“{0}”，不能执行“{1}”", now, label))
     for name in t.requires:
         if _missing(event, name):
-            raise ValidationError(f"“{label}”需要填写{_FIELD_LABELS[name]}", field=name)
+            raise ValidationError(Text("“{0}”需要填写{1}", label, _FIELD_LABELS[name]), field=name)
     _check_specifics(snapshot, event)
     return t
 
@@ -425,8 +426,9 @@ def extension_refusal(
     if deadline is None:
         return None
     if cal.working_days_between(today, deadline) < notice_days:
-        return (
-            f"延期须在办结时限前至少 {notice_days} 个工作日申请（时限 {deadline:%Y-%m-%d}），"
-            "现已不能申请"
+        return Text(
+            "延期须在办结时限前至少 {0} 个工作日申请（时限 {1}），现已不能申请",
+            notice_days,
+            f"{deadline:%Y-%m-%d}",
         )
     return None

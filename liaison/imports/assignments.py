@@ -24,6 +24,7 @@ from liaison.domain.errors import ValidationError
 from liaison.domain.ids import new_id
 from liaison.domain.permissions import ASSIGNABLE, ASSIGNERS
 from liaison.domain.roles import Role
+from liaison.domain.text import Text
 from liaison.domain.uscc import normalize_uscc
 from liaison.imports.cells import (
     check_uscc,
@@ -283,7 +284,7 @@ def _analyse_assignments(
         what="包联名单",
     )
     if "uscc" not in header.columns and "name" not in header.columns:
-        raise ValidationError(f"文件“{table.source}”缺少“统一社会信用代码”或“企业名称”列")
+        raise ValidationError(Text("文件“{0}”缺少“统一社会信用代码”或“企业名称”列", table.source))
     reg = _load_registered(s)
     today = clock.today()
     results: list[RowResult] = []

@@ -34,6 +34,7 @@ from liaison.domain import clock
 from liaison.domain.errors import ValidationError
 from liaison.domain.ids import new_id
 from liaison.domain.permissions import ENTERPRISE_EDITORS
+from liaison.domain.text import Text
 from liaison.domain.uscc import normalize_uscc
 from liaison.domain.vocab import INDUSTRIES, SCALES
 from liaison.imports.cells import (
@@ -305,7 +306,7 @@ def _analyse_enterprises(s: Session, table: Sheet) -> tuple[ImportPreview, list[
         what="企业名单",
     )
     if "name" not in header.columns:
-        raise ValidationError(f"文件“{table.source}”缺少“企业名称”列")
+        raise ValidationError(Text("文件“{0}”缺少“企业名称”列", table.source))
     snap = _load_snapshot(s)
     results: list[RowResult] = []
     plans: list[_EnterprisePlan] = []

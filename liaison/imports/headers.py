@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from liaison.domain.errors import DomainError
+from liaison.domain.text import Text
 from liaison.services.enterprises import FIELD_LABELS as ENTERPRISE_LABELS
 
 __all__ = [
@@ -171,7 +172,12 @@ def find_header(
     if best is None:
         expected = "、".join(FIELD_LABELS[f] for f in fields if f in FIELD_LABELS)
         raise DomainError(
-            f"文件“{source}”中找不到{what}的表头：请确认有“{expected}”等列（至少包含"
-            f"{'或'.join(FIELD_LABELS[f] for f in required_any)}）"
+            Text(
+                "文件“{0}”中找不到{1}的表头：请确认有“{2}”等列（至少包含{3}）",
+                source,
+                what,
+                expected,
+                "或".join(FIELD_LABELS[f] for f in required_any),
+            )
         )
     return best

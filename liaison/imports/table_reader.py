@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import IO
 
 from liaison.domain.errors import DomainError
+from liaison.domain.text import Text
 
 __all__ = ["Table", "cell_text", "read_table"]
 
@@ -193,7 +194,9 @@ def _open_workbook(path: Path) -> tuple[str, list[object], frozenset[int], datet
     try:
         reader = ExcelReader(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise DomainError(f"无法读取文件“{path.name}”：不是有效的 Excel 工作簿（{exc}）") from exc
+        raise DomainError(
+            Text("无法读取文件“{0}”：不是有效的 Excel 工作簿（{1}）", path.name, exc)
+        ) from exc
     try:
         reader.read_manifest()
         reader.read_strings()
@@ -201,7 +204,7 @@ def _open_workbook(path: Path) -> tuple[str, list[object], frozenset[int], datet
         apply_stylesheet(reader.archive, reader.wb)
         sheets = [rel.target for _sheet, rel in reader.parser.find_sheets()]
         if not sheets:
-            raise DomainError(f"文件“{path.name}”是空的：没有工作表")
+            raise DomainError(Text("文件“{0}”是空的：没有工作表", path.name))
         return (
             str(sheets[0]).lstrip("/"),
             list(reader.shared_strings),
@@ -209,7 +212,9 @@ def _open_workbook(path: Path) -> tuple[str, list[object], frozenset[int], datet
             reader.wb.epoch,
         )
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError) as exc:
-        raise DomainError(f"无法读取文件“{path.name}”：不是有效的 Excel 工作簿（{exc}）") from exc
+        raise DomainError(
+            Text("无法读取文件“{0}”：不是有效的 Excel 工作簿（{1}）", path.name, exc)
+        ) from exc
     finally:
         reader.archive.close()
 
@@ -220,7 +225,7 @@ def _read_xlsx(path: Path, hidden: set[int]) -> list[tuple[int, list[str]]]:
         with zipfile.ZipFile(path) as zf, zf.open(sheet_path) as source:
             rows = _parse_sheet(source, shared, date_styles, epoch, hidden)
     except (KeyError, ValueError, zipfile.BadZipFile, ET.ParseError) as exc:
-        raise DomainError(f"无法读取文件“{path.name}”：{exc}") from exc
+        raise DomainError(Text("无法读取文件“{0}”：{1}", path.name, exc)) from exc
     _fill_merged(rows, _merged_ranges(path, sheet_path))
     return rows
 
@@ -264,7 +269,9 @@ def _read_csv(path: Path) -> list[tuple[int, list[str]]]:
         except UnicodeDecodeError:
             continue
     else:  # pragma: no cover - gb18030 decodes any byte string
-        raise DomainError(f"无法读取文件“{path.name}”：文字编码无法识别（请另存为 UTF-8 或 GBK）")
+        raise DomainError(
+            Text("无法读取文件“{0}”：文字编码无法识别（请另存为 UTF-8 或 GBK）", path.name)
+        )
     try:
         sample = text[:4096]
         dialect: type[csv.Dialect] | csv.Dialect = csv.excel
@@ -277,7 +284,7 @@ def _read_csv(path: Path) -> list[tuple[int, list[str]]]:
             if any(c.strip() for c in row):
                 rows.append((n, row))
     except csv.Error as exc:
-        raise DomainError(f"无法读取文件“{path.name}”：CSV 格式错误（{exc}）") from exc
+        raise DomainError(Text("无法读取文件“{0}”：CSV 格式错误（{1}）", path.name, exc)) from exc
     return rows
 
 
@@ -285,7 +292,7 @@ def read_table(path: Path | str) -> Table:
     """The non-blank rows of the file; DomainError with one Chinese line if it can't be read."""
     p = Path(path)
     if not p.is_file():
-        raise DomainError(f"文件不存在：{p}")
+        raise DomainError(Text("文件不存在：{0}", p))
     suffix = p.suffix.lower()
     hidden: set[int] = set()
     if suffix in (".xlsx", ".xlsm"):
@@ -294,13 +301,15 @@ def read_table(path: Path | str) -> Table:
         try:
             rows = _read_csv(p)
         except OSError as exc:
-            raise DomainError(f"无法读取文件“{p.name}”：{exc.strerror}") from exc
+            raise DomainError(Text("无法读取文件“{0}”：{1}", p.name, exc.strerror)) from exc
     elif suffix == ".xls":
-        raise DomainError(f"不支持旧版 Excel 文件“{p.name}”：请在 Excel 中另存为 .xlsx 后再导入")
+        raise DomainError(
+            Text("不支持旧版 Excel 文件“{0}”：请在 Excel 中另存为 .xlsx 后再导入", p.name)
+        )
     else:
-        raise DomainError(f"不支持的文件类型“{p.name}”：请使用 Excel（.xlsx）或 CSV 文件")
+        raise DomainError(Text("不支持的文件类型“{0}”：请使用 Excel（.xlsx）或 CSV 文件", p.name))
     if not rows:
-        raise DomainError(f"文件“{p.name}”是空的：没有任何数据行")
+        raise DomainError(Text("文件“{0}”是空的：没有任何数据行", p.name))
     if not hidden:
         return Table(rows, p.name)
     shown = [r for r in rows if r[0] not in hidden]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from liaison.domain.errors import DomainError
+from liaison.domain.text import Text
 from liaison.paths import resources_dir
 
 FONT_NAME = "LiaisonCJK"
@@ -70,7 +71,7 @@ def find_cjk_font() -> FontFile:
     if override:
         font = _from_env(override)
         if not font.path.is_file():
-            raise DomainError(f"LIAISON_PDF_FONT 指定的字体文件不存在：{font.path}")
+            raise DomainError(Text("LIAISON_PDF_FONT 指定的字体文件不存在：{0}", font.path))
         return font
     for font in candidates():
         if font.path.is_file():
@@ -92,7 +93,7 @@ def register_cjk_font() -> str:
     try:
         tt = TTFont(FONT_NAME, str(font.path), subfontIndex=font.subfont_index)
     except (TTFError, OSError) as exc:
-        raise DomainError(f"字体无法嵌入 PDF：{font.path.name}（{exc}）") from exc
+        raise DomainError(Text("字体无法嵌入 PDF：{0}（{1}）", font.path.name, exc)) from exc
     pdfmetrics.registerFont(tt)
     _registered[FONT_NAME] = font
     return FONT_NAME

@@ -21,6 +21,7 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
 
 from liaison.data.db import Database
 from liaison.domain.errors import DomainError
+from liaison.domain.text import Text
 from liaison.reports.pdf_common import (
     DISTRICT,
     LABEL_BG,
@@ -55,8 +56,12 @@ class LedgerTooLarge(DomainError):
 
     def __init__(self, rows: int, limit: int) -> None:
         super().__init__(
-            f"台账共有 {rows} 条诉求，超过 PDF 的上限 {limit} 条：请缩小统计期或按单位、街镇、"
-            "类别、状态筛选后再打印，或导出 Excel（不限条数）"
+            Text(
+                "台账共有 {0} 条诉求，超过 PDF 的上限 {1} 条：请缩小统计期或按单位、街镇、类别、"
+                "状态筛选后再打印，或导出 Excel（不限条数）",
+                rows,
+                limit,
+            )
         )
         self.rows = rows
         self.limit = limit
@@ -100,7 +105,7 @@ def output_kind(out_path: Path | str) -> str:
     suffix = Path(out_path).suffix.lower()
     if suffix not in (".pdf", ".xlsx"):
         raise DomainError(
-            f"不支持的输出格式“{suffix or Path(out_path).name}”：请选择 .pdf 或 .xlsx"
+            Text("不支持的输出格式“{0}”：请选择 .pdf 或 .xlsx", suffix or Path(out_path).name)
         )
     return suffix[1:]
 

@@ -22,6 +22,7 @@ from liaison.domain.errors import DomainError, NotFound, PermissionDenied, Valid
 from liaison.domain.ids import new_id
 from liaison.domain.passwords import password_problem
 from liaison.domain.roles import Role
+from liaison.domain.text import Text
 from liaison.services.context import (
     Actor,
     actor_for,
@@ -105,7 +106,7 @@ def _validate_new_account(
     if problem:
         raise ValidationError(problem, field="password")
     if session.scalar(select(Account.id).where(Account.username == username.strip())):
-        raise ValidationError(f"用户名“{username}”已被使用", field="username")
+        raise ValidationError(Text("用户名“{0}”已被使用", username), field="username")
     if role is Role.HANDLER and not department_id:
         raise ValidationError("部门承办人必须属于一个部门", field="department_id")
     if role is Role.STREET_STAFF and not street_id:
@@ -235,8 +236,12 @@ def guarded[T](
     guard = store.load(name.lower())
     if guard.locked_until is not None and guard.locked_until > now:
         raise PermissionDenied(
-            f"连续 {MAX_FAILURES} 次密码错误，“{name}”在本机已锁定至 "
-            f"{guard.locked_until:%H:%M}：请稍后再试，或请管理员解锁"
+            Text(
+                "连续 {0} 次密码错误，“{1}”在本机已锁定至 {2}：请稍后再试，或请管理员解锁",
+                MAX_FAILURES,
+                name,
+                f"{guard.locked_until:%H:%M}",
+            )
         )
     try:
         result = check(name)
@@ -248,12 +253,16 @@ def guarded[T](
         pause(failure_delay(failures))
         if until is not None:
             raise PermissionDenied(
-                f"用户名或密码不正确；已连续 {MAX_FAILURES} 次，“{name}”在本机锁定 "
-                f"{LOCK_MINUTES} 分钟"
+                Text(
+                    "用户名或密码不正确；已连续 {0} 次，“{1}”在本机锁定 {2} 分钟",
+                    MAX_FAILURES,
+                    name,
+                    LOCK_MINUTES,
+                )
             ) from None
         left = MAX_FAILURES - failures
         raise DomainError(
-            f"用户名或密码不正确（再错 {left} 次将锁定 {LOCK_MINUTES} 分钟）"
+            Text("用户名或密码不正确（再错 {0} 次将锁定 {1} 分钟）", left, LOCK_MINUTES)
             if failures >= 2
             else "用户名或密码不正确"
         ) from None
@@ -328,8 +337,11 @@ def _check_credentials(db: Database, username: str, password: str) -> Actor:
             )
             if kind != "field" or enrolled is None:
                 raise PermissionDenied(
-                    f"账号“{account.username}”没有登记在本机上：请区联络办的管理员在“同步 → 设备”"
-                    "中为本机登记该账号，再把同步包导入本机"
+                    Text(
+                        "账号“{0}”没有登记在本机上：请区联络办的管理员在“同步 → 设备”中为本机登"
+                        "记该账号，再把同步包导入本机",
+                        account.username,
+                    )
                 )
         return actor_for(s, account.id)
 

@@ -16,6 +16,7 @@ from liaison.domain.errors import NotFound, ValidationError
 from liaison.domain.ids import new_id
 from liaison.domain.passwords import password_problem
 from liaison.domain.roles import Role
+from liaison.domain.text import Text
 from liaison.services.accounts import set_password
 from liaison.services.context import Actor, require_hub_device, stamp_change, stamp_new
 
@@ -81,7 +82,7 @@ def save_department(
             s.add(dept)
         clash = s.scalar(select(Department.id).where(Department.name == mine.name))
         if clash and clash != dept.id:
-            raise ValidationError(f"部门“{mine.name}”已存在", field="name")
+            raise ValidationError(Text("部门“{0}”已存在", mine.name), field="name")
         dept.name, dept.full_name, dept.active = mine.name, mine.full_name, mine.active
         s.flush()
         return dept.id
@@ -140,7 +141,7 @@ def merge_unseen[F: (_DepartmentForm, _RuleForm)](
     if clashes:
         words = "、".join(labels[c.field] for c in clashes)
         raise ValidationError(
-            f"{what}的{words}在您打开后已被他人修改：请关闭后重新打开，核对后再改",
+            Text("{0}的{1}在您打开后已被他人修改：请关闭后重新打开，核对后再改", what, words),
             field=clashes[0].field,
         )
     return replace(mine, **{n: getattr(theirs, n) for n in names if source[n] == "theirs"})
@@ -243,7 +244,7 @@ def save_category_rule(
         extension_notice_days, return_days = mine.extension_notice_days, mine.return_days
         measure_no, active = mine.measure_no, mine.active
         if measure_no is not None and s.get(PolicyMeasure, measure_no) is None:
-            raise ValidationError(f"政策条款第{measure_no}条不存在", field="measure_no")
+            raise ValidationError(Text("政策条款第{0}条不存在", measure_no), field="measure_no")
         for dept_id in (*lead_ids, *responsible_ids):
             if s.get(Department, dept_id) is None:
                 raise ValidationError("所选单位不存在", field="lead_ids")
@@ -319,7 +320,7 @@ def rename_account(db: Database, actor: Actor, account_id: str, username: str) -
             select(Account.id).where(Account.username == username, Account.id != account_id)
         )
         if clash:
-            raise ValidationError(f"用户名“{username}”已被使用", field="username")
+            raise ValidationError(Text("用户名“{0}”已被使用", username), field="username")
         a.username = username
         stamp_change(a, actor)
 

@@ -40,6 +40,7 @@ from liaison.data.models import DemandEvent, Device
 from liaison.domain import signing
 from liaison.domain.errors import NotFound, ValidationError
 from liaison.domain.serials import closure_serial, normalize_serial
+from liaison.domain.text import Text
 from liaison.services.report_data import ClosureRecord, closure_record
 from liaison.sync.log.identity import local_device
 
@@ -233,7 +234,9 @@ def _id_text(raw: bytes) -> str:
 
 EXAMPLE = f"{closure_serial(2026, '7F3A', 12)} 3F2A-9C1B-77D0-E415"
 """How a typed code looks (the serial is Chinese in every language)."""
-NOT_A_MARK = f"无法识别的核验码：请扫描销号单上的二维码，或输入“编号 校验码”，例如：{EXAMPLE}"
+NOT_A_MARK = Text(
+    "无法识别的核验码：请扫描销号单上的二维码，或输入“编号 校验码”，例如：{0}", EXAMPLE
+)
 
 
 def verify(db: Database, code: str) -> Verdict:
@@ -279,7 +282,9 @@ def _verify_signed(db: Database, body: str) -> Verdict:
 
 def _closed_verdict(record: ClosureRecord, signer: str = "", revoked: bool = False) -> Verdict:
     if not record.closed:
-        return _verdict(record, False, f"该诉求尚未销号（现为“{record.state}”）", signer=signer)
+        return _verdict(
+            record, False, Text("该诉求尚未销号（现为“{0}”）", record.state), signer=signer
+        )
     if revoked:
         return _verdict(
             record, True, "与系统记录一致：签发设备已被吊销，但内容仍与记录相符", signer=signer
@@ -400,9 +405,11 @@ def read_qr_image(path: Path | str) -> str:
             image.load()
             gray = image.convert("L")
     except FileNotFoundError as exc:
-        raise ValidationError(f"找不到图片文件：{path}") from exc
+        raise ValidationError(Text("找不到图片文件：{0}", path)) from exc
     except (UnidentifiedImageError, OSError) as exc:
-        raise ValidationError(f"无法读取图片：{Path(path).name}（不是图片文件或已损坏）") from exc
+        raise ValidationError(
+            Text("无法读取图片：{0}（不是图片文件或已损坏）", Path(path).name)
+        ) from exc
     for found in zxingcpp.read_barcodes(
         gray, formats=zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
     ):

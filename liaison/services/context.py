@@ -13,6 +13,7 @@ from liaison.data.models import Account, Assignment, Department, Device, Street
 from liaison.domain import clock
 from liaison.domain.errors import NotFound, PermissionDenied
 from liaison.domain.roles import ROLE_LABELS, Role
+from liaison.domain.text import Text
 from liaison.sync.log import district
 
 
@@ -27,8 +28,8 @@ class Actor:
 
     def require(self, *roles: Role) -> None:
         if self.role not in roles:
-            allowed = "、".join(ROLE_LABELS[r] for r in roles)
-            raise PermissionDenied(f"只有{allowed}可以执行此操作")
+            allowed = tuple(ROLE_LABELS[r] for r in roles)
+            raise PermissionDenied(Text("只有{0}可以执行此操作", allowed))
 
     @property
     def is_hub(self) -> bool:

@@ -33,6 +33,7 @@ from liaison.domain import clock
 from liaison.domain import workflow as wf
 from liaison.domain.errors import NotFound, ValidationError
 from liaison.domain.roles import Role
+from liaison.domain.text import Text
 from liaison.domain.workdays import DUE_SOON_WORKING_DAYS, DayOverride, WorkCalendar
 from liaison.services.calendar import calendar_for
 from liaison.services.context import Actor, assignment_current
@@ -428,7 +429,7 @@ def figure_filter(
     current lead unit, enterprise street, recording account or category; event figures by the
     unit on the event when grouped by department, otherwise like the demand figures."""
     if figure not in DRILL_FIGURES:
-        raise ValidationError(f"无法列出“{figure}”对应的诉求", field="figure")
+        raise ValidationError(Text("无法列出“{0}”对应的诉求", figure), field="figure")
     group = NO_GROUP if key is None else key
     column = {
         "street": "street_id",

@@ -26,6 +26,7 @@ from liaison.domain import clock, serials
 from liaison.domain import workflow as wf
 from liaison.domain.errors import NotFound, PermissionDenied, ValidationError
 from liaison.domain.roles import Role
+from liaison.domain.text import Text
 from liaison.domain.workdays import WorkCalendar
 from liaison.services.calendar import calendar_for
 from liaison.services.context import Actor, looks_after
@@ -132,7 +133,8 @@ def _deadlines(
         deadline = cal.add_working_days(start, cat.resolve_days)
     elif deadline > latest:
         raise ValidationError(
-            f"办结时限不能超过 {cat.max_days} 个工作日（最晚 {latest:%Y-%m-%d}）", field="deadline"
+            Text("办结时限不能超过 {0} 个工作日（最晚 {1}）", cat.max_days, f"{latest:%Y-%m-%d}"),
+            field="deadline",
         )
     return reply, deadline
 
@@ -191,8 +193,11 @@ def return_demand(db: Database, actor: Actor, demand_id: str, reason: str) -> wf
             limit = calendar_for(s).add_working_days(d.routed_at.date(), cat.return_days)
             if now.date() > limit:
                 raise ValidationError(
-                    f"交办已超过 {cat.return_days} 个工作日（{limit:%Y-%m-%d} 前可退回），"
-                    "请联系督办改派",
+                    Text(
+                        "交办已超过 {0} 个工作日（{1} 前可退回），请联系督办改派",
+                        cat.return_days,
+                        f"{limit:%Y-%m-%d}",
+                    ),
                 )
         return record(s, d, actor, _event(actor, wf.EventKind.RETURN, now, text=reason))
 
@@ -214,7 +219,11 @@ def request_extension(
             latest = cal.add_working_days(now.date(), cat.max_days)
             if promised_date > latest:
                 raise ValidationError(
-                    f"承诺办结日期不能晚于 {latest:%Y-%m-%d}（{cat.max_days} 个工作日）",
+                    Text(
+                        "承诺办结日期不能晚于 {0}（{1} 个工作日）",
+                        f"{latest:%Y-%m-%d}",
+                        cat.max_days,
+                    ),
                     field="promised_date",
                 )
         return record(
@@ -346,7 +355,7 @@ def merge_demand(
             # a duplicate of a finished demand is a new need: it is handled, not folded away
             label = wf.STATE_LABELS[wf.State(target.state)]
             raise ValidationError(
-                f"目标诉求{label}：只能并入尚在办理的诉求（待交办、已交办或办理中）",
+                Text("目标诉求{0}：只能并入尚在办理的诉求（待交办、已交办或办理中）", label),
                 field="merged_into_id",
             )
         if target.enterprise_id != d.enterprise_id:

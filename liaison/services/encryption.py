@@ -19,6 +19,7 @@ from liaison.data.db import Database
 from liaison.data.files import owner_only_file
 from liaison.data.keyslots import KeyFile, WrongKey
 from liaison.domain.errors import DomainError
+from liaison.domain.text import Text
 from liaison.services import accounts
 from liaison.services.context import Actor
 
@@ -129,7 +130,7 @@ def encrypt(db_path: Path) -> Encrypted:
     recovery key. The key file is written first; if the conversion fails it is removed and the
     database stays as it was."""
     if is_encrypted(db_path):
-        raise DomainError(f"数据库 {db_path} 已经加密")
+        raise DomainError(Text("数据库 {0} 已经加密", db_path))
     key = keyslots.new_database_key()
     secret, shown = keyslots.new_recovery_key()
     keys = slot_refresh.slots_for(db_path, key, KeyFile(()).with_recovery(key, secret))

@@ -29,6 +29,7 @@ from liaison.domain.permissions import (
     ENTERPRISE_EDITORS,
 )
 from liaison.domain.roles import Role
+from liaison.domain.text import Text
 from liaison.domain.uscc import validate_uscc
 from liaison.domain.vocab import INDUSTRIES, SCALES, TAGS
 from liaison.services.context import Actor, assignment_open, stamp_change, stamp_new
@@ -123,16 +124,18 @@ def _clean(data: EnterpriseInput, session: Session, own_id: str | None) -> Enter
     if clash and clash != own_id:
         other = session.get(Enterprise, clash)
         assert other is not None
-        raise ValidationError(f"统一社会信用代码 {uscc} 已登记为“{other.name}”", field="uscc")
+        raise ValidationError(
+            Text("统一社会信用代码 {0} 已登记为“{1}”", uscc, other.name), field="uscc"
+        )
     if data.street_id and session.get(Street, data.street_id) is None:
         raise ValidationError("所选街镇不存在", field="street_id")
     if data.industry and data.industry not in INDUSTRIES:
-        raise ValidationError(f"行业门类“{data.industry}”无效", field="industry")
+        raise ValidationError(Text("行业门类“{0}”无效", data.industry), field="industry")
     if data.scale and data.scale not in SCALES:
-        raise ValidationError(f"企业规模“{data.scale}”无效", field="scale")
+        raise ValidationError(Text("企业规模“{0}”无效", data.scale), field="scale")
     unknown = [t for t in data.tags if t not in TAGS]
     if unknown:
-        raise ValidationError(f"未知的企业标签：{'、'.join(unknown)}", field="tags")
+        raise ValidationError(Text("未知的企业标签：{0}", "、".join(unknown)), field="tags")
     for c in data.contacts:
         if not c.name.strip():
             raise ValidationError("联系人姓名不能为空", field="contacts")
@@ -227,7 +230,9 @@ class StaleEdit(DomainError):
         self, clashes: list[Clash], theirs: EnterpriseInput, mine_wins: EnterpriseInput
     ) -> None:
         names = "、".join(FIELD_LABELS[c.field] for c in clashes)
-        super().__init__(f"您编辑期间，他人已修改并保存了该企业的{names}：请选择保留哪一方的内容")
+        super().__init__(
+            Text("您编辑期间，他人已修改并保存了该企业的{0}：请选择保留哪一方的内容", names)
+        )
         self.clashes = clashes
         self.theirs = theirs
         self.mine_wins = mine_wins
@@ -399,7 +404,7 @@ def assign_cadre(
             raise ValidationError("账号不存在或已停用", field="account_id")
         if account.role not in ASSIGNABLE:
             raise ValidationError(
-                f"“{account.display_name}”不是联络干部或街镇专员", field="account_id"
+                Text("“{0}”不是联络干部或街镇专员", account.display_name), field="account_id"
             )
         current = s.scalar(
             select(Assignment.id).where(
@@ -409,7 +414,9 @@ def assign_cadre(
             )
         )
         if current:
-            raise ValidationError(f"“{account.display_name}”已在包联“{e.name}”", field="account_id")
+            raise ValidationError(
+                Text("“{0}”已在包联“{1}”", account.display_name, e.name), field="account_id"
+            )
         a = Assignment(
             enterprise_id=e.id,
             account_id=account.id,
@@ -438,7 +445,7 @@ def end_assignment(
         end = end_on or clock.today()
         if end < a.start_on:
             raise ValidationError(
-                f"结束日期不能早于开始日期（{a.start_on.isoformat()}）", field="end_on"
+                Text("结束日期不能早于开始日期（{0}）", a.start_on.isoformat()), field="end_on"
             )
         if end > clock.today():
             raise ValidationError("结束日期不能晚于今天", field="end_on")

@@ -23,6 +23,7 @@ from liaison.data.db import Database
 from liaison.domain import clock
 from liaison.domain import workflow as wf
 from liaison.domain.errors import DomainError, ValidationError
+from liaison.domain.text import Text
 from liaison.services.calendar import calendar_for
 from liaison.services.metrics import (
     DEADLINE_AT_AS_OF,
@@ -125,7 +126,7 @@ def filter_words(db: Database, f: LedgerFilter) -> str:
         try:
             parts.append(f"状态：{wf.STATE_LABELS[wf.State(f.state)]}")
         except ValueError as exc:
-            raise ValidationError(f"未知的诉求状态“{f.state}”", field="state") from exc
+            raise ValidationError(Text("未知的诉求状态“{0}”", f.state), field="state") from exc
     return "；".join(parts) or "全部诉求"
 
 
@@ -246,7 +247,7 @@ def month_range(month: str) -> tuple[date, date]:
     """'2026-11' → (2026-11-01, 2026-11-30); anything else → DomainError."""
     m = re.fullmatch(r"(\d{4})-(\d{2})", month.strip()) if isinstance(month, str) else None
     if not m or not 1 <= int(m.group(2)) <= 12:
-        raise DomainError(f"月份格式不正确：“{month}”，应为“年-月”，如 2026-11")
+        raise DomainError(Text("月份格式不正确：“{0}”，应为“年-月”，如 2026-11", month))
     year, mon = int(m.group(1)), int(m.group(2))
     return date(year, mon, 1), date(year, mon, calendar.monthrange(year, mon)[1])
 

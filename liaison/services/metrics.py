@@ -82,6 +82,7 @@ from sqlalchemy.orm import Session
 from liaison.data.db import Database
 from liaison.domain import clock
 from liaison.domain.errors import ValidationError
+from liaison.domain.text import Text
 
 Grouping = Literal["department", "street", "cadre", "category"]
 GROUPINGS: tuple[Grouping, ...] = get_args(Grouping)
@@ -550,7 +551,7 @@ def compute_metrics(
 ) -> MetricsReport:
     """The figures of the period [start, end] per group of `by`, and for the whole district."""
     if by not in GROUPINGS:
-        raise ValidationError(f"未知的统计口径“{by}”", field="by")
+        raise ValidationError(Text("未知的统计口径“{0}”", by), field="by")
     if start > end:
         raise ValidationError("统计期的开始日期不能晚于结束日期", field="start")
     as_of = min(end, today or clock.today())

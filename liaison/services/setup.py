@@ -15,6 +15,7 @@ from liaison.data.models import Device
 from liaison.data.reference import SeedReport, seed_reference_data
 from liaison.domain import signing
 from liaison.domain.errors import DomainError
+from liaison.domain.text import Text
 from liaison.sync.log import database, oplog
 
 
@@ -32,7 +33,7 @@ def open_database(path: Path | str) -> Database:
     """Open an existing, up-to-date database; a clear error otherwise."""
     p = Path(path)
     if not p.exists():
-        raise DomainError(f"数据库文件不存在：{p}（先运行 liaison init --db {p}）")
+        raise DomainError(Text("数据库文件不存在：{0}（先运行 liaison init --db {1}）", p, p))
     db = database(p)
     try:
         current = migrate.current_revision(db.engine)
@@ -43,9 +44,11 @@ def open_database(path: Path | str) -> Database:
         db.dispose()
         if current is not None and current not in migrate.known_revisions():
             raise DomainError(
-                f"数据库 {p} 由更新版本的 Liaison 创建（数据结构 {current}）：请安装新版本"
+                Text(
+                    "数据库 {0} 由更新版本的 Liaison 创建（数据结构 {1}）：请安装新版本", p, current
+                )
             )
-        raise DomainError(f"数据库 {p} 需要升级（运行 liaison init --db {p}）")
+        raise DomainError(Text("数据库 {0} 需要升级（运行 liaison init --db {1}）", p, p))
     return db
 
 
@@ -68,7 +71,7 @@ def init_database(path: Path | str) -> InitReport:
     try:
         p.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise DomainError(f"无法创建目录 {p.parent}：{exc.strerror}") from exc
+        raise DomainError(Text("无法创建目录 {0}：{1}", p.parent, exc.strerror)) from exc
     db = database(p)
     try:
         try:
@@ -79,7 +82,11 @@ def init_database(path: Path | str) -> InitReport:
         if before is not None and before != head:
             if before not in migrate.known_revisions():
                 raise DomainError(
-                    f"数据库 {p} 由更新版本的 Liaison 创建（数据结构 {before}）：请安装新版本"
+                    Text(
+                        "数据库 {0} 由更新版本的 Liaison 创建（数据结构 {1}）：请安装新版本",
+                        p,
+                        before,
+                    )
                 )
             backup.take(p, "upgrade")  # an upgrade cannot be undone: keep what was
         try:

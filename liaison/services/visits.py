@@ -33,6 +33,7 @@ from liaison.domain import workflow as wf
 from liaison.domain.errors import NotFound, PermissionDenied, ValidationError
 from liaison.domain.permissions import VISIT_RESTORERS, VISIT_ROLES
 from liaison.domain.roles import Role
+from liaison.domain.text import Text
 from liaison.domain.vocab import DEMAND_KINDS, URGENCIES, VISIT_MODES
 from liaison.services.context import Actor, looks_after, stamp_change, stamp_new
 from liaison.services.demand_log import record
@@ -76,9 +77,9 @@ def check_enterprise_access(session: Session, actor: Actor, enterprise: Enterpri
     """Cadres act for the enterprises they look after, street staff for their street's."""
     if actor.role is Role.CADRE:
         if not looks_after(session, actor.account_id, enterprise.id):
-            raise PermissionDenied(f"您未包联“{enterprise.name}”，请联系督办安排包联")
+            raise PermissionDenied(Text("您未包联“{0}”，请联系督办安排包联", enterprise.name))
     elif actor.role is Role.STREET_STAFF and enterprise.street_id != actor.street_id:
-        raise PermissionDenied(f"“{enterprise.name}”不在本街镇")
+        raise PermissionDenied(Text("“{0}”不在本街镇", enterprise.name))
 
 
 def _validate(session: Session, data: VisitInput) -> Enterprise:
@@ -99,18 +100,18 @@ def _validate(session: Session, data: VisitInput) -> Enterprise:
         if p.side not in ("government", "enterprise"):
             raise ValidationError("参加人员须为干部或企业方", field="participants")
         if p.account_id and session.get(Account, p.account_id) is None:
-            raise ValidationError(f"参加人员“{p.name}”的账号不存在", field="participants")
+            raise ValidationError(Text("参加人员“{0}”的账号不存在", p.name), field="participants")
     for i, dm in enumerate(data.demands, 1):
-        where = f"第 {i} 条诉求"
+        where = Text("第 {0} 条诉求", i)
         if not dm.title.strip():
-            raise ValidationError(f"{where}：请填写诉求内容", field="demands")
+            raise ValidationError(Text("{0}：请填写诉求内容", where), field="demands", row=i)
         if dm.kind not in DEMAND_KINDS:
-            raise ValidationError(f"{where}：类型无效", field="demands")
+            raise ValidationError(Text("{0}：类型无效", where), field="demands", row=i)
         if dm.urgency not in URGENCIES:
-            raise ValidationError(f"{where}：紧急程度无效", field="demands")
+            raise ValidationError(Text("{0}：紧急程度无效", where), field="demands", row=i)
         cat = session.get(Category, dm.category_id)
         if cat is None or not cat.active:
-            raise ValidationError(f"{where}：请选择诉求类别", field="demands")
+            raise ValidationError(Text("{0}：请选择诉求类别", where), field="demands", row=i)
     return enterprise
 
 
@@ -228,7 +229,7 @@ def _check_may_delete(session: Session, actor: Actor, visit: Visit) -> None:
             raise PermissionDenied("只能删除本人登记的走访，请联系街镇专员或督办")
         if clock.now() - visit.created_at > timedelta(days=DELETE_WINDOW_DAYS):
             raise PermissionDenied(
-                f"走访登记已超过 {DELETE_WINDOW_DAYS} 天，请联系街镇专员或督办删除"
+                Text("走访登记已超过 {0} 天，请联系街镇专员或督办删除", DELETE_WINDOW_DAYS)
             )
     elif actor.role is Role.STREET_STAFF:
         street = session.scalar(
@@ -252,10 +253,14 @@ def _deletion_plan(session: Session, actor: Actor, visit: Visit) -> list[Demand]
     if busy:
         first = busy[0]
         state = wf.STATE_LABELS[wf.State(first.state)]
-        more = f"等 {len(busy)} 条诉求" if len(busy) > 1 else ""
+        more = Text("等 {0} 条诉求", len(busy)) if len(busy) > 1 else ""
         raise ValidationError(
-            f"这次走访提出的诉求“{first.title}”{more}已进入办理（{state}），"
-            "删除走访会使诉求失去来源，不能删除；如诉求确属误登，请先撤回诉求",
+            Text(
+                "这次走访提出的诉求“{0}”{1}已进入办理（{2}），删除走访会使诉求失去来源，不能删除；如诉求确属误登，请先撤回诉求",
+                first.title,
+                more,
+                state,
+            ),
             field="demands",
         )
     return [d for d in raised if d.state == str(wf.State.NEW)]

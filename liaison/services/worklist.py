@@ -30,6 +30,7 @@ from liaison.data.db import Database, raw_connection
 from liaison.domain import clock
 from liaison.domain import workflow as wf
 from liaison.domain.roles import Role
+from liaison.domain.text import Text
 from liaison.domain.vocab import URGENCIES
 from liaison.domain.workdays import DUE_SOON_WORKING_DAYS
 from liaison.services.calendar import calendar_for
@@ -103,9 +104,14 @@ def _day(value: Any) -> date | None:
     return date.fromisoformat(str(value)[:10])
 
 
-def _join(*parts: str | None) -> str:
-    return " · ".join(p for p in parts if p)
+def _join(*parts: str | None) -> Text:
+    """A line of parts: each keeps its own key and values for the UI."""
+    kept = [p for p in parts if p]
+    return Text(SEPARATOR.join(f"{{{i}}}" for i in range(len(kept))), *kept)
 
+
+SEPARATOR = " · "
+"""Between the parts of a work item's second line."""
 
 _OPEN_WORK = f"('{wf.State.ASSIGNED}', '{wf.State.ACCEPTED}')"
 
@@ -229,7 +235,7 @@ def _unvisited(s: Session, scope: _Scope, period: tuple[date, date], limit: int)
                 eid,
                 "enterprise",
                 names[eid][0],
-                _join(names[eid][1], f"上次走访 {last}" if last else "尚未走访"),
+                _join(names[eid][1], Text("上次走访 {0}", last) if last else "尚未走访"),
                 end,
             )
             for last, eid in due[:limit]
@@ -247,7 +253,7 @@ def _field_sections(
     def follow_up_item(r: Any) -> WorkItem:
         resolved = _day(r["resolved_at"])
         outcome = wf.OUTCOME_LABELS.get(wf.Outcome(r["outcome"])) if r["outcome"] else None
-        done = f"{resolved:%m-%d} 办结" if resolved else "已办结"
+        done = Text("{0} 办结", f"{resolved:%m-%d}") if resolved else "已办结"
         return WorkItem(
             r["id"], "demand", r["title"], _join(r["enterprise"], r["lead"], done, outcome), None
         )
@@ -267,7 +273,7 @@ def _field_sections(
     def returned_item(r: Any) -> WorkItem:
         reason = r["reason"] or ""
         by = r["returned_by"]
-        note = f"{by}退回：{reason}" if by else f"退回：{reason}"
+        note = Text("{0}退回：{1}", by, reason) if by else Text("退回：{0}", reason)
         return WorkItem(r["id"], "demand", r["title"], _join(r["enterprise"], note), None)
 
     returned = _section(
@@ -303,7 +309,7 @@ def _deadline_item(today: date, *, reply: bool = False, hub: bool = True) -> Any
     def item(r: Any) -> WorkItem:
         due = _day(r["reply_deadline"] if reply else r["deadline"])
         level = r["escalation_level"] or 0
-        flags = f"督办 {level} 次" if level else None
+        flags = Text("督办 {0} 次", level) if level else None
         urgency = URGENCIES.get(r["urgency"]) if r["urgency"] != "normal" else None
         parts = (
             (r["lead"], r["category"], r["enterprise"], urgency, flags)
@@ -340,7 +346,7 @@ def _handler_sections(s: Session, actor: Actor, today: date, limit: int) -> list
         _section(
             s,
             "due_soon",
-            f"{DUE_SOON_WORKING_DAYS} 个工作日内到期",
+            Text("{0} 个工作日内到期", DUE_SOON_WORKING_DAYS),
             f"d.lead_department_id = :dept AND d.state IN {_OPEN_WORK} "
             "AND d.deadline >= :today AND d.deadline <= :soon",
             params,
@@ -375,14 +381,21 @@ def _supervisor_sections(s: Session, today: date, limit: int) -> list[WorkSectio
             "demand",
             r["title"],
             _join(
-                r["enterprise"], r["category"], f"{raised:%m-%d} 提出" if raised else "", urgency
+                r["enterprise"],
+                r["category"],
+                Text("{0} 提出", f"{raised:%m-%d}") if raised else "",
+                urgency,
             ),
             None,
         )
 
     def returned_item(r: Any) -> WorkItem:
         by = r["returned_by"]
-        note = f"{by}退回：{r['reason'] or ''}" if by else f"退回：{r['reason'] or ''}"
+        note = (
+            Text("{0}退回：{1}", by, r["reason"] or "")
+            if by
+            else Text("退回：{0}", r["reason"] or "")
+        )
         return WorkItem(
             r["id"], "demand", r["title"], _join(r["enterprise"], r["category"], note), None
         )
@@ -390,7 +403,7 @@ def _supervisor_sections(s: Session, today: date, limit: int) -> list[WorkSectio
     def extension_item(r: Any) -> WorkItem:
         due = _day(r["deadline"])
         asked = _day(r["pending_extension"])
-        note = f"申请延至 {asked:%Y-%m-%d}" if asked else "申请延期"
+        note = Text("申请延至 {0}", f"{asked:%Y-%m-%d}") if asked else "申请延期"
         reason = r["reason"] or ""
         return WorkItem(
             r["id"],

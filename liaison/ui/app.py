@@ -144,7 +144,7 @@ def _encrypt(db: Database, actor: Actor) -> Database | None:
     try:
         done = perform(None, "encrypt", lambda: encryption.encrypt(path), _t("正在加密数据库…"))
     except DomainError as exc:
-        QMessageBox.critical(None, _t("百千万企业走访联络系统"), tr_core(str(exc)))
+        QMessageBox.critical(None, _t("百千万企业走访联络系统"), tr_core(exc))
         return None
     if actor.role == Role.ADMIN:
         RecoveryKeyDialog(done.recovery_key).exec()
@@ -167,7 +167,7 @@ def _run(app: QApplication, db_path: Path, title: str, bundles: PendingBundles) 
     try:
         opened = health.open_or_recover(db_path, open_or_create, health.ask_box(None))
     except DomainError as exc:
-        QMessageBox.critical(None, title, tr_core(str(exc)))
+        QMessageBox.critical(None, title, tr_core(exc))
         return 1
     if opened is None:
         return 1

@@ -25,7 +25,7 @@ def load_small_demo(db: Database, parent: QWidget | None = None) -> bool:
     def failed(exc: Exception) -> None:
         outcome.append(False)
         loop.quit()
-        show_error(parent, str(exc) if isinstance(exc, DomainError) else repr(exc))
+        show_error(parent, exc if isinstance(exc, DomainError) else repr(exc))
 
     run_in_background(
         parent,

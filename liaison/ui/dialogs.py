@@ -19,7 +19,7 @@ def show_error(parent: QWidget | None, message: str | DomainError) -> None:
     if isinstance(message, ActionFailed):
         return
     QMessageBox.warning(
-        parent, QCoreApplication.translate("Dialogs", "无法完成操作"), tr_core(str(message))
+        parent, QCoreApplication.translate("Dialogs", "无法完成操作"), tr_core(message)
     )
 
 

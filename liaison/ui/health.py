@@ -58,7 +58,7 @@ def open_or_recover(
         return open_db(db_path)
     except DomainError as exc:
         logs.refusal("open database", exc)
-        if not offer_latest_backup(db_path, tr_core(str(exc)), ask):
+        if not offer_latest_backup(db_path, tr_core(exc), ask):
             return None
     return open_db(db_path)
 
@@ -74,12 +74,12 @@ def check_in_background(
             logs.log.info("health check of %s: ok", db.path)
             return
         logs.log.error("health check of %s: %s", db.path, problem)
-        why = _t("数据库文件 {0} 检查发现损坏：{1}").format(db.path, problem)
+        why = _t("数据库文件 {0} 检查发现损坏：{1}").format(db.path, tr_core(problem))
         db.dispose()
         try:
             restored = offer_latest_backup(db.path, why, ask)
         except DomainError as exc:
-            QMessageBox.warning(parent, _t("数据库文件已损坏"), str(exc))
+            QMessageBox.warning(parent, _t("数据库文件已损坏"), tr_core(exc))
             return
         if restored:
             on_restored()

@@ -28,7 +28,7 @@ from liaison.domain import clock
 from liaison.domain.workdays import DUE_SOON_WORKING_DAYS
 from liaison.services.worklist import WorkItem, Worklist, WorkSection, worklist
 from liaison.ui.context import ACCOUNT, DEMAND, ENTERPRISE, REFERENCE, VISIT, AppContext
-from liaison.ui.core_text import tr_core_joined
+from liaison.ui.core_text import tr_core
 from liaison.ui.ops import run_in_background
 from liaison.ui.screen import Screen
 from liaison.ui.table_model import Column, IdTableModel
@@ -73,8 +73,8 @@ class SectionCard(QFrame):
                 Column(self.tr("事项"), lambda i: i.text, tooltip=lambda i: i.text),
                 Column(
                     self.tr("说明"),
-                    lambda i: tr_core_joined(i.secondary),
-                    tooltip=lambda i: tr_core_joined(i.secondary),
+                    lambda i: tr_core(i.secondary),
+                    tooltip=lambda i: tr_core(i.secondary),
                 ),
                 Column(
                     self.tr("期限"),

@@ -66,7 +66,7 @@ class ChangePasswordDialog(QDialog):
                 self.tr("正在修改密码…"),
             )
         except DomainError as exc:
-            self.error.setText(tr_core(str(exc)))
+            self.error.setText(tr_core(exc))
             (self.current if getattr(exc, "field", "") == "current" else self.new).setFocus()
             return
         self.accept()

@@ -70,7 +70,7 @@ class SignInDialog(QDialog):
         try:
             self.attempt(self.username.text(), self.password.text())
         except DomainError as exc:
-            self.error.setText(tr_core(str(exc)))
+            self.error.setText(tr_core(exc))
             self.password.selectAll()
             self.password.setFocus()
             return
@@ -211,7 +211,7 @@ class FirstRunDialog(QDialog):
         try:
             export_bundle(self.db, path, identity_only=True)
         except DomainError as exc:
-            self.join_error.setText(tr_core(str(exc)))
+            self.join_error.setText(tr_core(exc))
             return
         self.request_note.setText(self.tr("已保存：{path}").format(path=path))
 
@@ -237,7 +237,7 @@ class FirstRunDialog(QDialog):
             self.join_button.setEnabled(True)
             if not isinstance(exc, DomainError):
                 raise exc
-            self.join_error.setText(tr_core(str(exc)))
+            self.join_error.setText(tr_core(exc))
 
         run_in_background(
             self,
@@ -302,6 +302,6 @@ class FirstRunDialog(QDialog):
                 self.db, self.username.text(), self.display_name.text(), self.password.text()
             )
         except (ValidationError, DomainError) as exc:
-            self.error.setText(tr_core(str(exc)))
+            self.error.setText(tr_core(exc))
             return
         self.accept()

@@ -68,7 +68,7 @@ class UnlockDialog(SignInDialog):
         try:
             encryption.recover(self.db_path, typed)
         except DomainError as exc:
-            self.error.setText(tr_core(str(exc)))
+            self.error.setText(tr_core(exc))
             return
         self.used_recovery = True
         self.accept()

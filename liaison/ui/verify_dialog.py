@@ -125,7 +125,7 @@ class VerifyDialog(QDialog):
             return
         except DomainError as exc:
             self.show_verdict(None)
-            self._say(tr_core(str(exc)), ok=False)
+            self._say(tr_core(exc), ok=False)
             return
         self.show_verdict(verdict)
         self.code.selectAll()  # the next scan replaces this one

@@ -944,7 +944,7 @@ Time: {at}</translation>
 <context>
     <name>CoreText</name>
     <message>
-        <location filename="../../liaison/ui/core_messages.py" line="+22"/>
+        <location filename="../../liaison/ui/core_messages.py" line="+97"/>
         <source>不是 Liaison 同步包（文件头不对）</source>
         <translation>Not a Liaison sync bundle (wrong file header)</translation>
     </message>
@@ -998,7 +998,7 @@ Time: {at}</translation>
         <translation>Does not match the records: they changed after printing, or the sheet was altered or forged</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>交办规则</source>
         <translation>routing rule</translation>
     </message>
@@ -1018,7 +1018,7 @@ Time: {at}</translation>
         <translation>Enterprise name</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>依据（base）格式不对</source>
         <translation>The base list is malformed</translation>
     </message>
@@ -1042,7 +1042,7 @@ Time: {at}</translation>
         <translation>The resolution deadline cannot be before the routing date</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+10"/>
         <source>包联关系不存在或已结束</source>
         <translation>The liaison assignment does not exist or has already ended</translation>
     </message>
@@ -1062,7 +1062,7 @@ Time: {at}</translation>
         <translation>before upgrade</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>参加人员姓名不能为空</source>
         <translation>Participant names cannot be empty</translation>
     </message>
@@ -1072,7 +1072,7 @@ Time: {at}</translation>
         <translation>Participants must be officials or from the enterprise</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+17"/>
         <source>变更没有署名账号</source>
         <translation>the change names no account</translation>
     </message>
@@ -1082,7 +1082,7 @@ Time: {at}</translation>
         <translation>Only folder takes a folder</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>只有区联络办的设备可以做这项变更</source>
         <translation>only a district office device may make this change</translation>
     </message>
@@ -1132,7 +1132,7 @@ Time: {at}</translation>
         <translation>You can only handle demands of enterprises in your own street</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>同一单位不能既牵头又作为责任单位</source>
         <translation>A unit cannot be both the lead unit and a responsible unit</translation>
     </message>
@@ -1152,12 +1152,12 @@ Time: {at}</translation>
         <translation>The sync bundle&apos;s content does not match its signature (the file is damaged or was altered)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>同步包是加密发给另一台设备的，本机无法打开：请对方为本机导出</source>
         <translation>The bundle is encrypted for another device and cannot be opened here: ask the sender to export one for this device</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>同步包格式版本无效，文件已损坏</source>
         <translation>The sync bundle&apos;s format version is invalid; the file is damaged</translation>
     </message>
@@ -1167,12 +1167,12 @@ Time: {at}</translation>
         <translation>The bundle is not encrypted: refused (bundles made by Liaison are always encrypted to their receiving device)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+13"/>
         <source>同步包的签封不对：有变更不在任何签封之内</source>
         <translation>The bundle&apos;s seals are wrong: some changes lie in no seal</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+42"/>
         <source>同步包里的变更比包头说的多</source>
         <translation>The sync bundle holds more changes than its header says</translation>
     </message>
@@ -1187,7 +1187,7 @@ Time: {at}</translation>
         <translation>The database in the sync bundle is damaged (integrity check failed)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>同步包里的签封冲突证据过多</source>
         <translation>The bundle carries too many proofs of conflicting seals</translation>
     </message>
@@ -1202,7 +1202,7 @@ Time: {at}</translation>
         <translation>The device public key in the sync bundle is invalid</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>回访日期不能早于走访日期</source>
         <translation>The follow-up date cannot be before the visit date</translation>
     </message>
@@ -1217,7 +1217,7 @@ Time: {at}</translation>
         <translation>Address</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+15"/>
         <source>外勤设备</source>
         <translation>Field device</translation>
     </message>
@@ -1231,7 +1231,7 @@ Time: {at}</translation>
         <translation type="vanished">The password needs at least 8 characters</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+17"/>
         <source>导入同步包前</source>
         <translation>before import</translation>
     </message>
@@ -1246,17 +1246,17 @@ Time: {at}</translation>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location line="+228"/>
+        <location line="+491"/>
         <source>部门</source>
         <translation>department</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="-778"/>
         <source>{0}的{1}在您打开后已被他人修改：请关闭后重新打开，核对后再改</source>
         <translation>Someone else changed this {0}&apos;s {1} after you opened it: close the form, open it again and check before changing</translation>
     </message>
     <message>
-        <location line="+414"/>
+        <location line="+453"/>
         <source>无法识别的核验码：请扫描销号单上的二维码，或输入“编号 校验码”，例如：{0}</source>
         <translation>Not a verification code: scan the QR code on the closure record, or type &quot;serial check-code&quot;, e.g. {0}</translation>
     </message>
@@ -1265,12 +1265,12 @@ Time: {at}</translation>
         <translation type="vanished">Accounts already exist; ask an administrator to create a new one</translation>
     </message>
     <message>
-        <location line="-728"/>
+        <location line="-165"/>
         <source>已有待审批的延期申请</source>
         <translation>An extension request is already awaiting approval</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>已超期</source>
         <translation>Overdue</translation>
     </message>
@@ -1290,7 +1290,7 @@ Time: {at}</translation>
         <translation>Extension requests awaiting approval</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>待交办</source>
         <translation>To route</translation>
     </message>
@@ -1305,12 +1305,12 @@ Time: {at}</translation>
         <translation>To accept</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+16"/>
         <source>您的角色不能登记走访</source>
         <translation>Your role cannot log visits</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>成立日期</source>
         <translation>Established</translation>
     </message>
@@ -1355,17 +1355,17 @@ Time: {at}</translation>
         <translation>The approved date must be later than the current deadline</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>承诺办结日期</source>
         <translation>promised resolution date</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>承诺办结日期应晚于当前办结时限</source>
         <translation>The promised resolution date must be after the current deadline</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>指纹应为 40 位十六进制数字（可带短横线）</source>
         <translation>A fingerprint is 40 hexadecimal digits (dashes allowed)</translation>
     </message>
@@ -1375,7 +1375,7 @@ Time: {at}</translation>
         <translation>policy basis</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+16"/>
         <source>数据库中已有企业数据，演示数据只能生成到空数据库</source>
         <translation>The database already holds enterprises; demo data can only go into an empty database</translation>
     </message>
@@ -1384,12 +1384,12 @@ Time: {at}</translation>
         <translation type="vanished">The database has no administrator account yet: create one in the desktop app first, or run liaison demo</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>数据库尚未初始化，请先运行 liaison init</source>
         <translation>The database is not initialised yet; run liaison init first</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+39"/>
         <source>文件是空的（0 字节），不是同步包</source>
         <translation>The file is empty (0 bytes), not a sync bundle</translation>
     </message>
@@ -1398,7 +1398,7 @@ Time: {at}</translation>
         <translation type="vanished">The file is over 1 GB; it is not a sync bundle exported by this system</translation>
     </message>
     <message>
-        <location line="-171"/>
+        <location line="-363"/>
         <source>内容不是 JSON 对象</source>
         <translation>the content is not a JSON object</translation>
     </message>
@@ -1413,12 +1413,12 @@ Time: {at}</translation>
         <translation>the step&apos;s actor, role or device differs from who signed it</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+82"/>
         <source>同一字段出现了两次</source>
         <translation>a field is given twice</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+93"/>
         <source>同步包里的账号凭据过多</source>
         <translation>The bundle holds too many account credentials</translation>
     </message>
@@ -1427,12 +1427,12 @@ Time: {at}</translation>
         <translation type="vanished">the record it builds on does not exist or was set aside</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+104"/>
         <source>承办人不属于办理环节的承办单位</source>
         <translation>the handler does not belong to the step&apos;s unit</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+58"/>
         <source>数据库正被其他程序使用（Liaison 仍在运行？）：请先关闭它再恢复</source>
         <translation>The database is in use by another program (is Liaison still running?): close it before restoring</translation>
     </message>
@@ -1441,7 +1441,7 @@ Time: {at}</translation>
         <translation type="vanished">Not a verification code: scan the QR code on the closure record, or type &quot;serial check-code&quot;, e.g. 江北销号〔2026〕7F3A-00012号 3F2A-9C1B-77D0-E415</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+72"/>
         <source>时间戳格式不对</source>
         <translation>malformed timestamp</translation>
     </message>
@@ -1451,12 +1451,12 @@ Time: {at}</translation>
         <translation>Limits must satisfy: acceptance &lt;= resolution &lt;= longest handling, each at least 1 working day</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+13"/>
         <source>未找到可嵌入的中文字体，无法生成 PDF（请安装文泉驿微米黑 fonts-wqy-microhei 或设置 LIAISON_PDF_FONT）</source>
         <translation>No embeddable Chinese font found, cannot make the PDF (install WenQuanYi Micro Hei, fonts-wqy-microhei, or set LIAISON_PDF_FONT)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+12"/>
         <source>本季度未走访的包联企业</source>
         <translation>Assigned enterprises not visited this quarter</translation>
     </message>
@@ -1466,7 +1466,7 @@ Time: {at}</translation>
         <translation>This database has no demand for this sheet: it may not have been synced here yet, or the serial is wrong</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+10"/>
         <source>本机尚未加入区县：与区联络办核对发送设备的指纹后，在“首次使用”中选择加入已有区县（命令行：liaison join 本文件 --fingerprint 指纹）</source>
         <translation>This computer has not joined a district yet: compare the sender&apos;s fingerprint with the district office, then choose “Join an existing district” at first start (command line: liaison join FILE --fingerprint FINGERPRINT)</translation>
     </message>
@@ -1485,7 +1485,7 @@ Time: {at}</translation>
         <translation type="vanished">This computer has no device key yet and cannot sign closure records: run liaison init first</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>本机还没有设备密钥：请先运行 liaison init</source>
         <translation>This installation has no device key yet: run liaison init first</translation>
     </message>
@@ -1545,7 +1545,7 @@ Time: {at}</translation>
         <translation>There is no extension request awaiting approval</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>法定代表人</source>
         <translation>Legal representative</translation>
     </message>
@@ -1565,12 +1565,12 @@ Time: {at}</translation>
         <translation>The lead unit cannot also be a co-handling unit</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>用户名或密码不正确</source>
         <translation>Wrong username or password</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>用户名最多 60 个字符</source>
         <translation>A username has at most 60 characters</translation>
     </message>
@@ -1584,7 +1584,7 @@ Time: {at}</translation>
         <translation type="vanished">The target demand was withdrawn or already merged</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>督办中</source>
         <translation>Escalated</translation>
     </message>
@@ -1604,17 +1604,17 @@ Time: {at}</translation>
         <translation>disk full (quota exceeded)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>签发设备不是本区登记的设备：此单不能作为凭证</source>
         <translation>Signed by a device this district never enrolled: the sheet is not valid</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>签收时限</source>
         <translation>acceptance deadline</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>结束日期不能晚于今天</source>
         <translation>The end date cannot be after today</translation>
     </message>
@@ -1624,12 +1624,12 @@ Time: {at}</translation>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>统一社会信用代码不能为空</source>
         <translation>The unified social credit code cannot be empty</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+14"/>
         <source>统计期的开始日期不能晚于结束日期</source>
         <translation>The start of the period cannot be after its end</translation>
     </message>
@@ -1669,7 +1669,7 @@ Time: {at}</translation>
         <translation>Phone</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>至少需要一个牵头单位</source>
         <translation>At least one lead unit is needed</translation>
     </message>
@@ -1679,7 +1679,7 @@ Time: {at}</translation>
         <translation>Industry</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>街镇专员必须属于一个街镇</source>
         <translation>A street officer must belong to a street</translation>
     </message>
@@ -1708,7 +1708,7 @@ Time: {at}</translation>
         <translation type="vanished">The device&apos;s registered key does not match this fingerprint; trust refused</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+35"/>
         <source>设备编号格式不对</source>
         <translation>malformed device id</translation>
     </message>
@@ -1728,12 +1728,12 @@ Time: {at}</translation>
         <translation>The demand already exists and cannot be raised twice</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>诉求类别不存在</source>
         <translation>The demand category does not exist</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>说明</source>
         <translation>a note</translation>
     </message>
@@ -1782,7 +1782,7 @@ Time: {at}</translation>
         <translation>Please choose the enterprise visited</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>账号不存在</source>
         <translation>Account not found</translation>
     </message>
@@ -1792,7 +1792,7 @@ Time: {at}</translation>
         <translation>The account does not exist or is deactivated</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>账号编号格式不对</source>
         <translation>malformed account id</translation>
     </message>
@@ -1802,7 +1802,7 @@ Time: {at}</translation>
         <translation>The visit date cannot be after today</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>走访的企业已删除，请先恢复企业</source>
         <translation>The visited enterprise was deleted; restore it first</translation>
     </message>
@@ -1822,7 +1822,7 @@ Time: {at}</translation>
         <translation>Overdue, not resolved</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+26"/>
         <source>这处冲突已经解决了</source>
         <translation>This conflict has already been settled</translation>
     </message>
@@ -1836,7 +1836,7 @@ Time: {at}</translation>
         <translation type="vanished">This is this installation; no need to trust it</translation>
     </message>
     <message>
-        <location line="-228"/>
+        <location line="-487"/>
         <source>密码不能是用户名，也不能包含用户名</source>
         <translation>The password may not be or contain the username</translation>
     </message>
@@ -1846,17 +1846,17 @@ Time: {at}</translation>
         <translation>The password hash has the wrong format: no key slot can be made from it</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>密码须含字母、数字、符号中的至少两类</source>
         <translation>The password needs at least two of: letters, digits, symbols</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+18"/>
         <source>当前密码不正确</source>
         <translation>The current password is wrong</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>恢复密钥不正确：它不是这个数据库的恢复密钥</source>
         <translation>Wrong recovery key: it is not this database&apos;s recovery key</translation>
     </message>
@@ -1871,22 +1871,22 @@ Time: {at}</translation>
         <translation>A recovery key is 32 letters and digits (like ABCD-EFGH-…, 8 groups)</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+92"/>
         <source>数据库没有加密，没有恢复密钥</source>
         <translation>The database is not encrypted: it has no recovery key</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+25"/>
         <source>新密码不能与当前密码相同</source>
         <translation>The new password must differ from the current one</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+273"/>
         <source>请选择接收设备：同步包加密发给它，只有它能打开（完整同步包也一样：--full --for 设备）</source>
         <translation>Choose the receiving device: the bundle is encrypted to it and only it can open it (a full bundle too: --full --for DEVICE)</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+53"/>
         <source>这是常见密码，很容易被猜到：请换一个</source>
         <translation>This is a common password that is easy to guess: choose another</translation>
     </message>
@@ -1896,17 +1896,17 @@ Time: {at}</translation>
         <translation>This visit has been deleted</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>这次走访未被删除</source>
         <translation>This visit is not deleted</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>退回待改派</source>
         <translation>Returned, to re-route</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>部门不存在</source>
         <translation>Department not found</translation>
     </message>
@@ -1921,22 +1921,22 @@ Time: {at}</translation>
         <translation>Enterprise registered twice: delete one of them (Delete in the enterprise details) and the conflict goes away</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-833"/>
         <source>LIAISON_PDF_FONT 指定的字体文件不存在：{0}</source>
         <translation>The font file named by LIAISON_PDF_FONT does not exist: {0}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>{0} 不是 JSON 对象</source>
         <translation>{0} is not a JSON object</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>{0} 不是 Liaison 的数据库或备份文件，或是用另一个密钥加密的（另一台电脑的数据库）</source>
         <translation>{0} is not a Liaison database or backup, or it is encrypted with another key (another computer&apos;s database)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+7"/>
         <source>{0} 不是整数</source>
         <translation>{0} is not an integer</translation>
     </message>
@@ -1946,12 +1946,12 @@ Time: {at}</translation>
         <translation>{0} is not a valid date</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>{0} 不是有效的日期时间</source>
         <translation>{0} is not a valid date and time</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>{0} 个工作日内到期</source>
         <translation>Due within {0} working days</translation>
     </message>
@@ -1966,12 +1966,12 @@ Time: {at}</translation>
         <translation>resolved {0}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>{0} 提出</source>
         <translation>raised {0}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>{0} 格式不对</source>
         <translation>{0} is malformed</translation>
     </message>
@@ -1981,12 +1981,12 @@ Time: {at}</translation>
         <translation>{0} has no field {1}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>{0} 的内容写法与本系统写出的不同（转义、顺序或空白）</source>
         <translation>the {0} content is not spelled as this application writes it (escapes, order or white space)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>{0} 的取值未知</source>
         <translation>{0} has an unknown value</translation>
     </message>
@@ -2006,27 +2006,27 @@ Time: {at}</translation>
         <translation>{0}.{1} is not JSON</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>{0}.{1} 不是有效的日期时间</source>
         <translation>{0}.{1} is not a valid date and time</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>{0}不是 Liaison 的密钥文件（格式不对）</source>
         <translation>{0}is not a Liaison key file (wrong format)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>{0}已损坏，无法读取</source>
         <translation>{0}is damaged and cannot be read</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>{0}已损坏：有未知的密钥槽</source>
         <translation>{0}is damaged: it has a key slot of an unknown kind</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>{0}退回：{1}</source>
         <translation>returned by {0}: {1}</translation>
     </message>
@@ -2056,22 +2056,22 @@ Time: {at}</translation>
         <translation>&quot;{0}&quot; is not in your street</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>“{0}”不是联络干部或街镇专员</source>
         <translation>&quot;{0}&quot; is not a liaison cadre or a street officer</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>“{0}”已在包联“{1}”</source>
         <translation>&quot;{0}&quot; is already assigned to &quot;{1}&quot;</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>“{0}”的密码是管理员设置的，须先改成自己的密码：在桌面程序登录，或运行 liaison account passwd --user {1}</source>
         <translation>The password of “{0}” was set by an administrator and must first be changed to one of your own: sign in to the desktop app, or run liaison account passwd --user {1}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>“{0}”需要填写{1}</source>
         <translation>&quot;{0}&quot; needs the {1}</translation>
     </message>
@@ -2081,72 +2081,97 @@ Time: {at}</translation>
         <translation>last visited {0}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>不支持旧版 Excel 文件“{0}”：请在 Excel 中另存为 .xlsx 后再导入</source>
         <translation>Old Excel files are not supported (&quot;{0}&quot;): save it as .xlsx in Excel, then import it</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>不支持的文件类型“{0}”：请使用 Excel（.xlsx）或 CSV 文件</source>
         <translation>Unsupported file type &quot;{0}&quot;: use an Excel (.xlsx) or CSV file</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>不支持的输出格式“{0}”：请选择 .pdf 或 .xlsx</source>
         <translation>Unsupported output format &quot;{0}&quot;: choose .pdf or .xlsx</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+27"/>
         <source>交办已超过 {0} 个工作日（{1} 前可退回），请联系督办改派</source>
         <translation>It was routed more than {0} working days ago (it could be returned until {1}); ask a supervisor to re-route it</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>企业规模“{0}”无效</source>
         <translation>Invalid enterprise scale &quot;{0}&quot;</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+14"/>
         <source>办结时限不能超过 {0} 个工作日（最晚 {1}）</source>
         <translation>The resolution deadline cannot be more than {0} working days away (at the latest {1})</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>加密后的副本与原数据库不一致，已放弃加密，原数据库未改动（完整性检查：{0}）</source>
         <translation>The encrypted copy does not match the database: encryption was abandoned and the database is unchanged (integrity check: {0})</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>参加人员“{0}”的账号不存在</source>
         <translation>The account of participant &quot;{0}&quot; does not exist</translation>
     </message>
     <message>
-        <location line="+167"/>
+        <location line="+198"/>
         <source>密钥文件 {0} </source>
         <translation>The key file {0} </translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+56"/>
         <source>找不到密钥文件 {0}：没有它无法打开加密的数据库</source>
         <translation>The key file {0} is missing: without it the encrypted database cannot be opened</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+29"/>
         <source>数据库 {0} 已经加密</source>
         <translation>The database {0} is already encrypted</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+91"/>
         <source>无法读取密钥文件 {0}：{1}</source>
         <translation>Cannot read the key file {0}: {1}</translation>
     </message>
     <message>
-        <location line="+211"/>
+        <location line="+32"/>
+        <source>未提出</source>
+        <translation>not yet raised</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>本机设备</source>
+        <translation>this computer&apos;s device</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>等 {0} 条诉求</source>
+        <translation> (one of {0})</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>街镇</source>
+        <translation>streets</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>诉求类别</source>
+        <translation>demand categories</translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>这个同步包是“{0}”加密发给另一台设备的，本机无法打开：请对方为本机导出</source>
         <translation>This bundle from “{0}” is encrypted for another device and cannot be opened here: ask the sender to export one for this device</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>这个同步包是“{0}”加密发给设备“{1}”的，本机无法打开：请对方为本机导出</source>
         <translation>This bundle from “{0}” is encrypted for device “{1}” and cannot be opened here: ask the sender to export one for this device</translation>
     </message>
@@ -2155,7 +2180,7 @@ Time: {at}</translation>
         <translation type="vanished">The sending device &quot;{0}&quot; is not trusted yet: compare fingerprints, then run liaison device trust</translation>
     </message>
     <message>
-        <location line="-799"/>
+        <location line="-71"/>
         <source>设备名称应为 1 到 100 个字</source>
         <translation>A device&apos;s name has 1 to 100 characters</translation>
     </message>
@@ -2179,7 +2204,7 @@ Time: {at}</translation>
         <translation>Device class must be hub (district office), field, or founder (the founding device of a merged district)</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+54"/>
         <source>路径不存在</source>
         <translation>the path does not exist</translation>
     </message>
@@ -2189,7 +2214,7 @@ Time: {at}</translation>
         <translation>the path is not a folder</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+10"/>
         <source>这个同步包没有区县信息：请用区联络办导出的同步包加入</source>
         <translation>This bundle carries no district: join with a bundle exported by the district office</translation>
     </message>
@@ -2199,17 +2224,17 @@ Time: {at}</translation>
         <translation>This bundle does not enrol this computer: ask the district office&apos;s administrator to enrol it (comparing its fingerprint), then to export a bundle for it</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+18"/>
         <source>这是本机，无需登记</source>
         <translation>This is this computer: no need to enrol it</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>这项设置只能在区联络办的电脑（区县服务器）上修改：外勤电脑上的修改其他设备不会接受</source>
         <translation>This setting can only be changed on a district office computer (the district hub): other devices do not accept such changes made on a field computer</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>重名的账号：请管理员在“管理 → 账号”中为其中一个改名，冲突随之消除</source>
         <translation>Two accounts with one username: an administrator renames one of them under Administration → Accounts, and the conflict clears</translation>
     </message>
@@ -2223,87 +2248,87 @@ Time: {at}</translation>
         <translation type="vanished"> (the signing device has since been revoked; the content still matches the records)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="-832"/>
         <source>{0} 不是 Liaison 的数据库或备份文件</source>
         <translation>{0} is not a Liaison database or backup</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+7"/>
         <source>{0} 不是 Liaison 的数据库（新建请运行 liaison init --db {1}）</source>
         <translation>{0} is not a Liaison database (to create one, run liaison init --db {1})</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+9"/>
         <source>{0} 已存在：请换一个文件名</source>
         <translation>{0} exists already: choose another file name</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>{0} 是一个文件夹，不是数据库文件</source>
         <translation>{0} is a folder, not a database file</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+115"/>
         <source>发送设备“{0}”尚未由区联络办登记：管理员核对指纹后在区联络办的电脑上登记它，它的同步包才能导入</source>
         <translation>The sending device “{0}” is not enrolled by the district office: an administrator compares its fingerprint and enrols it on a district office computer before its bundles can be imported</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>发送设备“{0}”已被吊销，拒绝导入</source>
         <translation>The sending device &quot;{0}&quot; has been revoked; import refused</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>发送设备“{0}”的密钥与登记的不一致</source>
         <translation>The key of the sending device &quot;{0}&quot; does not match the registered one</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>发送设备“{0}”（指纹 {1}）尚未由区联络办登记：管理员核对指纹后在区联络办的电脑上登记它（liaison device enrol 指纹 --bundle 本文件）</source>
         <translation>The sending device “{0}” (fingerprint {1}) is not enrolled by the district office: an administrator compares its fingerprint and enrols it on a district office computer (liaison device enrol FINGERPRINT --bundle FILE)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>只有{0}可以执行此操作</source>
         <translation>Only {0} can do this</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+29"/>
         <source>台账共有 {0} 条诉求，超过 PDF 的上限 {1} 条：请缩小统计期或按单位、街镇、类别、状态筛选后再打印，或导出 Excel（不限条数）</source>
         <translation>The ledger has {0} demands, more than a PDF&apos;s limit of {1}: narrow the period or filter by unit, street, category or state before printing, or export Excel (no limit)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+15"/>
         <source>同步包无法合并：{0}</source>
         <translation>The sync bundle cannot be merged: {0}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>同步包格式版本 {0} 比本机支持的 {1} 新：请先升级本软件</source>
         <translation>The sync bundle&apos;s format version {0} is newer than the {1} this installation supports: upgrade the software first</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>同步包格式版本 {0} 过旧（本机为 {1}）：请对方升级本软件后重新导出</source>
         <translation>Bundle format version {0} is too old (this computer uses {1}): ask the sender to upgrade and export again</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>同步包的内容引用了本机没有的记录：{0}</source>
         <translation>The sync bundle refers to records this installation does not have: {0}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>同步包的包头已损坏：{0}</source>
         <translation>The sync bundle&apos;s header is damaged: {0}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>同步包的数据结构版本 {0} 与本机 {1} 不同：请双方升级到同一版本</source>
         <translation>The sync bundle&apos;s schema version {0} differs from this installation&apos;s {1}: both sides must upgrade to the same version</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>同步包的签封不对：{0}</source>
         <translation>The bundle&apos;s seals are wrong: {0}</translation>
     </message>
@@ -2313,117 +2338,117 @@ Time: {at}</translation>
         <translation>The bundle&apos;s seals are wrong: two seals of device {0} overlap</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>同步包的签封不对：设备 {0} 的第 {1} 号变更没有该设备的签封</source>
         <translation>The bundle&apos;s seals are wrong: change {1} of device {0} carries no seal of that device</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>同步包的签封不对：设备 {0} 的签封无效（不是该设备签发，或被改动过）</source>
         <translation>The bundle&apos;s seals are wrong: a seal of device {0} is invalid (not issued by that device, or altered)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>同步包的表结构不对（{0}），拒绝读取</source>
         <translation>The sync bundle&apos;s tables are wrong ({0}); refused</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>同步包第 {0} 个签封格式不对</source>
         <translation>Seal {0} of the bundle is malformed</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>同步包第 {0} 个账号凭据格式不对</source>
         <translation>Credential {0} of the bundle is malformed</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>同步包第 {0} 条变更无效：{1}</source>
         <translation>Change {0} of the sync bundle is invalid: {1}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>同步包第 {0} 条变更：{1}</source>
         <translation>Change {0} of the bundle: {1}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>同步包第 {0} 条签封冲突证据格式不对</source>
         <translation>Proof {0} of conflicting seals in the bundle is malformed</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>同步包签名无效：不是由“{0}”签发，或包头被改动过</source>
         <translation>Invalid sync bundle signature: not signed by &quot;{0}&quot;, or the header was altered</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>同步包里不是有效的数据库：{0}</source>
         <translation>The sync bundle does not hold a valid database: {0}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>同步包里有未登记设备（{0}）的变更：请先由区联络办登记该设备</source>
         <translation>The bundle holds changes of devices that are not enrolled ({0}): have the district office enrol them first</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>同步包里有超过 {0} MB 的单项内容，拒绝读取</source>
         <translation>The sync bundle holds a value over {0} MB; refused</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+12"/>
         <source>同步包里的数据无法读取（文件已损坏）：{0}</source>
         <translation>The sync bundle&apos;s data cannot be read (the file is damaged): {0}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>同步包里设备 {0} 的变更依赖本机还没有的变更：请先导入更早的同步包，或请对方导出全部数据（--full）</source>
         <translation>The changes of device {0} in the bundle depend on changes this computer does not have yet: import earlier bundles first, or ask the sender to export all data (--full)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+12"/>
         <source>备份失败：{0}</source>
         <translation>Backup failed: {0}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>备份文件 {0} 已损坏或不是数据库（{1}），不能用来恢复</source>
         <translation>Backup {0} is damaged or not a database ({1}): it cannot be restored</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>备份文件 {0} 已损坏（{1}），不能用来恢复</source>
         <translation>Backup {0} is damaged ({1}): it cannot be restored</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>备份文件 {0} 由更新版本的 Liaison 创建（数据结构 {1}）：请先安装新版本再恢复</source>
         <translation>Backup {0} was made by a newer Liaison (schema {1}): install the newer version before restoring</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>备份文件夹 {0} 无法写入：{1}</source>
         <translation>Cannot write to the backup folder {0}: {1}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>字体无法嵌入 PDF：{0}（{1}）</source>
         <translation>The font cannot be embedded in a PDF: {0} ({1})</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>密码至少需要 {0} 个字符</source>
         <translation>The password needs at least {0} characters</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+11"/>
         <source>已有账号“{0}”的角色与演示数据冲突，请换一个空数据库生成演示数据</source>
         <translation>The existing account &quot;{0}&quot; has a role that clashes with the demo data; make the demo data in an empty database</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>延期须在办结时限前至少 {0} 个工作日申请（时限 {1}），现已不能申请</source>
         <translation>An extension must be asked for at least {0} working days before the deadline ({1}); it is too late now</translation>
     </message>
@@ -2432,7 +2457,7 @@ Time: {at}</translation>
         <translation type="vanished">An extension must be requested at least {0} working days before the deadline ({1})</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>当前角色不能执行“{0}”</source>
         <translation>Your role may not perform &quot;{0}&quot;</translation>
     </message>
@@ -2442,7 +2467,7 @@ Time: {at}</translation>
         <translation>Restore failed: {0} (the database is unchanged)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+12"/>
         <source>您未包联“{0}”，请联系督办安排包联</source>
         <translation>You are not assigned to &quot;{0}&quot;; ask a supervisor to assign you</translation>
     </message>
@@ -2452,7 +2477,7 @@ Time: {at}</translation>
         <translation>While you were editing, someone else changed and saved this enterprise&apos;s {0}: choose whose to keep</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+18"/>
         <source>找不到图片文件：{0}</source>
         <translation>Picture not found: {0}</translation>
     </message>
@@ -2462,52 +2487,52 @@ Time: {at}</translation>
         <translation>Backup file not found: {0}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>找不到设备“{0}”</source>
         <translation>Device &quot;{0}&quot; not found</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>承诺办结日期不能晚于 {0}（{1} 个工作日）</source>
         <translation>The promised resolution date cannot be after {0} ({1} working days)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>指纹不符：同步包发送设备的指纹是 {0}，与输入的不一致，请与区联络办核对</source>
         <translation>Fingerprints differ: the bundle&apos;s sender has fingerprint {0}, not the one typed; check with the district office</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>指纹不符：同步包的发送设备指纹是 {0}，与输入的不一致，请与对方核对</source>
         <translation>Fingerprint mismatch: the bundle&apos;s sender has fingerprint {0}, not the one entered; check with the other side</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>政策条款第{0}条不存在</source>
         <translation>Policy measure {0} does not exist</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>数据库 {0} 出错：{1}</source>
         <translation>Database {0} failed: {1}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>数据库 {0} 尚未初始化，请先运行 liaison init --db {1}</source>
         <translation>Database {0} is not initialised yet; run liaison init --db {1} first</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>数据库 {0} 正被其他程序占用：请稍后重试</source>
         <translation>Database {0} is in use by another program: try again shortly</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>数据库 {0} 由更新版本的 Liaison 创建（数据结构 {1}）：请安装新版本</source>
         <translation>Database {0} was made by a newer Liaison (schema {1}): install the newer version</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>数据库 {0} 需要升级（运行 liaison init --db {1}）</source>
         <translation>Database {0} needs an upgrade (run liaison init --db {1})</translation>
     </message>
@@ -2522,87 +2547,87 @@ Time: {at}</translation>
         <translation>Database file {0} is damaged or not a Liaison database: restore a backup (liaison backup list shows them; liaison restore FILE)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>数据库文件 {0} 是只读的：请检查文件权限，或把它复制到可写的位置</source>
         <translation>Database file {0} is read-only: check its permissions, or copy it somewhere writable</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>数据库文件不存在：{0}</source>
         <translation>Database file does not exist: {0}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>数据库文件不存在：{0}（先运行 liaison init --db {1}）</source>
         <translation>The database file does not exist: {0} (run liaison init --db {1} first)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>数据库正忙{0}。请稍候再试，已等待 {1} 秒</source>
         <translation>The database is busy{0}. Please try again in a moment; waited {1} seconds</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>文件“{0}”中找不到{1}的表头：请确认有“{2}”等列（至少包含{3}）</source>
         <translation>No {1} header row found in &quot;{0}&quot;: check that it has columns such as &quot;{2}&quot; (at least {3})</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>文件“{0}”是空的：没有任何数据行</source>
         <translation>The file &quot;{0}&quot; is empty: it has no data rows</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>文件“{0}”是空的：没有工作表</source>
         <translation>The file &quot;{0}&quot; is empty: it has no worksheets</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>文件“{0}”缺少“企业名称”列</source>
         <translation>The file &quot;{0}&quot; has no enterprise name column</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>文件“{0}”缺少“统一社会信用代码”或“企业名称”列</source>
         <translation>The file &quot;{0}&quot; has no unified social credit code or enterprise name column</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>文件不存在：{0}</source>
         <translation>File not found: {0}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>文件超过 {0} GB，不是本系统导出的同步包</source>
         <translation>The file is larger than {0} GB: not a bundle this system exported</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>无法保存：{0} 记录的内容超过 {1} MB，同步包装不下，请删减</source>
         <translation>Cannot save: the {0} record&apos;s content is over {1} MB and does not fit a sync bundle; please shorten it</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>无法保存：{0}（其他设备同步时会拒收），请改正后再保存</source>
         <translation>Cannot save: {0} (other devices would refuse it when syncing); please correct it and save again</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>无法写入备份 {0}：{1}</source>
         <translation>Cannot write the backup {0}: {1}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>无法写入备份文件夹 {0}：{1}</source>
         <translation>Cannot write to the backup folder {0}: {1}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>无法列出“{0}”对应的诉求</source>
         <translation>Cannot list the demands for &quot;{0}&quot;</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>无法创建目录 {0}：{1}</source>
         <translation>Cannot create the folder {0}: {1}</translation>
     </message>
@@ -2611,127 +2636,127 @@ Time: {at}</translation>
         <translation type="vanished">Cannot initialise the database {0}: {1}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>无法打开数据库 {0}：{1}</source>
         <translation>Cannot open the database {0}: {1}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>无法打开数据库 {0}：所在文件夹不存在或没有权限</source>
         <translation>Cannot open database {0}: its folder does not exist or may not be read</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+6"/>
         <source>无法读取 {0}：{1}</source>
         <translation>Cannot read {0}: {1}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>无法读取图片：{0}（不是图片文件或已损坏）</source>
         <translation>Cannot read the picture {0} (not a picture, or damaged)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>无法读取文件 {0}：{1}</source>
         <translation>Cannot read the file {0}: {1}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>无法读取文件“{0}”：CSV 格式错误（{1}）</source>
         <translation>Cannot read the file &quot;{0}&quot;: CSV format error ({1})</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>无法读取文件“{0}”：{1}</source>
         <translation>Cannot read the file &quot;{0}&quot;: {1}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>无法读取文件“{0}”：不是有效的 Excel 工作簿（{1}）</source>
         <translation>Cannot read the file &quot;{0}&quot;: not a valid Excel workbook ({1})</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>无法读取文件“{0}”：文字编码无法识别（请另存为 UTF-8 或 GBK）</source>
         <translation>Cannot read the file &quot;{0}&quot;: unknown text encoding (save it as UTF-8 or GBK)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>月份格式不正确：“{0}”，应为“年-月”，如 2026-11</source>
         <translation>Wrong month format &quot;{0}&quot;: write year-month, e.g. 2026-11</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>有多台设备叫“{0}”</source>
         <translation>Several devices are called “{0}”</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>有多台设备叫“{0}”，请用设备编号</source>
         <translation>Several devices are called &quot;{0}&quot;; use the device id</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>有多台设备叫“{0}”，请用设备编号或指纹</source>
         <translation>Several devices are called &quot;{0}&quot;; use the device id or fingerprint</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>未知的企业标签：{0}</source>
         <translation>Unknown enterprise tags: {0}</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+14"/>
         <source>本机刚从备份恢复，备份之后本机发出过的变更（到第 {0} 项）还没有取回：请先导入区联络办为本机导出的全部数据（liaison bundle export --full），再做修改</source>
         <translation>This computer was just restored from a backup; changes it sent after that backup (up to number {0}) are not back yet: import a full export the district office makes for it (liaison bundle export --full) before making changes</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+54"/>
         <source>用户名或密码不正确（再错 {0} 次将锁定 {1} 分钟）</source>
         <translation>Wrong username or password ({0} more wrong tries lock it for {1} minutes)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>用户名或密码不正确；已连续 {0} 次，“{1}”在本机锁定 {2} 分钟</source>
         <translation>Wrong username or password; after {0} in a row, “{1}” is locked on this computer for {2} minutes</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>目标诉求{0}：只能并入尚在办理的诉求（待交办、已交办或办理中）</source>
         <translation>The target demand is {0}: a duplicate can join only a demand still in hand (to route, routed or in progress)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>磁盘空间不足：{0} 所在的磁盘已满，这次操作没有写入任何内容；请腾出空间后重试</source>
         <translation>Disk full: the disk holding {0} is full; nothing of this operation was written. Free some space and try again</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>签封 {0} 没有对应的变更</source>
         <translation>seal {0} has no changes</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>签封 {0} 的变更不完整</source>
         <translation>the changes of seal {0} are incomplete</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+40"/>
         <source>至少 {0} 位，含字母、数字、符号中的至少两类，不能是用户名或常见密码</source>
         <translation>at least {0} characters, two of letters, digits and symbols, not the username or a common password</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+14"/>
         <source>设备 {0} 未登记，无法核对它的签封</source>
         <translation>device {0} is not enrolled: its seal cannot be checked</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>设备 {0} 的变更与其签封不符（第 {1}–{2} 项被改动过）</source>
         <translation>the changes of device {0} do not match its seal (changes {1}–{2} were altered)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>设备 {0} 的第 {1} 项变更没有该设备的签封</source>
         <translation>change {1} of device {0} is not sealed by that device</translation>
     </message>
@@ -2740,22 +2765,22 @@ Time: {at}</translation>
         <translation type="vanished">the seal of device {0} overlaps changes this computer has (the device signed two different histories)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>设备 {0} 的签封无效（不是该设备签发，或被改动过）</source>
         <translation>the seal of device {0} is invalid (not signed by that device, or altered)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>设备“{0}”已于 {1} 吊销，不再为它导出</source>
         <translation>Device “{0}” was revoked on {1}: no more bundles are exported for it</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>设备“{0}”已登记为{1}，类别不能更改：请吊销后让它重新安装、重新登记</source>
         <translation>Device “{0}” is enrolled as {1}; its class cannot change: revoke it, reinstall it and enrol it again</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>设备“{0}”已被吊销，不能再次登记</source>
         <translation>Device “{0}” was revoked and cannot be enrolled again</translation>
     </message>
@@ -2764,12 +2789,12 @@ Time: {at}</translation>
         <translation type="vanished">Unknown sending device &quot;{0}&quot; (fingerprint {1}): compare fingerprints with the sender, then run liaison device trust FINGERPRINT --bundle THIS_FILE</translation>
     </message>
     <message>
-        <location line="-133"/>
+        <location line="-170"/>
         <source>未知的演示规模“{0}”（可选：{1}）</source>
         <translation>Unknown demo scale &quot;{0}&quot; (choose from: {1})</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>未知的统计口径“{0}”</source>
         <translation>Unknown grouping &quot;{0}&quot;</translation>
     </message>
@@ -2784,67 +2809,67 @@ Time: {at}</translation>
         <translation>Unknown demand state &quot;{0}&quot;</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>本机不认识指纹为 {0} 的设备：用 --bundle 指定对方导出的同步包</source>
         <translation>This installation does not know the device with fingerprint {0}: name a bundle it exported with --bundle</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>本机有设备 {0} 未经其签封的变更（由旧版本同步而来），无法转发：请各设备升级后从区联络办重新加入</source>
         <translation>This computer holds changes of device {0} that it never sealed (synced by an older version) and cannot pass them on: upgrade every device and join again from the district office</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+29"/>
         <source>没有这样的字段：{0}.{1}</source>
         <translation>No such field: {0}.{1}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+9"/>
         <source>用户名“{0}”已被使用</source>
         <translation>The username &quot;{0}&quot; is already taken</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+10"/>
         <source>申请延至 {0}</source>
         <translation>extension to {0} requested</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>督办 {0} 次</source>
         <translation>escalated {0}x</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>第 {0} 条诉求</source>
         <translation>Demand {0}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>结束日期不能早于开始日期（{0}）</source>
         <translation>The end date cannot be before the start date ({0})</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>统一社会信用代码 {0} 已登记为“{1}”</source>
         <translation>The unified social credit code {0} is already registered as &quot;{1}&quot;</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>统一社会信用代码含有不允许的字符：{0}（只能是数字和大写字母，且不含 I、O、S、V、Z）</source>
         <translation>The unified social credit code has characters that are not allowed: {0} (only digits and capital letters, without I, O, S, V, Z)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>统一社会信用代码应为 {0} 位，当前输入了 {1} 位</source>
         <translation>A unified social credit code has {0} characters; {1} were entered</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>统一社会信用代码校验位错误：第 18 位应为“{0}”，当前为“{1}”（请核对前 17 位是否录入有误）</source>
         <translation>Wrong check character in the unified social credit code: the 18th should be &quot;{0}&quot;, not &quot;{1}&quot; (check the first 17 for typos)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+25"/>
         <source>行业门类“{0}”无效</source>
         <translation>Invalid industry section &quot;{0}&quot;</translation>
     </message>
@@ -2853,27 +2878,27 @@ Time: {at}</translation>
         <translation type="vanished">Device &quot;{0}&quot; was revoked and cannot be trusted again</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+51"/>
         <source>诉求当前为“{0}”，不能执行“{1}”</source>
         <translation>The demand is &quot;{0}&quot;: &quot;{1}&quot; is not possible now</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>该诉求尚未销号（现为“{0}”）</source>
         <translation>The demand is not closed (it is &quot;{0}&quot;)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+16"/>
         <source>读取或复制同步包时出错：{0}</source>
         <translation>Error reading or copying the sync bundle: {0}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>账号“{0}”没有登记在本机上：请区联络办的管理员在“同步 → 设备”中为本机登记该账号，再把同步包导入本机</source>
         <translation>Account “{0}” is not enrolled on this computer: ask the district office&apos;s administrator to enrol it for this computer under Sync → Devices, then import their bundle here</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>账号不存在：{0}</source>
         <translation>No such account: {0}</translation>
     </message>
@@ -2883,7 +2908,7 @@ Time: {at}</translation>
         <translation>The visit was logged more than {0} days ago; ask a street officer or a supervisor to delete it</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>这个同步包已于 {0} 导入过</source>
         <translation>This sync bundle was already imported on {0}</translation>
     </message>
@@ -2893,32 +2918,32 @@ Time: {at}</translation>
         <translation>This bundle has the number of a bundle this computer exported on {0}: refused</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>这个备份来自另一台设备（“{0}”），本机是“{1}”：恢复它会让两台设备同名签署变更；确需在本机使用请加 --any-device</source>
         <translation>This backup comes from another device (“{0}”), this one is “{1}”: restoring it would let two devices sign as one; add --any-device if this computer replaces it</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+13"/>
         <source>这次走访提出的诉求“{0}”{1}已进入办理（{2}），删除走访会使诉求失去来源，不能删除；如诉求确属误登，请先撤回诉求</source>
         <translation>The demand &quot;{0}&quot;{1} raised at this visit is already being handled ({2}); deleting the visit would leave it without a source, so it cannot be deleted. If the demand was logged by mistake, withdraw it first</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>连续 {0} 次密码错误，“{1}”在本机已锁定至 {2}：请稍后再试，或请管理员解锁</source>
         <translation>After {0} wrong passwords in a row, “{1}” is locked on this computer until {2}: try again later, or ask an administrator to unlock it</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>退回：{0}</source>
         <translation>returned: {0}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>部门“{0}”已存在</source>
         <translation>Department &quot;{0}&quot; already exists</translation>
     </message>
     <message>
-        <location filename="../../liaison/ui/core_text.py" line="+85"/>
+        <location filename="../../liaison/ui/core_text.py" line="+50"/>
         <source>、</source>
         <translation> or </translation>
     </message>
@@ -6042,7 +6067,7 @@ The damaged file is kept under another name; changes made after the backup come 
         <translation>Enrol this device…</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+77"/>
         <source>发送设备“{name}”尚未登记，不能导入它的同步包。</source>
         <translation>The sending device “{name}” is not enrolled; its bundle cannot be imported.</translation>
     </message>
@@ -6056,7 +6081,7 @@ The damaged file is kept under another name; changes made after the backup come 
         <translation type="vanished">Trust this device…</translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-79"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
@@ -6084,7 +6109,7 @@ The damaged file is kept under another name; changes made after the backup come 
         <translation type="vanished">The fingerprint of the sending device “{name}” is {fingerprint}. Call the other side or meet them and ask them to open the Sync page and read out their fingerprint; only if the two match does the file really come from that device. Then an administrator or supervisor trusts the device and you import this file again.</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+45"/>
         <source>正在导入同步包…</source>
         <translation>Importing the sync bundle…</translation>
     </message>
@@ -7125,12 +7150,12 @@ The recovery key below is shown only this once. Print it or copy it out and keep
         <translation>Exported {n} changes to {path}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>导出失败：{reason}</source>
         <translation>Export failed: {reason}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>正在导出同步包…</source>
         <translation>Exporting the sync bundle…</translation>
     </message>
@@ -7325,7 +7350,7 @@ The recovery key below is shown only this once. Print it or copy it out and keep
         <translation>The draft could not be saved automatically; save the visit soon</translation>
     </message>
     <message>
-        <location filename="../../liaison/ui/visits/form.py" line="+104"/>
+        <location filename="../../liaison/ui/visits/form.py" line="+102"/>
         <source>登记走访</source>
         <translation>Log a visit</translation>
     </message>
@@ -7591,7 +7616,7 @@ Demands withdrawn when it was deleted stay withdrawn.</translation>
         <translation>To route</translation>
     </message>
     <message>
-        <location filename="../../liaison/ui/core_text.py" line="-33"/>
+        <location filename="../../liaison/ui/core_text.py" line="-19"/>
         <location filename="../../liaison/ui/vocab.py" line="+1"/>
         <location line="+150"/>
         <source>已交办</source>

@@ -16,12 +16,14 @@ from pytestqt.qtbot import QtBot
 from liaison.data.db import Database
 from liaison.domain import clock
 from liaison.domain.errors import DomainError, PermissionDenied
+from liaison.domain.roles import Role
+from liaison.domain.text import Text
 from liaison.services import demands, visits, worklist
 from liaison.services.context import Actor
 from liaison.sync.log import checks as sync_checks
 from liaison.sync.log import records as sync_entities
 from liaison.ui.context import AppContext
-from liaison.ui.core_text import tr_core, tr_core_joined
+from liaison.ui.core_text import tr_core
 from liaison.ui.i18n import install_translators
 from tests.conftest import Cast, log_demands
 
@@ -69,12 +71,32 @@ def test_the_extractor_finds_errors_helpers_subclasses_and_notes() -> None:
     assert "数据库中已有企业数据，演示数据只能生成到空数据库" in found.static  # a constant
     assert "只能为本街镇的企业安排包联干部" in found.static  # assign_refusal's answer
     assert "尚未走访" in found.static  # a work list note
-    assert "当前角色不能执行“{0}”" in found.patterns  # an f-string
-    assert "同步包第 {0} 条变更无效：{1}" in found.patterns
-    assert any(p.startswith("台账共有 {0} 条诉求") for p in found.patterns)  # LedgerTooLarge
-    assert "数据库尚未初始化（缺少{0}），请先运行 liaison init" in found.patterns  # .format
-    assert "第 {0} 条诉求" in found.patterns  # the local a message is built from
+    assert "当前角色不能执行“{0}”" in found.static  # a Text's key
+    assert "同步包第 {0} 条变更无效：{1}" in found.static
+    assert any(p.startswith("台账共有 {0} 条诉求") for p in found.static)  # LedgerTooLarge
+    assert "数据库尚未初始化（缺少{0}），请先运行 liaison init" in found.static  # a constant key
+    assert "本机设备" in found.static  # a value that is core text
+    assert "第 {0} 条诉求" in found.static  # the local a message is built from
     assert "政策依据" in found.static  # an entry of the table a message is built from
+    assert found.unkeyed == set()
+
+
+def test_a_message_with_values_made_as_an_f_string_is_caught(tmp_path: Path) -> None:
+    """Its finished Chinese could only be translated by reading it back: not allowed."""
+    module = tmp_path / "liaison" / "services" / "made_up.py"
+    module.parent.mkdir(parents=True)
+    module.write_text(
+        "from liaison.domain.errors import DomainError\n"
+        "from liaison.domain.text import Text\n"
+        "def a(n):\n"
+        "    raise DomainError(f'第 {n} 行有误')\n"
+        "def b(n):\n"
+        "    raise DomainError(Text('第 {0} 行有误', n))\n",
+        encoding="utf-8",
+    )
+    found = _load_extractor().collect(tmp_path)
+    assert found.unkeyed == {"liaison/services/made_up.py:4: 第  行有误"}
+    assert "第 {0} 行有误" in found.static
 
 
 def test_a_static_refusal_from_a_service_is_in_english(
@@ -85,10 +107,10 @@ def test_a_static_refusal_from_a_service_is_in_english(
     exc = _refusal(lambda: demands.accept_demand(db, cast.hr_handler, demand_id))  # not the lead
     assert isinstance(exc, PermissionDenied)
     assert str(exc) == "只有牵头单位的承办人可以执行此操作"  # the core stays Chinese
-    assert tr_core(str(exc)) == "Only the lead unit's handlers can do this"
+    assert tr_core(exc) == "Only the lead unit's handlers can do this"
 
 
-def test_a_pattern_refusal_fills_in_its_values_translated(
+def test_a_refusal_with_values_fills_them_in_translated(
     english: None, db: Database, cast: Cast
 ) -> None:
     (demand_id,) = log_demands(db, cast, "贷款贴息")
@@ -98,18 +120,27 @@ def test_a_pattern_refusal_fills_in_its_values_translated(
         )
     )
     assert str(exc) == "当前角色不能执行“交办”"
-    assert tr_core(str(exc)) == 'Your role may not perform "Route"'
-    assert tr_core("结束日期不能早于开始日期（2026-11-01）") == (
+    assert tr_core(exc) == 'Your role may not perform "Route"'
+    assert tr_core(Text("结束日期不能早于开始日期（{0}）", "2026-11-01")) == (
         "The end date cannot be before the start date (2026-11-01)"
     )
-    assert tr_core("第 2 条诉求：请选择诉求类别") == "Demand 2: please choose a demand category"
-    assert (
-        tr_core("只有管理员、督办可以执行此操作") == "Only Administrator or Supervisor can do this"
-    )
-    assert tr_core("“办结”需要填写政策依据") == '"Resolve" needs the policy basis'
-    assert tr_core("同步包第 7 条变更无效：序号不对") == (
+    where = Text("第 {0} 条诉求", 2)
+    demand_2 = Text("{0}：请选择诉求类别", where)
+    assert tr_core(demand_2) == "Demand 2: please choose a demand category"
+    roles = _refusal(lambda: cast.cadre.require(Role.ADMIN, Role.SUPERVISOR))
+    assert str(roles) == "只有管理员、督办可以执行此操作"
+    assert tr_core(roles) == "Only Administrator or Supervisor can do this"
+    needs = Text("“{0}”需要填写{1}", "办结", "政策依据")
+    assert tr_core(needs) == '"Resolve" needs the policy basis'
+    assert tr_core(Text("同步包第 {0} 条变更无效：{1}", 7, "序号不对")) == (
         "Change 7 of the sync bundle is invalid: wrong sequence number"
     )
+
+
+def test_finished_chinese_is_never_read_back(english: None) -> None:
+    """Only a Text's key is translated: the same words as a plain string are left alone."""
+    assert tr_core("第 2 条诉求：请选择诉求类别") == "第 2 条诉求：请选择诉求类别"
+    assert tr_core("只有管理员、督办可以执行此操作") == "只有管理员、督办可以执行此操作"
 
 
 def test_why_a_bundle_row_is_refused_is_in_english(english: None) -> None:
@@ -117,11 +148,13 @@ def test_why_a_bundle_row_is_refused_is_in_english(english: None) -> None:
     visit = sync_entities.BY_NAME["visit"]
     why = sync_checks.check_text(visit, '{"visit_date": "2026-02-30"}')
     assert why == "visit.visit_date 不是有效的日期"
-    assert tr_core(f"同步包第 3 条变更无效：{why}") == (
+    assert tr_core(Text("同步包第 {0} 条变更无效：{1}", 3, why)) == (
         "Change 3 of the sync bundle is invalid: visit.visit_date is not a valid date"
     )
     twice = sync_checks.check_text(visit, '{"mode": "phone", "mode": "phone"}')
-    assert tr_core(f"同步包第 4 条变更无效：{twice}").endswith("a field is given twice")
+    assert tr_core(Text("同步包第 {0} 条变更无效：{1}", 4, twice)).endswith(
+        "a field is given twice"
+    )
 
 
 def test_unknown_text_comes_back_unchanged(english: None) -> None:
@@ -129,12 +162,15 @@ def test_unknown_text_comes_back_unchanged(english: None) -> None:
     assert tr_core("") == ""
     assert tr_core("Something else") == "Something else"
     assert tr_core("已交办") == "Routed"  # a core label
+    assert tr_core(Text("{0} · {1}", "观音桥街道", "尚未走访")) == "观音桥街道 · Not visited yet"
 
 
 def test_in_chinese_core_text_is_shown_as_the_core_wrote_it(qapp: QApplication) -> None:
-    assert tr_core("只有管理员、督办可以执行此操作") == "只有管理员、督办可以执行此操作"
+    roles = Text("只有{0}可以执行此操作", ("管理员", "督办"))
+    assert tr_core(roles) == str(roles) == "只有管理员、督办可以执行此操作"
     assert tr_core("结束日期不能晚于今天") == "结束日期不能晚于今天"
-    assert tr_core_joined("观音桥街道 · 尚未走访") == "观音桥街道 · 尚未走访"
+    line = Text("{0} · {1}", "观音桥街道", "尚未走访")
+    assert tr_core(line) == "观音桥街道 · 尚未走访"
 
 
 def test_work_list_notes_are_in_english(english: None, db: Database, cast: Cast) -> None:
@@ -143,10 +179,11 @@ def test_work_list_notes_are_in_english(english: None, db: Database, cast: Cast)
     assert unvisited.items, "the cast's enterprise is assigned to the cadre and not visited"
     note = unvisited.items[0].secondary
     assert note.endswith(" · 尚未走访")
-    shown = tr_core_joined(note)
+    shown = tr_core(note)
     assert shown.endswith(" · Not visited yet")
     assert shown.split(" · ")[0] == note.split(" · ")[0]  # the street's name stays
-    assert tr_core_joined("区金融办 · 11-20 办结 · 已解决") == "区金融办 · resolved 11-20 · Solved"
+    resolved = Text("{0} · {1} · {2}", "区金融办", Text("{0} 办结", "11-20"), "已解决")
+    assert tr_core(resolved) == "区金融办 · resolved 11-20 · Solved"
 
 
 def test_a_refused_visit_deletion_shows_english_in_the_dialog(

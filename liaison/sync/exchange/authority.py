@@ -32,6 +32,7 @@ from liaison.data.models import Base
 from liaison.domain import permissions as perm
 from liaison.domain import workflow as wf
 from liaison.domain.roles import Role
+from liaison.domain.text import Text
 from liaison.sync.log import equivocation, oplog
 from liaison.sync.log import records as se
 from liaison.sync.log.district import read_root
@@ -746,10 +747,15 @@ def arrivals(
     if settled.unknown_origins:
         names = "、".join(settled.unknown_origins[:3])
         if any(not enrolment.kind(s) for s in settled.unknown_origins):
-            raise Unplaceable(f"同步包里有未登记设备（{names}）的变更：请先由区联络办登记该设备")
+            raise Unplaceable(
+                Text("同步包里有未登记设备（{0}）的变更：请先由区联络办登记该设备", names)
+            )
         raise Unplaceable(
-            f"同步包里设备 {names} 的变更依赖本机还没有的变更：请先导入更早的同步包，"
-            "或请对方导出全部数据（--full）"
+            Text(
+                "同步包里设备 {0} 的变更依赖本机还没有的变更：请先导入更早的同步包，或请对方导出"
+                "全部数据（--full）",
+                names,
+            )
         )
     held = [s for s in seals if s.last <= have.get(s.site, 0)]
     return Arrivals(judge, settled, enrolment, new, have, local, held + settled.order)

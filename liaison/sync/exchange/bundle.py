@@ -31,6 +31,7 @@ from liaison.data.db import Database, holding
 from liaison.data.files import owner_only_file
 from liaison.domain import clock, credentials, hlc, signing
 from liaison.domain.ids import new_id
+from liaison.domain.text import Text
 from liaison.logs import log
 from liaison.sync.exchange import authority, encryption, envelope, payload
 from liaison.sync.exchange.authority import Arrivals, Unplaceable
@@ -70,8 +71,11 @@ def _plan(
         if not covering or covering[-1].last < have[site] or covering[0].first > after + 1:
             raise BundleRefused(
                 "unsealed",
-                f"本机有设备 {site} 未经其签封的变更（由旧版本同步而来），无法转发："
-                "请各设备升级后从区联络办重新加入",
+                Text(
+                    "本机有设备 {0} 未经其签封的变更（由旧版本同步而来），无法转发：请各设备升级"
+                    "后从区联络办重新加入",
+                    site,
+                ),
             )
         plan.append((site, covering[0].first, have[site], covering))
     return plan
@@ -281,7 +285,9 @@ def _device_id(conn: sqlite3.Connection, ref: str) -> str:
     if len(rows) != 1:
         raise BundleRefused(
             "unknown_peer",
-            f"找不到设备“{ref}”" if not rows else f"有多台设备叫“{ref}”，请用设备编号",
+            Text("找不到设备“{0}”", ref)
+            if not rows
+            else Text("有多台设备叫“{0}”，请用设备编号", ref),
         )
     return str(rows[0][0])
 
@@ -300,7 +306,9 @@ def _recipient_key(conn: sqlite3.Connection, peer_id: str, me: str) -> str:
     if peer_id == me:
         raise BundleRefused("own_device", "不能为本机自己导出同步包：请选择另一台设备")
     if revoked_at:
-        raise BundleRefused("revoked_peer", f"设备“{name}”已于 {revoked_at} 吊销，不再为它导出")
+        raise BundleRefused(
+            "revoked_peer", Text("设备“{0}”已于 {1} 吊销，不再为它导出", name, revoked_at)
+        )
     return str(key)
 
 
@@ -386,17 +394,21 @@ def check_envelope(opened: envelope.Opened, conn: sqlite3.Connection) -> envelop
     if h.schema != (migrate.head_revision() or ""):
         raise BundleRefused(
             "wrong_schema",
-            f"同步包的数据结构版本 {h.schema} 与本机 {migrate.head_revision()} 不同："
-            "请双方升级到同一版本",
+            Text(
+                "同步包的数据结构版本 {0} 与本机 {1} 不同：请双方升级到同一版本",
+                h.schema,
+                migrate.head_revision(),
+            ),
         )
     seen = conn.execute(
         "SELECT handled_at, direction FROM sync_bundle WHERE id = ?", (h.bundle_id,)
     ).fetchone()
     if seen and seen[1] == "in":
-        raise BundleRefused("already_imported", f"这个同步包已于 {seen[0]} 导入过")
+        raise BundleRefused("already_imported", Text("这个同步包已于 {0} 导入过", seen[0]))
     if seen:  # signed by another device, yet numbered like a bundle this one made: forged
         raise BundleRefused(
-            "already_imported", f"这个同步包的编号与本机于 {seen[0]} 导出的同步包相同：拒绝导入"
+            "already_imported",
+            Text("这个同步包的编号与本机于 {0} 导出的同步包相同：拒绝导入", seen[0]),
         )
     return opened
 
@@ -417,9 +429,13 @@ def _check_addressed(conn: sqlite3.Connection, h: Header) -> None:
         sender = h.sender_name
         raise BundleRefused(
             "not_for_me",
-            f"这个同步包是“{sender}”加密发给设备“{name}”的，本机无法打开：请对方为本机导出"
+            Text(
+                "这个同步包是“{0}”加密发给设备“{1}”的，本机无法打开：请对方为本机导出", sender, name
+            )
             if name
-            else f"这个同步包是“{sender}”加密发给另一台设备的，本机无法打开：请对方为本机导出",
+            else Text(
+                "这个同步包是“{0}”加密发给另一台设备的，本机无法打开：请对方为本机导出", sender
+            ),
         )
 
 
@@ -436,7 +452,9 @@ def sender_key(conn: sqlite3.Connection, h: Header) -> str:
     if row is not None and row[3]:
         raise BundleRefused("own_bundle", "这是本机自己导出的同步包")
     if row is not None and row[2]:
-        raise BundleRefused("revoked_sender", f"发送设备“{h.sender_name}”已被吊销，拒绝导入")
+        raise BundleRefused(
+            "revoked_sender", Text("发送设备“{0}”已被吊销，拒绝导入", h.sender_name)
+        )
     if h.sender == root and root_key:
         key = root_key
     elif row is not None and row[1] in authority.KINDS:
@@ -450,18 +468,26 @@ def sender_key(conn: sqlite3.Connection, h: Header) -> str:
     elif row is not None:
         raise BundleRefused(
             "untrusted_sender",
-            f"发送设备“{h.sender_name}”尚未由区联络办登记：管理员核对指纹后在区联络办的电脑上"
-            "登记它，它的同步包才能导入",
+            Text(
+                "发送设备“{0}”尚未由区联络办登记：管理员核对指纹后在区联络办的电脑上登记它，它的同步包才能导入",
+                h.sender_name,
+            ),
         )
     else:
         shown = _safe_fingerprint(h.sender_key)
         raise BundleRefused(
             "unknown_sender",
-            f"发送设备“{h.sender_name}”（指纹 {shown}）尚未由区联络办登记："
-            "管理员核对指纹后在区联络办的电脑上登记它（liaison device enrol 指纹 --bundle 本文件）",
+            Text(
+                "发送设备“{0}”（指纹 {1}）尚未由区联络办登记：管理员核对指纹后在区联络办的电脑上"
+                "登记它（liaison device enrol 指纹 --bundle 本文件）",
+                h.sender_name,
+                shown,
+            ),
         )
     if key != h.sender_key:
-        raise BundleRefused("bad_signature", f"发送设备“{h.sender_name}”的密钥与登记的不一致")
+        raise BundleRefused(
+            "bad_signature", Text("发送设备“{0}”的密钥与登记的不一致", h.sender_name)
+        )
     return key
 
 
@@ -521,7 +547,7 @@ def join_district(
     if wanted != actual:
         raise BundleRefused(
             "wrong_fingerprint",
-            f"指纹不符：同步包发送设备的指纹是 {actual}，与输入的不一致，请与区联络办核对",
+            Text("指纹不符：同步包发送设备的指纹是 {0}，与输入的不一致，请与区联络办核对", actual),
         )
     return _run(db, path, dry_run, actual)
 
@@ -621,7 +647,7 @@ def _import(conn: sqlite3.Connection, opened: envelope.Opened, file: str) -> Imp
         report = _apply(conn, h, chunks, file, arrived, sealed)
         problem = sealed.problems(arrived.keys())
         if problem:
-            raise BundleRefused("bad_seal", f"同步包的签封不对：{problem}")
+            raise BundleRefused("bad_seal", Text("同步包的签封不对：{0}", problem))
         seals.store(conn, arrived.seals)
         report.revoked_here = caught + apply_cuts(conn, arrived.enrolment)
         offered_hashes = payload.read_credentials(pconn)
@@ -644,7 +670,7 @@ def _refuse_forged_seals(
         if key is not None and not s.verify(key):
             raise BundleRefused(
                 "bad_seal",
-                f"同步包的签封不对：设备 {s.site} 的签封无效（不是该设备签发，或被改动过）",
+                Text("同步包的签封不对：设备 {0} 的签封无效（不是该设备签发，或被改动过）", s.site),
             )
 
 
@@ -658,7 +684,8 @@ def _refuse_unsealed_authority(ops: list[Op], arriving: list[Seal]) -> None:
     for o in ops:
         if not any(first <= o.seq <= last for first, last in ranges.get(o.site, ())):
             raise BundleRefused(
-                "bad_seal", f"同步包的签封不对：设备 {o.site} 的第 {o.seq} 号变更没有该设备的签封"
+                "bad_seal",
+                Text("同步包的签封不对：设备 {0} 的第 {1} 号变更没有该设备的签封", o.site, o.seq),
             )
 
 
@@ -717,9 +744,11 @@ def _apply(
             refused = arrived.refusals(conn, ops)
             merged = apply_ops(conn, ops, fold_ahead=h.ops <= CHUNK, check=check, refused=refused)
         except MergeRefused as exc:
-            raise BundleRefused("invalid_row", f"同步包无法合并：{exc}") from exc
+            raise BundleRefused("invalid_row", Text("同步包无法合并：{0}", exc)) from exc
         except _UNPLACEABLE as exc:  # e.g. a step to no known unit
-            raise BundleRefused("invalid_row", f"同步包的内容引用了本机没有的记录：{exc}") from exc
+            raise BundleRefused(
+                "invalid_row", Text("同步包的内容引用了本机没有的记录：{0}", exc)
+            ) from exc
         total += len(ops)
         new_ops += merged.new_ops
         conflicts += merged.conflicts

@@ -18,6 +18,7 @@ from liaison.data.db import Database, raw_connection
 from liaison.domain import clock, hlc
 from liaison.domain.errors import NotFound, ValidationError
 from liaison.domain.permissions import CONFLICT_RESOLVERS
+from liaison.domain.text import Text
 from liaison.services.context import Actor
 from liaison.sync.exchange.merge import refresh_search
 from liaison.sync.log import checks as sync_checks
@@ -112,7 +113,7 @@ def resolve_conflict(
         raise ValidationError("重复登记的企业：请删除其中一家（企业详情中的“删除”），冲突随之消除")
     ent = se.BY_NAME.get(entity)
     if ent is None or field not in ent.all_fields():
-        raise NotFound(f"没有这样的字段：{entity}.{field}")
+        raise NotFound(Text("没有这样的字段：{0}.{1}", entity, field))
     with db.session() as s:
         conn = raw_connection(s)
         found = conn.execute(

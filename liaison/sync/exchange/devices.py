@@ -26,6 +26,7 @@ from liaison.data.models import Account, Device, DeviceAccount
 from liaison.domain import clock, signing
 from liaison.domain.errors import NotFound, ValidationError
 from liaison.domain.permissions import ADMINISTRATORS
+from liaison.domain.text import Text
 from liaison.logs import log
 from liaison.services.context import Actor, require_hub_device
 from liaison.sync.exchange import encryption, envelope
@@ -164,7 +165,9 @@ def enrol_device(
             )
         )
         if device is None and sender is None:
-            raise NotFound(f"本机不认识指纹为 {wanted} 的设备：用 --bundle 指定对方导出的同步包")
+            raise NotFound(
+                Text("本机不认识指纹为 {0} 的设备：用 --bundle 指定对方导出的同步包", wanted)
+            )
         if device is None:
             assert sender is not None
             device = Device(
@@ -178,18 +181,23 @@ def enrol_device(
         if device.fingerprint != wanted:
             raise ValidationError("设备已登记的密钥与该指纹不符，拒绝登记", field="fingerprint")
         if device.revoked_at is not None:
-            raise ValidationError(f"设备“{device.name}”已被吊销，不能再次登记", field="fingerprint")
+            raise ValidationError(
+                Text("设备“{0}”已被吊销，不能再次登记", device.name), field="fingerprint"
+            )
         if device.is_local:
             raise ValidationError("这是本机，无需登记", field="fingerprint")
         if device.kind and device.kind != kind:
             raise ValidationError(
-                f"设备“{device.name}”已登记为{KIND_LABELS[device.kind]}，类别不能更改："
-                "请吊销后让它重新安装、重新登记",
+                Text(
+                    "设备“{0}”已登记为{1}，类别不能更改：请吊销后让它重新安装、重新登记",
+                    device.name,
+                    KIND_LABELS[device.kind],
+                ),
                 field="kind",
             )
         known = set(s.scalars(select(Account.id).where(Account.id.in_(chosen))))
         if missing := [a for a in chosen if a not in known]:
-            raise NotFound(f"账号不存在：{missing[0]}")
+            raise NotFound(Text("账号不存在：{0}", missing[0]))
         device.kind = kind
         device.trusted_at = device.trusted_at or clock.now()
         device.trusted_by = device.trusted_by or actor.account_id
@@ -216,7 +224,7 @@ def _bundle_sender(bundle: Path, wanted: str) -> envelope.Header:
         actual = envelope.sender_fingerprint(h)
         if actual != wanted:
             raise ValidationError(
-                f"指纹不符：同步包的发送设备指纹是 {actual}，与输入的不一致，请与对方核对",
+                Text("指纹不符：同步包的发送设备指纹是 {0}，与输入的不一致，请与对方核对", actual),
                 field="fingerprint",
             )
         envelope.check_signature(opened, h.sender_key)  # the header is the key owner's own
@@ -240,9 +248,9 @@ def revoke_device(db: Database, actor: Actor, ref: str) -> DeviceInfo:
             )
         )
         if not found:
-            raise NotFound(f"找不到设备“{ref}”")
+            raise NotFound(Text("找不到设备“{0}”", ref))
         if len(found) > 1:
-            raise ValidationError(f"有多台设备叫“{ref}”，请用设备编号或指纹")
+            raise ValidationError(Text("有多台设备叫“{0}”，请用设备编号或指纹", ref))
         device = found[0]
         if device.is_local:
             raise ValidationError("不能吊销本机")
@@ -276,7 +284,9 @@ def rename_device(db: Database, actor: Actor, ref: str, name: str) -> DeviceInfo
             )
         )
         if len(found) != 1:
-            raise NotFound(f"找不到设备“{ref}”" if not found else f"有多台设备叫“{ref}”")
+            raise NotFound(
+                Text("找不到设备“{0}”", ref) if not found else Text("有多台设备叫“{0}”", ref)
+            )
         device = found[0]
         device.name = name
         device.updated_by, device.updated_device = actor.account_id, actor.device_id

@@ -24,6 +24,7 @@ from typing import Any, BinaryIO
 
 from liaison.domain import signing
 from liaison.domain.errors import DomainError
+from liaison.domain.text import Text
 from liaison.sync.exchange import encryption as enc
 
 MAGIC = b"LIAISONB"
@@ -115,12 +116,16 @@ def opened_file(path: Path) -> Iterator[Opened]:
     try:
         f = path.open("rb")
     except OSError as exc:
-        raise BundleRefused("unreadable", f"无法读取文件 {path}：{exc.strerror}") from exc
+        raise BundleRefused(
+            "unreadable", Text("无法读取文件 {0}：{1}", path, exc.strerror)
+        ) from exc
     with f:
         try:
             opened = read_envelope(f)
         except OSError as exc:
-            raise BundleRefused("unreadable", f"无法读取文件 {path}：{exc.strerror}") from exc
+            raise BundleRefused(
+                "unreadable", Text("无法读取文件 {0}：{1}", path, exc.strerror)
+            ) from exc
         yield opened
 
 
@@ -133,7 +138,7 @@ def read_envelope(f: BinaryIO) -> Opened:
     _require(
         total <= MAX_BUNDLE,
         "too_large",
-        f"文件超过 {MAX_BUNDLE >> 30} GB，不是本系统导出的同步包",
+        Text("文件超过 {0} GB，不是本系统导出的同步包", MAX_BUNDLE >> 30),
     )
     prefix = f.read(_PREFIX.size)
     _require(
@@ -145,13 +150,13 @@ def read_envelope(f: BinaryIO) -> Opened:
     _require(
         version <= FORMAT,
         "newer_format",
-        f"同步包格式版本 {version} 比本机支持的 {FORMAT} 新：请先升级本软件",
+        Text("同步包格式版本 {0} 比本机支持的 {1} 新：请先升级本软件", version, FORMAT),
     )
     _require(version >= 1, "damaged", "同步包格式版本无效，文件已损坏")
     _require(
         version == FORMAT,
         "older_format",
-        f"同步包格式版本 {version} 过旧（本机为 {FORMAT}）：请对方升级本软件后重新导出",
+        Text("同步包格式版本 {0} 过旧（本机为 {1}）：请对方升级本软件后重新导出", version, FORMAT),
     )
     end = _PREFIX.size + size
     _require(
@@ -165,7 +170,7 @@ def read_envelope(f: BinaryIO) -> Opened:
         header = _header(json.loads(body.decode("utf-8")))
     except (ValueError, TypeError, KeyError, RecursionError) as exc:
         # RecursionError: JSON nested deeper than the parser goes (a hostile header)
-        raise BundleRefused("damaged", f"同步包的包头已损坏：{_short(exc)}") from exc
+        raise BundleRefused("damaged", Text("同步包的包头已损坏：{0}", _short(exc))) from exc
     at = end + signing.SIGNATURE_SIZE
     return Opened(header, prefix + body, signature, f, at, total - at)
 
@@ -272,7 +277,7 @@ def check_signature(opened: Opened, public_key: str) -> None:
     _require(
         signing.verify(public_key, opened.signature, opened.signed),
         "bad_signature",
-        f"同步包签名无效：不是由“{opened.header.sender_name}”签发，或包头被改动过",
+        Text("同步包签名无效：不是由“{0}”签发，或包头被改动过", opened.header.sender_name),
     )
     _require(opened.payload_size == opened.header.payload_size, "damaged", _ALTERED)
 
@@ -296,7 +301,9 @@ def copy_payload(
         else:
             _copy(opened, out, h)
     except OSError as exc:  # the stick pulled out, the share gone, the disk full
-        raise BundleRefused("unreadable", f"读取或复制同步包时出错：{exc.strerror or exc}") from exc
+        raise BundleRefused(
+            "unreadable", Text("读取或复制同步包时出错：{0}", exc.strerror or exc)
+        ) from exc
     _require(h.hexdigest() == opened.header.payload_sha256, "damaged", _ALTERED)
 
 

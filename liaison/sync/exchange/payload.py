@@ -26,6 +26,7 @@ from typing import Any
 import orjson
 
 from liaison.domain import hlc
+from liaison.domain.text import Text
 from liaison.sync.exchange.envelope import BundleRefused, Opened, copy_payload
 from liaison.sync.log import checks as sync_checks
 from liaison.sync.log import records as se
@@ -161,10 +162,12 @@ def opened(bundle: Opened, private_key: bytes | None = None) -> Iterator[sqlite3
                 "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY name"
             ).fetchall()
         except sqlite3.DatabaseError as exc:
-            raise BundleRefused("damaged", f"同步包里不是有效的数据库：{_line(exc)}") from exc
+            raise BundleRefused(
+                "damaged", Text("同步包里不是有效的数据库：{0}", _line(exc))
+            ) from exc
         if schema != EXPECTED_SCHEMA:
             raise BundleRefused(
-                "wrong_schema", f"同步包的表结构不对（{_schema_diff(schema)}），拒绝读取"
+                "wrong_schema", Text("同步包的表结构不对（{0}），拒绝读取", _schema_diff(schema))
             )
         conn.set_authorizer(_authorizer)
         yield conn
@@ -198,9 +201,9 @@ def _read_error(exc: sqlite3.DatabaseError) -> BundleRefused:
     """A read of the payload failed: a value over the length limit, or a damaged file."""
     if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_TOOBIG:
         return BundleRefused(
-            "oversized", f"同步包里有超过 {MAX_VALUE // 1_000_000} MB 的单项内容，拒绝读取"
+            "oversized", Text("同步包里有超过 {0} MB 的单项内容，拒绝读取", MAX_VALUE // 1_000_000)
         )
-    return BundleRefused("damaged", f"同步包里的数据无法读取（文件已损坏）：{_line(exc)}")
+    return BundleRefused("damaged", Text("同步包里的数据无法读取（文件已损坏）：{0}", _line(exc)))
 
 
 def read_meta(conn: sqlite3.Connection) -> dict[str, str]:
@@ -270,7 +273,7 @@ def check_rows(
         if seals is not None:
             problem = seals.feed(row)
             if problem:
-                raise BundleRefused("bad_seal", f"同步包第 {n} 条变更：{problem}")
+                raise BundleRefused("bad_seal", Text("同步包第 {0} 条变更：{1}", n, problem))
 
 
 def authority_rows(conn: sqlite3.Connection, have: dict[str, int]) -> list[Op]:
@@ -311,7 +314,7 @@ def read_credentials(conn: sqlite3.Connection) -> list[tuple[str, str]]:
             and isinstance(password_hash, str)
             and _SCRYPT.fullmatch(password_hash)
         ):
-            raise BundleRefused("damaged", f"同步包第 {n} 个账号凭据格式不对")
+            raise BundleRefused("damaged", Text("同步包第 {0} 个账号凭据格式不对", n))
     return rows
 
 
@@ -337,7 +340,7 @@ def read_proofs(conn: sqlite3.Connection) -> list[Proof]:
             if not seal_ok:
                 raise ValueError(n)
         except (ValueError, TypeError, orjson.JSONDecodeError):
-            raise BundleRefused("damaged", f"同步包第 {n} 条签封冲突证据格式不对") from None
+            raise BundleRefused("damaged", Text("同步包第 {0} 条签封冲突证据格式不对", n)) from None
         out.append(proof)
     return out
 
@@ -367,9 +370,11 @@ def read_seals(conn: sqlite3.Connection) -> list[Seal]:
             and _is_vector(vector)
         )
         if not ok:
-            raise BundleRefused("damaged", f"同步包第 {n} 个签封格式不对")
+            raise BundleRefused("damaged", Text("同步包第 {0} 个签封格式不对", n))
         if out and out[-1].site == site and first <= out[-1].last:
-            raise BundleRefused("bad_seal", f"同步包的签封不对：设备 {site} 的两个签封相互重叠")
+            raise BundleRefused(
+                "bad_seal", Text("同步包的签封不对：设备 {0} 的两个签封相互重叠", site)
+            )
         out.append(Seal(site, first, last, vector, digest, signature))
     return out
 
@@ -402,7 +407,7 @@ def _is_id(text: str) -> bool:
 
 
 def _bad(n: int, why: str) -> BundleRefused:
-    return BundleRefused("invalid_row", f"同步包第 {n} 条变更无效：{why}")
+    return BundleRefused("invalid_row", Text("同步包第 {0} 条变更无效：{1}", n, why))
 
 
 def validate(row: tuple[Any, ...], n: int) -> Op:
@@ -423,7 +428,7 @@ def check_row(row: tuple[Any, ...], n: int) -> None:
         raise _bad(n, "时间戳格式不对")
     entity = se.BY_NAME.get(entity_name)
     if entity is None:
-        raise _bad(n, f"未知的记录类型 {entity_name!r}")
+        raise _bad(n, Text("未知的记录类型 {0}", f"{entity_name!r}"))
     key_ok = _DAY if entity.key == "day" else _ID
     if not (isinstance(entity_id, str) and key_ok.fullmatch(entity_id)):
         raise _bad(n, "记录编号格式不对")

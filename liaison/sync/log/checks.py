@@ -28,6 +28,7 @@ from sqlalchemy import JSON, Boolean, Column, Date, DateTime, Integer
 from liaison.data.models import Base
 from liaison.domain import workflow as wf
 from liaison.domain.roles import Role
+from liaison.domain.text import Text
 from liaison.domain.vocab import DEMAND_KINDS, INDUSTRIES, SCALES, URGENCIES, VISIT_MODES
 from liaison.sync.log.records import DELETED, Child, Entity
 
@@ -171,7 +172,7 @@ def check_text(entity: Entity, text: str) -> str | None:
         problem = (
             "同一字段出现了两次"
             if _repeats_a_name(text)
-            else f"{entity.name} 的内容写法与本系统写出的不同（转义、顺序或空白）"
+            else Text("{0} 的内容写法与本系统写出的不同（转义、顺序或空白）", entity.name)
         )
     return problem
 
@@ -201,7 +202,7 @@ def _decoded(entity: Entity, text: str | bytes) -> tuple[Any, str | None]:
     for name in reader.datetimes:
         value = getattr(record, name)
         if value.__class__ is str and not _real_datetime(value):
-            return None, f"{entity.name}.{name} 不是有效的日期时间"
+            return None, Text("{0}.{1} 不是有效的日期时间", entity.name, name)
     for name in reader.jsons:
         value = getattr(record, name)
         if value.__class__ is str:
@@ -247,18 +248,18 @@ def _json_problem(entity: Entity, name: str, value: str) -> str | None:
     except msgspec.ValidationError as exc:
         return _problem(f"{entity.name}.{name}", str(exc))
     except msgspec.DecodeError:
-        return f"{entity.name}.{name} 不是 JSON"
+        return Text("{0}.{1} 不是 JSON", entity.name, name)
     return None
 
 
 _WHAT: tuple[tuple[str, Callable[[str], str]], ...] = (
-    ("got `null`", lambda where: f"{where} 为空"),
-    ("Invalid enum value", lambda where: f"{where} 的取值未知"),
-    ("length <=", lambda where: f"{where} 过长或行数过多"),
-    ("RFC3339", lambda where: f"{where} 不是有效的日期"),
-    ("matching regex", lambda where: f"{where} 不是有效的日期时间"),
-    ("Expected `object`", lambda where: f"{where} 不是 JSON 对象"),
-    ("Expected `int`", lambda where: f"{where} 不是整数"),
+    ("got `null`", lambda where: Text("{0} 为空", where)),
+    ("Invalid enum value", lambda where: Text("{0} 的取值未知", where)),
+    ("length <=", lambda where: Text("{0} 过长或行数过多", where)),
+    ("RFC3339", lambda where: Text("{0} 不是有效的日期", where)),
+    ("matching regex", lambda where: Text("{0} 不是有效的日期时间", where)),
+    ("Expected `object`", lambda where: Text("{0} 不是 JSON 对象", where)),
+    ("Expected `int`", lambda where: Text("{0} 不是整数", where)),
 )
 """msgspec's reasons (as its messages say them) in the words of the rest of the application."""
 _WHERE = re.compile(r"at `\$((?:\.[A-Za-z_]\w*)?)(.*)`")
@@ -269,10 +270,10 @@ def _problem(owner: str, message: str) -> str:
     """msgspec's reason, in the words of the rest of the application."""
     unknown = _UNKNOWN.search(message)
     if unknown:
-        return f"{owner} 没有字段 {unknown.group(1).rstrip('`')}"
+        return Text("{0} 没有字段 {1}", owner, unknown.group(1).rstrip("`"))
     where = _WHERE.search(message)
     field = f"{owner}{where.group(1)}" if where else owner
     if where and where.group(2):
-        return f"{field} 的行格式不对"  # inside a child row: $.contacts[0][2]
+        return Text("{0} 的行格式不对", field)  # inside a child row: $.contacts[0][2]
     said = next((say for key, say in _WHAT if key in message), None)
-    return said(field) if said else f"{field} 格式不对"
+    return said(field) if said else Text("{0} 格式不对", field)

@@ -31,6 +31,7 @@ from liaison.data.backup import BEHIND_SETTING as RESTORED_BEHIND
 from liaison.data.db import raw_connection
 from liaison.domain import clock, hlc
 from liaison.domain.errors import DomainError, ValidationError
+from liaison.domain.text import Text
 from liaison.sync.log import checks as sync_checks
 from liaison.sync.log import records as se
 
@@ -330,11 +331,13 @@ def _checked_text(entity: se.Entity, fields: dict[str, Any]) -> str:
     value would otherwise fail every later bundle at every receiver."""
     problem, text = sync_checks.checked_json(entity, fields)
     if problem:
-        raise ValidationError(f"无法保存：{problem}（其他设备同步时会拒收），请改正后再保存")
+        raise ValidationError(
+            Text("无法保存：{0}（其他设备同步时会拒收），请改正后再保存", problem)
+        )
     if len(text.encode()) > sync_checks.MAX_OP_BYTES:
         mb = sync_checks.MAX_OP_BYTES // 1_000_000
         raise ValidationError(
-            f"无法保存：{entity.name} 记录的内容超过 {mb} MB，同步包装不下，请删减"
+            Text("无法保存：{0} 记录的内容超过 {1} MB，同步包装不下，请删减", entity.name, mb)
         )
     return text
 
@@ -346,8 +349,11 @@ def _refuse_if_behind(conn: sqlite3.Connection, first: int) -> None:
     row = conn.execute("SELECT value FROM setting WHERE key = ?", (RESTORED_BEHIND,)).fetchone()
     if row and first <= int(row[0]):
         raise DomainError(
-            f"本机刚从备份恢复，备份之后本机发出过的变更（到第 {row[0]} 项）还没有取回：请先导入"
-            "区联络办为本机导出的全部数据（liaison bundle export --full），再做修改"
+            Text(
+                "本机刚从备份恢复，备份之后本机发出过的变更（到第 {0} 项）还没有取回：请先导入区"
+                "联络办为本机导出的全部数据（liaison bundle export --full），再做修改",
+                row[0],
+            )
         )
 
 

@@ -21,6 +21,7 @@ from typing import Any
 import orjson
 
 from liaison.domain import signing
+from liaison.domain.text import Text
 from liaison.sync.log.oplog import OP_COLUMNS
 
 PREFIX = b"LIAISON-SEAL/1\n"
@@ -152,17 +153,22 @@ class SealCheck:
         if self._open is None:
             queue = self.pending.get(site)
             if not queue or queue[0].first != seq:
-                return f"设备 {site} 的第 {seq} 项变更没有该设备的签封"
+                return Text("设备 {0} 的第 {1} 项变更没有该设备的签封", site, seq)
             seal = queue.pop(0)
             self._open = (seal, hashlib.sha256(), seq)
         seal, h, expected = self._open
         if site != seal.site or seq != expected:
-            return f"签封 {seal.label} 的变更不完整"
+            return Text("签封 {0} 的变更不完整", seal.label)
         h.update(op_bytes(row))
         if seq == seal.last:
             self._open = None
             if h.hexdigest() != seal.digest:
-                return f"设备 {site} 的变更与其签封不符（第 {seal.first}–{seal.last} 项被改动过）"
+                return Text(
+                    "设备 {0} 的变更与其签封不符（第 {1}–{2} 项被改动过）",
+                    site,
+                    seal.first,
+                    seal.last,
+                )
             self.seen.append(seal)
         else:
             self._open = (seal, h, seq + 1)
@@ -171,14 +177,14 @@ class SealCheck:
     def problems(self, keys: Mapping[str, str]) -> str | None:
         """After every row: each seal whole and signed by the key of the device it names."""
         if self._open is not None:
-            return f"签封 {self._open[0].label} 的变更不完整"
+            return Text("签封 {0} 的变更不完整", self._open[0].label)
         left = [s for queue in self.pending.values() for s in queue]
         if left:
-            return f"签封 {left[0].label} 没有对应的变更"
+            return Text("签封 {0} 没有对应的变更", left[0].label)
         for seal in self.seen:
             key = keys.get(seal.site)
             if key is None:
-                return f"设备 {seal.site} 未登记，无法核对它的签封"
+                return Text("设备 {0} 未登记，无法核对它的签封", seal.site)
             if not seal.verify(key):
-                return f"设备 {seal.site} 的签封无效（不是该设备签发，或被改动过）"
+                return Text("设备 {0} 的签封无效（不是该设备签发，或被改动过）", seal.site)
         return None

@@ -100,7 +100,7 @@ class BackupsTab(QWidget):
         try:
             found = backups.list_backups(self.ctx.db, self.ctx.actor)
         except DomainError as exc:
-            self.where.setText(tr_core(str(exc)))
+            self.where.setText(tr_core(exc))
             return
         text = self.tr("备份文件夹：{0}（{1} 个备份）")
         self.where.setText(text.format(found.folder, len(found.backups)))

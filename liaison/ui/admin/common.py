@@ -27,7 +27,7 @@ def make_table(
 
 def show_field_error(label: QLabel, fields: dict[str, QWidget], exc: Exception) -> None:
     """Put the message under the form and mark the field it names."""
-    label.setText(tr_core(str(exc)))
+    label.setText(tr_core(exc))
     for name, widget in fields.items():
         bad = isinstance(exc, ValidationError) and exc.field == name
         widget.setProperty("invalid", bad)

@@ -284,7 +284,7 @@ class DashboardScreen(Screen):
             if not shiboken6.isValid(self) or request != self._request:
                 return
             self.busy = False
-            self.status.setText(self.tr("计算失败：{error}").format(error=tr_core(str(exc))))
+            self.status.setText(self.tr("计算失败：{error}").format(error=tr_core(exc)))
 
         run_in_background(self, lambda: compute_metrics(db, start, end, by), done, failed)
 

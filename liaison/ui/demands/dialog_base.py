@@ -176,12 +176,12 @@ class ActionDialog(QDialog):
         name = exc.field if isinstance(exc, ValidationError) else None
         if name in self.field_errors:
             assert name is not None
-            self.field_errors[name].setText(tr_core(str(exc)))
+            self.field_errors[name].setText(tr_core(exc))
             self.field_errors[name].show()
             self._mark(self.fields[name], True)
             self.fields[name].setFocus()
         else:
-            self.error.setText(tr_core(str(exc)))
+            self.error.setText(tr_core(exc))
             self.error.show()
 
     @staticmethod

@@ -351,7 +351,7 @@ class DemandListPanel(QWidget):
             if not isValid(self) or generation != self.generation:
                 return
             self._show(
-                dl.DemandIds([], False), f, _t("查询失败：{error}").format(error=tr_core(str(exc)))
+                dl.DemandIds([], False), f, _t("查询失败：{error}").format(error=tr_core(exc))
             )
 
         run_in_background(self, lambda: dl.demand_ids(db, f, actor), done, failed)

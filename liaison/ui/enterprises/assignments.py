@@ -163,11 +163,11 @@ class _Form(QDialog):
         field = error.field if isinstance(error, ValidationError) else None
         if field in self.messages:
             assert field is not None
-            self.messages[field].show_error(tr_core(str(error)))
+            self.messages[field].show_error(tr_core(error))
             set_invalid(self.inputs[field], True)
             self.inputs[field].setFocus()
         else:
-            self.general_error.show_error(tr_core(str(error)))
+            self.general_error.show_error(tr_core(error))
 
     def save(self) -> None:  # pragma: no cover - overridden
         raise NotImplementedError
@@ -263,7 +263,7 @@ class AssignCadreDialog(_Form):
         if self.closed:
             return
         self.count.setText("")
-        self.general_error.show_error(tr_core(str(error)))
+        self.general_error.show_error(tr_core(error))
 
     def _filter(self, text: str) -> None:
         if not self.all_choices and not self.choices:

@@ -246,7 +246,7 @@ class EnterpriseDialog(QDialog):
                 )
                 set_invalid(self.uscc, False)
             else:
-                message.show_error(tr_core(str(exc)))
+                message.show_error(tr_core(exc))
                 set_invalid(self.uscc, True)
             return
         message.show_hint(self.tr("✓ 校验位正确"), ok=True)
@@ -296,7 +296,7 @@ class EnterpriseDialog(QDialog):
             try:
                 self._update(enterprise_id, data, stale.theirs)
             except DomainError as exc:
-                self.general_error.show_error(tr_core(str(exc)))
+                self.general_error.show_error(tr_core(exc))
                 return
             self.saved_id = enterprise_id
             self.saved.emit(enterprise_id)
@@ -326,12 +326,12 @@ class EnterpriseDialog(QDialog):
     def mark(self, error: ValidationError) -> None:
         """Put the message under the field it concerns (or beside the buttons)."""
         if error.field in self.inputs:
-            self.messages[error.field].show_error(tr_core(str(error)))
+            self.messages[error.field].show_error(tr_core(error))
             widget = self.inputs[error.field]
             set_invalid(widget, True)
             widget.setFocus()
         else:
-            self.general_error.show_error(tr_core(str(error)))
+            self.general_error.show_error(tr_core(error))
 
     def save(self) -> None:
         self.clear_errors()
@@ -354,7 +354,7 @@ class EnterpriseDialog(QDialog):
             self.mark(exc)
             return
         except DomainError as exc:  # a refusal or a fault: said under the form, input kept
-            self.general_error.show_error(tr_core(str(exc)))
+            self.general_error.show_error(tr_core(exc))
             return
         self.saved_id = saved
         self.saved.emit(saved)

@@ -263,7 +263,7 @@ class EnterpriseList(QWidget):
             if not isValid(self) or generation != self.generation:
                 return
             self._show(
-                EnterpriseIds([], 0, False), _t("查询失败：{error}").format(error=tr_core(str(exc)))
+                EnterpriseIds([], 0, False), _t("查询失败：{error}").format(error=tr_core(exc))
             )
 
         run_in_background(self, query, done, failed)

@@ -304,7 +304,7 @@ class ImportDialog(QDialog):
     def _show_failure(self, exc: Exception) -> None:
         if not isinstance(exc, DomainError):
             raise exc
-        self._set_error(tr_core(str(exc).splitlines()[0]) if str(exc) else type(exc).__name__)
+        self._set_error(tr_core(exc).splitlines()[0] if str(exc) else type(exc).__name__)
 
     # --- exporting the problem rows -----------------------------------------------------
 

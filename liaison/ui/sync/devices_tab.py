@@ -196,7 +196,7 @@ class EnrolDialog(QDialog):
                 ),
             )
         except DomainError as exc:
-            self.error.setText(tr_core(str(exc)))
+            self.error.setText(tr_core(exc))
             return
         self.ctx.hub.announce(SYNC)
         self.accept()

@@ -151,9 +151,7 @@ class ImportPreviewDialog(QDialog):
         if not isinstance(exc, DomainError):
             raise exc
         self.summary_label.setText(self.tr("不能导入这个同步包"))
-        self.error_label.setText(
-            tr_core(str(exc).splitlines()[0]) if str(exc) else type(exc).__name__
-        )
+        self.error_label.setText(tr_core(exc).splitlines()[0] if str(exc) else type(exc).__name__)
         self.error_label.setVisible(True)
         self.table.setVisible(False)
         if isinstance(exc, BundleRefused):

@@ -343,9 +343,7 @@ class SyncScreen(Screen):
 
         def failed(exc: Exception) -> None:
             self.export_button.setEnabled(True)
-            self._show_result(
-                self.tr("导出失败：{reason}").format(reason=tr_core(str(exc))), error=True
-            )
+            self._show_result(self.tr("导出失败：{reason}").format(reason=tr_core(exc)), error=True)
 
         run_in_background(
             self,

@@ -102,7 +102,7 @@ class DeleteVisitDialog(QDialog):
                 ),
             )
         except DomainError as exc:
-            self.error.setText(tr_core(str(exc)))
+            self.error.setText(tr_core(exc))
             self.error.show()
             return
         self.did_delete.emit(done)

@@ -9,7 +9,6 @@ saving, and is removed once the visit is saved.
 from __future__ import annotations
 
 import itertools
-import re
 from datetime import date
 from typing import Any
 
@@ -46,7 +45,6 @@ from liaison.ui.visits.rows import DateField, DemandRow, ParticipantRow, set_inv
 
 AUTOSAVE_MS = 400
 FOLLOW_UP_DAYS = 7
-_DEMAND_NO = re.compile(r"第 (\d+) 条诉求")
 
 _AREA_OF = {
     "enterprise_id": "enterprise_id",
@@ -301,9 +299,9 @@ class VisitForm(QWidget):
         field = (exc.field if isinstance(exc, ValidationError) else None) or ""
         area = _AREA_OF.get(field)
         if area is None:
-            self._set_message(tr_core(str(exc)), error=True)
+            self._set_message(tr_core(exc), error=True)
             return
-        self.errors[area].setText(tr_core(str(exc)))
+        self.errors[area].setText(tr_core(exc))
         self.errors[area].show()
         target = self._field_widget(field)
         if field == "participants":
@@ -312,11 +310,11 @@ class VisitForm(QWidget):
                 p.mark_invalid(True)
             target = blank[0].name if blank else None
         elif field == "demands":
-            # The message says which one: "第 2 条诉求：…" counts the rows that are saved.
-            match = _DEMAND_NO.search(str(exc))
+            # `row` counts the demands that are saved: the rows that are not blank.
+            row = exc.row if isinstance(exc, ValidationError) else None
             kept = [d for d in self.demand_rows if not d.is_blank()]
-            if match and 0 < int(match.group(1)) <= len(kept):
-                bad = kept[int(match.group(1)) - 1]
+            if row is not None and 0 < row <= len(kept):
+                bad = kept[row - 1]
                 bad.mark_invalid(True)
                 target = bad.title if bad.category.currentData() else bad.category
         if target is not None:
