@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtGui import QInputMethodEvent
@@ -12,6 +12,7 @@ from liaison.data.db import Database
 from liaison.services.context import Actor
 from liaison.ui.context import AppContext, ChangeHub
 from liaison.ui.gc_guard import collect_on_gui_thread
+from liaison.ui.i18n import install_translators
 from liaison.ui.style import apply_style
 from tests.conftest import Cast
 
@@ -34,6 +35,16 @@ def faults_shown(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr(actions, "show_dialog", record)
     return shown
+
+
+@pytest.fixture
+def english(qapp: QApplication) -> Iterator[None]:
+    """The app in English for one test (its translators), Chinese again after."""
+    install_translators(qapp, "en")
+    try:
+        yield
+    finally:
+        install_translators(qapp, "zh_CN")
 
 
 @pytest.fixture

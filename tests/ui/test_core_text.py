@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
@@ -24,7 +24,6 @@ from liaison.sync.log import checks as sync_checks
 from liaison.sync.log import records as sync_entities
 from liaison.ui.context import AppContext
 from liaison.ui.core_text import tr_core
-from liaison.ui.i18n import install_translators
 from tests.conftest import Cast, log_demands
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -38,15 +37,6 @@ def _load_extractor() -> ModuleType:
     sys.modules[spec.name] = module
     spec.loader.exec_module(module)
     return module
-
-
-@pytest.fixture
-def english(qapp: QApplication) -> Iterator[None]:
-    install_translators(qapp, "en")
-    try:
-        yield
-    finally:
-        install_translators(qapp, "zh_CN")
 
 
 def _refusal(call: Callable[[], object]) -> DomainError:

@@ -183,7 +183,7 @@ def test_an_administrator_makes_a_new_recovery_key_and_the_old_one_stops_opening
         tab.show_key = shown.append
         tab.recovery_button.click()
         assert len(shown) == 1 and shown[0] != first and "旧的已失效" in tab.message.text()
-        tab.grab().save("/tmp/backups_encrypted.png")
+        tab.grab().save(str(tmp_path / "backups_encrypted.png"))
         with pytest.raises(DomainError):
             encryption.recover(district, first)
         encryption.recover(district, shown[0])

@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import importlib.util
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 from PySide6.QtCore import QTranslator
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from liaison.services.context import Actor
 from liaison.ui.context import AppContext
-from liaison.ui.i18n import install_translators
 from tests.conftest import Cast
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -106,15 +104,6 @@ def test_problems_flag_stray_ampersands_and_leftover_chinese() -> None:
     assert problems("文件(&F)", "File")
     assert problems("保存", "保存")
     assert problems("如 rz＝融资", "e.g. rz = 融资", "keeps Chinese: category names") == []
-
-
-@pytest.fixture
-def english(qapp: QApplication) -> Iterator[None]:
-    install_translators(qapp, "en")
-    try:
-        yield
-    finally:
-        install_translators(qapp, "zh_CN")
 
 
 def test_main_window_speaks_english(

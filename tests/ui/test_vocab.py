@@ -4,7 +4,7 @@ liaison.ui.vocab, shows the core's own Chinese label, and has an English transla
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from types import ModuleType
 
 import pytest
@@ -19,7 +19,6 @@ from liaison.services import enterprises
 from liaison.services.context import Actor
 from liaison.ui import vocab
 from liaison.ui.context import AppContext
-from liaison.ui.i18n import install_translators
 from tests.conftest import Cast
 
 CJK = re.compile(r"[\u3400-\u9fff]")
@@ -51,15 +50,6 @@ def _entries(table: object) -> list[tuple[object, str]]:
         return list(table.items())
     assert isinstance(table, tuple)
     return [(t, t) for t in table]
-
-
-@pytest.fixture
-def english(qapp: QApplication) -> Iterator[None]:
-    install_translators(qapp, "en")
-    try:
-        yield
-    finally:
-        install_translators(qapp, "zh_CN")
 
 
 def test_every_core_vocabulary_is_listed_for_the_ui() -> None:

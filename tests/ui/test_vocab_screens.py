@@ -5,11 +5,9 @@ kinds, urgencies, the metrics' "none" rows) shows in English; names people and o
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
-import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from liaison.data.db import Database
@@ -24,21 +22,11 @@ from liaison.ui.dashboard.table import metrics_labels
 from liaison.ui.demands import DemandsScreen
 from liaison.ui.demands.action_dialogs import FollowUpDialog, ResolveDialog, make_action_dialog
 from liaison.ui.demands.ledger_dialog import scope_words
-from liaison.ui.i18n import install_translators
 from tests.conftest import Cast, log_demands
 
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 MakeCtx = Callable[[Actor], AppContext]
 K = wf.EventKind
-
-
-@pytest.fixture
-def english(qapp: QApplication) -> Iterator[None]:
-    install_translators(qapp, "en")
-    try:
-        yield
-    finally:
-        install_translators(qapp, "zh_CN")
 
 
 def _loop(db: Database, cast: Cast) -> dict[str, str]:
