@@ -119,7 +119,7 @@ def _parse_sheet(
 ) -> list[tuple[int, list[str]]]:
     """Rows of a worksheet's XML: a lean streaming parser (openpyxl's own read-only parser
     builds an object per cell, several times slower on rosters of 100,000 rows)."""
-    from openpyxl.utils.datetime import from_excel  # type: ignore[import-untyped]
+    from openpyxl.utils.datetime import from_excel
 
     columns: dict[str, int] = {}
     rows: list[tuple[int, list[str]]] = []
@@ -187,9 +187,9 @@ def _parse_sheet(
 def _open_workbook(path: Path) -> tuple[str, list[object], frozenset[int], datetime]:
     """First sheet's part name, shared strings, date styles and epoch — without letting
     openpyxl touch the sheets (in read-only mode it scans every sheet to size it)."""
-    from openpyxl.reader.excel import ExcelReader  # type: ignore[import-untyped]
-    from openpyxl.styles.stylesheet import apply_stylesheet  # type: ignore[import-untyped]
-    from openpyxl.utils.exceptions import InvalidFileException  # type: ignore[import-untyped]
+    from openpyxl.reader.excel import ExcelReader
+    from openpyxl.styles.stylesheet import apply_stylesheet
+    from openpyxl.utils.exceptions import InvalidFileException
 
     try:
         reader = ExcelReader(path, read_only=True, data_only=True)

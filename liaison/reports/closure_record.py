@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reportlab.lib.units import mm  # type: ignore[import-untyped]
-from reportlab.platypus import Flowable, KeepTogether, Spacer  # type: ignore[import-untyped]
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from liaison.data.db import Database
 from liaison.reports.pdf_common import (

@@ -84,8 +84,8 @@ _registered: dict[str, FontFile] = {}
 
 def register_cjk_font() -> str:
     """Register the CJK font with reportlab once; return its reportlab name."""
-    from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped]
-    from reportlab.pdfbase.ttfonts import TTFError, TTFont  # type: ignore[import-untyped]
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
     font = find_cjk_font()
     if _registered.get(FONT_NAME) == font:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,7 +26,7 @@ STATS = ["stats", "--from", "2026-01-01", "--to", "2026-03-31"]
 @pytest.fixture
 def district(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> tuple[Path, Path, str]:
+) -> Iterator[tuple[Path, Path, str]]:
     monkeypatch.delenv("LIAISON_PASSWORD", raising=False)
     db, pw = tmp_path / "hub.sqlite", tmp_path / "pw.txt"
     pw.write_text(PASSWORD + "\n", encoding="utf-8")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, datetime, timedelta
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -18,8 +19,8 @@ DUE = date(2025, 3, 24)
 REPLY = date(2025, 3, 6)
 
 
-def ev(kind: wf.EventKind, role: Role, minutes: int = 0, **kw: object) -> wf.Event:
-    return wf.Event(kind=kind, at=T0 + timedelta(minutes=minutes), role=role, **kw)  # type: ignore[arg-type]
+def ev(kind: wf.EventKind, role: Role, minutes: int = 0, **kw: Any) -> wf.Event:
+    return wf.Event(kind=kind, at=T0 + timedelta(minutes=minutes), role=role, **kw)
 
 
 CREATE = ev(wf.EventKind.CREATE, Role.CADRE)

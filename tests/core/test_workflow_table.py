@@ -8,6 +8,7 @@ from 已办结, a cadre closing, a handler rating its own work, 办结 without a
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from itertools import product
@@ -19,7 +20,8 @@ from liaison.domain import workflow as wf
 from liaison.domain.errors import InvalidTransition, PermissionDenied, ValidationError
 from liaison.domain.roles import Role
 
-S, E, R = wf.State, wf.EventKind, Role
+S = wf.State
+E, R = wf.EventKind, Role
 FIELD = {R.CADRE, R.STREET_STAFF}
 HUB = {R.SUPERVISOR, R.ADMIN}
 HANDLER = {R.HANDLER}
@@ -28,7 +30,9 @@ IN_HAND = {S.ASSIGNED, S.ACCEPTED}
 
 # event: (who may, from which states — None: not raised yet, where it leads — None: stays,
 #         what it must carry), as docs/rules.md's closed loop says
-RULES: dict[wf.EventKind, tuple[set[Role], set[S | None], S | None, tuple[str, ...]]] = {
+RULES: dict[
+    wf.EventKind, tuple[AbstractSet[Role], AbstractSet[S | None], S | None, tuple[str, ...]]
+] = {
     E.CREATE: (FIELD | HUB, {None}, S.NEW, ()),
     E.ROUTE: (HUB, OPEN, S.ASSIGNED, ("lead_department_id", "deadline", "reply_deadline")),
     E.ACCEPT: (HANDLER, {S.ASSIGNED}, S.ACCEPTED, ()),

@@ -9,12 +9,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from sqlcipher3 import _sqlite3 as sqlcipher_library
 
 from liaison.data import driver
 
 
 def _memory_used() -> int:
-    lib = ctypes.CDLL(driver._library.__file__)
+    lib = ctypes.CDLL(sqlcipher_library.__file__)
     lib.sqlite3_memory_used.restype = ctypes.c_int64
     return int(lib.sqlite3_memory_used())
 

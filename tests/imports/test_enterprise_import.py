@@ -10,6 +10,7 @@ import openpyxl
 import pytest
 from sqlalchemy import func, select
 
+from liaison.data import search
 from liaison.data.db import Database
 from liaison.data.models import Contact, Enterprise, EnterpriseTag
 from liaison.domain.errors import DomainError, PermissionDenied
@@ -295,7 +296,7 @@ def test_a_failing_search_index_rolls_back_too(
     def boom(*_: Any) -> None:
         raise RuntimeError("index broken")
 
-    monkeypatch.setattr(ie.search_index, "index_enterprises", boom)
+    monkeypatch.setattr(search, "index_enterprises", boom)
     with pytest.raises(RuntimeError):
         import_enterprises(db, cast.admin, path)
     assert _snapshot(db) == before

@@ -7,14 +7,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from openpyxl import load_workbook  # type: ignore[import-untyped]
+from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from liaison.data.db import Database
 from liaison.domain.errors import DomainError
 from liaison.reports.bulletin import render_bulletin
 from liaison.services.ledger_data import bulletin_data, month_range, rank_departments
-from liaison.services.metrics import MetricRow, compute_metrics
+from liaison.services.metrics import Grouping, MetricRow, compute_metrics
 from liaison.services.metrics_text import RATES
 from tests.conftest import Cast
 from tests.reports.pdf_checks import assert_embedded_cjk, pdf_text, screenshot
@@ -121,12 +121,13 @@ def test_bulletin_xlsx_numbers_equal_compute_metrics(world: World, tmp_path: Pat
     wb = load_workbook(out)
     assert wb.sheetnames == ["部门指标", "街镇指标", "红黑榜", "超期清单"]
     floats = 0
-    for sheet, by in (("部门指标", "department"), ("街镇指标", "street")):
+    sheets: tuple[tuple[str, Grouping], ...] = (("部门指标", "department"), ("街镇指标", "street"))
+    for sheet, by in sheets:
         ws = wb[sheet]
         assert ws.freeze_panes == "A3"
         assert ws["A1"].value == f"重庆市江北区2026年3月企业走访联络工作月度通报 · {sheet}"
         head = [c.value for c in ws[2]]
-        report = compute_metrics(world.db, START, END, by)  # type: ignore[arg-type]
+        report = compute_metrics(world.db, START, END, by)
         expected = [*report.rows, report.total]
         for i, r in enumerate(expected, 3):
             assert ws.cell(row=i, column=1).value == r.label

@@ -81,17 +81,18 @@ def test_sheet_prints_serial_check_code_and_a_qr_that_verifies(
     # the PDF's subject carries the QR code's text, which verifies
     metadata = PdfReader(out).metadata
     assert metadata is not None
-    assert metadata.subject.startswith("LZ2:")
-    assert verify(db, metadata.subject).ok
+    subject = metadata.subject
+    assert subject is not None and subject.startswith("LZ2:")
+    assert verify(db, subject).ok
     assert verify(db, f"{record.serial} {printed.group(1)}").ok
     # a duplicate raised later cannot be folded into a closed demand, which stays as printed
     other = log_demands(db, cast, "重复提出的贴息申请")[0]
     with pytest.raises(DomainError, match="只能并入尚在办理的诉求"):
         demands.merge_demand(db, cast.supervisor, other, d)
-    assert verify(db, metadata.subject).ok
+    assert verify(db, subject).ok
     # a later step changes the content: neither form verifies any more
     _add_event(db, cast, d)
-    assert not verify(db, metadata.subject).ok
+    assert not verify(db, subject).ok
     assert not verify(db, f"{record.serial} {printed.group(1)}").ok
 
 
@@ -224,7 +225,7 @@ def test_visit_demand_raised_outside_a_visit_prints(
 def test_qr_code_draws_segnos_matrix_exactly(tmp_path: Path) -> None:
     """Render the QR flowable alone and sample every module: it reads back as segno's matrix."""
     import segno
-    from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
+    from reportlab.pdfgen.canvas import Canvas
 
     from liaison.reports.pdf_common import QRCode
 

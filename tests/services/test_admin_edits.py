@@ -4,6 +4,7 @@ by another administrator: what was not touched keeps the other's value, a clash 
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 import pytest
 
@@ -21,7 +22,7 @@ def _rule(db: Database, name: str) -> admin.CategoryRule:
     return next(r for r in admin.list_category_rules(db) if r.name == name)
 
 
-def _save_rule(db: Database, cast: Cast, rule: admin.CategoryRule, **changes: object) -> None:
+def _save_rule(db: Database, cast: Cast, rule: admin.CategoryRule, **changes: Any) -> None:
     form = replace(rule, **changes)
     admin.save_category_rule(
         db,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from liaison.data import driver, keyslots
+from liaison.data import at_rest, driver, keyslots
 from liaison.data.db import Database
 from liaison.domain.errors import DomainError, PermissionDenied
 from liaison.domain.roles import Role
@@ -142,7 +142,7 @@ def test_a_failed_conversion_leaves_no_key_file(
     def fails(path: Path, key: bytes) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(encryption.at_rest, "encrypt_in_place", fails)
+    monkeypatch.setattr(at_rest, "encrypt_in_place", fails)
     with pytest.raises(OSError):
         encryption.encrypt(db.path)
     assert not keyslots.keys_path(db.path).exists()
@@ -163,7 +163,8 @@ def test_backups_taken_before_are_encrypted_too(district: tuple[Database, Cast])
         conn.execute("SELECT count(*) FROM account").fetchone()
     conn.close()
     backup.adopt_key(db.path, taken.path)
-    assert backup.latest(db.path) is not None and backup.latest(db.path).path == taken.path
+    latest = backup.latest(db.path)
+    assert latest is not None and latest.path == taken.path
     driver.forget(taken.path)
 
 

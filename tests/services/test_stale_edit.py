@@ -3,6 +3,7 @@ other saved meanwhile; changing the same field to different values is a clash, s
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
@@ -17,10 +18,10 @@ from tests.conftest import Cast
 
 
 @pytest.fixture
-def other(db: Database) -> Database:
+def other(db: Database) -> Iterator[Database]:
     """A second app on the same file."""
     second = database(db.path)
-    yield second  # type: ignore[misc]
+    yield second
     second.dispose()
 
 

@@ -12,6 +12,7 @@ from liaison.domain import clock
 from liaison.domain import workflow as wf
 from liaison.domain.uscc import make_uscc
 from liaison.services import demands, enterprises, visits
+from liaison.services.context import Actor
 from liaison.services.worklist import quarter_of, worklist
 from tests.conftest import Cast, log_demands
 
@@ -73,8 +74,8 @@ def situation(db: Database, cast: Cast) -> Situation:
     )
 
 
-def _ids(db: Database, actor: object, key: str, today: date | None = None) -> list[str]:
-    section = worklist(db, actor, today=today).section(key)  # type: ignore[arg-type]
+def _ids(db: Database, actor: Actor, key: str, today: date | None = None) -> list[str]:
+    section = worklist(db, actor, today=today).section(key)
     assert section.count == len(section.items)
     return [i.id for i in section.items]
 

@@ -45,7 +45,9 @@ def resealed(header: Header, body: bytes, key: bytes, receiver: Replica, **chang
     """A bundle of `body` (plain) under `header` with `changes`, encrypted to `receiver` and
     signed with `key`: what a holder of `key` can make after editing a payload."""
     data = encrypted_for(body, public_key_of(receiver))
-    fields = dict(payload_sha256=hashlib.sha256(data).hexdigest(), payload_size=len(data))
+    fields: dict[str, Any] = dict(
+        payload_sha256=hashlib.sha256(data).hexdigest(), payload_size=len(data)
+    )
     return envelope.seal(replace(header, **fields, **changes), data, key)
 
 

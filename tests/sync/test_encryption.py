@@ -4,6 +4,7 @@ person holding the key opens one with the standard `age` tool as docs/operations
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import stat
@@ -17,6 +18,7 @@ from liaison import cli
 from liaison.data import driver
 from liaison.services import enterprises
 from liaison.sync.exchange import devices, envelope
+from liaison.sync.exchange import encryption as exchange_encryption
 from liaison.sync.exchange.envelope import BundleRefused
 from liaison.sync.log.seals import Seal
 from tests.conftest import Cast, log_demands
@@ -177,16 +179,16 @@ def test_a_full_disk_while_decrypting_is_one_clear_refusal(
     changed, no copy left."""
     d = district
     path = d.hub.export(d.laptop)
-    real = envelope.enc.decrypt
+    real = exchange_encryption.decrypt
 
-    def full(source, size, out, key, digest):  # type: ignore[no-untyped-def]
-        class Full:
-            def write(self, _b: bytes) -> int:
+    def full(source, size, out, key, digest):
+        class Full(io.BytesIO):
+            def write(self, _b: object) -> int:
                 raise OSError(28, "No space left on device")
 
         return real(source, size, Full(), key, digest)
 
-    monkeypatch.setattr(envelope.enc, "decrypt", full)
+    monkeypatch.setattr(exchange_encryption, "decrypt", full)
     before = _state(d.laptop)
     with pytest.raises(BundleRefused) as refused:
         d.laptop.receive(path)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -13,6 +14,7 @@ from liaison.data.db import Database
 from liaison.domain import clock
 from liaison.domain import workflow as wf
 from liaison.services import demands, enterprises, queries
+from liaison.services.context import Actor
 from liaison.sync.exchange import conflicts
 from liaison.sync.exchange.envelope import BundleRefused
 from tests.conftest import Cast, log_demands
@@ -130,10 +132,10 @@ def test_dry_run_reports_without_writing(pair: tuple[Replica, Replica], cast: Ca
     assert laptop.digest() == hub.digest()
 
 
-def _edit(db: Database, actor: object, enterprise_id: str, **changes: object) -> None:
+def _edit(db: Database, actor: Actor, enterprise_id: str, **changes: Any) -> None:
     d = enterprises.get_enterprise(db, enterprise_id)
     data = d.as_input()
-    enterprises.update_enterprise(db, actor, enterprise_id, replace(data, **changes))  # type: ignore[arg-type]
+    enterprises.update_enterprise(db, actor, enterprise_id, replace(data, **changes))
 
 
 def test_concurrent_edits_of_one_field_are_a_conflict_everywhere_until_resolved(

@@ -286,7 +286,7 @@ def _payload(
     rows: list[tuple[Any, ...]],
     meta: dict[str, str],
     ddl: list[str] | None = None,
-    after: Callable[[sqlite3.Connection], None] | None = None,
+    after: Callable[[sqlite3.Connection], object] | None = None,
     seal_key: bytes | None = None,
 ) -> bytes:
     path = tmp / f"payload-{next(_made)}.sqlite"
@@ -334,7 +334,7 @@ class Forge:
         rows: list[tuple[Any, ...]] | None = None,
         *,
         ddl: list[str] | None = None,
-        after: Callable[[sqlite3.Connection], None] | None = None,
+        after: Callable[[sqlite3.Connection], object] | None = None,
         **header: Any,
     ) -> bytes:
         rows = self.rows if rows is None else rows

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import overload
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QAbstractButton, QRadioButton
@@ -40,11 +41,24 @@ def open_demand(qtbot: QtBot, screen: DemandsScreen, demand_id: str) -> None:
     assert screen.detail.demand_id == demand_id
 
 
-def act(qtbot: QtBot, screen: DemandsScreen, kind: wf.EventKind) -> ActionDialog:
+@overload
+def act(qtbot: QtBot, screen: DemandsScreen, kind: wf.EventKind) -> ActionDialog: ...
+@overload
+def act[D: ActionDialog](
+    qtbot: QtBot, screen: DemandsScreen, kind: wf.EventKind, expect: type[D]
+) -> D: ...
+def act(
+    qtbot: QtBot,
+    screen: DemandsScreen,
+    kind: wf.EventKind,
+    expect: type[ActionDialog] = ActionDialog,
+) -> ActionDialog:
+    """Click the step's button; the dialog it opened, of the class `expect` names."""
     button = screen.detail.action_buttons[kind]
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     dialog = screen.detail.active_dialog
     assert dialog is not None and dialog.isVisible()
+    assert isinstance(dialog, expect), type(dialog).__name__
     return dialog
 
 

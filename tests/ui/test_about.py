@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from liaison.services.context import Actor
@@ -40,4 +40,5 @@ def test_the_help_menu_offers_it_to_every_role(
         window = MainWindow(make_ctx(getattr(cast, who)))
         qtbot.addWidget(window)
         menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "帮助(&H)")
+        assert isinstance(menu, QMenu)
         assert [a.text() for a in menu.actions()] == ["关于 Liaison…"], who

@@ -214,7 +214,7 @@ def test_errors_nothing_caught_reach_the_dialog_and_the_log(
         try:
             raise KeyError("in a slot")
         except KeyError:
-            sys.excepthook(*sys.exc_info())  # type: ignore[arg-type]
+            sys.excepthook(*sys.exc_info())
         qtbot.waitUntil(lambda: len(shown) == 1)
         assert "KeyError: 'in a slot'" in shown[0].details
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
@@ -23,6 +24,9 @@ from liaison.ui.context import AppContext
 from liaison.ui.signin import FirstRunDialog, SignInDialog
 from tests.conftest import Cast
 from tests.ui.conftest import type_text
+
+if TYPE_CHECKING:
+    from pytestqt.modeltest import ModelTester  # imported by pytest-qt once Qt is chosen
 
 
 def test_sign_in_with_wrong_password_shows_message_and_stays(
@@ -58,7 +62,7 @@ def test_first_run_creates_the_admin(qtbot: QtBot, db_path: Path) -> None:
 
 
 def test_admin_screen_lists_accounts_and_rules(
-    qtbot: QtBot, make_ctx: Callable[[Actor], AppContext], cast: Cast, qtmodeltester: object
+    qtbot: QtBot, make_ctx: Callable[[Actor], AppContext], cast: Cast, qtmodeltester: ModelTester
 ) -> None:
     screen = AdminScreen(make_ctx(cast.admin))
     qtbot.addWidget(screen)
@@ -73,7 +77,7 @@ def test_admin_screen_lists_accounts_and_rules(
         screen.categories.model,
         screen.holidays.model,
     ):
-        qtmodeltester.check(model)  # type: ignore[attr-defined]
+        qtmodeltester.check(model)
     row = names.index("融资")
     lead_text = screen.categories.model.data(screen.categories.model.index(row, 2))
     assert lead_text == "区金融办"
@@ -231,6 +235,7 @@ def test_the_accounts_page_shows_locked_names_and_unlocks_them(
 def test_a_wrong_password_in_the_sign_in_dialog_says_so_and_stays(
     qtbot: QtBot, cast: Cast, db: Database
 ) -> None:
+
     dialog = SignInDialog(db)
     qtbot.addWidget(dialog)
     dialog.username.setText("cadre")

@@ -35,6 +35,7 @@ def test_an_administrator_backs_up_moves_the_folder_and_restores(
     db: Database,
     qtbot: QtBot,
     tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     screen = AdminScreen(make_ctx(cast.admin))
     qtbot.addWidget(screen)
@@ -65,13 +66,9 @@ def test_an_administrator_backs_up_moves_the_folder_and_restores(
     said: list[str] = []
     from liaison.ui import dialogs
 
-    original = dialogs.show_info
-    dialogs.show_info = lambda _parent, text: said.append(text)
-    try:
-        tab.view.selectRow(0)
-        qtbot.mouseClick(tab.restore_button, Qt.MouseButton.LeftButton)
-    finally:
-        dialogs.show_info = original
+    monkeypatch.setattr(dialogs, "show_info", lambda _parent, text: said.append(text))
+    tab.view.selectRow(0)
+    qtbot.mouseClick(tab.restore_button, Qt.MouseButton.LeftButton)
     assert asked and "替换当前数据库" in asked[0]
     assert quit_called == [True] and "已用备份恢复数据库" in said[0]
     assert _count(db.path) == 2  # the demand logged after the backup is not in it

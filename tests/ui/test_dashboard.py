@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime, time
+from functools import partial
+from typing import TYPE_CHECKING
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -13,13 +15,17 @@ from liaison.domain import clock
 from liaison.domain import workflow as wf
 from liaison.services import demands
 from liaison.services.context import Actor
-from liaison.services.metrics import compute_metrics
+from liaison.services.metrics import MetricRow, compute_metrics
 from liaison.services.metrics_text import percent
 from liaison.ui.context import AppContext
 from liaison.ui.dashboard import DashboardScreen
 from liaison.ui.dashboard.periods import period_dates
 from liaison.ui.dashboard.table import RATE_COUNTS, RATE_NAMES
+from liaison.ui.demands import DemandsScreen
 from tests.conftest import Cast, log_demands
+
+if TYPE_CHECKING:
+    from pytestqt.modeltest import ModelTester  # imported by pytest-qt once Qt is chosen
 
 
 def _activity(db: Database, cast: Cast) -> None:
@@ -40,6 +46,10 @@ def _activity(db: Database, cast: Cast) -> None:
     demands.record_follow_up(db, cast.cadre, a, satisfaction=wf.Satisfaction.SATISFIED)
 
 
+def _grouped_by(screen: DashboardScreen, by: str) -> bool:
+    return screen.report is not None and screen.report.by == by
+
+
 def _screen(qtbot: QtBot, ctx: AppContext, period: str = "month") -> DashboardScreen:
     """The screen on `period` (the activity of these tests happens today: 本月)."""
     screen = DashboardScreen(ctx)
@@ -50,7 +60,12 @@ def _screen(qtbot: QtBot, ctx: AppContext, period: str = "month") -> DashboardSc
     if screen.period.currentData() != period:
         screen.period.setCurrentIndex(screen.period.findData(period))
         qtbot.waitUntil(lambda: screen.report is not None and not screen.busy)
-        qtbot.waitUntil(lambda: (screen.report.start, screen.report.end) == screen.current_period())
+        qtbot.waitUntil(
+            lambda: (
+                screen.report is not None
+                and (screen.report.start, screen.report.end) == screen.current_period()
+            )
+        )
     return screen
 
 
@@ -66,11 +81,8 @@ def _table(screen: DashboardScreen) -> list[list[str]]:
     ]
 
 
-def _expected(rows: object) -> list[list[str]]:
-    return [
-        [r.label, *(percent(getattr(r, n)) for n in RATE_NAMES), str(r.overdue)]
-        for r in rows  # type: ignore[attr-defined]
-    ]
+def _expected(rows: Iterable[MetricRow]) -> list[list[str]]:
+    return [[r.label, *(percent(getattr(r, n)) for n in RATE_NAMES), str(r.overdue)] for r in rows]
 
 
 def test_numbers_equal_compute_metrics(
@@ -102,8 +114,8 @@ def test_switching_grouping_recomputes(
     for by in ("street", "cadre", "category"):
         screen.grouping.setCurrentIndex(screen.grouping.findData(by))
         _wait(qtbot, screen)
-        qtbot.waitUntil(lambda by=by: screen.report is not None and screen.report.by == by)
-        report = compute_metrics(db, start, end, by)  # type: ignore[arg-type]
+        qtbot.waitUntil(partial(_grouped_by, screen, by))
+        report = compute_metrics(db, start, end, by)
         assert _table(screen) == _expected(report.rows)
     screen.period.setCurrentIndex(screen.period.findData("year"))
     qtbot.waitUntil(lambda: screen.report is not None and screen.report.start.month == 1)
@@ -127,14 +139,14 @@ def test_sorting_by_a_rate_and_the_chart_follow(
 
 def test_model_passes_the_model_tester(
     qtbot: QtBot,
-    qtmodeltester: object,
+    qtmodeltester: ModelTester,
     make_ctx: Callable[[Actor], AppContext],
     cast: Cast,
     db: Database,
 ) -> None:
     _activity(db, cast)
     screen = _screen(qtbot, make_ctx(cast.supervisor))
-    qtmodeltester.check(screen.model)  # type: ignore[attr-defined]
+    qtmodeltester.check(screen.model)
 
 
 def test_older_results_are_ignored(
@@ -165,7 +177,8 @@ def test_view_demands_opens_the_demands_screen(
     screen.drill.click()
     demands_screen = window.screen_named("demands")
     assert window.stack.currentWidget() is demands_screen
-    qtbot.waitUntil(lambda: not demands_screen.list_panel.busy)  # type: ignore[attr-defined]
+    assert isinstance(demands_screen, DemandsScreen)
+    qtbot.waitUntil(lambda: not demands_screen.list_panel.busy)
 
 
 @pytest.mark.parametrize(
@@ -194,7 +207,8 @@ def test_it_opens_on_a_period_with_data_and_says_which(
     screen.show()
     _wait(qtbot, screen)
     assert screen.period.currentData() == opening
-    assert (screen.report.start, screen.report.end) == (start, end)  # type: ignore[union-attr]
+    assert screen.report is not None
+    assert (screen.report.start, screen.report.end) == (start, end)
     assert screen.start_edit.date().toPython() == start
     assert screen.end_edit.date().toPython() == end
     assert ("默认显示上月" in screen.period.toolTip()) == (opening == "last_month")

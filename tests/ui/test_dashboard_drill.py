@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from liaison.data.db import Database
 from liaison.services.context import Actor
 from liaison.services.metrics import MetricRow
 from liaison.ui.context import AppContext
@@ -24,9 +25,9 @@ MakeCtx = Callable[[Actor], AppContext]
 
 @pytest.fixture
 def window(
-    qtbot: QtBot, make_ctx: MakeCtx, cast: Cast, db: object
+    qtbot: QtBot, make_ctx: MakeCtx, cast: Cast, db: Database
 ) -> Iterator[tuple[MainWindow, DashboardScreen, DemandsScreen]]:
-    build_world(db, cast)  # type: ignore[arg-type]
+    build_world(db, cast)
     win = MainWindow(make_ctx(cast.supervisor))
     qtbot.addWidget(win)
     win.resize(1366, 768)

@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from liaison.data.db import Database
@@ -20,7 +21,14 @@ from liaison.domain.workdays import WorkCalendar
 from liaison.services import demands
 from liaison.services.demand_log import snapshot, write_snapshot
 from liaison.ui.demands import DemandsScreen
-from liaison.ui.demands.action_dialogs import FollowUpDialog, MergeDialog, ResolveDialog
+from liaison.ui.demands.action_dialogs import (
+    ApproveExtensionDialog,
+    ExtensionRequestDialog,
+    FollowUpDialog,
+    MergeDialog,
+    NoteDialog,
+    ResolveDialog,
+)
 from liaison.ui.demands.detail import DUE_SOON_COLOR, OVERDUE_COLOR
 from liaison.ui.demands.route_dialog import RouteDialog
 from tests.conftest import Cast, log_demands
@@ -38,6 +46,9 @@ from tests.ui.demand_steps import (
     shown_screens,
     tick,
 )
+
+if TYPE_CHECKING:
+    from pytestqt.modeltest import ModelTester  # imported by pytest-qt once Qt is chosen
 
 K = wf.EventKind
 BASIS = "江北委发〔2023〕11号 第13条“缓解融资难题”"
@@ -65,8 +76,8 @@ def _quiet_at_the_end() -> Iterator[None]:
         settle(qtbot, screen.list_panel)
 
 
-def texts(widget: object) -> str:
-    return "\n".join(lbl.text() for lbl in widget.findChildren(QLabel))  # type: ignore[attr-defined]
+def texts(widget: QWidget) -> str:
+    return "\n".join(lbl.text() for lbl in widget.findChildren(QLabel))
 
 
 def button_labels(screen: DemandsScreen) -> list[str]:
@@ -77,7 +88,7 @@ def button_labels(screen: DemandsScreen) -> list[str]:
 
 
 def test_closed_loop_through_the_dialogs(
-    qtbot: QtBot, db: Database, cast: Cast, make_ctx: MakeCtx, qtmodeltester: object
+    qtbot: QtBot, db: Database, cast: Cast, make_ctx: MakeCtx, qtmodeltester: ModelTester
 ) -> None:
     d = raise_demand(db, cast)
 
@@ -110,14 +121,14 @@ def test_closed_loop_through_the_dialogs(
     deadline = detail(db, d).snapshot.deadline
     assert deadline is not None
     promised = deadline + timedelta(days=7)
-    dialog = act(qtbot, fin, K.REQUEST_EXTENSION)
-    type_text(dialog.text, "需银行总行审批授信额度")  # type: ignore[attr-defined]
-    dialog.promised.setDate(QDate(promised.year, promised.month, promised.day))  # type: ignore[attr-defined]
+    dialog = act(qtbot, fin, K.REQUEST_EXTENSION, ExtensionRequestDialog)
+    type_text(dialog.text, "需银行总行审批授信额度")
+    dialog.promised.setDate(QDate(promised.year, promised.month, promised.day))
     confirm(qtbot, dialog)
     assert detail(db, d).snapshot.pending_extension == promised
     sup.refresh_now()
     assert "延期待批" in sup.detail.badge_texts()
-    dialog = act(qtbot, sup, K.APPROVE_EXTENSION)
+    dialog = act(qtbot, sup, K.APPROVE_EXTENSION, ApproveExtensionDialog)
     assert "需银行总行审批授信额度" in texts(dialog)
     confirm(qtbot, dialog)
     snap = detail(db, d).snapshot
@@ -125,7 +136,7 @@ def test_closed_loop_through_the_dialogs(
 
     # 办结 with the answer, the outcome and the measure as policy basis.
     fin.refresh_now()
-    dialog = act(qtbot, fin, K.RESOLVE)
+    dialog = act(qtbot, fin, K.RESOLVE, ResolveDialog)
     assert isinstance(dialog, ResolveDialog) and dialog.basis.text() == BASIS
     type_text(dialog.text, "已协调合作银行授信500万元")
     choose(dialog, qtbot, "部分解决")
@@ -138,7 +149,7 @@ def test_closed_loop_through_the_dialogs(
     # 回访 不满意: the dialog says it will be reopened (重办), and it is.
     cadre = show(qtbot, make_ctx, cast.cadre)
     open_demand(qtbot, cadre, d)
-    dialog = act(qtbot, cadre, K.FOLLOW_UP)
+    dialog = act(qtbot, cadre, K.FOLLOW_UP, FollowUpDialog)
     assert isinstance(dialog, FollowUpDialog)
     assert not dialog.reopen_note.isVisible()
     choose(dialog, qtbot, "不满意")
@@ -150,14 +161,14 @@ def test_closed_loop_through_the_dialogs(
 
     # resolved again, 满意, and the supervisor closes it.
     fin.refresh_now()
-    dialog = act(qtbot, fin, K.RESOLVE)
-    type_text(dialog.text, "追加授信300万元，已放款")  # type: ignore[attr-defined]
-    dialog.basis.setText("江北委发〔2023〕11号 第13条")  # type: ignore[attr-defined]
+    dialog = act(qtbot, fin, K.RESOLVE, ResolveDialog)
+    type_text(dialog.text, "追加授信300万元，已放款")
+    dialog.basis.setText("江北委发〔2023〕11号 第13条")
     choose(dialog, qtbot, "已解决")
     confirm(qtbot, dialog)
     assert detail(db, d).snapshot.state is wf.State.RESOLVED
     cadre.refresh_now()
-    dialog = act(qtbot, cadre, K.FOLLOW_UP)
+    dialog = act(qtbot, cadre, K.FOLLOW_UP, FollowUpDialog)
     choose(dialog, qtbot, "满意")
     confirm(qtbot, dialog)
     assert detail(db, d).snapshot.state is wf.State.FOLLOWED_UP
@@ -188,8 +199,8 @@ def test_closed_loop_through_the_dialogs(
     notes = [timeline.index(r, 2).data() for r in range(timeline.rowCount())]
     assert "结果：部分解决" in notes[5] and BASIS in notes[5]
     assert "满意度：不满意" in notes[6] and "重办" in notes[6]
-    qtmodeltester.check(timeline)  # type: ignore[attr-defined]
-    qtmodeltester.check(sup.list_panel.model)  # type: ignore[attr-defined]
+    qtmodeltester.check(timeline)
+    qtmodeltester.check(sup.list_panel.model)
 
 
 # --- who may do what -----------------------------------------------------------------------
@@ -216,10 +227,10 @@ def test_cadre_cannot_route_but_may_withdraw(
     cadre = show(qtbot, make_ctx, cast.cadre)
     open_demand(qtbot, cadre, d)
     assert set(cadre.detail.action_buttons) == {K.WITHDRAW}
-    dialog = act(qtbot, cadre, K.WITHDRAW)
+    dialog = act(qtbot, cadre, K.WITHDRAW, NoteDialog)
     confirm(qtbot, dialog)
     assert dialog.isVisible() and "说明" in dialog.error_text()
-    type_text(dialog.text, "企业已自行解决")  # type: ignore[attr-defined]
+    type_text(dialog.text, "企业已自行解决")
     confirm(qtbot, dialog)
     assert detail(db, d).snapshot.state is wf.State.WITHDRAWN
 
@@ -234,13 +245,13 @@ def test_return_without_reason_shows_the_error_and_keeps_the_dialog(
     route(db, cast, d)
     fin = show(qtbot, make_ctx, cast.finance_handler)
     open_demand(qtbot, fin, d)
-    dialog = act(qtbot, fin, K.RETURN)
+    dialog = act(qtbot, fin, K.RETURN, NoteDialog)
     qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
     assert dialog.isVisible()
     assert dialog.field_errors["text"].text() == "“退回”需要填写说明"
     assert dialog.field_errors["text"].isVisible()
     assert detail(db, d).snapshot.state is wf.State.ASSIGNED
-    type_text(dialog.text, "涉及用工招聘，建议交区人力社保局")  # type: ignore[attr-defined]
+    type_text(dialog.text, "涉及用工招聘，建议交区人力社保局")
     confirm(qtbot, dialog)
     assert not dialog.isVisible()
     back = detail(db, d)
@@ -256,17 +267,17 @@ def test_resolve_without_outcome_keeps_the_answer_typed(
     demands.accept_demand(db, cast.finance_handler, d)
     fin = show(qtbot, make_ctx, cast.finance_handler)
     open_demand(qtbot, fin, d)
-    dialog = act(qtbot, fin, K.RESOLVE)
-    type_text(dialog.text, "已协调银行授信")  # type: ignore[attr-defined]
+    dialog = act(qtbot, fin, K.RESOLVE, ResolveDialog)
+    type_text(dialog.text, "已协调银行授信")
     confirm(qtbot, dialog)
     assert dialog.isVisible() and dialog.field_errors["outcome"].text() == "请选择办理结果"
-    assert dialog.text.toPlainText() == "已协调银行授信"  # type: ignore[attr-defined]
-    dialog.basis.clear()  # type: ignore[attr-defined]
+    assert dialog.text.toPlainText() == "已协调银行授信"
+    dialog.basis.clear()
     choose(dialog, qtbot, "已解决")
     confirm(qtbot, dialog)
     assert dialog.isVisible() and "政策依据" in dialog.field_errors["policy_basis"].text()
     assert detail(db, d).snapshot.state is wf.State.ACCEPTED
-    type_text(dialog.basis, BASIS)  # type: ignore[attr-defined]
+    type_text(dialog.basis, BASIS)
     confirm(qtbot, dialog)
     assert detail(db, d).snapshot.state is wf.State.RESOLVED
 
@@ -284,11 +295,11 @@ def test_late_extension_request_is_refused_in_the_dialog(
     # a dialog opened before the window closed (the day turned meanwhile) still refuses
     fin.detail.open_action(K.REQUEST_EXTENSION)
     dialog = fin.detail.active_dialog
-    assert dialog is not None and dialog.isVisible()
-    type_text(dialog.text, "材料不全")  # type: ignore[attr-defined]
+    assert isinstance(dialog, ExtensionRequestDialog) and dialog.isVisible()
+    type_text(dialog.text, "材料不全")
     confirm(qtbot, dialog)
     assert dialog.isVisible() and "至少 1 个工作日" in dialog.error_text()
-    assert dialog.text.toPlainText() == "材料不全"  # type: ignore[attr-defined]
+    assert dialog.text.toPlainText() == "材料不全"
     assert detail(db, d).snapshot.pending_extension is None
 
 
@@ -321,7 +332,7 @@ def test_merge_offers_other_open_demands_of_the_enterprise(
     dup = raise_demand(db, cast, "贷款贴息（重复登记）")
     sup = show(qtbot, make_ctx, cast.supervisor)
     open_demand(qtbot, sup, dup)
-    dialog = act(qtbot, sup, K.MERGE)
+    dialog = act(qtbot, sup, K.MERGE, MergeDialog)
     assert isinstance(dialog, MergeDialog)
     assert dialog.target.count() == 1 and dialog.target.currentData() == first
     confirm(qtbot, dialog)
@@ -336,9 +347,9 @@ def test_escalation_asks_for_a_text_and_raises_the_level(
     route(db, cast, d)
     sup = show(qtbot, make_ctx, cast.supervisor)
     open_demand(qtbot, sup, d)
-    dialog = act(qtbot, sup, K.ESCALATE)
+    dialog = act(qtbot, sup, K.ESCALATE, NoteDialog)
     assert "第 1 次督办" in texts(dialog)
-    type_text(dialog.text, "请三个工作日内办结")  # type: ignore[attr-defined]
+    type_text(dialog.text, "请三个工作日内办结")
     qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
     assert detail(db, d).snapshot.escalation_level == 1
     assert "督办 1 次" in sup.detail.badge_texts()
@@ -384,13 +395,13 @@ def test_filters_and_overdue_colouring(
     cast: Cast,
     make_ctx: MakeCtx,
     three_demands: dict[str, str],
-    qtmodeltester: object,
+    qtmodeltester: ModelTester,
 ) -> None:
     sup = show(qtbot, make_ctx, cast.supervisor)
     panel = sup.list_panel
     model = panel.model
     assert model.ids == [three_demands["new"], three_demands["late"], three_demands["soon"]]
-    qtmodeltester.check(model)  # type: ignore[attr-defined]
+    qtmodeltester.check(model)
 
     def colour(row: int) -> str | None:
         brush = model.index(row, 3).data(Qt.ItemDataRole.ForegroundRole)
@@ -453,7 +464,7 @@ def test_selection_survives_a_refresh_and_detail_shows_the_overdue_deadline(
 
 
 def test_conflicting_step_from_another_device_is_marked(
-    qtbot: QtBot, db: Database, cast: Cast, make_ctx: MakeCtx, qtmodeltester: object
+    qtbot: QtBot, db: Database, cast: Cast, make_ctx: MakeCtx, qtmodeltester: ModelTester
 ) -> None:
     """A second 签收 that arrived by sync after the demand was already accepted: kept in the
     history, flagged, and shown so, not silently dropped."""
@@ -487,12 +498,13 @@ def test_conflicting_step_from_another_device_is_marked(
     assert "冲突" in timeline.index(last, 1).data()
     assert timeline.index(last, 2).data(Qt.ItemDataRole.BackgroundRole) is not None
     assert timeline.index(0, 2).data(Qt.ItemDataRole.BackgroundRole) is None
-    qtmodeltester.check(timeline)  # type: ignore[attr-defined]
+    qtmodeltester.check(timeline)
 
 
 def test_an_overdue_demand_shows_extension_disabled_with_why(
     qtbot: QtBot, db: Database, cast: Cast, make_ctx: MakeCtx, tmp_path: Path
 ) -> None:
+
     past = clock.now() - timedelta(days=40)
     with at(past):
         late = raise_demand(db, cast, "超期的贴息诉求")

@@ -69,7 +69,9 @@ def _start(qapp: QApplication, path: Path, monkeypatch: pytest.MonkeyPatch) -> l
     monkeypatch.setattr(QApplication, "exec", lambda *_a: 0)
     code = app_module._run(qapp, path, "百千万企业走访联络系统", app_module.PendingBundles(None))
     assert code == 0
-    windows = [w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+    windows: list[QWidget] = [
+        w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+    ]
     for w in windows:
         w.close()
     return windows
@@ -140,10 +142,12 @@ def test_the_recovery_key_opens_the_door_then_the_person_signs_in(
 
     def lost_password(dialog: QDialog) -> int:
         assert isinstance(dialog, UnlockDialog)
-        dialog.ask_recovery_key = lambda: "AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH"  # type: ignore[method-assign]
+        monkeypatch.setattr(
+            dialog, "ask_recovery_key", lambda: "AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH"
+        )
         dialog.use_recovery_key()
         assert "恢复密钥不正确" in dialog.error.text()
-        dialog.ask_recovery_key = recovery.lower  # type: ignore[method-assign]
+        monkeypatch.setattr(dialog, "ask_recovery_key", recovery.lower)
         dialog.use_recovery_key()
         return int(dialog.result())
 

@@ -6,6 +6,7 @@ import sys
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QPoint, QSettings, QStandardPaths, Qt
@@ -82,7 +83,7 @@ def _street(db: Database, name: str) -> str:
 def ids(db: Database, cast: Cast) -> dict[str, str]:
     """Four more enterprises, registered through the service."""
 
-    def add(name: str, n: int, street: str, **kw: object) -> str:
+    def add(name: str, n: int, street: str, **kw: Any) -> str:
         return enterprises.register_enterprise(
             db,
             cast.admin,
@@ -90,7 +91,7 @@ def ids(db: Database, cast: Cast) -> dict[str, str]:
                 name=name,
                 uscc=make_uscc(f"91500105MA{n:07d}"),
                 street_id=_street(db, street),
-                **kw,  # type: ignore[arg-type]
+                **kw,
             ),
         )
 

@@ -16,6 +16,14 @@ from pytestqt.qtbot import QtBot
 from liaison.data.db import Database
 from liaison.domain import workflow as wf
 from liaison.services.worklist import worklist
+from liaison.ui.demands import DemandsScreen
+from liaison.ui.demands.action_dialogs import (
+    ApproveExtensionDialog,
+    ExtensionRequestDialog,
+    FollowUpDialog,
+    NoteDialog,
+    ResolveDialog,
+)
 from liaison.ui.demands.route_dialog import RouteDialog
 from liaison.ui.visits import drafts
 from tests.conftest import Cast
@@ -45,10 +53,9 @@ def _drafts_and_quiet(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterat
         settle(qtbot, screen.list_panel)
 
 
-def _route(qtbot: QtBot, sup: object, demand_id: str, lead: str | None = None) -> None:
-    open_demand(qtbot, sup, demand_id)  # type: ignore[arg-type]
-    dialog = act(qtbot, sup, K.ROUTE)  # type: ignore[arg-type]
-    assert isinstance(dialog, RouteDialog)
+def _route(qtbot: QtBot, sup: DemandsScreen, demand_id: str, lead: str | None = None) -> None:
+    open_demand(qtbot, sup, demand_id)
+    dialog = act(qtbot, sup, K.ROUTE, RouteDialog)
     if lead is not None:
         dialog.lead.setCurrentIndex(dialog.lead.findText(lead))
     confirm(qtbot, dialog)
@@ -85,9 +92,9 @@ def test_issue_loop_visit_route_return_reroute_extend_reopen_close(
     confirm(qtbot, act(qtbot, hr, K.ACCEPT))
     assert detail(db, hiring).snapshot.state is wf.State.ACCEPTED
     open_demand(qtbot, hr, loan)
-    dialog = act(qtbot, hr, K.RETURN)
-    type_text(dialog.text, "融资事项不属于本局职责，请改派区金融办")  # type: ignore[attr-defined]
-    confirm(qtbot, dialog)
+    returning = act(qtbot, hr, K.RETURN, NoteDialog)
+    type_text(returning.text, "融资事项不属于本局职责，请改派区金融办")
+    confirm(qtbot, returning)
     returned = detail(db, loan).snapshot
     assert returned.state is wf.State.NEW and returned.return_count == 1
 
@@ -101,39 +108,39 @@ def test_issue_loop_visit_route_return_reroute_extend_reopen_close(
     deadline = detail(db, loan).snapshot.deadline
     assert deadline is not None
     promised = deadline + timedelta(days=10)
-    dialog = act(qtbot, fin, K.REQUEST_EXTENSION)
-    type_text(dialog.text, "需合作银行总行审批")  # type: ignore[attr-defined]
-    dialog.promised.setDate(QDate(promised.year, promised.month, promised.day))  # type: ignore[attr-defined]
-    confirm(qtbot, dialog)
+    extension = act(qtbot, fin, K.REQUEST_EXTENSION, ExtensionRequestDialog)
+    type_text(extension.text, "需合作银行总行审批")
+    extension.promised.setDate(QDate(promised.year, promised.month, promised.day))
+    confirm(qtbot, extension)
     sup.refresh_now()
     open_demand(qtbot, sup, loan)
-    confirm(qtbot, act(qtbot, sup, K.APPROVE_EXTENSION))
+    confirm(qtbot, act(qtbot, sup, K.APPROVE_EXTENSION, ApproveExtensionDialog))
     assert detail(db, loan).snapshot.deadline == promised
 
     # Resolved; the cadre follows up 不满意 → reopened; resolved again; 满意; closed.
     fin.refresh_now()
-    dialog = act(qtbot, fin, K.RESOLVE)
-    type_text(dialog.text, "已对接银行，授信审批中")  # type: ignore[attr-defined]
-    choose(dialog, qtbot, "部分解决")
-    confirm(qtbot, dialog)
+    resolving = act(qtbot, fin, K.RESOLVE, ResolveDialog)
+    type_text(resolving.text, "已对接银行，授信审批中")
+    choose(resolving, qtbot, "部分解决")
+    confirm(qtbot, resolving)
     assert detail(db, loan).snapshot.state is wf.State.RESOLVED
     cadre = show(qtbot, make_ctx, cast.cadre)
     open_demand(qtbot, cadre, loan)
-    dialog = act(qtbot, cadre, K.FOLLOW_UP)
-    choose(dialog, qtbot, "不满意")
-    type_text(dialog.text, "贷款尚未到位")  # type: ignore[attr-defined]
-    confirm(qtbot, dialog)
+    follow_up = act(qtbot, cadre, K.FOLLOW_UP, FollowUpDialog)
+    choose(follow_up, qtbot, "不满意")
+    type_text(follow_up.text, "贷款尚未到位")
+    confirm(qtbot, follow_up)
     reopened = detail(db, loan).snapshot
     assert reopened.state is wf.State.ACCEPTED and reopened.reopen_count == 1
     fin.refresh_now()
-    dialog = act(qtbot, fin, K.RESOLVE)
-    type_text(dialog.text, "贷款 300 万元已放款")  # type: ignore[attr-defined]
-    choose(dialog, qtbot, "已解决")
-    confirm(qtbot, dialog)
+    resolving = act(qtbot, fin, K.RESOLVE, ResolveDialog)
+    type_text(resolving.text, "贷款 300 万元已放款")
+    choose(resolving, qtbot, "已解决")
+    confirm(qtbot, resolving)
     cadre.refresh_now()
-    dialog = act(qtbot, cadre, K.FOLLOW_UP)
-    choose(dialog, qtbot, "满意")
-    confirm(qtbot, dialog)
+    follow_up = act(qtbot, cadre, K.FOLLOW_UP, FollowUpDialog)
+    choose(follow_up, qtbot, "满意")
+    confirm(qtbot, follow_up)
     sup.refresh_now()  # still showing the loan since approving its extension
     confirm(qtbot, act(qtbot, sup, K.CLOSE))
 

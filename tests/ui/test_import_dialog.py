@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import openpyxl
 import pytest
@@ -19,6 +20,9 @@ from liaison.ui.enterprises.screen import EnterprisesScreen
 from liaison.ui.imports import ImportDialog
 from liaison.ui.imports.dialog import STATUS_COLORS
 from tests.conftest import VALID_USCC, Cast
+
+if TYPE_CHECKING:
+    from pytestqt.modeltest import ModelTester  # imported by pytest-qt once Qt is chosen
 
 SCREENS = Path("/tmp/screens")
 
@@ -58,7 +62,7 @@ def open_with(qtbot: QtBot, ctx: AppContext, path: Path, kind: str = "enterprise
 
 def test_preview_then_import(
     qtbot: QtBot,
-    qtmodeltester: object,
+    qtmodeltester: ModelTester,
     make_ctx: Callable[[Actor], AppContext],
     cast: Cast,
     tmp_path: Path,
@@ -78,7 +82,7 @@ def test_preview_then_import(
     assert dialog.error_label.text() == ""
     model = dialog.model
     assert model.rowCount() == 5
-    qtmodeltester.check(model)  # type: ignore[attr-defined]
+    qtmodeltester.check(model)
 
     rows = {model.index(r, 0).data(): r for r in range(model.rowCount())}
     bad = rows["5"]
@@ -171,6 +175,7 @@ def test_enterprise_screen_shows_the_import_button_to_editors(
     who: str,
     visible: bool,
 ) -> None:
+
     screen = EnterprisesScreen(make_ctx(getattr(cast, who)))
     qtbot.addWidget(screen)
     screen.show()

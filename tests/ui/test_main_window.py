@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from liaison import launcher
 from liaison.services.context import Actor
 from liaison.ui.context import AppContext
+from liaison.ui.home import HomeScreen
 from liaison.ui.main_window import MainWindow
 from tests.conftest import Cast
 
@@ -87,6 +88,7 @@ def test_headers_name_the_persons_department_or_street(
     if not unit:
         assert " · " not in status[0]
     home = window.screen_named("home")
+    assert isinstance(home, HomeScreen)
     qtbot.waitUntil(lambda: actor.display_name in home.subtitle.text())
     assert (f"{unit} · " in home.subtitle.text()) == bool(unit)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QMenu
 from pytestqt.qtbot import QtBot
 
 from liaison.data.db import Database
@@ -48,4 +48,5 @@ def test_the_file_menu_offers_it_to_every_role(
         window = MainWindow(make_ctx(getattr(cast, who)))
         qtbot.addWidget(window)
         file_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "文件(&F)")
+        assert isinstance(file_menu, QMenu)
         assert "修改密码…" in [a.text() for a in file_menu.actions()], who

@@ -50,6 +50,7 @@ def _images(pdf: Path) -> list[tuple[int, int]]:
     found = []
     for page in PdfReader(pdf).pages:
         for image in page.images:
+            assert image.image is not None
             found.append(image.image.size)
     return found
 
@@ -132,7 +133,7 @@ def test_visits_screen_prints_the_selected_visit(
         found = [w for w in QApplication.topLevelWidgets() if isinstance(w, PdfPreviewDialog)]
         return found[-1] if found else None
 
-    qtbot.waitUntil(lambda: preview() is not None and preview().isVisible(), timeout=10000)  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: (shown := preview()) is not None and shown.isVisible(), timeout=10000)
     dialog = preview()
     assert dialog is not None and dialog.document.pageCount() == 1
     text = "".join(p.extract_text() for p in PdfReader(dialog.pdf_path).pages)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -28,7 +29,7 @@ def _open(ctx: AppContext, qtbot: QtBot, enterprise_id: str) -> EnterpriseDialog
     return dialog
 
 
-def _other_window_saves(db: Database, cast: Cast, **changes: object) -> None:
+def _other_window_saves(db: Database, cast: Cast, **changes: Any) -> None:
     other = database(db.path)
     try:
         shown = get_enterprise(other, cast.enterprise_id).as_input()
@@ -67,7 +68,8 @@ def test_a_clash_shows_both_sides_and_saves_the_choice(
 
     stale = dialog.stale_dialog
     assert stale is not None and stale.isVisible() and dialog.isVisible()
-    cells = [stale.table.item(0, c).text() for c in range(4)]  # type: ignore[union-attr]
+    items = [stale.table.item(0, c) for c in range(4)]
+    cells = [item.text() if item is not None else None for item in items]
     assert cells == ["联系电话", before.phone or "—", "13800000000", "023-61234567"]
     assert stale.table.rowCount() == 1  # the scale only they changed: no question
     stale.grab().save(str(tmp_path / "stale.png"))

@@ -6,7 +6,7 @@ import warnings
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
@@ -27,6 +27,9 @@ from liaison.ui.sync.screen import bundle_file_name
 from tests.conftest import Cast, log_demands
 from tests.sync import conftest as sync_fixtures
 from tests.sync.conftest import MakeLaptop, Replica, introduce
+
+if TYPE_CHECKING:
+    from pytestqt.modeltest import ModelTester  # imported by pytest-qt once Qt is chosen
 
 LAPTOP = "观音桥街道 laptop 3"
 
@@ -121,7 +124,7 @@ def edit_phone(replica: Replica, actor: Actor, enterprise_id: str, phone: str) -
 def test_export_on_the_hub_then_drop_on_the_laptop_brings_the_records(
     qtbot: QtBot,
     qapp: QApplication,
-    qtmodeltester: Any,
+    qtmodeltester: ModelTester,
     pair: tuple[Replica, Replica],
     cast: Cast,
     tmp_path: Path,
@@ -152,7 +155,8 @@ def test_export_on_the_hub_then_drop_on_the_laptop_brings_the_records(
     # introduce() made one full export already; the new one comes first
     qtbot.waitUntil(lambda: screen.history.model.rowCount() == 2, timeout=10_000)
     qtmodeltester.check(screen.history.model)
-    assert screen.history.model.row_at(0).peer_name == LAPTOP  # type: ignore[union-attr]
+    newest = screen.history.model.row_at(0)
+    assert newest is not None and newest.peer_name == LAPTOP
 
     on_laptop = open_screen(qtbot, qapp, laptop, cast.admin)
     before = count_rows(laptop, "demand")
@@ -205,7 +209,7 @@ def test_only_bundle_files_are_accepted_for_dropping(
 def test_a_bundle_from_an_unknown_device_shows_its_fingerprint_and_can_be_trusted(
     qtbot: QtBot,
     qapp: QApplication,
-    qtmodeltester: Any,
+    qtmodeltester: ModelTester,
     pair: tuple[Replica, Replica],
     make_laptop: MakeLaptop,
     cast: Cast,
@@ -256,7 +260,11 @@ def test_a_bundle_from_an_unknown_device_shows_its_fingerprint_and_can_be_truste
 
 
 def test_a_conflict_is_shown_side_by_side_and_kept_by_a_supervisor(
-    qtbot: QtBot, qapp: QApplication, qtmodeltester: Any, pair: tuple[Replica, Replica], cast: Cast
+    qtbot: QtBot,
+    qapp: QApplication,
+    qtmodeltester: ModelTester,
+    pair: tuple[Replica, Replica],
+    cast: Cast,
 ) -> None:
     hub, laptop = pair
     laptop.receive(hub.export(laptop))
@@ -331,14 +339,18 @@ def test_a_device_that_never_synced_says_so(
 
 
 def test_revoking_a_device_marks_it_and_removes_it_from_export_targets(
-    qtbot: QtBot, qapp: QApplication, pair: tuple[Replica, Replica], cast: Cast
+    qtbot: QtBot,
+    qapp: QApplication,
+    pair: tuple[Replica, Replica],
+    cast: Cast,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     hub, laptop = pair
     screen = open_screen(qtbot, qapp, hub, cast.admin)
     assert screen.peer_combo.findData(laptop.device_id) >= 0
     row = next(i for i, r in enumerate(screen.devices.model.rows) if r.info.id == laptop.device_id)
     screen.devices.view.selectRow(row)
-    screen.devices.ask = lambda _q: True  # type: ignore[method-assign]
+    monkeypatch.setattr(screen.devices, "ask", lambda _q: True)
     with qtbot.waitSignal(screen.overview_did_load, timeout=10_000):
         screen.devices.revoke_button.click()
     statuses = {r.info.id: screen.devices.status_text(r) for r in screen.devices.model.rows}
@@ -419,8 +431,13 @@ def test_a_company_registered_twice_shows_advice_instead_of_versions(
 
 
 def test_a_bundle_opened_from_the_file_manager_shows_its_preview_on_the_sync_screen(
-    qtbot: QtBot, qapp: QApplication, pair: tuple[Replica, Replica], cast: Cast
+    qtbot: QtBot,
+    qapp: QApplication,
+    pair: tuple[Replica, Replica],
+    cast: Cast,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+
     from liaison.ui.app import PendingBundles
     from liaison.ui.main_window import MainWindow
 
@@ -436,7 +453,11 @@ def test_a_bundle_opened_from_the_file_manager_shows_its_preview_on_the_sync_scr
     qtbot.addWidget(window)
     window.show()
     opened: list[Path] = []
-    window.open_bundle = lambda path: (opened.append(path), MainWindow.open_bundle(window, path))  # type: ignore[method-assign]
+    monkeypatch.setattr(
+        window,
+        "open_bundle",
+        lambda path: (opened.append(path), MainWindow.open_bundle(window, path)),
+    )
     pending.attach(window)
     assert opened == [bundle, bundle]
     screen = window.screen_named("sync")

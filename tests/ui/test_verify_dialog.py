@@ -8,6 +8,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
 from liaison.data.db import Database
@@ -107,4 +108,5 @@ def test_every_role_finds_it_in_the_tools_menu(
         titles = [a.text() for a in window.menuBar().actions()]
         assert "工具(&T)" in titles, who
         tools = next(a.menu() for a in window.menuBar().actions() if a.text() == "工具(&T)")
+        assert isinstance(tools, QMenu)
         assert [a.text() for a in tools.actions()] == ["核验销号单…"], who

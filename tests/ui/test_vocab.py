@@ -35,7 +35,7 @@ def _is_vocabulary(value: object) -> bool:
     return bool(texts) and all(isinstance(t, str) and CJK.search(t) for t in texts)
 
 
-def core_tables() -> dict[str, object]:
+def core_tables() -> dict[str, vocab.CoreTable]:
     """Every public module-level table of Chinese labels in the core's domain modules."""
     return {
         f"{module.__name__}.{name}": value
@@ -45,7 +45,7 @@ def core_tables() -> dict[str, object]:
     }
 
 
-def _entries(table: object) -> list[tuple[object, str]]:
+def _entries(table: vocab.CoreTable) -> list[tuple[object, str]]:
     if isinstance(table, Mapping):
         return list(table.items())
     assert isinstance(table, tuple)
