@@ -594,6 +594,14 @@ def restore(
     return Restored(db_path, kept, behind)
 
 
+def same_installation(db_path: Path, other: Path) -> bool:
+    """Whether the database file `other` (a backup beside it, say) is of the installation whose
+    database is `db_path`: the same local device. Databases side by side share a backups
+    folder; a file that cannot be read is nobody's."""
+    mine, theirs = _current_device(db_path), _current_device(other)
+    return mine is not None and theirs is not None and mine[0] == theirs[0]
+
+
 def _current_device(db_path: Path) -> tuple[str, str] | None:
     if not db_path.exists():
         return None

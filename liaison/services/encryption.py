@@ -150,10 +150,15 @@ def encrypt(db_path: Path) -> Encrypted:
 
 
 def _plaintext_copies(db_path: Path) -> list[Path]:
-    """The database's backups and the files a restore set aside, still in the clear."""
+    """The database's backups and the files a restore set aside, still in the clear: this
+    installation's only (another database beside it shares the backups folder)."""
     found = [b.path for b in backup.listed(backup.folder(db_path))]
     found += sorted(db_path.parent.glob(f"{db_path.stem}-before-restore-*.sqlite"))
-    return [p for p in found if p.is_file() and not driver.is_encrypted(p)]
+    return [
+        p
+        for p in found
+        if p.is_file() and not driver.is_encrypted(p) and backup.same_installation(db_path, p)
+    ]
 
 
 def new_recovery_key(db: Database, actor: Actor) -> str:

@@ -168,6 +168,31 @@ def test_backups_taken_before_are_encrypted_too(district: tuple[Database, Cast])
     driver.forget(taken.path)
 
 
+def test_another_databases_backups_in_the_same_folder_are_left_alone(
+    district: tuple[Database, Cast],
+) -> None:
+    """Two databases side by side share the backups folder: encrypting one must not encrypt
+    the other's backups with a key that database does not have."""
+    from liaison.data import backup
+    from liaison.services.setup import init_database
+
+    db, _cast = district
+    mine = backup.take(db.path, "daily")
+    other_path = db.path.with_name("other.sqlite")
+    init_database(other_path)  # another installation: its own device
+    theirs = backup.take(other_path, "manual")
+    assert mine.path.parent == theirs.path.parent
+    db.dispose()
+    encryption.encrypt(db.path)
+    assert driver.is_encrypted(mine.path)
+    assert not driver.is_encrypted(theirs.path) and not keyslots.keys_path(theirs.path).exists()
+    conn = driver.connect(theirs.path)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        conn.close()
+
+
 def test_the_right_password_starts_the_count_again(
     district: tuple[Database, Cast], sign_in_pauses: list[float]
 ) -> None:
