@@ -154,26 +154,17 @@ def test_missing_summary_is_shown_beside_it_and_nothing_is_lost(
     assert len(visit_ids(db, cast.cadre)) == 1
 
 
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        ("zh_CN", "第 2 条诉求：请选择诉求类别"),
+        ("en", "Demand 2: please choose a demand category"),
+    ],
+)
 def test_demand_without_category_marks_that_row(
-    qtbot: QtBot, db: Database, cast: Cast, make_ctx: Callable[[Actor], AppContext]
-) -> None:
-    screen = open_visits_screen(qtbot, make_ctx(cast.cadre))
-    form = screen.form
-    pick_enterprise(qtbot, screen, "嘉陵", cast.enterprise_id)
-    type_text(form.summary, "了解经营情况")
-    add_demand_row(qtbot, screen, "rz", "贷款贴息")
-    qtbot.keyClick(focused_widget(), Qt.Key.Key_D, CTRL)
-    type_text(form.demand_rows[1].title, "厂区门口道路破损")
-    assert not form.save()
-    assert "第 2 条诉求" in form.errors["demands"].text()
-    assert form.demand_rows[1].category.property("invalid") is True
-    assert not form.demand_rows[0].category.property("invalid")
-    assert focused_widget() is form.demand_rows[1].category
-    assert visit_ids(db, cast.cadre) == []
-
-
-def test_in_english_the_refused_demand_row_is_named_and_marked(
-    english: None,
+    language: str,
+    said: str,
+    request: pytest.FixtureRequest,
     qtbot: QtBot,
     db: Database,
     cast: Cast,
@@ -181,6 +172,8 @@ def test_in_english_the_refused_demand_row_is_named_and_marked(
     tmp_path: Path,
 ) -> None:
     """The row comes from the refusal's `row`, not from its words: the same in English."""
+    if language == "en":
+        request.getfixturevalue("english")
     screen = open_visits_screen(qtbot, make_ctx(cast.cadre))
     form = screen.form
     pick_enterprise(qtbot, screen, "嘉陵", cast.enterprise_id)
@@ -189,10 +182,12 @@ def test_in_english_the_refused_demand_row_is_named_and_marked(
     qtbot.keyClick(focused_widget(), Qt.Key.Key_D, CTRL)
     type_text(form.demand_rows[1].title, "厂区门口道路破损")
     assert not form.save()
-    assert form.errors["demands"].text() == "Demand 2: please choose a demand category"
+    assert form.errors["demands"].text() == said
     assert form.demand_rows[1].category.property("invalid") is True
     assert not form.demand_rows[0].category.property("invalid")
-    screen.grab().save(str(tmp_path / "visit_form_english_error.png"))
+    assert focused_widget() is form.demand_rows[1].category
+    assert visit_ids(db, cast.cadre) == []
+    screen.grab().save(str(tmp_path / f"visit_form_error_{language}.png"))
 
 
 def test_follow_up_before_visit_is_refused_at_the_dates(
