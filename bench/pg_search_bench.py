@@ -5,9 +5,10 @@ which query, on the district's 150,000 enterprises.
 
 Copies the search keys the SQLite index holds (`enterprise_search`: normalized name, pinyin
 initials, full pinyin, code; `enterprise_gram`: every two-character window and last
-character) from the bench database into a throwaway PostgreSQL server (`pg_cluster`), builds
-the candidate indexes, and runs bench/run.py's 44 queries (20 times each) the way
-`liaison.data.search.search` runs them, in three designs:
+character) from the bench database into a throwaway PostgreSQL server
+(`tests/pg_cluster.py`), builds the candidate indexes, and runs bench/run.py's 44 queries
+(20 times each) the way `liaison.data.search.search` runs them, in five designs (the last is
+what `liaison.data.pg_search` does):
 
 - `trigram`: pg_trgm GIN indexes on name, initials and pinyin for every substring query;
 - `trigram+grams`: pg_trgm for three characters and more, the `enterprise_gram` table (a plain
@@ -41,9 +42,10 @@ from liaison.data import driver
 from liaison.data.search import COUNT_CAP, normalize
 from liaison.domain.uscc import is_uscc_prefix
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from pg_cluster import cluster
-from run import SEARCH_QUERIES
+sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parents[1])]
+from run import SEARCH_QUERIES  # noqa: E402
+
+from tests.pg_cluster import cluster  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 LIMIT = 200

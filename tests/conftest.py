@@ -106,6 +106,34 @@ def _actor(db: Database, admin: Actor, username: str, role: Role, **kw: str) -> 
     return accounts.sign_in(db, username, "password-123")
 
 
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[str]:
+    """A throwaway PostgreSQL server for the session (tests/pg_cluster.py); its DSN. Skipped
+    where PostgreSQL is not installed — unless LIAISON_REQUIRE_POSTGRESQL is set (CI)."""
+    from tests.pg_cluster import available, cluster
+
+    if not available():
+        if os.environ.get("LIAISON_REQUIRE_POSTGRESQL"):
+            pytest.fail("PostgreSQL is not installed: apt install postgresql")
+        pytest.skip("PostgreSQL is not installed here (apt install postgresql)")
+    with cluster() as dsn:
+        yield dsn
+
+
+@pytest.fixture
+def pg_dsn(pg_server: str, request: pytest.FixtureRequest) -> Iterator[str]:
+    """A new, empty database on the session's server for one test; dropped after."""
+    import psycopg
+
+    name = f"t_{abs(hash(request.node.nodeid)) % 10**12}"
+    with psycopg.connect(pg_server, autocommit=True) as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {name}")
+        admin.execute(f"CREATE DATABASE {name}")
+    yield pg_server.replace("dbname=postgres", f"dbname={name}")
+    with psycopg.connect(pg_server, autocommit=True) as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
 @pytest.fixture
 def cast(db: Database) -> Cast:
     return make_cast(db)

@@ -1,12 +1,12 @@
-"""A throwaway PostgreSQL server for benchmarks: Debian's `postgresql` package, a cluster in a
-temporary folder, run as an unprivileged user (PostgreSQL refuses to run as root).
+"""A throwaway PostgreSQL server for tests and benchmarks: Debian's `postgresql` package, a
+cluster in a temporary folder, run as an unprivileged user (PostgreSQL refuses to run as root).
 
     with cluster() as dsn:
         psycopg.connect(dsn)
 
 The server listens on a Unix socket in the folder only (no TCP port), trusts local connections,
 and is stopped and deleted when the block ends. Settings are those of a modest office server
-(`SETTINGS`). Issue 16's test fixture will grow from this.
+(`SETTINGS`). `available()` says whether this machine has the server's programs.
 """
 
 from __future__ import annotations
@@ -36,6 +36,10 @@ def binaries() -> Path:
     if not found:
         raise RuntimeError("PostgreSQL is not installed: apt install postgresql")
     return found[-1].parent
+
+
+def available() -> bool:
+    return bool(sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl")))
 
 
 def _as_user() -> list[str]:
