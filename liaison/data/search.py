@@ -58,7 +58,8 @@ def normalize(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).lower().split())
 
 
-def _grams(text: str) -> set[str]:
+def windows(text: str) -> set[str]:
+    """Every two-character window of `text`, and its last character alone."""
     return {text[i : i + 2] for i in range(len(text))}
 
 
@@ -127,7 +128,7 @@ def _insert(conn: sqlite3.Connection, rows: Iterable[tuple[str, str, str]]) -> N
         k = Keys.of(name)
         doc += 1
         docs.append((doc, eid, k.name, k.initials, k.pinyin, uscc))
-        grams += [(g, doc) for g in _grams(k.name) | _grams(k.initials)]
+        grams += [(g, doc) for g in windows(k.name) | windows(k.initials)]
     if not docs:
         return
     conn.execute(
@@ -170,7 +171,9 @@ def rebuild(conn: sqlite3.Connection) -> int:
     conn.execute("INSERT INTO enterprise_fts(enterprise_fts) VALUES ('rebuild')")
     conn.execute("DROP INDEX IF EXISTS ix_enterprise_gram_doc")
     grams = sorted(
-        (g, i) for i, (_, k, _) in enumerate(keyed, 1) for g in _grams(k.name) | _grams(k.initials)
+        (g, i)
+        for i, (_, k, _) in enumerate(keyed, 1)
+        for g in windows(k.name) | windows(k.initials)
     )
     conn.executemany("INSERT INTO enterprise_gram(gram, doc) VALUES (?, ?)", grams)
     conn.execute("CREATE INDEX IF NOT EXISTS ix_enterprise_gram_doc ON enterprise_gram(doc)")

@@ -27,9 +27,12 @@ config = _freeze_config()
 
 
 def _imported_modules() -> set[str]:
-    """Every module liaison/ imports, by its full dotted name."""
+    """Every module liaison/ imports, by its full dotted name (its desktop modules only)."""
     found: set[str] = set()
     for path in (ROOT / "liaison").rglob("*.py"):
+        module = ".".join(path.relative_to(ROOT).with_suffix("").parts)
+        if not config.desktop_module(module):
+            continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Import):
                 found.update(alias.name for alias in node.names)
@@ -48,10 +51,22 @@ def test_nothing_the_code_imports_is_left_out_of_the_frozen_build() -> None:
     assert {"QtCore", "QtGui", "QtWidgets", "QtPdf", "QtPrintSupport", "QtNetwork"} <= qt
 
 
+def test_the_hubs_modules_stay_out_and_no_desktop_module_imports_them() -> None:
+    assert not config.desktop_module("liaison.data.pg_search")
+    assert config.desktop_module("liaison.data.search")
+    for path in (ROOT / "liaison").rglob("*.py"):
+        module = ".".join(path.relative_to(ROOT).with_suffix("").parts)
+        if config.desktop_module(module):
+            text = path.read_text(encoding="utf-8")
+            for hub in config.HUB_ONLY:
+                assert hub not in text, f"{module} refers to {hub}, left out of the desktop build"
+
+
 def test_the_spec_takes_its_lists_from_the_one_config_and_the_lazy_screens_whole() -> None:
     spec = (INSTALLER / "liaison.spec").read_text(encoding="utf-8")
-    assert "from freeze_config import EXCLUDES, HIDDEN_IMPORTS, datas, wanted" in spec
-    assert 'collect_submodules("liaison") + HIDDEN_IMPORTS' in spec
+    names = "EXCLUDES, HIDDEN_IMPORTS, datas, desktop_module, wanted"
+    assert f"from freeze_config import {names}" in spec
+    assert 'collect_submodules("liaison", filter=desktop_module) + HIDDEN_IMPORTS' in spec
     assert "excludes=EXCLUDES" in spec
     # the names the Windows installer and the .deb start
     assert 'executable("liaison", console=not WINDOWS)' in spec
