@@ -6,7 +6,8 @@
 then run scripts/update_translations.sh and translate what it lists as unfinished.
 
 The core (liaison/, outside liaison/ui) stays Chinese and Qt-free. This walks its AST and
-collects every message given to a DomainError subclass (ValidationError, PermissionDenied,
+collects every `Text` (a message with values, liaison.domain.text) wherever it is made, every
+message given to a DomainError subclass (ValidationError, PermissionDenied,
 NotFound, InvalidTransition, BundleRefused, … found by their bases) — at the call, through
 a small helper that passes its parameter on (`_bad(n, "序号不对")`), or in the subclass's own
 `super().__init__(…)` — what the `*_refusal` functions return (why a button is disabled),
@@ -312,7 +313,9 @@ def collect(root: Path = ROOT) -> Collector:
             if not isinstance(call, ast.Call):
                 continue
             name = _name(call.func)
-            if name in errors:
+            if name == TEXT:  # a Text is a message for people wherever it is made
+                collector.add(call, consts)
+            elif name in errors:
                 collector.add(_message_arg(call, errors[name]), consts)
             elif isinstance(call.func, ast.Name) and name in helpers:
                 collector.add(_message_arg(call, helpers[name], ""), consts)

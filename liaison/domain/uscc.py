@@ -54,11 +54,11 @@ def normalize_uscc(raw: str) -> str:
     ).upper()
 
 
-def _describe_bad(code: str) -> str:
+def _describe_bad(code: str) -> Text:
     bad = [(i, c) for i, c in enumerate(code, 1) if c not in _ALLOWED]
-    named = "、".join(f"第 {i} 位“{c}”" for i, c in bad[:_MAX_NAMED])
-    more = f"等 {len(bad)} 处" if len(bad) > _MAX_NAMED else ""
-    return named + more
+    named = tuple(Text("第 {0} 位“{1}”", i, c) for i, c in bad[:_MAX_NAMED])
+    more = Text("等 {0} 处", len(bad)) if len(bad) > _MAX_NAMED else ""
+    return Text("{0}{1}", named, more)
 
 
 def validate_uscc(raw: str) -> str:

@@ -170,7 +170,7 @@ def find_header(
     if best is not None:
         best = _with_sub_header(rows, best, synonyms)
     if best is None:
-        expected = "、".join(FIELD_LABELS[f] for f in fields if f in FIELD_LABELS)
+        expected = tuple(FIELD_LABELS[f] for f in fields if f in FIELD_LABELS)
         raise DomainError(
             Text(
                 "文件“{0}”中找不到{1}的表头：请确认有“{2}”等列（至少包含{3}）",

@@ -12,6 +12,7 @@ from sqlalchemy import Table
 from liaison.data.models import (
     Base,
 )
+from liaison.domain.text import Text
 from liaison.imports.headers import (
     ENTERPRISE_FIELDS,
     FIELD_LABELS,
@@ -151,7 +152,9 @@ def hidden_rows(table: Sheet, header: HeaderMap) -> list[RowResult]:
         if n <= header.row:
             continue
         get = cells_getter(cells, header)
-        message = f"第 {n} 行：在 Excel 中被隐藏（常为已注销企业），未导入；确需导入请先取消隐藏"
+        message = Text(
+            "第 {0} 行：在 Excel 中被隐藏（常为已注销企业），未导入；确需导入请先取消隐藏", n
+        )
         out.append(RowResult(n, RowStatus.HIDDEN, get("name"), get("uscc"), message))
     return sorted(out, key=lambda r: r.row)
 

@@ -139,7 +139,7 @@ def merge_unseen[F: (_DepartmentForm, _RuleForm)](
         {n: getattr(theirs, n) for n in names},
     )
     if clashes:
-        words = "、".join(labels[c.field] for c in clashes)
+        words = tuple(labels[c.field] for c in clashes)
         raise ValidationError(
             Text("{0}的{1}在您打开后已被他人修改：请关闭后重新打开，核对后再改", what, words),
             field=clashes[0].field,

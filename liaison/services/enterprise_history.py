@@ -154,7 +154,8 @@ def visit_refusal(db: Database, actor: Actor, enterprise_id: str) -> str | None:
         try:
             visit_service.check_enterprise_access(s, actor, enterprise)
         except PermissionDenied as exc:
-            return str(exc)
+            message: str = exc.args[0]  # the message itself: a Text keeps its key for the UI
+            return message
     return None
 
 

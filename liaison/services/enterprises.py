@@ -135,7 +135,7 @@ def _clean(data: EnterpriseInput, session: Session, own_id: str | None) -> Enter
         raise ValidationError(Text("企业规模“{0}”无效", data.scale), field="scale")
     unknown = [t for t in data.tags if t not in TAGS]
     if unknown:
-        raise ValidationError(Text("未知的企业标签：{0}", "、".join(unknown)), field="tags")
+        raise ValidationError(Text("未知的企业标签：{0}", tuple(unknown)), field="tags")
     for c in data.contacts:
         if not c.name.strip():
             raise ValidationError("联系人姓名不能为空", field="contacts")
@@ -229,7 +229,7 @@ class StaleEdit(DomainError):
     def __init__(
         self, clashes: list[Clash], theirs: EnterpriseInput, mine_wins: EnterpriseInput
     ) -> None:
-        names = "、".join(FIELD_LABELS[c.field] for c in clashes)
+        names = tuple(FIELD_LABELS[c.field] for c in clashes)
         super().__init__(
             Text("您编辑期间，他人已修改并保存了该企业的{0}：请选择保留哪一方的内容", names)
         )

@@ -60,7 +60,7 @@ def open_or_create(path: Path) -> Database:
         backup.daily(path)
     except DomainError as exc:
         title = QApplication.translate("App", "百千万企业走访联络系统")
-        text = QApplication.translate("App", "今天的自动备份没有完成：{0}").format(exc)
+        text = QApplication.translate("App", "今天的自动备份没有完成：{0}").format(tr_core(exc))
         QMessageBox.warning(None, title, text)
     return database(path)
 

@@ -7,7 +7,7 @@ Regenerate after changing a message in the core (liaison/ outside liaison/ui):
 
 Each is a key: a message as the core writes it, or the template of a `Text` with its numbered
 places ({0}, {1}…). liaison.ui.core_text.tr_core looks keys up here;
-tests/ui/test_core_text.py fails when this file is out of date. 383 messages.
+tests/ui/test_core_text.py fails when this file is out of date. 386 messages.
 """
 
 # ruff: noqa: E501
@@ -650,7 +650,13 @@ def messages() -> dict[str, str]:
             "CoreText",
             "磁盘空间不足：{0} 所在的磁盘已满，这次操作没有写入任何内容；请腾出空间后重试",
         ),
+        "第 {0} 位“{1}”": QCoreApplication.translate("CoreText", "第 {0} 位“{1}”"),
         "第 {0} 条诉求": QCoreApplication.translate("CoreText", "第 {0} 条诉求"),
+        "第 {0} 行：在 Excel 中被隐藏（常为已注销企业），未导入；确需导入请先取消隐藏": QCoreApplication.translate(
+            "CoreText",
+            "第 {0} 行：在 Excel 中被隐藏（常为已注销企业），未导入；确需导入请先取消隐藏",
+        ),
+        "等 {0} 处": QCoreApplication.translate("CoreText", "等 {0} 处"),
         "等 {0} 条诉求": QCoreApplication.translate("CoreText", "等 {0} 条诉求"),
         "签发设备不是本区登记的设备：此单不能作为凭证": QCoreApplication.translate(
             "CoreText", "签发设备不是本区登记的设备：此单不能作为凭证"

@@ -8,12 +8,11 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
 
-from liaison.domain.errors import DomainError
 from liaison.ui.actions import ActionFailed
 from liaison.ui.core_text import tr_core
 
 
-def show_error(parent: QWidget | None, message: str | DomainError) -> None:
+def show_error(parent: QWidget | None, message: str | BaseException) -> None:
     """A refusal in a message box; a fault the action funnel already showed
     (`liaison.ui.actions.ActionFailed`) is not shown twice."""
     if isinstance(message, ActionFailed):

@@ -156,7 +156,7 @@ def preview_pdf(
         dialog.open()
 
     def failed(exc: Exception) -> None:
-        dialogs.show_error(parent, str(exc))
+        dialogs.show_error(parent, exc)
 
     run_in_background(parent, lambda: render(out), done, failed, label=_t("正在生成打印文件…"))
 
@@ -182,7 +182,7 @@ def export_xlsx(
         dialogs.show_info(parent, _t("已导出：{path}").format(path=str(written)))
 
     def failed(exc: Exception) -> None:
-        dialogs.show_error(parent, str(exc))
+        dialogs.show_error(parent, exc)
 
     run_in_background(parent, lambda: render(path), done, failed, label=_t("正在导出 Excel…"))
 

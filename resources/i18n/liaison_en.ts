@@ -1246,12 +1246,12 @@ Time: {at}</translation>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location line="+491"/>
+        <location line="+497"/>
         <source>部门</source>
         <translation>department</translation>
     </message>
     <message>
-        <location line="-778"/>
+        <location line="-784"/>
         <source>{0}的{1}在您打开后已被他人修改：请关闭后重新打开，核对后再改</source>
         <translation>Someone else changed this {0}&apos;s {1} after you opened it: close the form, open it again and check before changing</translation>
     </message>
@@ -1604,7 +1604,7 @@ Time: {at}</translation>
         <translation>disk full (quota exceeded)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+15"/>
         <source>签发设备不是本区登记的设备：此单不能作为凭证</source>
         <translation>Signed by a device this district never enrolled: the sheet is not valid</translation>
     </message>
@@ -1836,7 +1836,7 @@ Time: {at}</translation>
         <translation type="vanished">This is this installation; no need to trust it</translation>
     </message>
     <message>
-        <location line="-487"/>
+        <location line="-493"/>
         <source>密码不能是用户名，也不能包含用户名</source>
         <translation>The password may not be or contain the username</translation>
     </message>
@@ -1881,7 +1881,7 @@ Time: {at}</translation>
         <translation>The new password must differ from the current one</translation>
     </message>
     <message>
-        <location line="+273"/>
+        <location line="+279"/>
         <source>请选择接收设备：同步包加密发给它，只有它能打开（完整同步包也一样：--full --for 设备）</source>
         <translation>Choose the receiving device: the bundle is encrypted to it and only it can open it (a full bundle too: --full --for DEVICE)</translation>
     </message>
@@ -1921,7 +1921,7 @@ Time: {at}</translation>
         <translation>Enterprise registered twice: delete one of them (Delete in the enterprise details) and the conflict goes away</translation>
     </message>
     <message>
-        <location line="-833"/>
+        <location line="-839"/>
         <source>LIAISON_PDF_FONT 指定的字体文件不存在：{0}</source>
         <translation>The font file named by LIAISON_PDF_FONT does not exist: {0}</translation>
     </message>
@@ -2151,7 +2151,22 @@ Time: {at}</translation>
         <translation>this computer&apos;s device</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+59"/>
+        <source>第 {0} 位“{1}”</source>
+        <translation>position {0} &quot;{1}&quot;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>第 {0} 行：在 Excel 中被隐藏（常为已注销企业），未导入；确需导入请先取消隐藏</source>
+        <translation>Row {0}: hidden in Excel (often a deregistered enterprise), not imported; unhide it first to import it</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>等 {0} 处</source>
+        <translation> and others, {0} in all</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>等 {0} 条诉求</source>
         <translation> (one of {0})</translation>
     </message>
@@ -2248,7 +2263,7 @@ Time: {at}</translation>
         <translation type="vanished"> (the signing device has since been revoked; the content still matches the records)</translation>
     </message>
     <message>
-        <location line="-832"/>
+        <location line="-838"/>
         <source>{0} 不是 Liaison 的数据库或备份文件</source>
         <translation>{0} is not a Liaison database or backup</translation>
     </message>
@@ -2731,7 +2746,7 @@ Time: {at}</translation>
         <translation>Disk full: the disk holding {0} is full; nothing of this operation was written. Free some space and try again</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+15"/>
         <source>签封 {0} 没有对应的变更</source>
         <translation>seal {0} has no changes</translation>
     </message>
@@ -2789,7 +2804,7 @@ Time: {at}</translation>
         <translation type="vanished">Unknown sending device &quot;{0}&quot; (fingerprint {1}): compare fingerprints with the sender, then run liaison device trust FINGERPRINT --bundle THIS_FILE</translation>
     </message>
     <message>
-        <location line="-170"/>
+        <location line="-176"/>
         <source>未知的演示规模“{0}”（可选：{1}）</source>
         <translation>Unknown demo scale &quot;{0}&quot; (choose from: {1})</translation>
     </message>
@@ -2839,12 +2854,12 @@ Time: {at}</translation>
         <translation>escalated {0}x</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>第 {0} 条诉求</source>
         <translation>Demand {0}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>结束日期不能早于开始日期（{0}）</source>
         <translation>The end date cannot be before the start date ({0})</translation>
     </message>
@@ -4630,7 +4645,7 @@ Demands recorded by liaison cadres on their visits appear here.</translation>
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../liaison/ui/dialogs.py" line="+22"/>
+        <location filename="../../liaison/ui/dialogs.py" line="+21"/>
         <source>无法完成操作</source>
         <translation>Could not complete the action</translation>
     </message>

@@ -18,7 +18,7 @@ from liaison.domain import clock
 from liaison.domain.errors import DomainError, PermissionDenied
 from liaison.domain.roles import Role
 from liaison.domain.text import Text
-from liaison.services import demands, visits, worklist
+from liaison.services import demands, enterprises, visits, worklist
 from liaison.services.context import Actor
 from liaison.sync.log import checks as sync_checks
 from liaison.sync.log import records as sync_entities
@@ -197,3 +197,25 @@ def test_a_refused_visit_deletion_shows_english_in_the_dialog(
     dialog.confirm_button.click()  # no reason: the core refuses, the dialog stays open
     assert dialog.isVisible()
     assert dialog.error.text() == "Please give a reason for the deletion"
+
+
+def test_refusals_made_of_parts_come_out_whole_in_english(
+    english: None, db: Database, cast: Cast
+) -> None:
+    """A refusal handed on by another service, and a list of positions: each part keeps its
+    key, so no Chinese is left but the names people typed."""
+    import re
+
+    from liaison.domain.errors import ValidationError
+    from liaison.domain.uscc import validate_uscc
+    from liaison.services.enterprise_history import visit_refusal
+
+    name = enterprises.get_enterprise(db, cast.enterprise_id).name
+    why = visit_refusal(db, cast.other_cadre, cast.enterprise_id)
+    assert why == f"您未包联“{name}”，请联系督办安排包联"
+    assert tr_core(why) == f'You are not assigned to "{name}"; ask a supervisor to assign you'
+    with pytest.raises(ValidationError) as bad:
+        validate_uscc("91500105MA0I0O0OX1")
+    assert "第 12 位“I”、第 14 位“O”、第 16 位“O”" in str(bad.value)
+    shown = tr_core(bad.value)
+    assert not re.search(r"[\u3400-\u9fff]", shown) and "position 12" in shown, shown

@@ -641,7 +641,7 @@ def _import(conn: sqlite3.Connection, opened: envelope.Opened, file: str) -> Imp
                 caught += more
                 arrived = authority.arrivals(conn, bundle_seals, authority_ops, have, local)
         except Unplaceable as exc:
-            raise BundleRefused("unplaceable", str(exc)) from exc
+            raise BundleRefused("unplaceable", exc.args[0]) from exc
         sealed = SealCheck(arrived.order)
         chunks = payload.seal_chunks(pconn, bundle_seals, arrived.order, h.ops, CHUNK)
         report = _apply(conn, h, chunks, file, arrived, sealed)
