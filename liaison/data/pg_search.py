@@ -13,15 +13,16 @@ measured on the district's 150,000 enterprises (bench/pg_search_bench.py, bench/
   SQLite (a trigram index cannot narrow 江北);
 - one character: `enterprise_char`, each character of name and initials once per enterprise
   (the SQLite range over two-character windows needs a DISTINCT that costs 20 ms here);
-- searches run with sequential scans off: with LIMIT, the planner otherwise reads the table
-  for a frequent pattern that happens to match late.
+- searches run with sequential scans off (restored after): with LIMIT, the planner otherwise
+  reads the table for a frequent pattern that happens to match late.
 
 Local, derived data, rebuilt from the enterprises at any time; callers own the transaction.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import psycopg
@@ -144,6 +145,19 @@ def _capped_count(conn: Connection, sql: str, params: tuple[object, ...]) -> int
     return int(row[0]) if row else 0
 
 
+@contextmanager
+def _without_sequential_scans(conn: Connection) -> Iterator[None]:
+    """Sequential scans off for the statements inside, then as they were: a search inside the
+    caller's transaction leaves that transaction's settings alone."""
+    row = conn.execute("SELECT current_setting('enable_seqscan')").fetchone()
+    before = row[0] if row else "on"
+    conn.execute("SELECT set_config('enable_seqscan', 'off', true)")
+    try:
+        yield
+    finally:
+        conn.execute("SELECT set_config('enable_seqscan', %s, true)", (before,))
+
+
 def search(conn: Connection, text: str, limit: int = 200) -> SearchResult | None:
     """Enterprises whose name, pinyin initials, full pinyin or code prefix match `text`:
     code prefix first, then name, initials and pinyin prefixes, then other substrings. None
@@ -158,14 +172,15 @@ def search(conn: Connection, text: str, limit: int = 200) -> SearchResult | None
             for (doc,) in conn.execute(f"{sql} LIMIT %s", (*params, limit)):
                 docs.setdefault(doc)
 
-    with conn.transaction():
-        conn.execute("SET LOCAL enable_seqscan = off")
+    with conn.transaction(), _without_sequential_scans(conn):
         code = q.upper()
         code_sql = _prefix("uscc") if is_uscc_prefix(code) else None
         if code_sql:
             take(code_sql, (code, code + "~"))
         capped = False
-        for column in KEY_COLUMNS:  # a prefix is a substring: its count bounds the total
+        # a prefix is a substring: its count bounds the total. Shorter queries look in the
+        # windows of name and initials only, as on SQLite: no pinyin prefix (ch, ji)
+        for column in KEY_COLUMNS if len(q) >= 3 else KEY_COLUMNS[:1]:
             take(_prefix(column), (q, q + _TOP))
             capped = capped or _capped_count(conn, _prefix(column), (q, q + _TOP)) > COUNT_CAP
         sub_sql, sub_params = _substring(q)

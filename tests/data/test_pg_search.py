@@ -87,7 +87,7 @@ QUERIES = [
     "江", "鑫", "渝", "华", "%", "_", "纯", "c", "j", "1",  # one character
     "江北", "观音", "科技", "有限", "重庆", "a_", "0%", "jb", "yx", "gs",  # two
     "观音桥", "科技有限", "江北区", "商贸有限公司", "a_b", "100%", "１００％",  # three and more
-    "cq", "cqjb", "jbq", "gyq", "yxgs", "kjyx",  # pinyin initials
+    "cq", "ch", "ji", "cqjb", "jbq", "gyq", "yxgs", "kjyx",  # pinyin initials, pinyin starts
     "jiangbei", "keji", "chongqing", "shangmao", "wuliu", "GuanYin",  # full pinyin
     "915001", "91500105M", "9150010", "92500", "91500105mb",  # code prefixes
     "没有这家企业", "zzzz", "  ", "",
@@ -161,7 +161,14 @@ def test_any_names_and_query_give_the_same_answer(pair: Pair, names: list[str], 
 
 
 def test_a_search_leaves_the_session_as_it_found_it(pair: Pair) -> None:
-    """Sequential scans are turned off for the search's own transaction only."""
+    """Sequential scans are off for the search's statements only: on an idle connection and
+    inside the caller's own transaction alike."""
     pair.index(_district(20))
     pg_search.search(pair.pg, "重庆")
+    pair.pg.commit()
     assert pair.pg.execute("SHOW enable_seqscan").fetchone() == ("on",)
+    pair.pg.rollback()
+    with pair.pg.transaction():
+        pair.pg.execute("SELECT 1")
+        pg_search.search(pair.pg, "重庆")
+        assert pair.pg.execute("SHOW enable_seqscan").fetchone() == ("on",)
