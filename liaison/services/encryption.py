@@ -150,15 +150,17 @@ def encrypt(db_path: Path) -> Encrypted:
 
 
 def _plaintext_copies(db_path: Path) -> list[Path]:
-    """The database's backups and the files a restore set aside, still in the clear: this
-    installation's only (another database beside it shares the backups folder)."""
-    found = [b.path for b in backup.listed(backup.folder(db_path))]
-    found += sorted(db_path.parent.glob(f"{db_path.stem}-before-restore-*.sqlite"))
-    return [
-        p
-        for p in found
-        if p.is_file() and not driver.is_encrypted(p) and backup.same_installation(db_path, p)
+    """The database's backups and the files a restore set aside, still in the clear. The
+    backups folder is shared with any other database beside this one: of its files, this
+    installation's only. The files set aside are this database's by name, whatever they hold
+    (a damaged file, another computer's before `--any-device`)."""
+    backups = [
+        b.path
+        for b in backup.listed(backup.folder(db_path))
+        if backup.same_installation(db_path, b.path)
     ]
+    aside = sorted(db_path.parent.glob(f"{db_path.stem}-before-restore-*.sqlite"))
+    return [p for p in backups + aside if p.is_file() and not driver.is_encrypted(p)]
 
 
 def new_recovery_key(db: Database, actor: Actor) -> str:

@@ -193,6 +193,21 @@ def test_another_databases_backups_in_the_same_folder_are_left_alone(
         conn.close()
 
 
+def test_a_file_a_restore_set_aside_is_encrypted_whoever_it_was(
+    district: tuple[Database, Cast],
+) -> None:
+    """What `restore --any-device` set aside was another computer's database, but it lies
+    beside this one under its name: it is encrypted with it."""
+    from liaison.services.setup import init_database
+
+    db, _cast = district
+    aside = db.path.with_name(f"{db.path.stem}-before-restore-20261201-090000.sqlite")
+    init_database(aside)  # another installation's database
+    db.dispose()
+    encryption.encrypt(db.path)
+    assert driver.is_encrypted(aside)
+
+
 def test_the_right_password_starts_the_count_again(
     district: tuple[Database, Cast], sign_in_pauses: list[float]
 ) -> None:
