@@ -177,9 +177,13 @@ def adopt_key(db_path: Path, path: Path) -> None:
         driver.unlock(path, key)
 
 
-def _copy(src: Path, dst: Path, progress: Callable[[int, int], object] | None) -> None:
-    """A snapshot of `src` in `dst`, encrypted with `src`'s key when it has one."""
-    if _copy_file_at_rest(src, dst, progress):
+def _copy(
+    src: Path, dst: Path, progress: Callable[[int, int], object] | None, *, live: bool = True
+) -> None:
+    """A snapshot of `src` in `dst`, encrypted with `src`'s key when it has one. `live`: `src`
+    is the database in use, copied at rest (it is opened to write, for an instant); a file
+    a person chose (a backup to restore) is only ever read."""
+    if live and _copy_file_at_rest(src, dst, progress):
         return
     with dst.open("wb"):  # whatever a file copy cut short left
         pass
@@ -210,8 +214,12 @@ def _copy_file_at_rest(src: Path, dst: Path, progress: Callable[[int, int], obje
     Windows will not let be read; the online backup API is used then."""
     try:
         reader = driver.connect(src, isolation_level=None, timeout=1)
+    except driver.Error:
+        return False
+    try:
         writer = driver.connect(src, isolation_level=None, timeout=1)
     except driver.Error:
+        reader.close()
         return False
     try:
         if reader.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
@@ -560,7 +568,7 @@ def restore(
     tmp = Path(tmp_name)
     key = driver.key_of(backup_file)
     try:
-        _copy(backup_file, tmp, None)
+        _copy(backup_file, tmp, None, live=False)
         if key is not None:
             driver.unlock(tmp, key)
         with driver.connect(tmp) as conn:
