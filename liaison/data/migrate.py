@@ -40,6 +40,11 @@ def upgrade(engine: Engine) -> None:
     Foreign keys are off meanwhile (SQLite's documented procedure for rebuilding a table that
     others refer to: batch migrations drop and re-create it) and checked before committing."""
     cfg = _config()
+    if engine.dialect.name != "sqlite":  # PostgreSQL: DDL is transactional, keys checked as made
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+        return
     with engine.connect() as conn:
         raw = conn.connection.driver_connection
         assert raw is not None

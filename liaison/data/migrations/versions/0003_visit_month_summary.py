@@ -34,6 +34,8 @@ INDEXES: tuple[tuple[str, str, list[str]], ...] = (
 def upgrade() -> None:
     for name, table, columns in INDEXES:
         op.create_index(name, table, columns)
+    if op.get_bind().dialect.name != "sqlite":
+        return  # PostgreSQL's autovacuum keeps its own statistics
     # Sampled statistics for the new indexes, so the planner uses them (as PRAGMA optimize).
     op.execute("PRAGMA analysis_limit=1000")
     for name, _table, _columns in INDEXES:

@@ -77,9 +77,17 @@ DEVICE_COLUMNS = (
 )
 
 
+def _portable(stmt: str) -> str:
+    """The statement for the database at hand: PostgreSQL has no WITHOUT ROWID, and calls
+    BLOB bytea (frozen with this revision, like the DDL)."""
+    if op.get_bind().dialect.name != "postgresql":
+        return stmt
+    return stmt.replace(" WITHOUT ROWID", "").replace(" BLOB ", " bytea ")
+
+
 def upgrade() -> None:
     for stmt in DDL:
-        op.execute(stmt)
+        op.execute(_portable(stmt))
     with op.batch_alter_table("device") as batch:
         for column in DEVICE_COLUMNS:
             batch.add_column(column)

@@ -50,9 +50,16 @@ def _last_change_columns(batch: object) -> None:
     add(sa.Column("updated_device", sa.String(36), nullable=True))
 
 
+def _portable(stmt: str) -> str:
+    """As in 0004: no WITHOUT ROWID on PostgreSQL, and BLOB is bytea there."""
+    if op.get_bind().dialect.name != "postgresql":
+        return stmt
+    return stmt.replace(" WITHOUT ROWID", "").replace(" BLOB ", " bytea ")
+
+
 def upgrade() -> None:
-    op.execute(SEAL_DDL)
-    op.execute(EQUIVOCATION_DDL)
+    op.execute(_portable(SEAL_DDL))
+    op.execute(_portable(EQUIVOCATION_DDL))
     op.execute("ALTER TABLE sync_op ADD COLUMN refused TEXT")
     with op.batch_alter_table("device") as batch:
         batch.add_column(sa.Column("kind", sa.String(10), nullable=False, server_default=""))
@@ -89,9 +96,9 @@ def upgrade() -> None:
     conn = op.get_bind()
     rows = conn.exec_driver_sql("SELECT id, password_hash FROM account").fetchall()
     for account_id, password_hash in rows:
-        conn.exec_driver_sql(
-            "UPDATE account SET password_seal = ? WHERE id = ?",
-            (_seal(account_id, password_hash), account_id),
+        conn.execute(
+            sa.text("UPDATE account SET password_seal = :seal WHERE id = :id"),
+            {"seal": _seal(account_id, password_hash), "id": account_id},
         )
     # nothing ever made attachments: the model and its sync entity are gone
     with op.batch_alter_table("attachment") as batch:
