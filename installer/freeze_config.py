@@ -28,7 +28,7 @@ HIDDEN_IMPORTS = ["chinese_calendar"]
 
 # liaison's modules for the PostgreSQL hub, which the desktop package does not run yet: left out
 # with their driver (psycopg and its libpq), the desktop app never imports them.
-HUB_ONLY = ["liaison.data.pg_search"]
+HUB_ONLY = ["liaison.data.pg_search", "liaison.data.move"]
 
 
 def desktop_module(name: str) -> bool:
