@@ -7,7 +7,7 @@ Regenerate after changing a message in the core (liaison/ outside liaison/ui):
 
 Each is a key: a message as the core writes it, or the template of a `Text` with its numbered
 places ({0}, {1}…). liaison.ui.core_text.tr_core looks keys up here;
-tests/ui/test_core_text.py fails when this file is out of date. 386 messages.
+tests/ui/test_core_text.py fails when this file is out of date. 388 messages.
 """
 
 # ruff: noqa: E501
@@ -442,6 +442,9 @@ def messages() -> dict[str, str]:
         "数据库 {0} 由更新版本的 Liaison 创建（数据结构 {1}）：请安装新版本": QCoreApplication.translate(
             "CoreText", "数据库 {0} 由更新版本的 Liaison 创建（数据结构 {1}）：请安装新版本"
         ),
+        "数据库 {0} 的数据结构是 {1}，不是当前的 {2}：请先用本版本打开一次": QCoreApplication.translate(
+            "CoreText", "数据库 {0} 的数据结构是 {1}，不是当前的 {2}：请先用本版本打开一次"
+        ),
         "数据库 {0} 需要升级（运行 liaison init --db {1}）": QCoreApplication.translate(
             "CoreText", "数据库 {0} 需要升级（运行 liaison init --db {1}）"
         ),
@@ -636,6 +639,9 @@ def messages() -> dict[str, str]:
         "用户名最多 60 个字符": QCoreApplication.translate("CoreText", "用户名最多 60 个字符"),
         "申请延期": QCoreApplication.translate("CoreText", "申请延期"),
         "申请延至 {0}": QCoreApplication.translate("CoreText", "申请延至 {0}"),
+        "目标 PostgreSQL 数据库已有数据：只能迁移到新建的空数据库": QCoreApplication.translate(
+            "CoreText", "目标 PostgreSQL 数据库已有数据：只能迁移到新建的空数据库"
+        ),
         "目标诉求{0}：只能并入尚在办理的诉求（待交办、已交办或办理中）": QCoreApplication.translate(
             "CoreText", "目标诉求{0}：只能并入尚在办理的诉求（待交办、已交办或办理中）"
         ),

@@ -1246,17 +1246,17 @@ Time: {at}</translation>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location line="+497"/>
+        <location line="+503"/>
         <source>部门</source>
         <translation>department</translation>
     </message>
     <message>
-        <location line="-784"/>
+        <location line="-790"/>
         <source>{0}的{1}在您打开后已被他人修改：请关闭后重新打开，核对后再改</source>
         <translation>Someone else changed this {0}&apos;s {1} after you opened it: close the form, open it again and check before changing</translation>
     </message>
     <message>
-        <location line="+453"/>
+        <location line="+456"/>
         <source>无法识别的核验码：请扫描销号单上的二维码，或输入“编号 校验码”，例如：{0}</source>
         <translation>Not a verification code: scan the QR code on the closure record, or type &quot;serial check-code&quot;, e.g. {0}</translation>
     </message>
@@ -1265,7 +1265,7 @@ Time: {at}</translation>
         <translation type="vanished">Accounts already exist; ask an administrator to create a new one</translation>
     </message>
     <message>
-        <location line="-165"/>
+        <location line="-168"/>
         <source>已有待审批的延期申请</source>
         <translation>An extension request is already awaiting approval</translation>
     </message>
@@ -1375,7 +1375,7 @@ Time: {at}</translation>
         <translation>policy basis</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>数据库中已有企业数据，演示数据只能生成到空数据库</source>
         <translation>The database already holds enterprises; demo data can only go into an empty database</translation>
     </message>
@@ -1398,7 +1398,7 @@ Time: {at}</translation>
         <translation type="vanished">The file is over 1 GB; it is not a sync bundle exported by this system</translation>
     </message>
     <message>
-        <location line="-363"/>
+        <location line="-366"/>
         <source>内容不是 JSON 对象</source>
         <translation>the content is not a JSON object</translation>
     </message>
@@ -1432,7 +1432,7 @@ Time: {at}</translation>
         <translation>the handler does not belong to the step&apos;s unit</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+61"/>
         <source>数据库正被其他程序使用（Liaison 仍在运行？）：请先关闭它再恢复</source>
         <translation>The database is in use by another program (is Liaison still running?): close it before restoring</translation>
     </message>
@@ -1584,7 +1584,7 @@ Time: {at}</translation>
         <translation type="vanished">The target demand was withdrawn or already merged</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>督办中</source>
         <translation>Escalated</translation>
     </message>
@@ -1836,7 +1836,7 @@ Time: {at}</translation>
         <translation type="vanished">This is this installation; no need to trust it</translation>
     </message>
     <message>
-        <location line="-493"/>
+        <location line="-499"/>
         <source>密码不能是用户名，也不能包含用户名</source>
         <translation>The password may not be or contain the username</translation>
     </message>
@@ -1871,7 +1871,7 @@ Time: {at}</translation>
         <translation>A recovery key is 32 letters and digits (like ABCD-EFGH-…, 8 groups)</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+95"/>
         <source>数据库没有加密，没有恢复密钥</source>
         <translation>The database is not encrypted: it has no recovery key</translation>
     </message>
@@ -1881,7 +1881,7 @@ Time: {at}</translation>
         <translation>The new password must differ from the current one</translation>
     </message>
     <message>
-        <location line="+279"/>
+        <location line="+282"/>
         <source>请选择接收设备：同步包加密发给它，只有它能打开（完整同步包也一样：--full --for 设备）</source>
         <translation>Choose the receiving device: the bundle is encrypted to it and only it can open it (a full bundle too: --full --for DEVICE)</translation>
     </message>
@@ -1921,7 +1921,7 @@ Time: {at}</translation>
         <translation>Enterprise registered twice: delete one of them (Delete in the enterprise details) and the conflict goes away</translation>
     </message>
     <message>
-        <location line="-839"/>
+        <location line="-845"/>
         <source>LIAISON_PDF_FONT 指定的字体文件不存在：{0}</source>
         <translation>The font file named by LIAISON_PDF_FONT does not exist: {0}</translation>
     </message>
@@ -2136,7 +2136,12 @@ Time: {at}</translation>
         <translation>The database {0} is already encrypted</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+7"/>
+        <source>数据库 {0} 的数据结构是 {1}，不是当前的 {2}：请先用本版本打开一次</source>
+        <translation>The database {0} has schema {1}, not the current {2}: open it once with this version first</translation>
+    </message>
+    <message>
+        <location line="+87"/>
         <source>无法读取密钥文件 {0}：{1}</source>
         <translation>Cannot read the key file {0}: {1}</translation>
     </message>
@@ -2151,7 +2156,12 @@ Time: {at}</translation>
         <translation>this computer&apos;s device</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+45"/>
+        <source>目标 PostgreSQL 数据库已有数据：只能迁移到新建的空数据库</source>
+        <translation>The target PostgreSQL database already holds data: move only into a new, empty database</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>第 {0} 位“{1}”</source>
         <translation>position {0} &quot;{1}&quot;</translation>
     </message>
@@ -2263,7 +2273,7 @@ Time: {at}</translation>
         <translation type="vanished"> (the signing device has since been revoked; the content still matches the records)</translation>
     </message>
     <message>
-        <location line="-838"/>
+        <location line="-844"/>
         <source>{0} 不是 Liaison 的数据库或备份文件</source>
         <translation>{0} is not a Liaison database or backup</translation>
     </message>
@@ -2547,7 +2557,7 @@ Time: {at}</translation>
         <translation>Database {0} was made by a newer Liaison (schema {1}): install the newer version</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>数据库 {0} 需要升级（运行 liaison init --db {1}）</source>
         <translation>Database {0} needs an upgrade (run liaison init --db {1})</translation>
     </message>
@@ -2736,7 +2746,7 @@ Time: {at}</translation>
         <translation>Wrong username or password; after {0} in a row, “{1}” is locked on this computer for {2} minutes</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>目标诉求{0}：只能并入尚在办理的诉求（待交办、已交办或办理中）</source>
         <translation>The target demand is {0}: a duplicate can join only a demand still in hand (to route, routed or in progress)</translation>
     </message>
@@ -2804,7 +2814,7 @@ Time: {at}</translation>
         <translation type="vanished">Unknown sending device &quot;{0}&quot; (fingerprint {1}): compare fingerprints with the sender, then run liaison device trust FINGERPRINT --bundle THIS_FILE</translation>
     </message>
     <message>
-        <location line="-176"/>
+        <location line="-179"/>
         <source>未知的演示规模“{0}”（可选：{1}）</source>
         <translation>Unknown demo scale &quot;{0}&quot; (choose from: {1})</translation>
     </message>
@@ -2849,7 +2859,7 @@ Time: {at}</translation>
         <translation>extension to {0} requested</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>督办 {0} 次</source>
         <translation>escalated {0}x</translation>
     </message>
