@@ -19,6 +19,7 @@ from liaison.services import demand_list as dl
 from liaison.services import demands
 from liaison.services.context import Actor
 from liaison.ui.context import AppContext
+from liaison.ui.core_text import tr_core
 from liaison.ui.dashboard import DashboardScreen
 from liaison.ui.demands.ledger_dialog import ledger_scope
 from liaison.ui.demands.screen import DemandsScreen
@@ -32,8 +33,8 @@ MakeCtx = Callable[[Actor], AppContext]
 def messages(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
     said: dict[str, list[str]] = {"info": [], "error": []}
     monkeypatch.setattr("liaison.ui.dialogs.show_info", lambda _p, text: said["info"].append(text))
-    monkeypatch.setattr(
-        "liaison.ui.dialogs.show_error", lambda _p, text: said["error"].append(text)
+    monkeypatch.setattr(  # what the message box would say
+        "liaison.ui.dialogs.show_error", lambda _p, message: said["error"].append(tr_core(message))
     )
     return said
 
