@@ -29,6 +29,7 @@ import os
 import re
 import shutil
 import sqlite3
+import subprocess
 import tempfile
 import time
 from collections.abc import Callable
@@ -258,18 +259,50 @@ def _written_back(conn: sqlite3.Connection) -> bool:
 def _copy_bytes(
     src: Path, dst: Path, pages: int, size: int, progress: Callable[[int, int], object] | None
 ) -> None:
-    chunk = max(1, 2**24 // size)  # pages per read: 16 MB
+    """The first `pages` pages of `src` into `dst`. On POSIX systems a child process reads
+    the file: this process closing a descriptor of it would drop every lock it holds on the
+    database (see `driver.is_encrypted`)."""
+    total = pages * size
+    if os.name != "posix":
+        _copy_here(src, dst, total, progress, size)
+    else:
+        child = subprocess.Popen(["cp", "--", str(src), str(dst)], stderr=subprocess.PIPE)
+        while child.poll() is None:
+            if progress is not None:
+                progress(min(_size_of(dst), total) // size, pages)
+            time.sleep(0.05)
+        if child.returncode != 0:
+            why = (child.stderr.read() if child.stderr else b"").decode(errors="replace")
+            raise OSError(errno.EIO, why.strip() or "cp failed")
+        if _size_of(dst) < total:
+            raise OSError(errno.EIO, "the database file is shorter than its pages")
+        os.truncate(dst, total)
+    if progress is not None:
+        progress(pages, pages)
+
+
+def _size_of(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _copy_here(
+    src: Path, dst: Path, total: int, progress: Callable[[int, int], object] | None, size: int
+) -> None:
+    """Windows: its locks belong to handles, and closing another handle releases none."""
+    chunk = 2**24
     with src.open("rb") as fin, dst.open("wb") as fout:
         done = 0
-        while done < pages:
-            n = min(chunk, pages - done)
-            data = fin.read(n * size)
-            if len(data) != n * size:
+        while done < total:
+            data = fin.read(min(chunk, total - done))
+            if not data:
                 raise OSError(errno.EIO, "the database file is shorter than its pages")
             fout.write(data)
-            done += n
+            done += len(data)
             if progress is not None:
-                progress(done, pages)
+                progress(done // size, total // size)
 
 
 def _self_contained(src: Path, dst: Path) -> None:

@@ -107,13 +107,33 @@ def key_of(database: Path | str) -> bytes | None:
 
 def is_encrypted(path: Path) -> bool:
     """Whether the file at `path` is an encrypted database (not SQLite's header in the clear);
-    False for a missing, empty or unreadable file."""
+    False for a missing, empty or unreadable file.
+
+    Asked through SQLite, never by opening the file with Python: closing any other descriptor
+    of a database file drops every POSIX lock this process holds on it, and with them the
+    shared lock that tells another program closing its last connection not to delete the
+    write-ahead log under ours (SQLite's "How To Corrupt", 2.2)."""
+    if key_of(path) is not None:
+        return True
     try:
-        with path.open("rb") as f:
-            head = f.read(len(PLAIN_HEADER))
-    except OSError:  # missing, a folder, unreadable: not an encrypted database either
+        if not path.is_file() or path.stat().st_size == 0:
+            return False
+    except OSError:
         return False
-    return bool(head) and head != PLAIN_HEADER
+    try:
+        conn = module.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+    except module.Error:
+        return False
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+    except module.DatabaseError as exc:
+        return getattr(exc, "sqlite_errorcode", None) == _NOT_A_DATABASE
+    finally:
+        conn.close()
+    return False
+
+
+_NOT_A_DATABASE = 26  # SQLITE_NOTADB: what SQLite says of an encrypted file without its key
 
 
 def apply_key(conn: sqlite3.Connection, database: Path | str) -> bool:

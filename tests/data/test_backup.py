@@ -477,3 +477,52 @@ def test_a_reader_on_older_pages_sends_the_backup_the_slow_safe_way(
         pinned.close()
     assert _integrity(made.path) == "ok"
     assert _count(made.path, "SELECT count(*) FROM scratch") == 1001
+
+
+def _held_locks(path: Path) -> list[str]:
+    """The POSIX locks this process holds on the file (Linux: /proc/locks)."""
+    inode, pid = path.stat().st_ino, str(os.getpid())
+    with open("/proc/locks", encoding="ascii") as locks:
+        return [
+            line
+            for line in locks
+            if line.split()[1] == "POSIX"
+            and line.split()[4] == pid
+            and line.split()[5].endswith(f":{inode}")
+        ]
+
+
+@pytest.mark.skipif(not Path("/proc/locks").exists(), reason="Linux shows its locks there")
+def test_looking_at_or_backing_up_the_open_database_keeps_its_locks(
+    db_path: Path, tmp_path: Path
+) -> None:
+    """Closing any descriptor of a database file drops every POSIX lock the process holds on
+    it: then another program closing its last connection deletes the write-ahead log under
+    ours. Neither the encryption check nor a backup may open the live file with Python."""
+    from liaison.services import encryption
+
+    live = driver.connect(db_path, isolation_level=None)
+    live.execute("CREATE TABLE kept (n INTEGER)")
+    live.execute("INSERT INTO kept VALUES (1)")
+    assert _held_locks(db_path)  # an open WAL connection holds a shared lock on the file
+    driver.is_encrypted(db_path)
+    encryption.is_encrypted(db_path)
+    backup.take(db_path, "manual")
+    assert _held_locks(db_path)
+    other = subprocess.run(  # another program writes and closes its last connection
+        [
+            sys.executable,
+            "-c",
+            "import sys; from liaison.data import driver; "
+            "c = driver.connect(sys.argv[1], isolation_level=None); "
+            "c.execute('INSERT INTO kept VALUES (2)'); c.close()",
+            str(db_path),
+        ],
+        cwd=Path(__file__).resolve().parents[2],
+        check=True,
+    )
+    assert other.returncode == 0
+    assert Path(f"{db_path}-wal").exists()  # still ours: it did not think itself the last
+    live.execute("INSERT INTO kept VALUES (3)")
+    live.close()
+    assert _count(db_path, "SELECT count(*) FROM kept") == 3
