@@ -635,12 +635,12 @@ def restore(
     return Restored(db_path, kept, behind)
 
 
-def same_installation(db_path: Path, other: Path) -> bool:
-    """Whether the database file `other` (a backup beside it, say) is of the installation whose
-    database is `db_path`: the same local device. Databases side by side share a backups
-    folder; a file that cannot be read is nobody's."""
-    mine, theirs = _current_device(db_path), _current_device(other)
-    return mine is not None and theirs is not None and mine[0] == theirs[0]
+def installation(path: Path) -> str | None:
+    """The local device of the database file at `path` (a database, a backup): which
+    installation it belongs to. Databases side by side share a backups folder. None for a file
+    that cannot be read (encrypted with a key this process does not hold, damaged, missing)."""
+    found = _current_device(path)
+    return found[0] if found else None
 
 
 def _current_device(db_path: Path) -> tuple[str, str] | None:

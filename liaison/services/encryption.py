@@ -154,13 +154,15 @@ def _plaintext_copies(db_path: Path) -> list[Path]:
     backups folder is shared with any other database beside this one: of its files, this
     installation's only. The files set aside are this database's by name, whatever they hold
     (a damaged file, another computer's before `--any-device`)."""
-    backups = [
+    mine = backup.installation(db_path)
+    plain = [
         b.path
         for b in backup.listed(backup.folder(db_path))
-        if backup.same_installation(db_path, b.path)
+        if b.path.is_file() and not driver.is_encrypted(b.path)
     ]
+    ours = [p for p in plain if mine is not None and backup.installation(p) == mine]
     aside = sorted(db_path.parent.glob(f"{db_path.stem}-before-restore-*.sqlite"))
-    return [p for p in backups + aside if p.is_file() and not driver.is_encrypted(p)]
+    return ours + [p for p in aside if p.is_file() and not driver.is_encrypted(p)]
 
 
 def new_recovery_key(db: Database, actor: Actor) -> str:
