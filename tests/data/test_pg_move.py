@@ -15,6 +15,7 @@ from sqlalchemy import Engine, MetaData, Table, create_engine, select, text
 from liaison.data import driver, move, pg_search
 from liaison.data.db import make_engine
 from liaison.data.models import Base
+from liaison.data.search import SearchResult
 from liaison.demo import generate
 from liaison.domain.errors import DomainError
 
@@ -47,6 +48,16 @@ def _rows(engine: Engine, table: Table) -> list[tuple[object, ...]]:
         )
 
 
+def _search(engine: Engine, query: str) -> SearchResult | None:
+    raw = engine.raw_connection()
+    try:
+        pg = raw.driver_connection
+        assert isinstance(pg, psycopg.Connection)
+        return pg_search.search(pg, query)
+    finally:
+        raw.close()
+
+
 def test_every_row_of_every_table_arrives(small_hub: Path, pg_engine: Engine) -> None:
     moved = move.copy_to_postgresql(small_hub, pg_engine)
     source = make_engine(small_hub, read_only=True)
@@ -62,14 +73,8 @@ def test_every_row_of_every_table_arrives(small_hub: Path, pg_engine: Engine) ->
         assert moved.rows["device_key"] == 1  # the hub's signing key comes along
     finally:
         source.dispose()
-    raw = pg_engine.raw_connection()
-    try:
-        pg = raw.driver_connection
-        assert isinstance(pg, psycopg.Connection)
-        found = pg_search.search(pg, "重庆")
-        assert found is not None and found.total > 0
-    finally:
-        raw.close()
+    found = _search(pg_engine, "重庆")
+    assert found is not None and found.total > 0
 
 
 def test_a_database_that_holds_a_district_is_not_written_over(
@@ -112,11 +117,5 @@ def test_the_search_index_is_built_anew_from_the_live_enterprises(
     conn.close()
     moved = move.copy_to_postgresql(hub, pg_engine)
     assert moved.indexed == live
-    raw = pg_engine.raw_connection()
-    try:
-        pg = raw.driver_connection
-        assert isinstance(pg, psycopg.Connection)
-        found = pg_search.search(pg, name)
-        assert found is not None and gone not in found.enterprise_ids
-    finally:
-        raw.close()
+    found = _search(pg_engine, name)
+    assert found is not None and gone not in found.enterprise_ids
