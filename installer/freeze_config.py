@@ -26,16 +26,6 @@ def datas(build_info: Path) -> list[tuple[str, str]]:
 # screens are loaded lazily through importlib).
 HIDDEN_IMPORTS = ["chinese_calendar"]
 
-# liaison's modules for the PostgreSQL hub, which the desktop package does not run yet: left out
-# with their driver (psycopg and its libpq), the desktop app never imports them.
-HUB_ONLY = ["liaison.data.pg_search", "liaison.data.move"]
-
-
-def desktop_module(name: str) -> bool:
-    """Whether liaison's module `name` goes into the desktop build (collect_submodules' filter)."""
-    return name not in HUB_ONLY
-
-
 # Qt and Python parts the app never uses: leaving them out saves about half the size.
 EXCLUDES = [
     "tkinter",
@@ -57,8 +47,6 @@ EXCLUDES = [
     "PySide6.QtDBus",
     "PySide6.QtSvgWidgets",
     "yaml",  # msgspec's optional YAML support
-    "psycopg",  # the PostgreSQL hub's driver (HUB_ONLY)
-    "psycopg_binary",
     # Pillow only opens photographed closure records (JPEG, PNG, WebP): no AVIF, no fonts, no Tk
     "PIL._avif",
     "PIL._imagingft",

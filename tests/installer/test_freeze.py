@@ -27,12 +27,9 @@ config = _freeze_config()
 
 
 def _imported_modules() -> set[str]:
-    """Every module liaison/ imports, by its full dotted name (its desktop modules only)."""
+    """Every module liaison/ imports, by its full dotted name."""
     found: set[str] = set()
     for path in (ROOT / "liaison").rglob("*.py"):
-        module = ".".join(path.relative_to(ROOT).with_suffix("").parts)
-        if not config.desktop_module(module):
-            continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Import):
                 found.update(alias.name for alias in node.names)
@@ -51,19 +48,17 @@ def test_nothing_the_code_imports_is_left_out_of_the_frozen_build() -> None:
     assert {"QtCore", "QtGui", "QtWidgets", "QtPdf", "QtPrintSupport", "QtNetwork"} <= qt
 
 
-def test_the_hubs_modules_stay_out_and_no_desktop_module_imports_them() -> None:
-    assert not config.desktop_module("liaison.data.pg_search")
-    assert config.desktop_module("liaison.data.search")
-    imported = _imported_modules()  # by the desktop modules
-    for hub in config.HUB_ONLY:
-        assert hub not in imported, f"a desktop module imports {hub}, left out of the build"
+def test_the_postgresql_driver_goes_in_for_desktops_working_on_a_hub() -> None:
+    imported = _imported_modules()
+    assert "psycopg" in imported  # liaison.data.pg_db: office desktops connect to the hub
+    assert not any(e == "psycopg" or e.startswith("psycopg") for e in config.EXCLUDES)
 
 
 def test_the_spec_takes_its_lists_from_the_one_config_and_the_lazy_screens_whole() -> None:
     spec = (INSTALLER / "liaison.spec").read_text(encoding="utf-8")
-    names = "EXCLUDES, HIDDEN_IMPORTS, datas, desktop_module, wanted"
+    names = "EXCLUDES, HIDDEN_IMPORTS, datas, wanted"
     assert f"from freeze_config import {names}" in spec
-    assert 'collect_submodules("liaison", filter=desktop_module) + HIDDEN_IMPORTS' in spec
+    assert 'collect_submodules("liaison") + HIDDEN_IMPORTS' in spec
     assert "excludes=EXCLUDES" in spec
     # the names the Windows installer and the .deb start
     assert 'executable("liaison", console=not WINDOWS)' in spec
