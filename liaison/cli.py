@@ -29,8 +29,9 @@ from liaison.cli_auth import (
     unlock_database,
 )
 from liaison.data import driver
-from liaison.data.db import Database, default_db_path, file_problem
+from liaison.data.db import Database, default_db_path, file_problem, is_server, shown
 from liaison.domain.errors import DomainError
+from liaison.domain.text import Text
 
 EXIT_REFUSED = 1
 EXIT_USAGE = 2
@@ -40,7 +41,7 @@ EXIT_BROKEN_PIPE = 141
 """What a command killed by SIGPIPE returns in a shell (128 + 13)."""
 
 
-OpenApp = Callable[[Path, Path | None], int]
+OpenApp = Callable[[Path | str, Path | None], int]
 """Start the desktop app on a database, with a bundle to preview for import (or None)."""
 
 BUNDLE_SUFFIX = ".lsb"
@@ -62,13 +63,19 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"日期“{text}”无效，应为 YYYY-MM-DD") from None
 
 
+def _location(text: str) -> Path | str:
+    """`--db`: a SQLite file, or a postgresql:// URL naming a database on a server."""
+    return text if is_server(text) else Path(text)
+
+
 def _db_option(parser: argparse.ArgumentParser, default: object) -> None:
     parser.add_argument(
         "--db",
-        type=Path,
+        type=_location,
         default=default,
-        metavar="PATH",
-        help=f"SQLite 数据库文件（默认 {default_db_path()}）",
+        metavar="PATH|URL",
+        help=f"SQLite 数据库文件（默认 {default_db_path()}），或 PostgreSQL 服务器上的数据库"
+        "（postgresql://用户@服务器/数据库名）",
     )
 
 
@@ -193,9 +200,25 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _db_path(args: argparse.Namespace) -> Path:
-    path: Path | None = getattr(args, "db", None)
+def _db_path(args: argparse.Namespace) -> Path | str:
+    path: Path | str | None = getattr(args, "db", None)
     return path if path is not None else default_db_path()
+
+
+def _file_path(args: argparse.Namespace) -> Path:
+    """`--db` for a command that works on the database file itself (backups, encryption, demo
+    data): refused for a database on a server, whose files are the server's."""
+    location = _db_path(args)
+    if is_server(location):
+        raise DomainError(
+            Text(
+                "liaison {0} 只用于本机的数据库文件；{1} 在 PostgreSQL 服务器上，备份、恢复和加密"
+                "由服务器负责（见 docs/postgresql.md）",
+                args.command,
+                shown(location),
+            )
+        )
+    return Path(location)
 
 
 def _open_db(args: argparse.Namespace) -> Database:
@@ -266,7 +289,8 @@ def cmd_init(args: argparse.Namespace) -> int:
         finally:
             db.dispose()
         print(f"已新建区县：本机为区县服务器（区联络办），管理员 {args.admin}")
-        encrypt_and_show(r.path)
+        if not is_server(r.path):  # a server's data at rest is the server's to protect
+            encrypt_and_show(Path(r.path))
     return 0
 
 
@@ -287,7 +311,7 @@ def cmd_encrypt(args: argparse.Namespace) -> int:
             return 0
     finally:
         db.dispose()
-    encrypt_and_show(_db_path(args))
+    encrypt_and_show(_file_path(args))
     return 0
 
 
@@ -295,7 +319,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from liaison.demo import generate
     from liaison.services.setup import init_database
 
-    path = _db_path(args)
+    path = _file_path(args)
     init_database(path)
     report = generate(
         path, scale=args.scale, seed=args.seed, progress=lambda msg: print(msg, file=sys.stderr)
@@ -466,8 +490,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "join": partial(cli_sync.cmd_join, open_db=_open_db),
     "audit": partial(cli_sync.cmd_audit, open_db=_open_db),
     "account": partial(cli_accounts.cmd_account, open_db=_open_db),
-    "backup": partial(cli_backup.cmd_backup, db_path=_db_path),
-    "restore": partial(cli_backup.cmd_restore, db_path=_db_path),
+    "backup": partial(cli_backup.cmd_backup, db_path=_file_path),
+    "restore": partial(cli_backup.cmd_restore, db_path=_file_path),
 }
 
 
@@ -503,7 +527,12 @@ def main(argv: Sequence[str] | None = None, open_app: OpenApp | None = None) -> 
         # a file damaged under a running command, a disk that filled up: one line, no trace
         logs.failure(f"command {getattr(args, 'command', None)}", exc)
         path = _db_path(args) if args is not None else default_db_path()
-        print(f"liaison: {file_problem(path, exc)}", file=sys.stderr)
+        if is_server(path):
+            from liaison.data.pg_db import server_problem
+
+            print(f"liaison: {server_problem(str(path), exc)}", file=sys.stderr)
+        else:
+            print(f"liaison: {file_problem(Path(path), exc)}", file=sys.stderr)
         return EXIT_REFUSED
     except BrokenPipeError:
         # the reader went away (`liaison stats | head`): end quietly, as a pipe's writer does

@@ -13,7 +13,7 @@ import os
 import sys
 from pathlib import Path
 
-from liaison.data.db import Database
+from liaison.data.db import Database, is_server
 from liaison.domain.text import Text
 from liaison.services.context import Actor
 
@@ -122,10 +122,15 @@ def chosen_password(args: argparse.Namespace) -> str:
 RECOVERY_OPTION = "--recovery-key-file"
 
 
-def unlock_database(path: Path, args: argparse.Namespace) -> None:
+def unlock_database(path: Path | str, args: argparse.Namespace) -> None:
     """Before a command opens an encrypted database: its key, opened with `--user` and the
-    password, or with the recovery key in `--recovery-key-file`. Nothing for one in the clear."""
+    password, or with the recovery key in `--recovery-key-file`. Nothing for one in the clear,
+    nor for a database on a server (its connection is its lock)."""
     from liaison.services import encryption
+
+    if is_server(path):
+        return
+    path = Path(path)
 
     if not encryption.is_encrypted(path) or encryption.is_unlocked(path):
         return

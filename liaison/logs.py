@@ -70,9 +70,10 @@ def setup(level: str = DEFAULT_LEVEL) -> Path | None:
     return path
 
 
-def start_facts(what: str, db_path: Path | None) -> None:
+def start_facts(what: str, db_path: Path | str | None) -> None:
     """One line a support desk starts from: which program, which versions, which file."""
     from liaison import __version__
+    from liaison.data.db import shown
     from liaison.data.driver import sqlite_version
 
     log.info(
@@ -82,7 +83,7 @@ def start_facts(what: str, db_path: Path | None) -> None:
         platform.python_version(),
         f"{sqlite_version} (SQLCipher)",
         platform.platform(terse=True),
-        db_path,
+        db_path if db_path is None else shown(db_path),
     )
 
 

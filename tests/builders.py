@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from liaison.data import driver
@@ -10,6 +13,17 @@ from liaison.domain import workflow as wf
 from liaison.services import demands
 from liaison.sync.exchange.digest import digest
 from tests.conftest import Cast, log_demands
+
+
+@contextmanager
+def behind(db: Database) -> Iterator[sqlite3.Connection]:
+    """A plain connection to `db` behind the application's back, as someone with sqlite3 or
+    psql would use (each statement commits at once)."""
+    conn = db.raw()
+    try:
+        yield conn
+    finally:
+        conn.close()
 
 
 def closed_demand(db: Database, cast: Cast, notes: int = 1) -> str:

@@ -68,11 +68,55 @@ def db_path(template_db: Path, tmp_path: Path) -> Path:
     return path
 
 
+ON_POSTGRESQL = os.environ.get("LIAISON_TEST_DATABASE") == "postgresql"
+"""Whether `db` is a database on a PostgreSQL server (CI runs the services, sync and metrics
+suites both ways: docs/postgresql.md)."""
+
+
 @pytest.fixture
-def db(db_path: Path) -> Iterator[Database]:
-    opened = database(db_path)
+def db(request: pytest.FixtureRequest) -> Iterator[Database]:
+    if ON_POSTGRESQL:
+        opened = database(request.getfixturevalue("pg_db_url"))
+    else:
+        opened = database(request.getfixturevalue("db_path"))
     yield opened
     opened.dispose()
+
+
+@pytest.fixture(scope="session")
+def pg_template(pg_server: str) -> str:
+    """A database initialised like `liaison init` does on the session's server, copied for
+    each test (CREATE DATABASE … TEMPLATE)."""
+    import psycopg
+
+    with psycopg.connect(pg_server, autocommit=True) as admin:
+        admin.execute("DROP DATABASE IF EXISTS liaison_template")
+        admin.execute("CREATE DATABASE liaison_template")
+    url = pg_url(pg_server, "liaison_template")
+    init_database(url)
+    return url
+
+
+def pg_url(dsn: str, name: str) -> str:
+    """A postgresql:// URL for database `name` on the server of `dsn` (a Unix socket)."""
+    from psycopg import conninfo
+
+    parts = conninfo.conninfo_to_dict(dsn)
+    return f"postgresql://{parts['user']}@/{name}?host={parts['host']}"
+
+
+@pytest.fixture
+def pg_db_url(pg_server: str, pg_template: str, request: pytest.FixtureRequest) -> Iterator[str]:
+    """A new database on the session's server, copied from `pg_template`; dropped after."""
+    import psycopg
+
+    name = f"t_{abs(hash(request.node.nodeid)) % 10**12}"
+    with psycopg.connect(pg_server, autocommit=True) as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {name}")
+        admin.execute(f"CREATE DATABASE {name} TEMPLATE liaison_template")
+    yield pg_url(pg_server, name)
+    with psycopg.connect(pg_server, autocommit=True) as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 @dataclass

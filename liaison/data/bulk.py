@@ -14,6 +14,9 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 import orjson
+from sqlalchemy import JSON, Select, String, func, literal, literal_column, select
+from sqlalchemy import cast as sql_cast
+from sqlalchemy.orm import Session
 
 
 def rows_text(rows: Iterable[Any]) -> str:
@@ -26,3 +29,14 @@ def fetch_rows(conn: sqlite3.Connection, sql: str, params: Sequence[Any] = ()) -
     step): `SELECT json_group_array(json_array(a, b)) FROM ...`."""
     row = conn.execute(sql, params).fetchone()
     return orjson.loads(row[0]) if row and row[0] else []
+
+
+def listed(session: Session, values: Iterable[Any]) -> Select[tuple[Any]]:
+    """`SELECT value FROM json_each(?)` over the values, as one parameter rather than one per
+    value (on PostgreSQL, `json_array_elements_text`)."""
+    text = rows_text(values)
+    if session.get_bind().dialect.name == "postgresql":
+        source = func.json_array_elements_text(sql_cast(literal(text, String()), JSON))
+    else:
+        source = func.json_each(text)
+    return select(literal_column("value")).select_from(source)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import sqlite3
 import time
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from functools import partial
 from pathlib import Path
 from typing import Any, cast
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import platformdirs
 from sqlalchemy import Engine, create_engine, event
@@ -25,6 +26,29 @@ APP_NAME = "Liaison"
 def default_db_path() -> Path:
     """The embedded database in the user's data directory (created on first use)."""
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "liaison.sqlite"
+
+
+SERVER_SCHEMES = ("postgresql://", "postgres://")
+
+
+def is_server(location: object) -> bool:
+    """Whether `--db` names a database on a PostgreSQL server (a URL), not a SQLite file."""
+    return isinstance(location, str) and location.startswith(SERVER_SCHEMES)
+
+
+def shown(location: Path | str) -> str:
+    """Where a database is, as messages and logs show it: a file's path, or a server URL
+    without its password."""
+    if not is_server(location):
+        return str(location)
+    parts = urlsplit(str(location))
+    netloc = parts.hostname or ""
+    if parts.port:
+        netloc += f":{parts.port}"
+    if parts.username:
+        netloc = f"{parts.username}@{netloc}"
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query) if k != "password"], safe="/")
+    return urlunsplit((parts.scheme, netloc, parts.path, query, ""))
 
 
 def file_problem(path: Path, exc: BaseException) -> str:
@@ -149,10 +173,21 @@ def begin_immediate(conn: sqlite3.Connection) -> None:
 
 
 def raw_connection(session: Session) -> sqlite3.Connection:
-    """The sqlite3 connection under a session, inside the session's transaction."""
+    """The sqlite3 connection under a session, inside the session's transaction (on a
+    PostgreSQL hub, `pg_conn.PgConnection`, which offers the same `execute`)."""
     conn = session.connection().connection.driver_connection
-    assert isinstance(conn, driver.Connection)
+    if not isinstance(conn, driver.Connection):  # a PostgreSQL hub: the same surface
+        from liaison.data.pg_conn import PgConnection
+
+        return cast(sqlite3.Connection, PgConnection(cast(Any, conn)))
     return cast(sqlite3.Connection, conn)
+
+
+def entry_order(session: Session) -> str:
+    """The column that orders a table's rows as they were written: SQLite's `rowid`,
+    PostgreSQL's `ctid` (rows written together and never updated, like a visit's
+    participants, lie in the order they were inserted)."""
+    return "ctid" if session.get_bind().dialect.name == "postgresql" else "rowid"
 
 
 SessionHook = Callable[["sessionmaker[Session]"], None]
@@ -168,8 +203,13 @@ _LOCK_FAILURES: driver.Errors = (OperationalError, *driver.OperationalError)
 class Database:
     """One open database: hands out one session per user action (docs/architecture.md)."""
 
+    on_server = False
+    """Whether the database is on a PostgreSQL server (`pg_db.PgDatabase`), not a file."""
+
     def __init__(self, path: Path | str, *, hooks: Sequence[SessionHook]) -> None:
-        self.path = Path(path)
+        self._path = Path(path)
+        self.location: Path | str = self._path
+        """What opens this database again (`liaison.sync.log.database`)."""
         self.engine = make_engine(self.path)
         self.read_engine = make_engine(self.path, read_only=True)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -179,6 +219,20 @@ class Database:
         from liaison.data import slot_refresh  # models import this module: not at the top
 
         slot_refresh.install(self._sessions, self.path)
+
+    @property
+    def path(self) -> Path:
+        """The database file."""
+        return self._path
+
+    @property
+    def where(self) -> str:
+        """Where the database is, as shown to people (a file, or a server and database)."""
+        return str(self._path)
+
+    def holding(self, what: str) -> AbstractContextManager[None]:
+        """While a long writer holds the write lock: see `holding`."""
+        return holding(self._path, what)
 
     @contextmanager
     def session(self) -> Iterator[Session]:

@@ -31,6 +31,11 @@ def _load(name: str) -> Any:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+def street_order() -> dict[str, int]:
+    """Each seeded street's place in the official order (by code)."""
+    return {s["code"]: i for i, s in enumerate(_load("streets.json"))}
+
+
 @dataclass(frozen=True)
 class SeedReport:
     departments: int

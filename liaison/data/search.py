@@ -16,9 +16,10 @@ import sqlite3
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from liaison.data import bulk
+from liaison.data.pg_conn import PgConnection, is_postgresql
 from liaison.domain.uscc import is_uscc_prefix
 
 DDL = (
@@ -107,8 +108,17 @@ def _select_docs(conn: sqlite3.Connection, enterprise_ids: Iterable[str]) -> lis
     )
 
 
+def _pg(conn: sqlite3.Connection) -> Any:
+    return cast(PgConnection, conn).pg
+
+
 def index_enterprises(conn: sqlite3.Connection, rows: Iterable[tuple[str, str, str]]) -> None:
     """(Re)index enterprises given as (id, name, uscc); call inside the writing transaction."""
+    if is_postgresql(conn):
+        from liaison.data import pg_search  # it builds on this module: imported when used
+
+        pg_search.index_enterprises(_pg(conn), rows)
+        return
     rows = list(rows)
     _delete_docs(conn, (eid for eid, _, _ in rows))
     _insert(conn, rows)
@@ -116,6 +126,11 @@ def index_enterprises(conn: sqlite3.Connection, rows: Iterable[tuple[str, str, s
 
 def unindex_enterprises(conn: sqlite3.Connection, enterprise_ids: Iterable[str]) -> None:
     """Remove deleted enterprises from the index."""
+    if is_postgresql(conn):
+        from liaison.data import pg_search
+
+        pg_search.unindex_enterprises(_pg(conn), enterprise_ids)
+        return
     _delete_docs(conn, enterprise_ids)
 
 
@@ -215,8 +230,13 @@ def search(conn: sqlite3.Connection, text: str, limit: int = 200) -> SearchResul
     """Enterprises whose name, pinyin initials, full pinyin or code prefix match `text`.
 
     Order: code prefix, then name prefix, then other substring matches. None for an empty query
-    (no filter). Every branch is an index lookup bounded by `limit` or COUNT_CAP.
+    (no filter). Every branch is an index lookup bounded by `limit` or COUNT_CAP. On a
+    PostgreSQL hub, `pg_search` answers alike.
     """
+    if is_postgresql(conn):
+        from liaison.data import pg_search
+
+        return pg_search.search(_pg(conn), text, limit)
     q = normalize(text)
     if not q:
         return None

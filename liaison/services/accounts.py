@@ -386,7 +386,8 @@ def unlock(db: Database, actor: Actor, username: str) -> bool:
     actor.require(Role.ADMIN)
     from liaison.services import encryption  # it reads this module's rules: not at the top
 
-    at_door = encryption.clear_lock(db.path, username)  # failures before the database opened
+    # failures before an encrypted file opened (a server's database has no such door)
+    at_door = not db.on_server and encryption.clear_lock(db.path, username)
     with db.session() as s:
         return _forget_failures(s, username.strip().lower()) or at_door
 

@@ -13,10 +13,9 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, String, column, func, or_, select, text
+from sqlalchemy import ColumnElement, String, bindparam, column, or_, select, text
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
-from sqlalchemy.sql import operators
-from sqlalchemy.sql.expression import UnaryExpression
+from sqlalchemy.types import NullType
 
 from liaison.data import search as search_index
 from liaison.data.db import Database, raw_connection
@@ -29,6 +28,7 @@ from liaison.data.models import (
     Department,
     Enterprise,
 )
+from liaison.data.portable import day_of, no_index
 from liaison.domain import clock
 from liaison.domain import workflow as wf
 from liaison.domain.errors import NotFound, ValidationError
@@ -227,10 +227,7 @@ def deadline_status(
 
 
 def _no_index(attribute: InstrumentedAttribute[str]) -> ColumnElement[str]:
-    """`+column`: SQLite may then not drive the query through an index on it (the planner's
-    documented hint), so it walks the index the ORDER BY needs and stops at the LIMIT."""
-    column = attribute.expression
-    return UnaryExpression(column, operator=operators.custom_op("+"), type_=column.type)
+    return no_index(attribute.expression)
 
 
 def _allowed_states(f: DemandFilter, actor: Actor) -> frozenset[wf.State]:
@@ -279,11 +276,9 @@ def _with_event(e: EventFilter) -> ColumnElement[bool]:
     if e.department_id:
         events = events.where(_equals(DemandEvent.department_id, e.department_id))
     if e.on_time:
-        events = events.where(func.substr(DemandEvent.at, 1, 10) <= DemandEvent.due)
+        events = events.where(day_of(DemandEvent.at.expression) <= DemandEvent.due)
     if e.satisfaction:
-        events = events.where(
-            func.json_extract(DemandEvent.data, "$.satisfaction").in_(e.satisfaction)
-        )
+        events = events.where(DemandEvent.data["satisfaction"].as_string().in_(e.satisfaction))
     return Demand.id.in_(events)
 
 
@@ -320,7 +315,10 @@ def _overdue_at(as_of: date) -> Any:
         f"WITH {OVERDUE_CANDIDATES} SELECT d.id FROM candidate "
         "CROSS JOIN demand d ON d.id = candidate.id "
         f"WHERE {STATE_AT_AS_OF} IS NOT NULL AND {DEADLINE_AT_AS_OF} < :as_of"
-    ).bindparams(as_of=as_of.isoformat(), as_of_after=after)
+    ).bindparams(  # untyped: PostgreSQL compares them with dates, times and text alike
+        bindparam("as_of", as_of.isoformat(), type_=NullType()),
+        bindparam("as_of_after", after, type_=NullType()),
+    )
     return select(sql.columns(column("id", String)).subquery().c.id)
 
 
@@ -370,9 +368,11 @@ def _open_order(sort: Sort) -> tuple[Any, ...]:
     """ORDER BY of the open part (SQLAlchemy column expressions of mixed kinds)."""
     if sort is Sort.DEADLINE:
         return (Demand.deadline.is_(None), Demand.deadline, Demand.raised_on, Demand.id)
+    # NULLS FIRST is SQLite's way already and PostgreSQL's only when asked
+    deadline = Demand.deadline.asc().nulls_first()
     if sort is Sort.ESCALATION:
-        return (Demand.escalation_level.desc(), Demand.deadline, Demand.raised_on, Demand.id)
-    return (Demand.deadline, Demand.raised_on, Demand.id)  # URGENT: not yet routed first
+        return (Demand.escalation_level.desc(), deadline, Demand.raised_on, Demand.id)
+    return (deadline, Demand.raised_on, Demand.id)  # URGENT: not yet routed first
 
 
 @dataclass(frozen=True)

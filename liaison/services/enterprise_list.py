@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, case, column, func, literal_column, select, table
+from sqlalchemy import Select, case, column, func, select, table
 from sqlalchemy.orm import Session
 
+from liaison.data import bulk
 from liaison.data import search as search_index
 from liaison.data.db import Database, raw_connection
 from liaison.data.models import (
@@ -94,9 +94,7 @@ def enterprise_ids(db: Database, f: EnterpriseFilter) -> EnterpriseIds:
             if not found.enterprise_ids:
                 return EnterpriseIds([], 0, False)
             if _narrows(f):
-                listed: Select[tuple[str]] = select(literal_column("value")).select_from(
-                    func.json_each(json.dumps(found.enterprise_ids))
-                )  # one parameter, not thousands
+                listed = bulk.listed(s, found.enterprise_ids)  # one parameter, not thousands
                 wanted = set(s.scalars(stmt.where(Enterprise.id.in_(listed))))
                 ids = [i for i in found.enterprise_ids if i in wanted]
             else:  # the search index holds live enterprises only

@@ -211,6 +211,8 @@ class _Sql:
     `coverage` (is_total = 1) or the sum of the groups (every enterprise is in one group)."""
     labels: str
     """id → label of the groups."""
+    coverage_pg: str | None = None
+    """`coverage` as PostgreSQL needs it, where its spelling differs."""
 
 
 # Whether an assignment is active in the period; not "end_on IS NULL OR ...": an OR here makes
@@ -235,12 +237,12 @@ _PER_ENTERPRISE = f"""
     GROUP BY a.enterprise_id
 """
 _COVERAGE_TOTAL = f"""
-    SELECT count(*), sum(visited) FROM (
+    SELECT count(*), count(*) FILTER (WHERE visited) FROM (
         SELECT {_VISITED} AS visited
         FROM assignment a
         WHERE {_ACTIVE} AND {_LIVE}
         GROUP BY a.enterprise_id
-    )
+    ) AS per_enterprise
 """
 
 # CROSS JOIN keeps SQLite's join order as written: the driving table first.
@@ -261,10 +263,26 @@ _SQL: dict[Grouping, _Sql] = {
                 WHERE {_ACTIVE} AND {_LIVE}
                 GROUP BY a.enterprise_id
             )
-            SELECT 1, NULL, count(*), sum(visited) FROM assigned
+            SELECT 1, NULL, count(*), count(*) FILTER (WHERE visited) FROM assigned
             UNION ALL
-            SELECT 0, g.value, count(*), sum(assigned.visited)
+            SELECT 0, g.value, count(*), count(*) FILTER (WHERE assigned.visited)
             FROM assigned, json_each(assigned.groups) AS g
+            GROUP BY g.value
+        """,
+        # PostgreSQL: the same with an array of departments
+        coverage_pg=f"""
+            WITH assigned AS MATERIALIZED (
+                SELECT array_agg(DISTINCT ac.department_id) AS groups,
+                    {_VISITED} AS visited
+                FROM assignment a
+                JOIN account ac ON ac.id = a.account_id
+                WHERE {_ACTIVE} AND {_LIVE}
+                GROUP BY a.enterprise_id
+            )
+            SELECT 1, NULL, count(*), count(*) FILTER (WHERE visited) FROM assigned
+            UNION ALL
+            SELECT 0, g.value, count(*), count(*) FILTER (WHERE assigned.visited)
+            FROM assigned, unnest(assigned.groups) AS g(value)
             GROUP BY g.value
         """,
         coverage_total="rows",
@@ -276,7 +294,7 @@ _SQL: dict[Grouping, _Sql] = {
         demand_joins="CROSS JOIN enterprise en ON en.id = d.enterprise_id",
         # an enterprise has one street: each is counted in one row (so the total is the sum)
         coverage=f"""
-            SELECT 0, en.street_id, count(*), sum(x.visited)
+            SELECT 0, en.street_id, count(*), count(*) FILTER (WHERE x.visited)
             FROM ({_PER_ENTERPRISE}) AS x
             CROSS JOIN enterprise en ON en.id = x.eid
             WHERE en.deleted_at IS NULL OR en.deleted_at >= :after
@@ -293,7 +311,7 @@ _SQL: dict[Grouping, _Sql] = {
         # needs no sort, only the sets of distinct enterprises
         coverage=f"""
             SELECT 0, a.account_id, count(DISTINCT a.enterprise_id),
-                count(DISTINCT iif({_VISITED}, a.enterprise_id, NULL))
+                count(DISTINCT CASE WHEN {_VISITED} THEN a.enterprise_id END)
             FROM assignment a
             WHERE {_ACTIVE} AND {_LIVE}
             GROUP BY a.account_id
@@ -336,8 +354,9 @@ def _coverage(s: Session, q: _Sql, params: dict[str, str]) -> _Figures:
     fast as a per-month summary table would.
     """
     out: _Figures = {}
-    if q.coverage is not None:
-        for is_total, key, assigned, visited in s.execute(text(q.coverage), params):
+    coverage = q.coverage_pg if q.coverage_pg and _on_postgresql(s) else q.coverage
+    if coverage is not None:
+        for is_total, key, assigned, visited in s.execute(text(coverage), params):
             figures = out.setdefault(_DISTRICT if is_total else key, {})
             figures.update(coverage_assigned=int(assigned), coverage_visited=int(visited or 0))
     return out
@@ -372,21 +391,21 @@ _COHORTS = (
         {
             "routed": "count(*)",
             # accepted by the reply limit this 交办 set (`due` of the 交办)
-            "accepted_on_time": "sum("
-            + _next("accept", "route", "AND substr(x.at, 1, 10) <= e.due")
+            "accepted_on_time": "count(*) FILTER (WHERE "
+            + _next("accept", "route", "AND {day_x} <= e.due")
             + ")",
-            "returned": f"sum({_next('return', 'route')})",
+            "returned": f"count(*) FILTER (WHERE {_next('return', 'route')})",
         },
     ),
     (
         "resolve",
         {
             "resolved": "count(*)",
-            "resolved_on_time": "sum(substr(e.at, 1, 10) <= coalesce(e.due, ''))",
+            "resolved_on_time": "count(*) FILTER (WHERE {day_e} <= e.due)",
             # the 回访 of this 办结 (the next one, before any later 办结) was 不满意: the next of
             # the two kinds, found in the index; only its own row is read for its data
-            "reopened": """sum((
-                SELECT json_extract(x.data, '$.satisfaction') = 'unsatisfied'
+            "reopened": """count(*) FILTER (WHERE (
+                SELECT x.data ->> 'satisfaction' = 'unsatisfied'
                 FROM demand_event x
                 WHERE x.demand_id = e.demand_id AND x.at >= e.at AND (x.at, x.id) > (e.at, e.id)
                   AND x.kind IN ('follow_up', 'resolve') AND NOT x.flagged
@@ -399,7 +418,7 @@ _COHORTS = (
         {
             "followed_up": "count(*)",
             "satisfied": (
-                "sum(json_extract(e.data, '$.satisfaction') IN ('satisfied', 'basically'))"
+                "count(*) FILTER (WHERE e.data ->> 'satisfaction' IN ('satisfied', 'basically'))"
             ),
         },
     ),
@@ -431,8 +450,21 @@ def _events(
         GROUP BY k
     """
     out: _Figures = {}
-    _add(s, out, sql, params, names)
+    _add(
+        s, out, sql.replace("{day_x}", _day(s, "x")).replace("{day_e}", _day(s, "e")), params, names
+    )
     return out
+
+
+def _on_postgresql(s: Session) -> bool:
+    return s.get_bind().dialect.name == "postgresql"
+
+
+def _day(s: Session, event: str) -> str:
+    """The date of the event `event` (its `at`), comparable with a `due` date."""
+    if _on_postgresql(s):
+        return f"{event}.at::date"
+    return f"substr({event}.at, 1, 10)"  # 'YYYY-MM-DD HH:MM:SS...' as SQLite stores it
 
 
 _STATE_KINDS = "'route', 'accept', 'return', 'resolve', 'follow_up', 'close', 'withdraw', 'merge'"
@@ -443,7 +475,7 @@ STATE_AT_AS_OF = f"""(
         WHEN x.kind = 'route' THEN 'assigned'
         WHEN x.kind = 'accept' THEN 'accepted'
         WHEN x.kind = 'follow_up'
-            AND json_extract(x.data, '$.satisfaction') = 'unsatisfied' THEN 'accepted'
+            AND x.data ->> 'satisfaction' = 'unsatisfied' THEN 'accepted'
     END
     FROM demand_event x
     WHERE x.demand_id = d.id AND NOT x.flagged AND x.at < :as_of_after
@@ -467,9 +499,9 @@ open now, or changed since."""
 
 DEADLINE_AT_AS_OF = """(
     SELECT coalesce(
-        json_extract(x.data, '$.deadline'),
-        json_extract(x.data, '$.promised_date'),
-        (SELECT json_extract(r.data, '$.promised_date') FROM demand_event r
+        x.data ->> 'deadline',
+        x.data ->> 'promised_date',
+        (SELECT r.data ->> 'promised_date' FROM demand_event r
          WHERE r.demand_id = d.id AND r.kind = 'request_extension' AND NOT r.flagged
            AND (r.at, r.id) < (x.at, x.id)
          ORDER BY r.at DESC, r.id DESC LIMIT 1)
@@ -478,7 +510,7 @@ DEADLINE_AT_AS_OF = """(
     WHERE x.demand_id = d.id AND NOT x.flagged AND x.at < :as_of_after
       AND (x.kind IN ('route', 'approve_extension')
            OR (x.kind = 'follow_up'
-               AND json_extract(x.data, '$.satisfaction') = 'unsatisfied'))
+               AND x.data ->> 'satisfaction' = 'unsatisfied'))
     ORDER BY x.at DESC, x.id DESC LIMIT 1
 )"""
 """The deadline in force at the end of the as-of day: set by the last 交办, approved 延期 (its
@@ -489,7 +521,7 @@ def _demands(s: Session, q: _Sql, params: dict[str, str]) -> _Figures:
     out: _Figures = {}
     raised = f"""
         SELECT {q.demand_key} AS k, count(*),
-            sum(d.state IN ('resolved', 'followed_up', 'closed'))
+            count(*) FILTER (WHERE d.state IN ('resolved', 'followed_up', 'closed'))
         FROM demand d
         {q.demand_joins}
         WHERE d.raised_on >= :start AND d.raised_on <= :end

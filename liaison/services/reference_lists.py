@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import literal_column, select
+from sqlalchemy import select
 
 from liaison.data.db import Database
 from liaison.data.models import Category, Street
+from liaison.data.reference import street_order
 
 
 @dataclass(frozen=True)
@@ -27,10 +28,13 @@ class CategoryInfo:
 
 
 def list_streets(db: Database) -> list[StreetInfo]:
-    """The district's streets and towns in the official order (the order they were seeded)."""
+    """The district's streets and towns in the official order (that of the reference list;
+    any other after them, by name)."""
+    order = street_order()
     with db.read() as s:
-        rows = s.scalars(select(Street).order_by(literal_column("street.rowid")))
-        return [StreetInfo(r.id, r.code, r.name, r.kind) for r in rows]
+        rows = list(s.scalars(select(Street)))
+    rows.sort(key=lambda r: (order.get(r.code, len(order)), r.name))
+    return [StreetInfo(r.id, r.code, r.name, r.kind) for r in rows]
 
 
 def list_categories(db: Database, *, include_inactive: bool = False) -> list[CategoryInfo]:

@@ -13,7 +13,7 @@ from datetime import date, datetime
 
 from sqlalchemy import text
 
-from liaison.data.db import Database
+from liaison.data.db import Database, entry_order
 from liaison.domain.roles import Role
 from liaison.domain.vocab import VISIT_MODES
 from liaison.services.context import Actor
@@ -90,7 +90,7 @@ def visit_rows(db: Database, ids: list[str]) -> dict[str, VisitRow]:
         for visit_id, name, side in s.execute(
             text(
                 "SELECT visit_id, name, side FROM visit_participant "
-                f"WHERE visit_id IN ({marks}) ORDER BY rowid"
+                f"WHERE visit_id IN ({marks}) ORDER BY {entry_order(s)}"
             ),
             params,
         ):

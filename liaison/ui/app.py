@@ -12,11 +12,11 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from liaison import logs
 from liaison.data import backup
-from liaison.data.db import Database
+from liaison.data.db import Database, is_server
 from liaison.domain.errors import DomainError
 from liaison.paths import resources_dir
 from liaison.services import accounts
-from liaison.services.setup import init_database
+from liaison.services.setup import init_database, open_database
 from liaison.sync.log import database
 from liaison.ui import health, single_instance
 from liaison.ui.actions import install_excepthooks, perform
@@ -96,11 +96,14 @@ class PendingBundles:
             window.open_bundle(path)
 
 
-def run(db_path: Path, bundle: Path | None = None) -> int:
+def run(db_path: Path | str, bundle: Path | None = None) -> int:
     app = make_app()
     logs.start_facts("app", db_path)
     install_excepthooks(app)
     title = QApplication.translate("App", "百千万企业走访联络系统")
+    if is_server(db_path):  # many desktops work on it at once: nothing to hold here
+        return _run_on_server(app, str(db_path), title, PendingBundles(bundle))
+    db_path = Path(db_path)
     try:
         instance = single_instance.claim(db_path, bundle)
     except single_instance.HeldElsewhere as exc:
@@ -171,7 +174,30 @@ def _run(app: QApplication, db_path: Path, title: str, bundles: PendingBundles) 
         return 1
     if opened is None:
         return 1
-    db = opened
+    return _work(app, opened, door, title, bundles)
+
+
+def _run_on_server(app: QApplication, url: str, title: str, bundles: PendingBundles) -> int:
+    """The app on a database on a PostgreSQL server: opened as it is (the server's
+    administrator creates and upgrades it with `liaison init`; backups are the server's)."""
+    try:
+        db = perform(None, "connect", lambda: open_database(url), _t("正在连接数据库服务器…"))
+    except DomainError as exc:
+        QMessageBox.critical(None, title, tr_core(exc))
+        return 1
+    return _work(app, db, None, title, bundles)
+
+
+def _work(
+    app: QApplication,
+    db: Database,
+    door: UnlockDialog | None,
+    title: str,
+    bundles: PendingBundles,
+) -> int:
+    """From the open database to the end of the day's work: the first start, the sign-in, the
+    main window."""
+    from liaison.services import encryption
     from liaison.ui.main_window import MainWindow
     from liaison.ui.signin import FirstRunDialog, SignInDialog
 
@@ -198,7 +224,7 @@ def _run(app: QApplication, db_path: Path, title: str, bundles: PendingBundles) 
         change = ChangePasswordDialog(db, actor, forced=True)
         if change.exec() != QDialog.DialogCode.Accepted:
             return 0  # nothing is used with a password someone else chose
-    if not encryption.is_encrypted(db_path):
+    if not db.on_server and not encryption.is_encrypted(db.path):
         encrypted = _encrypt(db, actor)
         if encrypted is None:
             return 1
@@ -212,7 +238,8 @@ def _run(app: QApplication, db_path: Path, title: str, bundles: PendingBundles) 
         QMessageBox.information(window, title, text)
         app.quit()
 
-    health.check_in_background(window, db, health.ask_box(window), restored)
+    if not db.on_server:  # a server's files are its administrator's to check and back up
+        health.check_in_background(window, db, health.ask_box(window), restored)
     code = app.exec()
     db.dispose()
     return code

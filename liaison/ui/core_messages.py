@@ -7,7 +7,7 @@ Regenerate after changing a message in the core (liaison/ outside liaison/ui):
 
 Each is a key: a message as the core writes it, or the template of a `Text` with its numbered
 places ({0}, {1}…). liaison.ui.core_text.tr_core looks keys up here;
-tests/ui/test_core_text.py fails when this file is out of date. 388 messages.
+tests/ui/test_core_text.py fails when this file is out of date. 396 messages.
 """
 
 # ruff: noqa: E501
@@ -22,6 +22,10 @@ def messages() -> dict[str, str]:
     return {
         "LIAISON_PDF_FONT 指定的字体文件不存在：{0}": QCoreApplication.translate(
             "CoreText", "LIAISON_PDF_FONT 指定的字体文件不存在：{0}"
+        ),
+        "liaison {0} 只用于本机的数据库文件；{1} 在 PostgreSQL 服务器上，备份、恢复和加密由服务器负责（见 docs/postgresql.md）": QCoreApplication.translate(
+            "CoreText",
+            "liaison {0} 只用于本机的数据库文件；{1} 在 PostgreSQL 服务器上，备份、恢复和加密由服务器负责（见 docs/postgresql.md）",
         ),
         "{0} 不是 JSON 对象": QCoreApplication.translate("CoreText", "{0} 不是 JSON 对象"),
         "{0} 不是 Liaison 的数据库或备份文件": QCoreApplication.translate(
@@ -432,10 +436,17 @@ def messages() -> dict[str, str]:
         "政策依据": QCoreApplication.translate("CoreText", "政策依据"),
         "政策条款第{0}条不存在": QCoreApplication.translate("CoreText", "政策条款第{0}条不存在"),
         "数据库 {0} 出错：{1}": QCoreApplication.translate("CoreText", "数据库 {0} 出错：{1}"),
+        "数据库 {0} 在 PostgreSQL 服务器上：备份、恢复和加密由服务器负责（见 docs/postgresql.md），这项操作只用于本机的数据库文件": QCoreApplication.translate(
+            "CoreText",
+            "数据库 {0} 在 PostgreSQL 服务器上：备份、恢复和加密由服务器负责（见 docs/postgresql.md），这项操作只用于本机的数据库文件",
+        ),
         "数据库 {0} 尚未初始化，请先运行 liaison init --db {1}": QCoreApplication.translate(
             "CoreText", "数据库 {0} 尚未初始化，请先运行 liaison init --db {1}"
         ),
         "数据库 {0} 已经加密": QCoreApplication.translate("CoreText", "数据库 {0} 已经加密"),
+        "数据库 {0} 拒绝了这次操作：连接所用的角色没有权限": QCoreApplication.translate(
+            "CoreText", "数据库 {0} 拒绝了这次操作：连接所用的角色没有权限"
+        ),
         "数据库 {0} 正被其他程序占用：请稍后重试": QCoreApplication.translate(
             "CoreText", "数据库 {0} 正被其他程序占用：请稍后重试"
         ),
@@ -444,6 +455,9 @@ def messages() -> dict[str, str]:
         ),
         "数据库 {0} 的数据结构是 {1}，不是当前的 {2}：请先用本版本打开一次": QCoreApplication.translate(
             "CoreText", "数据库 {0} 的数据结构是 {1}，不是当前的 {2}：请先用本版本打开一次"
+        ),
+        "数据库 {0} 需要升级（由数据库管理员运行 liaison init --db …）": QCoreApplication.translate(
+            "CoreText", "数据库 {0} 需要升级（由数据库管理员运行 liaison init --db …）"
         ),
         "数据库 {0} 需要升级（运行 liaison init --db {1}）": QCoreApplication.translate(
             "CoreText", "数据库 {0} 需要升级（运行 liaison init --db {1}）"
@@ -467,6 +481,9 @@ def messages() -> dict[str, str]:
         "数据库文件不存在：{0}": QCoreApplication.translate("CoreText", "数据库文件不存在：{0}"),
         "数据库文件不存在：{0}（先运行 liaison init --db {1}）": QCoreApplication.translate(
             "CoreText", "数据库文件不存在：{0}（先运行 liaison init --db {1}）"
+        ),
+        "数据库服务器上没有数据库 {0}（新建请运行 liaison init --db …）": QCoreApplication.translate(
+            "CoreText", "数据库服务器上没有数据库 {0}（新建请运行 liaison init --db …）"
         ),
         "数据库正忙{0}。请稍候再试，已等待 {1} 秒": QCoreApplication.translate(
             "CoreText", "数据库正忙{0}。请稍候再试，已等待 {1} 秒"
@@ -522,6 +539,9 @@ def messages() -> dict[str, str]:
         "无法打开数据库 {0}：所在文件夹不存在或没有权限": QCoreApplication.translate(
             "CoreText", "无法打开数据库 {0}：所在文件夹不存在或没有权限"
         ),
+        "无法登录数据库服务器 {0}：用户名或密码不对（请向信息科确认连接设置）": QCoreApplication.translate(
+            "CoreText", "无法登录数据库服务器 {0}：用户名或密码不对（请向信息科确认连接设置）"
+        ),
         "无法识别的核验码：请扫描销号单上的二维码，或输入“编号 校验码”，例如：{0}": QCoreApplication.translate(
             "CoreText", "无法识别的核验码：请扫描销号单上的二维码，或输入“编号 校验码”，例如：{0}"
         ),
@@ -542,6 +562,9 @@ def messages() -> dict[str, str]:
         ),
         "无法读取文件“{0}”：文字编码无法识别（请另存为 UTF-8 或 GBK）": QCoreApplication.translate(
             "CoreText", "无法读取文件“{0}”：文字编码无法识别（请另存为 UTF-8 或 GBK）"
+        ),
+        "无法连接数据库服务器 {0}：服务器未启动、地址不对或网络不通": QCoreApplication.translate(
+            "CoreText", "无法连接数据库服务器 {0}：服务器未启动、地址不对或网络不通"
         ),
         "时间戳格式不对": QCoreApplication.translate("CoreText", "时间戳格式不对"),
         "时限应满足：签收 ≤ 办结 ≤ 最长办理，且都至少 1 个工作日": QCoreApplication.translate(
@@ -868,6 +891,7 @@ def messages() -> dict[str, str]:
         "重复登记的企业：请删除其中一家（企业详情中的“删除”），冲突随之消除": QCoreApplication.translate(
             "CoreText", "重复登记的企业：请删除其中一家（企业详情中的“删除”），冲突随之消除"
         ),
+        "（另一台电脑正在写入）": QCoreApplication.translate("CoreText", "（另一台电脑正在写入）"),
         "（另一程序或另一窗口正在写入）": QCoreApplication.translate(
             "CoreText", "（另一程序或另一窗口正在写入）"
         ),

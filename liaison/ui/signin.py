@@ -266,6 +266,7 @@ class FirstRunDialog(QDialog):
         self.password2 = QLineEdit()
         self.password2.setEchoMode(QLineEdit.EchoMode.Password)
         self.load_demo = QCheckBox(self.tr("载入小型演示数据（约 300 家企业），便于试用"))
+        self.load_demo.setVisible(not self.db.on_server)  # demo data is made in a file
         self.error = QLabel()
         self.error.setObjectName("fieldError")
         self.error.setWordWrap(True)

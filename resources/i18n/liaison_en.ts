@@ -268,17 +268,17 @@
     <message>
         <location filename="../../liaison/ui/app.py" line="+62"/>
         <location line="+41"/>
-        <location line="+44"/>
+        <location line="+47"/>
         <source>百千万企业走访联络系统</source>
         <translation>Liaison — enterprise visits</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-87"/>
         <source>今天的自动备份没有完成：{0}</source>
         <translation>Today&apos;s automatic backup did not complete: {0}</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+47"/>
         <source>数据库 {0} 已由另一个 Liaison 打开（{1}）：请切换到那个窗口，或先关闭它。</source>
         <translation>Database {0} is already open in another Liaison ({1}): switch to that window, or close it first.</translation>
     </message>
@@ -288,7 +288,12 @@
         <translation>Encrypting the database…</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+36"/>
+        <source>正在连接数据库服务器…</source>
+        <translation>Connecting to the database server…</translation>
+    </message>
+    <message>
+        <location line="+53"/>
         <source>已用备份恢复数据库。程序将关闭，请重新打开。</source>
         <translation>The database was restored from a backup. Liaison will now close; please open it again.</translation>
     </message>
@@ -944,7 +949,7 @@ Time: {at}</translation>
 <context>
     <name>CoreText</name>
     <message>
-        <location filename="../../liaison/ui/core_messages.py" line="+97"/>
+        <location filename="../../liaison/ui/core_messages.py" line="+101"/>
         <source>不是 Liaison 同步包（文件头不对）</source>
         <translation>Not a Liaison sync bundle (wrong file header)</translation>
     </message>
@@ -1246,17 +1251,17 @@ Time: {at}</translation>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location line="+503"/>
+        <location line="+522"/>
         <source>部门</source>
         <translation>department</translation>
     </message>
     <message>
-        <location line="-790"/>
+        <location line="-809"/>
         <source>{0}的{1}在您打开后已被他人修改：请关闭后重新打开，核对后再改</source>
         <translation>Someone else changed this {0}&apos;s {1} after you opened it: close the form, open it again and check before changing</translation>
     </message>
     <message>
-        <location line="+456"/>
+        <location line="+472"/>
         <source>无法识别的核验码：请扫描销号单上的二维码，或输入“编号 校验码”，例如：{0}</source>
         <translation>Not a verification code: scan the QR code on the closure record, or type &quot;serial check-code&quot;, e.g. {0}</translation>
     </message>
@@ -1265,7 +1270,7 @@ Time: {at}</translation>
         <translation type="vanished">Accounts already exist; ask an administrator to create a new one</translation>
     </message>
     <message>
-        <location line="-168"/>
+        <location line="-184"/>
         <source>已有待审批的延期申请</source>
         <translation>An extension request is already awaiting approval</translation>
     </message>
@@ -1375,7 +1380,7 @@ Time: {at}</translation>
         <translation>policy basis</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+29"/>
         <source>数据库中已有企业数据，演示数据只能生成到空数据库</source>
         <translation>The database already holds enterprises; demo data can only go into an empty database</translation>
     </message>
@@ -1389,7 +1394,7 @@ Time: {at}</translation>
         <translation>The database is not initialised yet; run liaison init first</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+42"/>
         <source>文件是空的（0 字节），不是同步包</source>
         <translation>The file is empty (0 bytes), not a sync bundle</translation>
     </message>
@@ -1398,7 +1403,7 @@ Time: {at}</translation>
         <translation type="vanished">The file is over 1 GB; it is not a sync bundle exported by this system</translation>
     </message>
     <message>
-        <location line="-366"/>
+        <location line="-379"/>
         <source>内容不是 JSON 对象</source>
         <translation>the content is not a JSON object</translation>
     </message>
@@ -1432,7 +1437,7 @@ Time: {at}</translation>
         <translation>the handler does not belong to the step&apos;s unit</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+74"/>
         <source>数据库正被其他程序使用（Liaison 仍在运行？）：请先关闭它再恢复</source>
         <translation>The database is in use by another program (is Liaison still running?): close it before restoring</translation>
     </message>
@@ -1441,7 +1446,7 @@ Time: {at}</translation>
         <translation type="vanished">Not a verification code: scan the QR code on the closure record, or type &quot;serial check-code&quot;, e.g. 江北销号〔2026〕7F3A-00012号 3F2A-9C1B-77D0-E415</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+78"/>
         <source>时间戳格式不对</source>
         <translation>malformed timestamp</translation>
     </message>
@@ -1836,7 +1841,7 @@ Time: {at}</translation>
         <translation type="vanished">This is this installation; no need to trust it</translation>
     </message>
     <message>
-        <location line="-499"/>
+        <location line="-518"/>
         <source>密码不能是用户名，也不能包含用户名</source>
         <translation>The password may not be or contain the username</translation>
     </message>
@@ -1871,7 +1876,7 @@ Time: {at}</translation>
         <translation>A recovery key is 32 letters and digits (like ABCD-EFGH-…, 8 groups)</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+108"/>
         <source>数据库没有加密，没有恢复密钥</source>
         <translation>The database is not encrypted: it has no recovery key</translation>
     </message>
@@ -1881,7 +1886,7 @@ Time: {at}</translation>
         <translation>The new password must differ from the current one</translation>
     </message>
     <message>
-        <location line="+282"/>
+        <location line="+288"/>
         <source>请选择接收设备：同步包加密发给它，只有它能打开（完整同步包也一样：--full --for 设备）</source>
         <translation>Choose the receiving device: the bundle is encrypted to it and only it can open it (a full bundle too: --full --for DEVICE)</translation>
     </message>
@@ -1921,12 +1926,21 @@ Time: {at}</translation>
         <translation>Enterprise registered twice: delete one of them (Delete in the enterprise details) and the conflict goes away</translation>
     </message>
     <message>
-        <location line="-845"/>
+        <location line="-868"/>
         <source>LIAISON_PDF_FONT 指定的字体文件不存在：{0}</source>
         <translation>The font file named by LIAISON_PDF_FONT does not exist: {0}</translation>
     </message>
     <message>
+        <source>--to 应为 PostgreSQL 数据库的地址（postgresql://…），不是 {0}</source>
+        <translation type="vanished">--to must be the address of a PostgreSQL database (postgresql://…), not {0}</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>liaison {0} 只用于本机的数据库文件；{1} 在 PostgreSQL 服务器上，备份、恢复和加密由服务器负责（见 docs/postgresql.md）</source>
+        <translation>liaison {0} is for a database file on this computer only; {1} is on a PostgreSQL server, whose backups, restores and encryption are the server&apos;s (see docs/postgresql.md)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>{0} 不是 JSON 对象</source>
         <translation>{0} is not a JSON object</translation>
     </message>
@@ -2131,22 +2145,52 @@ Time: {at}</translation>
         <translation>The key file {0} is missing: without it the encrypted database cannot be opened</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+26"/>
+        <source>数据库 {0} 在 PostgreSQL 服务器上：备份、恢复和加密由服务器负责（见 docs/postgresql.md），这项操作只用于本机的数据库文件</source>
+        <translation>The database {0} is on a PostgreSQL server: its backups, restores and encryption are the server&apos;s (see docs/postgresql.md); this is for a database file on this computer only</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>数据库 {0} 已经加密</source>
         <translation>The database {0} is already encrypted</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
+        <source>数据库 {0} 拒绝了这次操作：连接所用的角色没有权限</source>
+        <translation>The database {0} refused this: the role used to connect lacks the right to do it</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>数据库 {0} 的数据结构是 {1}，不是当前的 {2}：请先用本版本打开一次</source>
         <translation>The database {0} has schema {1}, not the current {2}: open it once with this version first</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+3"/>
+        <source>数据库 {0} 需要升级（由数据库管理员运行 liaison init --db …）</source>
+        <translation>The database {0} needs an upgrade (the database administrator runs liaison init --db …)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>数据库服务器上没有数据库 {0}（新建请运行 liaison init --db …）</source>
+        <translation>The server has no database {0} (to create one, run liaison init --db …)</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>无法登录数据库服务器 {0}：用户名或密码不对（请向信息科确认连接设置）</source>
+        <translation>Cannot sign in to the database server {0}: wrong user name or password (check the connection settings with IT)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>无法读取密钥文件 {0}：{1}</source>
         <translation>Cannot read the key file {0}: {1}</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+14"/>
+        <source>无法连接数据库服务器 {0}：服务器未启动、地址不对或网络不通</source>
+        <translation>Cannot connect to the database server {0}: it is not running, the address is wrong or the network is down</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>未提出</source>
         <translation>not yet raised</translation>
     </message>
@@ -2189,6 +2233,10 @@ Time: {at}</translation>
         <location line="+53"/>
         <source>诉求类别</source>
         <translation>demand categories</translation>
+    </message>
+    <message>
+        <source>迁移后的内容摘要 {0} 与原数据库的 {1} 不同：已全部撤销，目标数据库未改动</source>
+        <translation type="vanished">The digest after the move, {0}, differs from the original&apos;s, {1}: everything was undone, the target database is unchanged</translation>
     </message>
     <message>
         <location line="+44"/>
@@ -2265,6 +2313,11 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>（另一台电脑正在写入）</source>
+        <translation> (another computer is writing)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>（另一程序或另一窗口正在写入）</source>
         <translation> (another program or window is writing)</translation>
     </message>
@@ -2273,7 +2326,7 @@ Time: {at}</translation>
         <translation type="vanished"> (the signing device has since been revoked; the content still matches the records)</translation>
     </message>
     <message>
-        <location line="-844"/>
+        <location line="-864"/>
         <source>{0} 不是 Liaison 的数据库或备份文件</source>
         <translation>{0} is not a Liaison database or backup</translation>
     </message>
@@ -2542,12 +2595,12 @@ Time: {at}</translation>
         <translation>Database {0} failed: {1}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>数据库 {0} 尚未初始化，请先运行 liaison init --db {1}</source>
         <translation>Database {0} is not initialised yet; run liaison init --db {1} first</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>数据库 {0} 正被其他程序占用：请稍后重试</source>
         <translation>Database {0} is in use by another program: try again shortly</translation>
     </message>
@@ -2557,7 +2610,7 @@ Time: {at}</translation>
         <translation>Database {0} was made by a newer Liaison (schema {1}): install the newer version</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>数据库 {0} 需要升级（运行 liaison init --db {1}）</source>
         <translation>Database {0} needs an upgrade (run liaison init --db {1})</translation>
     </message>
@@ -2587,7 +2640,7 @@ Time: {at}</translation>
         <translation>The database file does not exist: {0} (run liaison init --db {1} first)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>数据库正忙{0}。请稍候再试，已等待 {1} 秒</source>
         <translation>The database is busy{0}. Please try again in a moment; waited {1} seconds</translation>
     </message>
@@ -2671,7 +2724,7 @@ Time: {at}</translation>
         <translation>Cannot open database {0}: its folder does not exist or may not be read</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>无法读取 {0}：{1}</source>
         <translation>Cannot read {0}: {1}</translation>
     </message>
@@ -2706,7 +2759,7 @@ Time: {at}</translation>
         <translation>Cannot read the file &quot;{0}&quot;: unknown text encoding (save it as UTF-8 or GBK)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>月份格式不正确：“{0}”，应为“年-月”，如 2026-11</source>
         <translation>Wrong month format &quot;{0}&quot;: write year-month, e.g. 2026-11</translation>
     </message>
@@ -5406,7 +5459,7 @@ Click &quot;Copy details&quot; and send them to technical support; log file: {0}
         <translation>Load a small demo data set (about 300 enterprises) to try things out</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>用户名</source>
         <translation>Username</translation>
     </message>
@@ -5430,7 +5483,7 @@ Click &quot;Copy details&quot; and send them to technical support; log file: {0}
         <translation>Create</translation>
     </message>
     <message>
-        <location line="-152"/>
+        <location line="-153"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
@@ -5493,12 +5546,12 @@ Click &quot;Copy details&quot; and send them to technical support; log file: {0}
     </message>
     <message>
         <location line="+1"/>
-        <location line="+100"/>
+        <location line="+101"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-99"/>
         <source>加入</source>
         <translation>Join</translation>
     </message>
@@ -5543,7 +5596,7 @@ Click &quot;Copy details&quot; and send them to technical support; log file: {0}
         <translation>This computer becomes the district hub (district office): every other computer is enrolled here. First create the administrator account; cadres&apos; and departments&apos; accounts are added later under Administration.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>密码（至少 10 位）</source>
         <translation>Password (at least 10 characters)</translation>
     </message>
@@ -6700,7 +6753,7 @@ The recovery key below is shown only this once. Print it or copy it out and keep
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../liaison/ui/signin.py" line="-253"/>
+        <location filename="../../liaison/ui/signin.py" line="-254"/>
         <source>登录 · 百千万企业走访联络系统</source>
         <translation>Sign in · Enterprise Liaison System</translation>
     </message>

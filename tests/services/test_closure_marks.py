@@ -22,7 +22,7 @@ from liaison.reports.closure_record import render_closure_record
 from liaison.services import closure_marks
 from liaison.services.closure_marks import check_code, content_hash, legacy_hash, verify
 from liaison.services.report_data import closure_record
-from tests.builders import closed_demand
+from tests.builders import behind, closed_demand
 from tests.conftest import Cast, log_demands
 
 
@@ -37,10 +37,8 @@ def _sheet(db: Database, demand_id: str, tmp_path: Path) -> tuple[str, str]:
 
 def _edit(db: Database, sql: str, *params: object) -> None:
     """Change the file behind the application's back, as someone with sqlite3 would."""
-    conn = driver.connect(db.path)
-    with conn:
+    with behind(db) as conn:
         conn.execute(sql, params)
-    conn.close()
 
 
 @pytest.mark.parametrize(
@@ -53,7 +51,7 @@ def test_an_enterprise_edited_under_the_sheet_no_longer_verifies(
     d = closed_demand(db, cast)
     qr, typed = _sheet(db, d, tmp_path)
     assert verify(db, qr).ok and verify(db, typed).ok
-    with driver.connect(db.path) as conn:
+    with behind(db) as conn:
         old = conn.execute(f"SELECT {column} FROM enterprise WHERE id = ?", (cast.enterprise_id,))
         before = old.fetchone()[0]
     _edit(db, f"UPDATE enterprise SET {column} = ? WHERE id = ?", value, cast.enterprise_id)
@@ -181,10 +179,8 @@ def test_serials_count_per_device_and_year(db: Database, cast: Cast) -> None:
     a, b = closure_record(db, first).serial, closure_record(db, second).serial
     assert a.endswith("-00001号") and b.endswith("-00002号")
     assert a[:-8] == b[:-8]  # same district word, year and device code
-    with driver.connect(db.path) as conn:
-        fingerprint = conn.execute("SELECT fingerprint FROM device WHERE is_local = 1").fetchone()[
-            0
-        ]
+    with behind(db) as conn:
+        fingerprint = conn.execute("SELECT fingerprint FROM device WHERE is_local").fetchone()[0]
     assert f"〕{fingerprint[:4]}-" in a  # the fingerprint's first group names the device
     assert serials.device_code("", "ab12cd34-0000") == "AB12"  # no key yet: the id's digits
     assert serials.normalize_serial(a.replace("〔", "(").replace("〕", ")")) == a
@@ -251,7 +247,7 @@ def test_cli_verify_answers_in_one_line_and_exit_status(
 ) -> None:
     d = closed_demand(db, cast)
     qr, typed = _sheet(db, d, tmp_path)
-    base = ["verify", "--db", str(db.path)]
+    base = ["verify", "--db", str(db.location)]
     assert cli.main([*base, qr]) == 0
     assert capsys.readouterr().out.startswith("核验通过")
     assert cli.main([*base, *typed.split()]) == 0
@@ -297,7 +293,7 @@ def test_a_sheet_signed_before_its_device_was_revoked_says_so(
 ) -> None:
     d = closed_demand(db, cast)
     qr, _ = _sheet(db, d, tmp_path)
-    _edit(db, "UPDATE device SET revoked_at = '2030-01-01 00:00:00' WHERE is_local = 1")
+    _edit(db, "UPDATE device SET revoked_at = '2030-01-01 00:00:00' WHERE is_local")
     verdict = verify(db, qr)
     assert verdict.ok and "吊销" in verdict.reason
 
@@ -308,7 +304,7 @@ def test_a_known_but_never_enrolled_device_does_not_sign(
     """A device that asked to join but was never enrolled has a key here, not trust."""
     d = closed_demand(db, cast)
     qr, _ = _sheet(db, d, tmp_path)
-    _edit(db, "UPDATE device SET is_local = 0, trusted_at = NULL")
+    _edit(db, "UPDATE device SET is_local = FALSE, trusted_at = NULL")
     verdict = verify(db, qr)
     assert not verdict.ok and "不是本区登记的设备" in verdict.reason
 
@@ -323,8 +319,13 @@ def test_a_serial_copied_onto_another_closure_does_not_hide_the_true_one(
     serial = closure_record(db, genuine).serial
     _edit(
         db,
-        "UPDATE demand_event SET data = json_set(data, '$.serial', ?) "
-        "WHERE demand_id = ? AND kind = 'close'",
+        "UPDATE demand_event SET data = "
+        + (
+            "jsonb_set(data::jsonb, '{serial}', to_jsonb(?::text))::json"
+            if db.on_server
+            else "json_set(data, '$.serial', ?)"
+        )
+        + " WHERE demand_id = ? AND kind = 'close'",
         serial,
         other,
     )

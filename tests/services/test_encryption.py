@@ -16,7 +16,11 @@ from liaison.domain.roles import Role
 from liaison.services import accounts, admin, encryption
 from liaison.sync.log import database
 from tests.builders import digest_of
-from tests.conftest import Cast, make_cast
+from tests.conftest import ON_POSTGRESQL, Cast, make_cast
+
+pytestmark = pytest.mark.skipif(
+    ON_POSTGRESQL, reason="encryption at rest is a SQLite file's; a server's is the server's"
+)
 
 
 @pytest.fixture

@@ -7,12 +7,12 @@ from datetime import timedelta
 
 import pytest
 
-from liaison.data import driver
 from liaison.data.db import Database
 from liaison.domain import clock
 from liaison.domain.errors import DomainError, PermissionDenied
 from liaison.services import accounts
 from liaison.sync.log import database
+from tests.builders import behind
 from tests.conftest import Cast
 
 RIGHT = "password-123"
@@ -43,7 +43,7 @@ def test_the_lock_survives_a_restart_and_ends_after_15_minutes(
 ) -> None:
     for _ in range(accounts.MAX_FAILURES):
         _fail(db)
-    again = database(db.path)  # the app started anew on the same file
+    again = database(db.location)  # the app started anew on the same file
     try:
         with pytest.raises(PermissionDenied):
             accounts.sign_in(again, "cadre", RIGHT)
@@ -91,11 +91,8 @@ def test_an_administrator_sees_and_unlocks_a_name(db: Database, cast: Cast) -> N
 def test_the_lock_belongs_to_this_device_and_never_travels(db: Database, cast: Cast) -> None:
     for _ in range(accounts.MAX_FAILURES):
         _fail(db)
-    conn = driver.connect(db.path)
-    try:
+    with behind(db) as conn:
         logged = conn.execute(
             "SELECT count(*) FROM sync_op WHERE entity = 'setting' OR fields LIKE '%sign_in.guard%'"
         ).fetchone()[0]
-    finally:
-        conn.close()
     assert logged == 0

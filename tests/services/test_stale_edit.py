@@ -20,7 +20,7 @@ from tests.conftest import Cast
 @pytest.fixture
 def other(db: Database) -> Iterator[Database]:
     """A second app on the same file."""
-    second = database(db.path)
+    second = database(db.location)
     yield second
     second.dispose()
 

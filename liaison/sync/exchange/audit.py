@@ -94,7 +94,7 @@ def _seals(conn: sqlite3.Connection, report: AuditReport) -> None:
         if seal.first != covered.get(seal.site, 0) + 1:
             report.add(f"设备 {seal.site} 的签封不连续（{seal.label}）")
         covered[seal.site] = max(covered.get(seal.site, 0), seal.last)
-    local = conn.execute("SELECT id FROM device WHERE is_local = 1").fetchone()
+    local = conn.execute("SELECT id FROM device WHERE is_local").fetchone()
     for site, high in conn.execute("SELECT site, MAX(seq) FROM sync_op GROUP BY site"):
         if high > covered.get(site, 0) and (local is None or site != local[0]):
             report.add(f"设备 {site} 的第 {covered.get(site, 0) + 1}–{high} 项变更没有它的签封")

@@ -244,7 +244,7 @@ def _keep_credentials(conn: sqlite3.Connection, offered: list[tuple[str, str]]) 
     if not offered:
         return 0
     hub = district.local_kind(conn) == "hub"
-    local = conn.execute("SELECT id FROM device WHERE is_local = 1").fetchone()[0]
+    local = conn.execute("SELECT id FROM device WHERE is_local").fetchone()[0]
     enrolled = {
         r[0]
         for r in conn.execute("SELECT account_id FROM device_account WHERE device_id = ?", (local,))
@@ -423,7 +423,7 @@ def _check_addressed(conn: sqlite3.Connection, h: Header) -> None:
         if h.ops or h.recipient is not None:
             raise BundleRefused("unencrypted", _UNENCRYPTED)
         return
-    me = conn.execute("SELECT id FROM device WHERE is_local = 1").fetchone()[0]
+    me = conn.execute("SELECT id FROM device WHERE is_local").fetchone()[0]
     if h.recipient != me:
         name = _device_name(conn, h.recipient or "")
         sender = h.sender_name

@@ -109,7 +109,7 @@ def list_devices(db: Database) -> list[DeviceInfo]:
 
 
 def this_device(db: Database) -> DeviceInfo:
-    found = _info(db, "WHERE d.is_local = 1")
+    found = _info(db, "WHERE d.is_local")
     if not found:
         raise NotFound("本机还没有设备身份：请先运行 liaison init")
     return found[0]

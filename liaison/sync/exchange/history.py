@@ -172,7 +172,7 @@ def peer_status(db: Database) -> list[PeerStatus]:
             "(SELECT COUNT(*) FROM sync_bundle b WHERE b.peer_id = d.id AND b.direction = 'in'), "
             "(SELECT COUNT(*) FROM sync_bundle b WHERE b.peer_id = d.id AND b.direction = 'out') "
             "FROM device d LEFT JOIN sync_peer p ON p.device_id = d.id "
-            "WHERE d.is_local = 0 ORDER BY d.name, d.id"
+            "WHERE NOT d.is_local ORDER BY d.name, d.id"
         ).fetchall()
     finally:
         conn.close()

@@ -11,12 +11,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from liaison.data.db import Database
+from liaison.data.db import Database, is_server
 from liaison.sync.log import oplog
 
 
 def database(path: Path | str) -> Database:
     """The database at `path`, every unit of work logging its shared changes (the only way
     the application opens one: a session without the op log would change records that never
-    reach another device)."""
+    reach another device). A `postgresql://` URL opens the database on that server
+    (`liaison.data.pg_db`)."""
+    if is_server(path):
+        from liaison.data.pg_db import PgDatabase  # psycopg only where a server is used
+
+        return PgDatabase(str(path), hooks=(oplog.install,))
     return Database(path, hooks=(oplog.install,))

@@ -33,7 +33,7 @@ def write_root(conn: sqlite3.Connection, device_id: str, public_key: str) -> Non
 def local_kind(conn: sqlite3.Connection) -> str:
     """`hub`, `field`, or '' (not enrolled) for this device; the root, and a device enrolled
     as a merged district's founder, are hubs."""
-    row = conn.execute("SELECT id, kind FROM device WHERE is_local = 1").fetchone()
+    row = conn.execute("SELECT id, kind FROM device WHERE is_local").fetchone()
     if row is None:
         return ""
     root, _key = read_root(conn)

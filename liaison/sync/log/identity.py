@@ -20,7 +20,7 @@ class LocalDevice:
 def local_device(conn: sqlite3.Connection) -> LocalDevice:
     row = conn.execute(
         "SELECT d.id, d.name, d.public_key, k.private_key FROM device d "
-        "JOIN device_key k ON k.device_id = d.id WHERE d.is_local = 1"
+        "JOIN device_key k ON k.device_id = d.id WHERE d.is_local"
     ).fetchone()
     if row is None:
         raise NotFound("本机还没有设备密钥：请先运行 liaison init")

@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from liaison.data import bulk
 from liaison.data.backup import BEHIND_SETTING as RESTORED_BEHIND
 from liaison.data.db import raw_connection
+from liaison.data.pg_conn import is_postgresql
 from liaison.domain import clock, hlc
 from liaison.domain.errors import DomainError, ValidationError
 from liaison.domain.text import Text
@@ -274,7 +275,7 @@ def record_ops(conn: sqlite3.Connection, entity: str, ids: Iterable[str]) -> dic
 
 
 def local_site(conn: sqlite3.Connection) -> str | None:
-    row = conn.execute("SELECT id FROM device WHERE is_local = 1").fetchone()
+    row = conn.execute("SELECT id FROM device WHERE is_local").fetchone()
     return row[0] if row else None
 
 
@@ -441,7 +442,7 @@ def clear_resolved_conflicts(conn: sqlite3.Connection, ops: Iterable[Op]) -> Non
 
 UNIQUE_NAMES: dict[str, tuple[str, str]] = {
     "enterprise": ("uscc", "deleted_at IS NULL"),
-    "account": ("username", "active = 1"),
+    "account": ("username", "active"),
 }
 """Records one device keeps unique (by this column, among the live ones) but two devices
 offline may make twice: one company registered twice, one username made on two hubs."""
@@ -451,23 +452,36 @@ def refresh_duplicates(conn: sqlite3.Connection, entity: str, ids: Iterable[str]
     """A record made twice on two devices (same 统一社会信用代码, same username; both live): a
     conflict on each of them, until a person deletes or renames one."""
     column, live_sql = UNIQUE_NAMES[entity]
+    pg = is_postgresql(conn)
+    heads = "json_array_elements(c.heads::json)" if pg else "json_each(c.heads)"
     ids = list(ids)
     ids += [  # the records these were duplicates of (one of them may have been renamed)
         r[0]
         for r in conn.execute(
-            "SELECT c.entity_id FROM sync_conflict c, json_each(c.heads) h WHERE c.entity = ? "
+            f"SELECT c.entity_id FROM sync_conflict c, {heads} h WHERE c.entity = ? "
             "AND c.field = 'duplicate' AND h.value ->> 'value' IN "
             "(SELECT value FROM json_each(?))",
             (entity, bulk.rows_text(ids)),
         )
     ]
-    rows = bulk.fetch_rows(
-        conn,
-        f"SELECT json_group_array(json_array(id, {column}, {live_sql})) FROM "
-        f"(SELECT * FROM {entity} WHERE {column} IN (SELECT {column} FROM {entity} "
-        "WHERE id IN (SELECT value FROM json_each(?))) ORDER BY id)",
-        (bulk.rows_text(ids),),
+    same = (
+        f"FROM {entity} WHERE {column} IN (SELECT {column} FROM {entity} "
+        "WHERE id IN (SELECT value FROM json_each(?)))"
     )
+    if pg:
+        rows = [
+            list(r)
+            for r in conn.execute(
+                f"SELECT id, {column}, {live_sql} {same} ORDER BY id", (bulk.rows_text(ids),)
+            )
+        ]
+    else:
+        rows = bulk.fetch_rows(
+            conn,
+            f"SELECT json_group_array(json_array(id, {column}, {live_sql})) FROM "
+            f"(SELECT * {same} ORDER BY id)",
+            (bulk.rows_text(ids),),
+        )
     conn.execute(
         "DELETE FROM sync_conflict WHERE entity = ? AND field = 'duplicate' "
         "AND entity_id IN (SELECT value FROM json_each(?))",

@@ -22,10 +22,11 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Boolean, Integer, Table
+from sqlalchemy import JSON, Boolean, Date, DateTime, Integer, String, Table
 
 from liaison.data.bulk import rows_text
 from liaison.data.models import Base
+from liaison.data.pg_conn import is_postgresql
 from liaison.domain import hlc
 
 DELETED = "_deleted"
@@ -160,8 +161,43 @@ def _child_sql(child: Child, key_expr: str) -> str:
     )
 
 
-def record_sql(entity: Entity, alias: str = "t") -> str:
-    """A SQL expression giving the JSON object of a record's shared fields."""
+def _pg_value(table: Table, column: str, expr: str) -> str:
+    """On PostgreSQL, a column's value spelled as SQLite stores it (the module's docstring)."""
+    kind = table.c[column].type
+    if isinstance(kind, Boolean):
+        return f"({expr})::int"
+    if isinstance(kind, DateTime):
+        return f"to_char({expr}, 'YYYY-MM-DD HH24:MI:SS.US')"
+    if isinstance(kind, Date):
+        return f"to_char({expr}, 'YYYY-MM-DD')"
+    if isinstance(kind, JSON):
+        return f"({expr})::text"
+    return expr
+
+
+def _pg_order(table: Table, column: str, expr: str) -> str:
+    """Text ordered by its bytes, as SQLite orders it, whatever the server's collation."""
+    return f'{expr} COLLATE "C"' if isinstance(table.c[column].type, String) else expr
+
+
+def _pg_child_sql(child: Child, key_expr: str) -> str:
+    table = Base.metadata.tables[child.table]
+    cols = ", ".join(_pg_value(table, c, f"c.{c}") for c in child.columns)
+    order = ", ".join(_pg_order(table, c, f"c.{c}") for c in child.columns)
+    return (
+        f"(SELECT coalesce(json_agg(json_build_array({cols}) ORDER BY {order}), '[]'::json) "
+        f"FROM {child.table} AS c WHERE c.{child.parent} = {key_expr})"
+    )
+
+
+def record_sql(entity: Entity, alias: str = "t", *, postgresql: bool = False) -> str:
+    """A SQL expression giving the JSON object of a record's shared fields (as text)."""
+    if postgresql:
+        parts = [f"'{f}', {_pg_value(entity.table, f, f'{alias}.{f}')}" for f in entity.fields]
+        parts += [
+            f"'{c.field}', {_pg_child_sql(c, f'{alias}.{entity.key}')}" for c in entity.children
+        ]
+        return f"json_build_object({', '.join(parts)})::text"
     parts = [f"'{f}', {alias}.{f}" for f in entity.fields]
     parts += [
         f"'{c.field}', json({_child_sql(c, f'{alias}.{entity.key}')})" for c in entity.children
@@ -177,9 +213,13 @@ def read_records(
     by = "t.updated_by" if entity.audited else "NULL"
     if entity.name == "demand_event":
         by = "t.actor_id"
+    key = f"to_char(t.{entity.key}, 'YYYY-MM-DD')" if entity.name == "holiday" else "t.id"
+    if not is_postgresql(conn):
+        key = f"t.{entity.key}"
     sql = (
-        f"SELECT t.{entity.key}, {record_sql(entity)}, {by} FROM {entity.name} AS t "
-        f"WHERE t.{entity.key} IN (SELECT value FROM json_each(?))"
+        f"SELECT {key}, {record_sql(entity, postgresql=is_postgresql(conn))}, {by} "
+        f"FROM {entity.name} AS t "
+        f"WHERE {key} IN (SELECT value FROM json_each(?))"
     )
     out: dict[str, tuple[dict[str, Any], str | None]] = {}
     for key, fields, account in conn.execute(sql, (rows_text(ids),)):
