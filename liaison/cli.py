@@ -18,7 +18,7 @@ from typing import NoReturn
 
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 
-from liaison import cli_accounts, cli_backup, cli_sync, logs
+from liaison import cli_accounts, cli_backup, cli_hub, cli_sync, logs
 from liaison.cli_auth import (
     RECOVERY_OPTION,
     NeedsInput,
@@ -197,6 +197,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_sync.add_parsers(sub, _db_option)
     cli_accounts.add_parsers(sub, _db_option)
     cli_backup.add_parsers(sub, _db_option)
+    cli_hub.add_parsers(sub)
     return parser
 
 
@@ -483,6 +484,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import": cmd_import,
     "report": cmd_report,
     "verify": cmd_verify,
+    "migrate": cli_hub.cmd_migrate,
     "encrypt": cmd_encrypt,
     "bundle": partial(cli_sync.cmd_bundle, open_db=_open_db),
     "device": partial(cli_sync.cmd_device, open_db=_open_db),
@@ -511,7 +513,8 @@ def main(argv: Sequence[str] | None = None, open_app: OpenApp | None = None) -> 
         if args.open is not None:
             raise UsageError(f"--open 只用于打开桌面程序，不能与命令 {args.command} 同用")
         logs.start_facts(f"command {args.command}", _db_path(args))
-        unlock_database(_db_path(args), args)
+        if hasattr(args, "db"):  # `migrate` names its files itself
+            unlock_database(_db_path(args), args)
         code = COMMANDS[args.command](args)
         sys.stdout.flush()  # here, where a reader that went away can be told apart
         logs.log.info("command %s ended with status %d", args.command, code)

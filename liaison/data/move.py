@@ -7,8 +7,8 @@ The target is brought to the same schema revision by the same migrations first
 PostgreSQL from the enterprises (`liaison.data.pg_search`). Whatever fails, the target is left
 as it was before the copy (empty, migrated) and the source is only ever read.
 
-The command that runs this (`liaison migrate`) comes with the rest of the hub on PostgreSQL;
-until the app runs there, this is its tested core.
+`liaison migrate --from FILE --to URL` runs it (`liaison.cli_hub`), checking before it
+commits that the copy's digest is the source's.
 """
 
 from __future__ import annotations
@@ -16,9 +16,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import psycopg
-from sqlalchemy import Connection, Engine, MetaData, Table, func, select
+from sqlalchemy import (
+    JSON,
+    Connection,
+    Engine,
+    MetaData,
+    Table,
+    bindparam,
+    cast,
+    func,
+    select,
+    type_coerce,
+)
+from sqlalchemy import Text as SqlText
 
 from liaison.data import migrate, pg_search
 from liaison.data.db import make_engine
@@ -48,10 +61,14 @@ class Moved:
 
 
 def copy_to_postgresql(
-    source: Path, target: Engine, progress: Callable[[str, int], object] | None = None
+    source: Path,
+    target: Engine,
+    progress: Callable[[str, int], object] | None = None,
+    verify: Callable[[psycopg.Connection[Any]], object] | None = None,
 ) -> Moved:
     """Copy the SQLite database at `source` (unlocked first if encrypted) into the empty
-    PostgreSQL database behind `target`."""
+    PostgreSQL database behind `target`. `verify` looks at the copy before it is committed:
+    whatever it raises undoes the copy."""
     migrate.upgrade(target)
     src = make_engine(source, read_only=True)
     try:
@@ -85,6 +102,8 @@ def copy_to_postgresql(
                 "SELECT id, name, uscc FROM enterprise WHERE deleted_at IS NULL"
             ).fetchall()
             pg_search.index_enterprises(raw, [(r[0], r[1], r[2]) for r in live])
+            if verify is not None:
+                verify(raw)
     finally:
         src.dispose()
     return Moved(rows, len(live))
@@ -92,12 +111,29 @@ def copy_to_postgresql(
 
 def _copy_table(src: Connection, dst: Connection, table: Table) -> int:
     names = [c.name for c in table.columns]
-    if table.metadata is Base.metadata:  # typed by the model: dates, booleans, JSON as such
-        result = src.execute(select(table))
+    insert = table.insert()
+    if table.metadata is Base.metadata:  # typed by the model: dates and booleans as such
+        # a JSON column's text moves as it is (its spelling is part of the record: the digest
+        # and the ops carry it), not decoded and encoded again
+        texts = {c.name for c in table.columns if isinstance(c.type, JSON)}
+        result = src.execute(
+            select(
+                *(type_coerce(c, SqlText).label(c.name) if c.name in texts else c for c in table.c)
+            )
+        )
+        insert = insert.values(
+            {
+                n: cast(bindparam(f"v_{n}", type_=SqlText()), JSON)
+                if n in texts
+                else bindparam(f"v_{n}")
+                for n in names
+            }
+        )
+        names = [f"v_{n}" for n in names]
     else:
         result = src.exec_driver_sql(f"SELECT {', '.join(names)} FROM {table.name}")
     copied = 0
     while chunk := result.fetchmany(BATCH):
-        dst.execute(table.insert(), [dict(zip(names, row, strict=True)) for row in chunk])
+        dst.execute(insert, [dict(zip(names, row, strict=True)) for row in chunk])
         copied += len(chunk)
     return copied

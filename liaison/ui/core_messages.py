@@ -7,7 +7,7 @@ Regenerate after changing a message in the core (liaison/ outside liaison/ui):
 
 Each is a key: a message as the core writes it, or the template of a `Text` with its numbered
 places ({0}, {1}…). liaison.ui.core_text.tr_core looks keys up here;
-tests/ui/test_core_text.py fails when this file is out of date. 396 messages.
+tests/ui/test_core_text.py fails when this file is out of date. 398 messages.
 """
 
 # ruff: noqa: E501
@@ -20,6 +20,9 @@ from PySide6.QtCore import QCoreApplication
 def messages() -> dict[str, str]:
     """The core's message key → its UI text."""
     return {
+        "--to 应为 PostgreSQL 数据库的地址（postgresql://…），不是 {0}": QCoreApplication.translate(
+            "CoreText", "--to 应为 PostgreSQL 数据库的地址（postgresql://…），不是 {0}"
+        ),
         "LIAISON_PDF_FONT 指定的字体文件不存在：{0}": QCoreApplication.translate(
             "CoreText", "LIAISON_PDF_FONT 指定的字体文件不存在：{0}"
         ),
@@ -833,6 +836,9 @@ def messages() -> dict[str, str]:
         "超期未办结": QCoreApplication.translate("CoreText", "超期未办结"),
         "路径不存在": QCoreApplication.translate("CoreText", "路径不存在"),
         "路径不是文件夹": QCoreApplication.translate("CoreText", "路径不是文件夹"),
+        "迁移后的内容摘要 {0} 与原数据库的 {1} 不同：已全部撤销，目标数据库未改动": QCoreApplication.translate(
+            "CoreText", "迁移后的内容摘要 {0} 与原数据库的 {1} 不同：已全部撤销，目标数据库未改动"
+        ),
         "这个同步包已于 {0} 导入过": QCoreApplication.translate(
             "CoreText", "这个同步包已于 {0} 导入过"
         ),

@@ -949,7 +949,7 @@ Time: {at}</translation>
 <context>
     <name>CoreText</name>
     <message>
-        <location filename="../../liaison/ui/core_messages.py" line="+101"/>
+        <location filename="../../liaison/ui/core_messages.py" line="+104"/>
         <source>不是 Liaison 同步包（文件头不对）</source>
         <translation>Not a Liaison sync bundle (wrong file header)</translation>
     </message>
@@ -1251,12 +1251,12 @@ Time: {at}</translation>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location line="+522"/>
+        <location line="+525"/>
         <source>部门</source>
         <translation>department</translation>
     </message>
     <message>
-        <location line="-809"/>
+        <location line="-812"/>
         <source>{0}的{1}在您打开后已被他人修改：请关闭后重新打开，核对后再改</source>
         <translation>Someone else changed this {0}&apos;s {1} after you opened it: close the form, open it again and check before changing</translation>
     </message>
@@ -1827,7 +1827,7 @@ Time: {at}</translation>
         <translation>Overdue, not resolved</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+29"/>
         <source>这处冲突已经解决了</source>
         <translation>This conflict has already been settled</translation>
     </message>
@@ -1841,7 +1841,7 @@ Time: {at}</translation>
         <translation type="vanished">This is this installation; no need to trust it</translation>
     </message>
     <message>
-        <location line="-518"/>
+        <location line="-521"/>
         <source>密码不能是用户名，也不能包含用户名</source>
         <translation>The password may not be or contain the username</translation>
     </message>
@@ -1891,7 +1891,7 @@ Time: {at}</translation>
         <translation>Choose the receiving device: the bundle is encrypted to it and only it can open it (a full bundle too: --full --for DEVICE)</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+56"/>
         <source>这是常见密码，很容易被猜到：请换一个</source>
         <translation>This is a common password that is easy to guess: choose another</translation>
     </message>
@@ -1926,16 +1926,17 @@ Time: {at}</translation>
         <translation>Enterprise registered twice: delete one of them (Delete in the enterprise details) and the conflict goes away</translation>
     </message>
     <message>
-        <location line="-868"/>
+        <location line="-871"/>
         <source>LIAISON_PDF_FONT 指定的字体文件不存在：{0}</source>
         <translation>The font file named by LIAISON_PDF_FONT does not exist: {0}</translation>
     </message>
     <message>
+        <location line="-3"/>
         <source>--to 应为 PostgreSQL 数据库的地址（postgresql://…），不是 {0}</source>
-        <translation type="vanished">--to must be the address of a PostgreSQL database (postgresql://…), not {0}</translation>
+        <translation>--to must be the address of a PostgreSQL database (postgresql://…), not {0}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>liaison {0} 只用于本机的数据库文件；{1} 在 PostgreSQL 服务器上，备份、恢复和加密由服务器负责（见 docs/postgresql.md）</source>
         <translation>liaison {0} is for a database file on this computer only; {1} is on a PostgreSQL server, whose backups, restores and encryption are the server&apos;s (see docs/postgresql.md)</translation>
     </message>
@@ -2235,11 +2236,12 @@ Time: {at}</translation>
         <translation>demand categories</translation>
     </message>
     <message>
+        <location line="+41"/>
         <source>迁移后的内容摘要 {0} 与原数据库的 {1} 不同：已全部撤销，目标数据库未改动</source>
-        <translation type="vanished">The digest after the move, {0}, differs from the original&apos;s, {1}: everything was undone, the target database is unchanged</translation>
+        <translation>The digest after the move, {0}, differs from the original&apos;s, {1}: everything was undone, the target database is unchanged</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+6"/>
         <source>这个同步包是“{0}”加密发给另一台设备的，本机无法打开：请对方为本机导出</source>
         <translation>This bundle from “{0}” is encrypted for another device and cannot be opened here: ask the sender to export one for this device</translation>
     </message>
@@ -2253,7 +2255,7 @@ Time: {at}</translation>
         <translation type="vanished">The sending device &quot;{0}&quot; is not trusted yet: compare fingerprints, then run liaison device trust</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-74"/>
         <source>设备名称应为 1 到 100 个字</source>
         <translation>A device&apos;s name has 1 to 100 characters</translation>
     </message>
@@ -2287,7 +2289,7 @@ Time: {at}</translation>
         <translation>the path is not a folder</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>这个同步包没有区县信息：请用区联络办导出的同步包加入</source>
         <translation>This bundle carries no district: join with a bundle exported by the district office</translation>
     </message>
@@ -2326,7 +2328,7 @@ Time: {at}</translation>
         <translation type="vanished"> (the signing device has since been revoked; the content still matches the records)</translation>
     </message>
     <message>
-        <location line="-864"/>
+        <location line="-867"/>
         <source>{0} 不是 Liaison 的数据库或备份文件</source>
         <translation>{0} is not a Liaison database or backup</translation>
     </message>
@@ -2986,7 +2988,7 @@ Time: {at}</translation>
         <translation>The visit was logged more than {0} days ago; ask a street officer or a supervisor to delete it</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>这个同步包已于 {0} 导入过</source>
         <translation>This sync bundle was already imported on {0}</translation>
     </message>

@@ -12,30 +12,48 @@ import hashlib
 import json
 import sqlite3
 
+from liaison.data.pg_conn import is_postgresql
 from liaison.sync.log import records as se
 
 DEMAND_STATE = ("state", "lead_department_id", "deadline", "flagged", "reopen_count", "epoch")
 
 
 def digest(conn: sqlite3.Connection) -> str:
+    """The digest of the replica behind `conn` (a SQLite file or a PostgreSQL hub: the same
+    for the same content, every value read as SQLite stores it, keys in byte order)."""
+    pg = is_postgresql(conn)
     h = hashlib.sha256()
     for entity in se.ENTITIES:
         if entity.name == "device":
             continue
+        key, order = f"t.{entity.key}", f"t.{entity.key}"
+        if pg:
+            dated = entity.name == "holiday"
+            key = f"to_char(t.{entity.key}, 'YYYY-MM-DD')" if dated else key
+            order = order if dated else f'{order} COLLATE "C"'
         rows = conn.execute(
-            f"SELECT t.{entity.key}, {se.record_sql(entity)} FROM {entity.name} AS t "
-            f"ORDER BY t.{entity.key}"
+            f"SELECT {key}, {se.record_sql(entity, postgresql=pg)} FROM {entity.name} AS t "
+            f"ORDER BY {order}"
         )
         for key, fields in rows:
             h.update(f"{entity.name}\x1f{key}\x1f".encode())
             h.update(se.canonical(json.loads(fields)).encode())
             h.update(b"\x1e")
     cols = ", ".join(DEMAND_STATE)
-    for row in conn.execute(f"SELECT id, {cols} FROM demand ORDER BY id"):
+    by_id = "id"
+    if pg:
+        cols = cols.replace("deadline", "to_char(deadline, 'YYYY-MM-DD')")
+        cols = cols.replace("flagged", "flagged::int")
+        by_id = 'id COLLATE "C"'
+    for row in conn.execute(f"SELECT id, {cols} FROM demand ORDER BY {by_id}"):
         h.update(se.canonical(list(row)).encode())
+    order = (
+        'entity COLLATE "C", entity_id COLLATE "C", field COLLATE "C"'
+        if pg
+        else ("entity, entity_id, field")
+    )
     for row in conn.execute(
-        "SELECT entity, entity_id, field, heads, winner FROM sync_conflict "
-        "ORDER BY entity, entity_id, field"
+        f"SELECT entity, entity_id, field, heads, winner FROM sync_conflict ORDER BY {order}"
     ):
         h.update(se.canonical([*row[:3], json.loads(row[3]), row[4]]).encode())
     return h.hexdigest()
