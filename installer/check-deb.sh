@@ -95,6 +95,30 @@ ms=$(DISPLAY=:87 QT_QPA_PLATFORM=xcb SHOT=$SHOT start_app) || fail "no sign-in w
 kill "$xvfb"; wait "$xvfb" 2>/dev/null || true
 log "on X11 (xcb): sign-in window after $ms ms; screen grabbed to $SHOT"
 
+# a district hub on PostgreSQL: the installed app connects with its own driver and libpq (the
+# server from Debian's packages, a throwaway cluster run as `postgres`, as tests/pg_cluster.py)
+PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+if [ -n "$PG_BIN" ]; then
+    PGBASE=$(mktemp -d) && chown postgres "$PGBASE"
+    as_pg() { (cd / && runuser -u postgres -- "$@"); }
+    trap 'as_pg "$PG_BIN/pg_ctl" -D "$PGBASE/data" -m fast stop >/dev/null 2>&1 || true;
+          rm -rf "$WORK" "$PGBASE"' EXIT
+    as_pg "$PG_BIN/initdb" -D "$PGBASE/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 \
+        >/dev/null || fail "initdb"
+    as_pg mkdir "$PGBASE/run"
+    as_pg "$PG_BIN/pg_ctl" -D "$PGBASE/data" -l "$PGBASE/server.log" -w \
+        -o "-c unix_socket_directories=$PGBASE/run -c listen_addresses=''" start >/dev/null \
+        || fail "the PostgreSQL server did not start: $(cat "$PGBASE/server.log")"
+    as_pg "$PG_BIN/psql" -h "$PGBASE/run" -d postgres -qc "CREATE DATABASE hub" || fail "createdb"
+    HUB="postgresql://postgres@/hub?host=$PGBASE/run"
+    liaison --db "$HUB" init >/dev/null || fail "liaison init on PostgreSQL"
+    liaison --db "$HUB" stats --from 2026-01-01 --to 2026-01-31 | grep -q "走访覆盖率" \
+        || fail "liaison stats on PostgreSQL"
+    log "the installed app works on a PostgreSQL hub ($("$PG_BIN/postgres" --version))"
+elif [ -n "${LIAISON_REQUIRE_POSTGRESQL:-}" ]; then
+    fail "PostgreSQL is not installed here (apt install postgresql)"
+fi
+
 # upgrade: the same package with a higher version; the user's data is not touched
 before=$(sha256sum "$DB" | cut -d' ' -f1)
 dpkg-deb -R "$DEB" "$WORK/next"
