@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
-from liaison.data.db import Database, holding
+from liaison.data.db import Database
 from liaison.data.models import (
     Account,
     Assignment,
@@ -333,7 +333,7 @@ def import_assignments(db: Database, actor: Actor, path: Path | str) -> ImportRe
     An assignment that is already active is updated (牵头, start date) rather than repeated."""
     actor.require(*ASSIGNERS)
     table = read_table(path)
-    with db.session() as s, holding(db.path, f"正在导入包联名单 {Path(path).name}"):
+    with db.session() as s, db.holding(f"正在导入包联名单 {Path(path).name}"):
         preview, plans = _analyse_assignments(s, table, actor)
         _write_assignments(s, actor, plans)
         return result_of(preview)

@@ -23,7 +23,7 @@ from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from liaison.data import search as search_index
-from liaison.data.db import Database, holding, raw_connection
+from liaison.data.db import Database, raw_connection
 from liaison.data.models import (
     Contact,
     Enterprise,
@@ -352,7 +352,7 @@ def import_enterprises(db: Database, actor: Actor, path: Path | str) -> ImportRe
     all in one unit of work; error rows are skipped and reported."""
     actor.require(*ENTERPRISE_EDITORS)
     table = read_table(path)
-    with db.session() as s, holding(db.path, f"正在导入企业名录 {Path(path).name}"):
+    with db.session() as s, db.holding(f"正在导入企业名录 {Path(path).name}"):
         preview, plans = _analyse_enterprises(s, table)
         _write_enterprises(s, actor, plans)
         return result_of(preview)

@@ -84,7 +84,7 @@ if TYPE_CHECKING:
 @pytest.fixture
 def hub(db: Database, tmp_path: Path) -> Replica:
     conn = db.raw()
-    conn.execute("UPDATE device SET name = '区联络办' WHERE is_local = 1")
+    conn.execute("UPDATE device SET name = '区联络办' WHERE is_local")
     conn.close()
     return _replica(db, "hub", tmp_path / "outbox")
 

@@ -116,7 +116,7 @@ def craft(
 
 
 def public_key_of(replica: Replica) -> str:
-    return str(one(replica, "SELECT public_key FROM device WHERE is_local = 1"))
+    return str(one(replica, "SELECT public_key FROM device WHERE is_local"))
 
 
 def own_rows(replica: Replica, first: int = 1) -> list[Row]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from liaison import cli
-from liaison.data import driver
 from liaison.domain import workflow as wf
 from liaison.services import demands
 from liaison.sync.exchange.audit import verify
@@ -25,7 +24,7 @@ def laptop(hub: Replica, make_laptop: MakeLaptop, cast: Cast) -> Replica:
 
 
 def _edit(replica: Replica, sql: str, *args: object) -> None:
-    conn = driver.connect(replica.db.path)
+    conn = replica.db.raw()
     try:
         conn.execute(sql, args)
         conn.commit()

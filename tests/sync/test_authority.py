@@ -39,7 +39,7 @@ STOLEN = "stolen-password-1"
 
 def hand_edit(replica: Replica, *statements: str) -> None:
     """What the laptop's holder does with `sqlite3` on its file."""
-    conn = driver.connect(replica.db.path)
+    conn = replica.db.raw()
     try:
         for sql in statements:
             conn.execute(sql)
@@ -56,7 +56,7 @@ def seize_admin(d: District) -> Actor:
         d.laptop,
         f"UPDATE account SET password_hash = '{known}' WHERE username = 'admin'",
         f"INSERT INTO device_account VALUES ('{d.laptop.device_id}', '{d.cast.admin.account_id}')",
-        "UPDATE device SET kind = 'hub' WHERE is_local = 1",
+        "UPDATE device SET kind = 'hub' WHERE is_local",
     )
     return accounts.sign_in(d.laptop.db, "admin", STOLEN)
 

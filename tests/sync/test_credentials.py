@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from liaison.data import driver
 from liaison.domain import credentials
 from liaison.domain.errors import DomainError
 from liaison.services import accounts, admin
@@ -86,7 +85,7 @@ def test_a_hash_that_is_not_the_sealed_one_is_ignored(
     the one the account's ops name, so the receiver keeps the hash it had."""
     before = _hashes(laptop)[cast.cadre.account_id]
     forged = accounts.hash_password("attacker-knows-1")
-    conn = driver.connect(hub.db.path)  # the sender's file, edited by hand
+    conn = hub.db.raw()  # the sender's file, edited by hand
     conn.execute(
         "UPDATE account SET password_hash = ? WHERE id = ?", (forged, cast.cadre.account_id)
     )

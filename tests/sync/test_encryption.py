@@ -214,7 +214,7 @@ def test_an_it_person_opens_a_bundle_with_age_as_the_docs_say(
     key = tmp_path / "hub.key"
     monkeypatch.setenv("LIAISON_PASSWORD", "password-123")
     code = cli.main(
-        ["device", "key", "--out", str(key), "--user", "admin", "--db", str(d.hub.db.path)]
+        ["device", "key", "--out", str(key), "--user", "admin", "--db", str(d.hub.db.location)]
     )
     out, err = capsys.readouterr()
     assert code == 0 and "用完请删除" in out, err

@@ -3,13 +3,13 @@ each."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from liaison.data import driver
 from liaison.data.db import Database
 from liaison.domain import clock
 from liaison.domain import workflow as wf
@@ -17,6 +17,8 @@ from liaison.services import demands, enterprises, queries
 from liaison.services.context import Actor
 from liaison.sync.exchange import conflicts
 from liaison.sync.exchange.envelope import BundleRefused
+from liaison.sync.log import records as se
+from liaison.sync.log.checks import checked_json
 from tests.conftest import Cast, log_demands
 from tests.sync.conftest import MakeLaptop, Replica, introduce
 
@@ -237,7 +239,7 @@ def test_deletes_stick_against_old_bundles(pair: tuple[Replica, Replica], cast: 
     new = hub.export(laptop)
     laptop.receive(new)
     laptop.receive(old)  # an old file found on a USB stick later
-    with driver.connect(laptop.db.path) as conn:
+    with laptop.db.raw() as conn:
         assert conn.execute(
             "SELECT deleted_at IS NOT NULL FROM enterprise WHERE id = ?", (eid,)
         ).fetchone() == (1,)
@@ -325,16 +327,20 @@ def test_a_deleted_visit_travels_with_its_reason_and_older_ops_take_new_columns_
         ),
     ).visit_id
     # an op made before the visit had a deleted_reason column (migration 0005) lacks the field
-    with driver.connect(hub.db.path) as conn:
+    with hub.db.raw() as conn:
+        [(text,)] = conn.execute(
+            "SELECT fields FROM sync_op WHERE entity = 'visit' AND entity_id = ?", (kept,)
+        ).fetchall()
+        fields = json.loads(text)
+        del fields["deleted_reason"]
         conn.execute(
-            "UPDATE sync_op SET fields = json_remove(fields, '$.deleted_reason') "
-            "WHERE entity = 'visit' AND entity_id = ?",
-            (kept,),
+            "UPDATE sync_op SET fields = ? WHERE entity = 'visit' AND entity_id = ?",
+            (checked_json(se.BY_NAME["visit"], fields)[1], kept),
         )
     [gone] = [v for v in visits_of(hub.db, cast.enterprise_id) if v != kept]
     visits.delete_visit(hub.db, cast.supervisor, gone, "重复登记")
     laptop.receive(hub.export(laptop))
-    with driver.connect(laptop.db.path) as conn:
+    with laptop.db.raw() as conn:
         rows = dict(
             conn.execute("SELECT id, deleted_reason FROM visit WHERE id IN (?, ?)", (kept, gone))
         )
@@ -343,7 +349,7 @@ def test_a_deleted_visit_travels_with_its_reason_and_older_ops_take_new_columns_
 
 
 def visits_of(db: Database, enterprise_id: str) -> list[str]:
-    with driver.connect(db.path) as conn:
+    with db.raw() as conn:
         return [
             r[0]
             for r in conn.execute("SELECT id FROM visit WHERE enterprise_id = ?", (enterprise_id,))
@@ -386,7 +392,7 @@ def test_a_chunked_bundle_applies_what_each_op_builds_on_first(
     monkeypatch.setattr(bundle, "CHUNK", 2)
     newcomer = make_laptop("新来的笔记本")
     introduce(hub, newcomer)
-    conn = driver.connect(newcomer.db.path)
+    conn = newcomer.db.raw()
     try:
         assert (
             conn.execute("SELECT count(*) FROM sync_op WHERE refused IS NOT NULL").fetchone()[0]

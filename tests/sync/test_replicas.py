@@ -91,7 +91,7 @@ def world(tmp_path_factory: pytest.TempPathFactory, template_db: Path) -> World:
             reps[name].receive(reps["hub"].export(reps[name]))
         # the holder makes the laptop a hub in its own file, so its services do anything
         conn = driver.connect(files[MALLORY])
-        conn.execute("UPDATE device SET kind = 'hub' WHERE is_local = 1")
+        conn.execute("UPDATE device SET kind = 'hub' WHERE is_local")
         conn.commit()
         conn.close()
     finally:

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from liaison.data import backup, driver, migrate, slot_refresh
-from liaison.data.db import Database, holding
+from liaison.data.db import Database
 from liaison.data.files import owner_only_file
 from liaison.domain import clock, credentials, hlc, signing
 from liaison.domain.ids import new_id
@@ -202,7 +202,9 @@ def export_bundle(
                 str(out),
             ),
         )
-        if me.id in have:  # a restore from an older backup must not number ops from below it
+        # a restore from an older backup must not number ops from below it (a server's
+        # backups are its administrator's: docs/postgresql.md says what to do after one)
+        if me.id in have and not db.on_server:
             backup.record_sent(db.path, me.id, have[me.id])
         if peer_id:
             conn.execute(
@@ -515,7 +517,8 @@ def import_bundle(db: Database, path: Path, *, dry_run: bool = False) -> ImportR
                 check_envelope(bundle, conn)
         finally:
             conn.close()
-        backup.take(db.path, "import")
+        if not db.on_server:  # a server's backups are its administrator's
+            backup.take(db.path, "import")
     report = _run(db, path, dry_run, None)
     log.info(
         "bundle %s from device %s: %d ops, %d new, by kind %s, %d conflicts, set aside %s, "
@@ -561,7 +564,7 @@ def _run(db: Database, path: Path, dry_run: bool, joining: str | None) -> Import
             h = bundle.header
             db.begin_writing(conn)
             try:
-                with holding(db.path, f"正在导入“{h.sender_name}”的同步包（{h.ops} 项变更）"):
+                with db.holding(f"正在导入“{h.sender_name}”的同步包（{h.ops} 项变更）"):
                     if joining is not None:
                         _begin_joining(conn, h)
                     report = _import(conn, check_envelope(bundle, conn), str(path))
@@ -577,8 +580,8 @@ def _run(db: Database, path: Path, dry_run: bool, joining: str | None) -> Import
                 raise
             conn.execute("ROLLBACK" if dry_run else "COMMIT")
         report.applied = not dry_run
-        if not dry_run:  # accounts and passwords that arrived open the database from now on
-            slot_refresh.refresh(db.path)
+        if not dry_run and not db.on_server:  # accounts and passwords that arrived open the
+            slot_refresh.refresh(db.path)  # encrypted file from now on
         return report
     finally:
         conn.close()

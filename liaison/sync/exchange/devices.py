@@ -100,7 +100,10 @@ def _info(
     return out
 
 
-def _dt(value: str | None) -> datetime | None:
+def _dt(value: str | datetime | None) -> datetime | None:
+    """A time read with plain SQL: SQLite's text, PostgreSQL's timestamp."""
+    if isinstance(value, datetime) or value is None:
+        return value
     return datetime.fromisoformat(value) if value else None
 
 

@@ -16,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 
 from liaison.data.db import Database
+from liaison.data.pg_conn import is_postgresql
 from liaison.sync.exchange import envelope
 
 IN = "in"
@@ -110,7 +111,8 @@ def list_bundles(db: Database, limit: int = 200) -> list[BundleRecord]:
             "SELECT b.id, b.direction, b.peer_id, COALESCE(d.name, b.peer_name), b.made_at, "
             "b.handled_at, b.ops, b.new_ops, b.summary, b.file FROM sync_bundle b "
             "LEFT JOIN device d ON d.id = b.peer_id "
-            "ORDER BY b.handled_at DESC, b.rowid DESC LIMIT ?",
+            f"ORDER BY b.handled_at DESC, b.{'ctid' if is_postgresql(conn) else 'rowid'} DESC "
+            "LIMIT ?",
             (limit,),
         ).fetchall()
     finally:

@@ -26,6 +26,7 @@ from typing import Any
 import orjson
 
 from liaison.data import bulk, driver, search
+from liaison.data.pg_conn import is_postgresql
 from liaison.domain import workflow as wf
 from liaison.services.demand_log import SNAPSHOT_COLUMNS, event_from
 from liaison.sync.exchange.authority import MADE_BY_OPS, Enrolment, reference_map
@@ -75,11 +76,10 @@ def _existing(conn: sqlite3.Connection, ops: list[Op]) -> dict[tuple[str, int], 
     if not candidates:
         return {}
     keys = bulk.rows_text(candidates)
-    rows = conn.execute(
-        f"SELECT {OP_COLUMNS} FROM sync_op WHERE (site, seq) IN "
-        "(SELECT value ->> 0, value ->> 1 FROM json_each(?))",
-        (keys,),
-    )
+    pairs = "SELECT value ->> 0, value ->> 1 FROM json_each(?)"
+    if is_postgresql(conn):
+        pairs = "SELECT value ->> 0, CAST(value ->> 1 AS integer) FROM json_array_elements(?::json)"
+    rows = conn.execute(f"SELECT {OP_COLUMNS} FROM sync_op WHERE (site, seq) IN ({pairs})", (keys,))
     return {(o.site, o.seq): o for o in map(op_from_row, rows)}
 
 
@@ -129,7 +129,8 @@ def apply_ops(
             history[op.entity].setdefault(op.entity_id, []).append(op)
         # before the worker starts: binding rows one by one needs the GIL
         insert_ops(conn, stored, refused)
-        path = conn.execute("PRAGMA database_list").fetchone()[2]
+        # a file's path lets a worker fold ahead on a connection of its own (not on a server)
+        path = None if is_postgresql(conn) else conn.execute("PRAGMA database_list").fetchone()[2]
         demandish = touched.get("demand") or touched.get("demand_event")
         fold = bool(fold_ahead and path and demandish)
         if check is not None or fold:
@@ -319,7 +320,11 @@ def _write_weighed(
     conn.executemany(
         "DELETE FROM sync_conflict WHERE entity = ? AND entity_id = ? AND field = ?", settled
     )
-    conn.executemany("INSERT OR REPLACE INTO sync_conflict VALUES (?, ?, ?, ?, ?)", conflict_rows)
+    conn.executemany(
+        "INSERT INTO sync_conflict VALUES (?, ?, ?, ?, ?) ON CONFLICT (entity, entity_id, field) "
+        "DO UPDATE SET heads = excluded.heads, winner = excluded.winner",
+        conflict_rows,
+    )
     return len(conflict_rows)
 
 
@@ -497,7 +502,7 @@ class Ahead:
     The importing thread must not run a statement per row meanwhile: each would wait for
     the interpreter this thread holds. It pauses this one around such work (`paused`)."""
 
-    def __init__(self, path: str, new: list[Op], check: Check | None, fold: bool) -> None:
+    def __init__(self, path: str | None, new: list[Op], check: Check | None, fold: bool) -> None:
         self.path = path
         self.new = new
         self.check = check
@@ -549,6 +554,7 @@ class Ahead:
         events = [o for o in self.new if o.entity == "demand_event"]
         ids = {o.entity_id for o in demands} | {o.fields["demand_id"] for o in events}
         arriving = {o.entity_id for o in events}
+        assert self.path is not None  # folds ahead only on a file (`apply_ops`)
         conn = driver.connect(f"{Path(self.path).as_uri()}?mode=ro", uri=True)
         try:
             stored = [
@@ -678,13 +684,14 @@ def _built_on(conn: sqlite3.Connection, gone: Mapping[str, set[str]]) -> list[tu
     """Set aside the applied ops whose fields name a record that is gone ("depends");
     returns the records they wrote."""
     hits: list[tuple[str, str]] = []
+    fields = "CAST(fields AS json)" if is_postgresql(conn) else "fields"
     for entity, refs in reference_map().items():
         for name, target, column in refs:
             if column is not None or not gone.get(target):
                 continue
             hits += conn.execute(
                 "UPDATE sync_op SET refused = 'depends' WHERE entity = ? AND refused IS NULL "
-                f"AND json_extract(fields, '$.{name}') IN (SELECT value FROM json_each(?)) "
+                f"AND {fields} ->> '{name}' IN (SELECT value FROM json_each(?)) "
                 "RETURNING entity, entity_id",
                 (entity, bulk.rows_text(sorted(gone[target]))),
             ).fetchall()

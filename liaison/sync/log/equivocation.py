@@ -100,7 +100,8 @@ def cuts(conn: sqlite3.Connection) -> dict[str, int]:
 
 def store(conn: sqlite3.Connection, proofs: Iterable[Proof]) -> None:
     conn.executemany(
-        "INSERT OR IGNORE INTO sync_equivocation (site, seal_a, seal_b, cut) VALUES (?, ?, ?, ?)",
+        "INSERT INTO sync_equivocation (site, seal_a, seal_b, cut) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT DO NOTHING",
         ((*p.row(), p.cut) for p in proofs),
     )
 

@@ -348,15 +348,34 @@ def stamp_time(stamp: str) -> str:
     return hlc.to_datetime(stamp).isoformat(sep=" ", timespec="microseconds")
 
 
-def _from_op(entity: Entity, name: str) -> str:
+_PG_STAMP_TIME = "(timestamp '1970-01-01' + CAST(substr(o.hlc, 1, 13) AS bigint) * interval '1 ms')"
+"""`_STAMP_TIME` on PostgreSQL (a time column takes the time itself)."""
+
+
+def _pg_typed(table: Table, column: str, expr: str) -> str:
+    """On PostgreSQL, a value as SQLite stores it (text, 0/1) cast to the column's type."""
+    kind = table.c[column].type
+    if isinstance(kind, Boolean):
+        return f"CAST(CAST({expr} AS integer) AS boolean)"
+    for sa_type, sql_type in ((DateTime, "timestamp"), (Date, "date"), (JSON, "json")):
+        if isinstance(kind, sa_type):
+            return f"CAST({expr} AS {sql_type})"
+    if isinstance(kind, Integer):
+        return f"CAST({expr} AS integer)"
+    return expr
+
+
+def _from_op(entity: Entity, name: str, postgresql: bool = False) -> str:
     """A field's value from its op; a column added after the op was made (it has a server
     default) takes that default, as an INSERT without the column would."""
-    value = f"json_extract(o.fields, '$.{name}')"
+    value = (
+        f"(o.fields::json ->> '{name}')" if postgresql else f"json_extract(o.fields, '$.{name}')"
+    )
     default = entity.table.c[name].server_default
-    if default is None:
-        return value
-    text = str(getattr(default, "arg", "")).replace("'", "''")
-    return f"coalesce({value}, '{text}')"
+    if default is not None:
+        text = str(getattr(default, "arg", "")).replace("'", "''")
+        value = f"coalesce({value}, '{text}')"
+    return _pg_typed(entity.table, name, value) if postgresql else value
 
 
 def write_from_log(conn: sqlite3.Connection, entity: Entity, keys: list[str]) -> None:
@@ -365,22 +384,28 @@ def write_from_log(conn: sqlite3.Connection, entity: Entity, keys: list[str]) ->
     `write_records` with the op's fields and its (stamp, account, device)."""
     if not keys:
         return
-    conn.execute(
-        "CREATE TEMP TABLE IF NOT EXISTS sync_batch (entity_id TEXT PRIMARY KEY) WITHOUT ROWID"
-    )
-    conn.execute("DELETE FROM temp.sync_batch")
+    pg = is_postgresql(conn)
+    if pg:
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS sync_batch (entity_id TEXT PRIMARY KEY)")
+        batch = "pg_temp.sync_batch"
+    else:
+        conn.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS sync_batch (entity_id TEXT PRIMARY KEY) WITHOUT ROWID"
+        )
+        batch = "temp.sync_batch"
+    conn.execute(f"DELETE FROM {batch}")
     # one statement, not one per key (see liaison.data.bulk)
-    conn.execute("INSERT INTO temp.sync_batch SELECT value FROM json_each(?)", (rows_text(keys),))
+    conn.execute(f"INSERT INTO {batch} SELECT value FROM json_each(?)", (rows_text(keys),))
     source = (
-        "FROM temp.sync_batch AS b JOIN sync_op AS o "
+        f"FROM {batch} AS b JOIN sync_op AS o "
         f"ON o.entity = '{entity.name}' AND o.entity_id = b.entity_id"
     )
     defaults = insert_defaults(entity)
     cols = [entity.key, *entity.fields]
-    values = ["o.entity_id", *(_from_op(entity, f) for f in entity.fields)]
+    values = ["o.entity_id", *(_from_op(entity, f, pg) for f in entity.fields)]
     if entity.audited:
         cols += LAST_CHANGE
-        values += [_STAMP_TIME, "o.account", "o.site"]
+        values += [_PG_STAMP_TIME if pg else _STAMP_TIME, "o.account", "o.site"]
     cols += defaults
     values += ["?" for _ in defaults]
     updates = ", ".join(f"{c} = excluded.{c}" for c in cols[1 : len(cols) - len(defaults)])
@@ -391,20 +416,29 @@ def write_from_log(conn: sqlite3.Connection, entity: Entity, keys: list[str]) ->
     )
     for child in entity.children:
         conn.execute(
-            f"DELETE FROM {child.table} WHERE {child.parent} IN "
-            "(SELECT entity_id FROM temp.sync_batch)"
+            f"DELETE FROM {child.table} WHERE {child.parent} IN (SELECT entity_id FROM {batch})"
         )
+        table = Base.metadata.tables[child.table]
         ccols = [child.parent, *child.columns]
-        cvalues = [
-            "o.entity_id",
-            *(f"json_extract(c.value, '$[{i}]')" for i in range(len(child.columns))),
-        ]
+        if pg:
+            cvalues = [
+                "o.entity_id",
+                *(_pg_typed(table, c, f"(c.value ->> {i})") for i, c in enumerate(child.columns)),
+            ]
+            rows = f"json_array_elements(o.fields::json -> '{child.field}') AS c"
+        else:
+            cvalues = [
+                "o.entity_id",
+                *(f"json_extract(c.value, '$[{i}]')" for i in range(len(child.columns))),
+            ]
+            rows = f"json_each(o.fields, '$.{child.field}') AS c"
         if child.audited:
             audit = ("created_at", "created_by", "created_device")
             ccols += [*audit, "updated_at"]
-            cvalues += [f"json_extract(o.fields, '$.{a}')" for a in audit]
-            cvalues.append("json_extract(o.fields, '$.created_at')")
+            for a in (*audit, "created_at"):
+                v = f"(o.fields::json ->> '{a}')" if pg else f"json_extract(o.fields, '$.{a}')"
+                cvalues.append(_pg_typed(entity.table, a, v) if pg else v)
         conn.execute(
             f"INSERT INTO {child.table} ({', '.join(ccols)}) SELECT {', '.join(cvalues)} "
-            f"{source}, json_each(o.fields, '$.{child.field}') AS c"
+            f"{source}, {rows}"
         )

@@ -112,7 +112,7 @@ def seal_pending(conn: sqlite3.Connection, site: str, private_key: bytes) -> Sea
 
 def store(conn: sqlite3.Connection, seals: Iterable[Seal]) -> None:
     conn.executemany(
-        f"INSERT OR IGNORE INTO sync_seal ({SEAL_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)",
+        f"INSERT INTO sync_seal ({SEAL_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
         (s.row() for s in seals),
     )
 
