@@ -95,7 +95,8 @@ def make_engine(url: str, *, read_only: bool = False) -> Engine:
     units on one read-only snapshot each."""
     engine = create_engine(
         "postgresql+psycopg://",
-        creator=_connector(url, options=f"-c lock_timeout={BUSY_TIMEOUT_MS}"),
+        # JIT compiles a plan for ~0.3 s: more than most of our queries take (bench/RESULTS.md)
+        creator=_connector(url, options=f"-c lock_timeout={BUSY_TIMEOUT_MS} -c jit=off"),
         hide_parameters=True,
         pool_pre_ping=True,  # a server restarted overnight: the desktop reconnects
     )

@@ -39,8 +39,8 @@ from liaison.services.calendar import calendar_for
 from liaison.services.context import Actor, assignment_current
 from liaison.services.metrics import (
     DEADLINE_AT_AS_OF,
+    OPEN_AT_AS_OF,
     OVERDUE_CANDIDATES,
-    STATE_AT_AS_OF,
     Grouping,
 )
 
@@ -314,7 +314,7 @@ def _overdue_at(as_of: date) -> Any:
     sql = text(
         f"WITH {OVERDUE_CANDIDATES} SELECT d.id FROM candidate "
         "CROSS JOIN demand d ON d.id = candidate.id "
-        f"WHERE {STATE_AT_AS_OF} IS NOT NULL AND {DEADLINE_AT_AS_OF} < :as_of"
+        f"WHERE {OPEN_AT_AS_OF} AND {DEADLINE_AT_AS_OF} < CAST(:as_of AS TEXT)"
     ).bindparams(  # untyped: PostgreSQL compares them with dates, times and text alike
         bindparam("as_of", as_of.isoformat(), type_=NullType()),
         bindparam("as_of_after", after, type_=NullType()),

@@ -17,6 +17,8 @@ from liaison import cli
 from liaison.data import driver, move
 from liaison.demo import generate
 from liaison.services import encryption
+from liaison.services.metrics import GROUPINGS, compute_metrics
+from liaison.sync.log import database
 from tests.conftest import pg_url
 
 TODAY = date(2026, 11, 20)
@@ -67,7 +69,18 @@ def test_a_hub_moves_with_its_op_log_and_keys_and_the_same_digest(
     assert f"内容摘要一致：{before}" in out
     assert _digest(url, capsys) == before
     assert _rows(url, "sync_op") > 1000 and _rows(url, "device_key") == 1
-    # the hub goes on working there: figures, and the next op numbered after the moved ones
+    # the hub goes on working there, and its figures are the file's, to the last one
+    for by in GROUPINGS:
+        figures = []
+        for location in (small_hub, url):
+            db = database(location)
+            try:
+                figures.append(
+                    compute_metrics(db, date(2026, 8, 1), date(2026, 10, 31), by, today=TODAY)
+                )
+            finally:
+                db.dispose()
+        assert figures[0] == figures[1], by
     assert cli.main(["stats", "--db", url, "--from", "2026-10-01", "--to", "2026-10-31"]) == 0
     assert "走访覆盖率" in capsys.readouterr().out
 
