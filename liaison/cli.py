@@ -41,7 +41,7 @@ EXIT_BROKEN_PIPE = 141
 """What a command killed by SIGPIPE returns in a shell (128 + 13)."""
 
 
-OpenApp = Callable[[Path | str, Path | None], int]
+OpenApp = Callable[[Path | str | None, Path | None], int]
 """Start the desktop app on a database, with a bundle to preview for import (or None)."""
 
 BUNDLE_SUFFIX = ".lsb"
@@ -237,7 +237,8 @@ def cmd_app(args: argparse.Namespace, open_app: OpenApp | None) -> int:
         if not bundle.is_file():
             raise UsageError(f"找不到同步包 {bundle}")
         bundle = bundle.resolve()  # the app may hand it to another process
-    return open_app(_db_path(args), bundle)
+    # no --db: the app takes its connection setting, else the embedded database
+    return open_app(getattr(args, "db", None), bundle)
 
 
 def _bundle_as_option(

@@ -12,7 +12,7 @@ from pathlib import Path
 from liaison import cli
 
 
-def open_app(db_path: Path | str, bundle: Path | None = None) -> int:
+def open_app(db_path: Path | str | None, bundle: Path | None = None) -> int:
     from liaison.ui.app import run
 
     return run(db_path, bundle)

@@ -22,7 +22,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QApplication, QWidget
 
 from liaison.data import driver
-from liaison.data.db import Database
+from liaison.data.db import Database, is_server
 from liaison.demo import generate
 from liaison.services import accounts, enterprises
 from liaison.services.context import Actor
@@ -53,7 +53,7 @@ def demo_usernames(db: Database) -> dict[str, str]:
     return found
 
 
-def render(db_path: Path, out: Path) -> list[Path]:
+def render(db_path: Path | str, out: Path) -> list[Path]:
     app = make_app()
     db = database(db_path)
     written: list[Path] = []
@@ -86,10 +86,12 @@ def _grab(widget: QWidget, path: Path, written: list[Path]) -> None:
     written.append(path)
 
 
-def _busy_handler(db_path: Path) -> str | None:
+def _busy_handler(db_path: Path | str) -> str | None:
     """A handler whose unit has a demand waiting for 签收 and one in hand (so that 签收, 退回,
     申请延期 and 办结 are all offered), else None."""
-    with driver.connect(db_path) as conn:
+    db = database(db_path)
+    conn = db.raw()
+    try:
         row = conn.execute(
             "SELECT a.username FROM account a WHERE a.role = 'handler' AND a.active "
             "AND EXISTS (SELECT 1 FROM demand d WHERE d.lead_department_id = a.department_id "
@@ -98,11 +100,13 @@ def _busy_handler(db_path: Path) -> str | None:
             "AND d.state = 'accepted' AND d.pending_extension IS NULL) "
             "ORDER BY a.username LIMIT 1"
         ).fetchone()
-    conn.close()
+    finally:
+        conn.close()
+        db.dispose()
     return str(row[0]) if row else None
 
 
-def render_details(db_path: Path, out: Path) -> list[Path]:
+def render_details(db_path: Path | str, out: Path) -> list[Path]:
     """Each role's demand detail and every action dialog it can open, the enterprise detail and
     form, the 核验 dialog and a closure record's print preview, in a 1366×768 window."""
     from liaison.domain import workflow as wf
@@ -168,8 +172,8 @@ def render_details(db_path: Path, out: Path) -> list[Path]:
         verify.close()
         window.close()
     # a closure record's preview, as a supervisor prints it
-    with driver.connect(db_path) as conn:
-        closed = conn.execute("SELECT id FROM demand WHERE state = 'closed' LIMIT 1").fetchone()
+    conn = db.raw()
+    closed = conn.execute("SELECT id FROM demand WHERE state = 'closed' LIMIT 1").fetchone()
     conn.close()
     if closed:
         pdf = render_closure_record(db, closed[0], Path(tempfile.mkdtemp()) / "closure.pdf")
@@ -269,17 +273,20 @@ def render_sync(db_path: Path, out: Path) -> list[Path]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--out", type=Path, default=Path("screens"))
-    ap.add_argument("--db", type=Path)
+    ap.add_argument("--db", help="a SQLite file, or a postgresql:// URL (no 同步 screens then)")
     ap.add_argument("--only-sync", action="store_true", help="render only the 同步 screen")
     args = ap.parse_args()
+    path: Path | str
     if args.db:
-        path = args.db
+        path = args.db if is_server(args.db) else Path(args.db)
     else:
         path = Path(tempfile.mkdtemp()) / "demo.sqlite"
         init_database(path)
         generate(path, scale="small")
     screens = [] if args.only_sync else render(path, args.out) + render_details(path, args.out)
-    for p in screens + render_sync(path, args.out):
+    if not is_server(path):  # the 同步 screens are rendered on copies of the file
+        screens += render_sync(Path(path), args.out)
+    for p in screens:
         print(p)
     QApplication.instance()
 

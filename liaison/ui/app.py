@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from liaison import logs
 from liaison.data import backup
-from liaison.data.db import Database, is_server
+from liaison.data.db import Database, default_db_path, is_server
 from liaison.domain.errors import DomainError
 from liaison.paths import resources_dir
 from liaison.services import accounts
@@ -20,6 +20,7 @@ from liaison.services.setup import init_database, open_database
 from liaison.sync.log import database
 from liaison.ui import health, single_instance
 from liaison.ui.actions import install_excepthooks, perform
+from liaison.ui.connection_dialog import ConnectionDialog, saved_server
 from liaison.ui.context import AppContext, ChangeHub
 from liaison.ui.core_text import tr_core
 from liaison.ui.gc_guard import collect_on_gui_thread
@@ -96,10 +97,29 @@ class PendingBundles:
             window.open_bundle(path)
 
 
-def run(db_path: Path | str, bundle: Path | None = None) -> int:
+RECONNECT = -2
+"""What a start returns when the person changed the connection setting: start again on it."""
+
+
+def run(db_path: Path | str | None, bundle: Path | None = None) -> int:
+    """The desktop app on `db_path`; without it, on the server of the connection setting
+    (`connection_dialog`) or else the embedded database."""
     app = make_app()
-    logs.start_facts("app", db_path)
     install_excepthooks(app)
+    while True:
+        location = db_path or saved_server() or default_db_path()
+        code = _start(app, location, bundle)
+        if code != RECONNECT:
+            return code
+        if db_path is not None:  # --db given: the setting is for the next plain start
+            text = _t("连接设置已保存，下次不带 --db 启动时使用。")
+            QMessageBox.information(None, _t("百千万企业走访联络系统"), text)
+            return 0
+        bundle = None
+
+
+def _start(app: QApplication, db_path: Path | str, bundle: Path | None) -> int:
+    logs.start_facts("app", db_path)
     title = QApplication.translate("App", "百千万企业走访联络系统")
     if is_server(db_path):  # many desktops work on it at once: nothing to hold here
         return _run_on_server(app, str(db_path), title, PendingBundles(bundle))
@@ -183,7 +203,12 @@ def _run_on_server(app: QApplication, url: str, title: str, bundles: PendingBund
     try:
         db = perform(None, "connect", lambda: open_database(url), _t("正在连接数据库服务器…"))
     except DomainError as exc:
-        QMessageBox.critical(None, title, tr_core(exc))
+        box = QMessageBox(QMessageBox.Icon.Critical, title, tr_core(exc))
+        settings = box.addButton(_t("连接设置…"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(_t("退出"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is settings and ConnectionDialog().exec():
+            return RECONNECT
         return 1
     return _work(app, db, None, title, bundles)
 
@@ -205,7 +230,7 @@ def _work(
     if not accounts.has_accounts(db):
         first = FirstRunDialog(db)
         if first.exec() != QDialog.DialogCode.Accepted:
-            return 0
+            return RECONNECT if first.reconnect else 0
         username = first.username.text().strip()
         if first.load_demo.isChecked():
             from liaison.ui.demo_loader import load_small_demo
@@ -216,7 +241,7 @@ def _work(
         sign_in = SignInDialog(db, username=username or (door.username.text() if door else ""))
         QTimer.singleShot(0, lambda: logs.log.info("sign-in window shown"))  # once on screen
         if sign_in.exec() != QDialog.DialogCode.Accepted or sign_in.actor is None:
-            return 0
+            return RECONNECT if sign_in.reconnect else 0
         actor = sign_in.actor
     if accounts.must_change_password(db, actor.account_id):
         from liaison.ui.password_dialog import ChangePasswordDialog

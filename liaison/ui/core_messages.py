@@ -7,7 +7,7 @@ Regenerate after changing a message in the core (liaison/ outside liaison/ui):
 
 Each is a key: a message as the core writes it, or the template of a `Text` with its numbered
 places ({0}, {1}…). liaison.ui.core_text.tr_core looks keys up here;
-tests/ui/test_core_text.py fails when this file is out of date. 398 messages.
+tests/ui/test_core_text.py fails when this file is out of date. 402 messages.
 """
 
 # ruff: noqa: E501
@@ -589,6 +589,7 @@ def messages() -> dict[str, str]:
         ),
         "未提出": QCoreApplication.translate("CoreText", "未提出"),
         "未知的企业标签：{0}": QCoreApplication.translate("CoreText", "未知的企业标签：{0}"),
+        "未知的加密方式“{0}”": QCoreApplication.translate("CoreText", "未知的加密方式“{0}”"),
         "未知的演示规模“{0}”（可选：{1}）": QCoreApplication.translate(
             "CoreText", "未知的演示规模“{0}”（可选：{1}）"
         ),
@@ -681,6 +682,9 @@ def messages() -> dict[str, str]:
         "磁盘空间不足：{0} 所在的磁盘已满，这次操作没有写入任何内容；请腾出空间后重试": QCoreApplication.translate(
             "CoreText",
             "磁盘空间不足：{0} 所在的磁盘已满，这次操作没有写入任何内容；请腾出空间后重试",
+        ),
+        "端口 {0} 无效：应为 1–65535": QCoreApplication.translate(
+            "CoreText", "端口 {0} 无效：应为 1–65535"
         ),
         "第 {0} 位“{1}”": QCoreApplication.translate("CoreText", "第 {0} 位“{1}”"),
         "第 {0} 条诉求": QCoreApplication.translate("CoreText", "第 {0} 条诉求"),
@@ -804,6 +808,8 @@ def messages() -> dict[str, str]:
         "请填写企业名称": QCoreApplication.translate("CoreText", "请填写企业名称"),
         "请填写删除原因": QCoreApplication.translate("CoreText", "请填写删除原因"),
         "请填写姓名": QCoreApplication.translate("CoreText", "请填写姓名"),
+        "请填写数据库的名称": QCoreApplication.translate("CoreText", "请填写数据库的名称"),
+        "请填写服务器的地址": QCoreApplication.translate("CoreText", "请填写服务器的地址"),
         "请填写用户名": QCoreApplication.translate("CoreText", "请填写用户名"),
         "请填写走访情况": QCoreApplication.translate("CoreText", "请填写走访情况"),
         "请填写部门简称": QCoreApplication.translate("CoreText", "请填写部门简称"),

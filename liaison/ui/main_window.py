@@ -156,7 +156,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         who = QLabel(self.tr("当前用户：{who}").format(who=ctx.who()))
         self.statusBar().addPermanentWidget(who)
-        self.statusBar().showMessage(str(ctx.db.path), 5000)
+        self.statusBar().showMessage(ctx.db.where, 5000)
         self._restore_layout()
         self.show_screen("home")
         preload_screen_modules()

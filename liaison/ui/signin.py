@@ -59,12 +59,30 @@ class SignInDialog(QDialog):
         form.addRow(self.tr("用户名"), self.username)
         form.addRow(self.tr("密码"), self.password)
         buttons = button_box(self, self.tr("登录"), self.tr("退出"), self.try_sign_in)
+        self.reconnect = False
+        """The person changed the connection setting: the app starts again on it."""
+        where = QLabel(self.tr("数据库：{0}").format(db.where if db is not None else ""))
+        where.setObjectName("muted")
+        where.setWordWrap(True)
+        settings = QPushButton(self.tr("连接设置…"))
+        settings.clicked.connect(self.change_connection)
+        place = QHBoxLayout()
+        place.addWidget(where, 1)
+        place.addWidget(settings)
         self.box = QVBoxLayout(self)
         self.box.addWidget(title)
         self.box.addLayout(form)
         self.box.addWidget(self.error)
+        self.box.addLayout(place)
         self.box.addWidget(buttons)
         (self.password if username else self.username).setFocus()
+
+    def change_connection(self) -> None:
+        from liaison.ui.connection_dialog import ConnectionDialog
+
+        if ConnectionDialog(self).exec():
+            self.reconnect = True
+            self.reject()
 
     def try_sign_in(self) -> None:
         try:
@@ -97,6 +115,8 @@ class FirstRunDialog(QDialog):
         self.db = db
         self.account_id: str | None = None
         self.joined = False
+        self.reconnect = False
+        """The person chose the district's server instead: the app starts again on it."""
         self.choose_bundle: Callable[[], Path | None] = self._ask_for_bundle
         self.choose_request_path: Callable[[], Path | None] = self._ask_for_request_path
         """Seams: tests replace the file choosers."""
@@ -125,16 +145,28 @@ class FirstRunDialog(QDialog):
         self.join_choice.clicked.connect(lambda: self.pages.setCurrentIndex(1))
         self.create_choice = QPushButton(self.tr("新建区县（本机作为区联络办的服务器）"))
         self.create_choice.clicked.connect(lambda: self.pages.setCurrentIndex(2))
+        self.server_choice = QPushButton(
+            self.tr("连接区县服务器（区联络办、部门的办公电脑，由信息科提供地址）")
+        )
+        self.server_choice.clicked.connect(self.connect_to_server)
         quit_button = QPushButton(self.tr("退出"))
         quit_button.clicked.connect(self.reject)
         layout = QVBoxLayout(page)
         layout.addWidget(intro)
         layout.addSpacing(8)
         layout.addWidget(self.join_choice)
+        layout.addWidget(self.server_choice)
         layout.addWidget(self.create_choice)
         layout.addStretch(1)
         layout.addWidget(quit_button, alignment=Qt.AlignmentFlag.AlignRight)
         return page
+
+    def connect_to_server(self) -> None:
+        from liaison.ui.connection_dialog import ConnectionDialog
+
+        if ConnectionDialog(self).exec():
+            self.reconnect = True
+            self.reject()
 
     # --- 加入已有区县 ------------------------------------------------------------------------
 

@@ -29,6 +29,7 @@ QLabel#screenTitle {{ font-size: 18px; font-weight: bold; color: #1d2b3a; }}
 QLabel#sectionTitle {{ font-size: 15px; font-weight: bold; color: #1d2b3a; margin-top: 6px; }}
 QLabel#dialogTitle {{ font-size: 18px; font-weight: bold; color: {ACCENT}; margin: 8px 0 12px 0; }}
 QLabel#fieldError {{ color: #c0392b; }}
+QLabel#fieldOk {{ color: #1e7e34; }}
 QLabel#muted {{ color: #6b7785; }}
 QLabel#badge {{ background: #e8eef7; color: {ACCENT}; border-radius: 3px; padding: 1px 6px; }}
 QTableView {{ gridline-color: #e3e7ec; selection-background-color: #d6e4f5;

@@ -266,19 +266,25 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../liaison/ui/app.py" line="+62"/>
-        <location line="+41"/>
+        <location filename="../../liaison/ui/app.py" line="+63"/>
+        <location line="+53"/>
+        <location line="+7"/>
         <location line="+47"/>
         <source>百千万企业走访联络系统</source>
         <translation>Liaison — enterprise visits</translation>
     </message>
     <message>
-        <location line="-87"/>
+        <location line="-106"/>
         <source>今天的自动备份没有完成：{0}</source>
         <translation>Today&apos;s automatic backup did not complete: {0}</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+51"/>
+        <source>连接设置已保存，下次不带 --db 启动时使用。</source>
+        <translation>The connection setting is saved; it is used the next time Liaison starts without --db.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>数据库 {0} 已由另一个 Liaison 打开（{1}）：请切换到那个窗口，或先关闭它。</source>
         <translation>Database {0} is already open in another Liaison ({1}): switch to that window, or close it first.</translation>
     </message>
@@ -293,7 +299,17 @@
         <translation>Connecting to the database server…</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+3"/>
+        <source>连接设置…</source>
+        <translation>Connection…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>已用备份恢复数据库。程序将关闭，请重新打开。</source>
         <translation>The database was restored from a backup. Liaison will now close; please open it again.</translation>
     </message>
@@ -507,7 +523,7 @@
         <translation>New recovery key…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>备份文件夹：{0}（{1} 个备份）</source>
         <translation>Backup folder: {0} ({1} backups)</translation>
     </message>
@@ -914,6 +930,134 @@ Time: {at}</translation>
     </message>
 </context>
 <context>
+    <name>ConnectionDialog</name>
+    <message>
+        <location filename="../../liaison/ui/connection_dialog.py" line="+55"/>
+        <source>连接设置 · 百千万企业走访联络系统</source>
+        <translation>Connection · Liaison</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>区联络办和各部门的办公电脑可直接使用区县服务器上的数据库（PostgreSQL）。地址、账号和证书由信息科提供。</source>
+        <translation>Office desktops of the district liaison office and the departments can work directly on the database of the district server (PostgreSQL). IT provides the address, the account and the certificate.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>例如 hub.jb.gov.cn 或 10.1.2.3</source>
+        <translation>e.g. hub.jb.gov.cn or 10.1.2.3</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>保存在本机的 PostgreSQL 密码文件中</source>
+        <translation>kept in this computer&apos;s PostgreSQL password file</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>加密并核对服务器证书（推荐）</source>
+        <translation>Encrypted, server certificate verified (recommended)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>加密，不核对证书</source>
+        <translation>Encrypted, certificate not verified</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>尽量加密</source>
+        <translation>Encrypted when the server offers it</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>不加密（仅限测试）</source>
+        <translation>Not encrypted (tests only)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>区县的根证书文件（.crt）</source>
+        <translation>the district&apos;s root certificate (.crt)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>服务器</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>端口</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>数据库</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>加密方式</source>
+        <translation>Encryption</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>根证书</source>
+        <translation>Root certificate</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>测试连接</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>改用本机数据库</source>
+        <translation>Use the database on this computer</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>无法保存密码：{0}</source>
+        <translation>Cannot save the password: {0}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>连接成功：可以保存。</source>
+        <translation>Connected: you can save.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>选择根证书</source>
+        <translation>Choose the root certificate</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>证书 (*.crt *.pem)</source>
+        <translation>Certificates (*.crt *.pem)</translation>
+    </message>
+</context>
+<context>
     <name>ContactsEditor</name>
     <message>
         <location filename="../../liaison/ui/enterprises/contacts_editor.py" line="+50"/>
@@ -1251,12 +1395,12 @@ Time: {at}</translation>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location line="+525"/>
+        <location line="+531"/>
         <source>部门</source>
         <translation>department</translation>
     </message>
     <message>
-        <location line="-812"/>
+        <location line="-818"/>
         <source>{0}的{1}在您打开后已被他人修改：请关闭后重新打开，核对后再改</source>
         <translation>Someone else changed this {0}&apos;s {1} after you opened it: close the form, open it again and check before changing</translation>
     </message>
@@ -1461,7 +1605,7 @@ Time: {at}</translation>
         <translation>No embeddable Chinese font found, cannot make the PDF (install WenQuanYi Micro Hei, fonts-wqy-microhei, or set LIAISON_PDF_FONT)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>本季度未走访的包联企业</source>
         <translation>Assigned enterprises not visited this quarter</translation>
     </message>
@@ -1609,7 +1753,7 @@ Time: {at}</translation>
         <translation>disk full (quota exceeded)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>签发设备不是本区登记的设备：此单不能作为凭证</source>
         <translation>Signed by a device this district never enrolled: the sheet is not valid</translation>
     </message>
@@ -1758,7 +1902,7 @@ Time: {at}</translation>
         <translation>Please enter the name</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>请填写用户名</source>
         <translation>Please enter the username</translation>
     </message>
@@ -1841,7 +1985,7 @@ Time: {at}</translation>
         <translation type="vanished">This is this installation; no need to trust it</translation>
     </message>
     <message>
-        <location line="-521"/>
+        <location line="-527"/>
         <source>密码不能是用户名，也不能包含用户名</source>
         <translation>The password may not be or contain the username</translation>
     </message>
@@ -1886,7 +2030,7 @@ Time: {at}</translation>
         <translation>The new password must differ from the current one</translation>
     </message>
     <message>
-        <location line="+288"/>
+        <location line="+294"/>
         <source>请选择接收设备：同步包加密发给它，只有它能打开（完整同步包也一样：--full --for 设备）</source>
         <translation>Choose the receiving device: the bundle is encrypted to it and only it can open it (a full bundle too: --full --for DEVICE)</translation>
     </message>
@@ -1926,7 +2070,7 @@ Time: {at}</translation>
         <translation>Enterprise registered twice: delete one of them (Delete in the enterprise details) and the conflict goes away</translation>
     </message>
     <message>
-        <location line="-871"/>
+        <location line="-877"/>
         <source>LIAISON_PDF_FONT 指定的字体文件不存在：{0}</source>
         <translation>The font file named by LIAISON_PDF_FONT does not exist: {0}</translation>
     </message>
@@ -2196,7 +2340,12 @@ Time: {at}</translation>
         <translation>not yet raised</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+2"/>
+        <source>未知的加密方式“{0}”</source>
+        <translation>Unknown encryption “{0}”</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>本机设备</source>
         <translation>this computer&apos;s device</translation>
     </message>
@@ -2207,6 +2356,11 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+17"/>
+        <source>端口 {0} 无效：应为 1–65535</source>
+        <translation>Port {0} is not valid: it must be 1–65535</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>第 {0} 位“{1}”</source>
         <translation>position {0} &quot;{1}&quot;</translation>
     </message>
@@ -2236,7 +2390,17 @@ Time: {at}</translation>
         <translation>demand categories</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+9"/>
+        <source>请填写数据库的名称</source>
+        <translation>Enter the database&apos;s name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>请填写服务器的地址</source>
+        <translation>Enter the server&apos;s address</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>迁移后的内容摘要 {0} 与原数据库的 {1} 不同：已全部撤销，目标数据库未改动</source>
         <translation>The digest after the move, {0}, differs from the original&apos;s, {1}: everything was undone, the target database is unchanged</translation>
     </message>
@@ -2255,7 +2419,7 @@ Time: {at}</translation>
         <translation type="vanished">The sending device &quot;{0}&quot; is not trusted yet: compare fingerprints, then run liaison device trust</translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-76"/>
         <source>设备名称应为 1 到 100 个字</source>
         <translation>A device&apos;s name has 1 to 100 characters</translation>
     </message>
@@ -2279,7 +2443,7 @@ Time: {at}</translation>
         <translation>Device class must be hub (district office), field, or founder (the founding device of a merged district)</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+56"/>
         <source>路径不存在</source>
         <translation>the path does not exist</translation>
     </message>
@@ -2328,7 +2492,7 @@ Time: {at}</translation>
         <translation type="vanished"> (the signing device has since been revoked; the content still matches the records)</translation>
     </message>
     <message>
-        <location line="-867"/>
+        <location line="-873"/>
         <source>{0} 不是 Liaison 的数据库或备份文件</source>
         <translation>{0} is not a Liaison database or backup</translation>
     </message>
@@ -2786,7 +2950,7 @@ Time: {at}</translation>
         <translation>Unknown enterprise tags: {0}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>本机刚从备份恢复，备份之后本机发出过的变更（到第 {0} 项）还没有取回：请先导入区联络办为本机导出的全部数据（liaison bundle export --full），再做修改</source>
         <translation>This computer was just restored from a backup; changes it sent after that backup (up to number {0}) are not back yet: import a full export the district office makes for it (liaison bundle export --full) before making changes</translation>
     </message>
@@ -2811,7 +2975,7 @@ Time: {at}</translation>
         <translation>Disk full: the disk holding {0} is full; nothing of this operation was written. Free some space and try again</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>签封 {0} 没有对应的变更</source>
         <translation>seal {0} has no changes</translation>
     </message>
@@ -2869,7 +3033,7 @@ Time: {at}</translation>
         <translation type="vanished">Unknown sending device &quot;{0}&quot; (fingerprint {1}): compare fingerprints with the sender, then run liaison device trust FINGERPRINT --bundle THIS_FILE</translation>
     </message>
     <message>
-        <location line="-179"/>
+        <location line="-182"/>
         <source>未知的演示规模“{0}”（可选：{1}）</source>
         <translation>Unknown demo scale &quot;{0}&quot; (choose from: {1})</translation>
     </message>
@@ -2919,7 +3083,7 @@ Time: {at}</translation>
         <translation>escalated {0}x</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>第 {0} 条诉求</source>
         <translation>Demand {0}</translation>
     </message>
@@ -2968,7 +3132,7 @@ Time: {at}</translation>
         <translation>The demand is not closed (it is &quot;{0}&quot;)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>读取或复制同步包时出错：{0}</source>
         <translation>Error reading or copying the sync bundle: {0}</translation>
     </message>
@@ -5451,7 +5615,7 @@ Click &quot;Copy details&quot; and send them to technical support; log file: {0}
         <translation type="vanished">Welcome to the Enterprise Liaison System. Create the administrator account first; cadre and department accounts can be added later under &quot;Admin&quot;.</translation>
     </message>
     <message>
-        <location filename="../../liaison/ui/signin.py" line="+263"/>
+        <location filename="../../liaison/ui/signin.py" line="+295"/>
         <source>例如：区联络办 张三</source>
         <translation>e.g. District Liaison Office, Zhang San</translation>
     </message>
@@ -5485,12 +5649,12 @@ Click &quot;Copy details&quot; and send them to technical support; log file: {0}
         <translation>Create</translation>
     </message>
     <message>
-        <location line="-153"/>
+        <location line="-161"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-29"/>
         <source>首次使用 · 百千万企业走访联络系统</source>
         <translation>First start · Enterprise Liaison</translation>
     </message>
@@ -5510,7 +5674,12 @@ Click &quot;Copy details&quot; and send them to technical support; log file: {0}
         <translation>Create a new district (this computer becomes the district office&apos;s hub)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+3"/>
+        <source>连接区县服务器（区联络办、部门的办公电脑，由信息科提供地址）</source>
+        <translation>Connect to the district server (office desktops of the liaison office and departments; IT provides the address)</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>1. 把本机的登记申请交给区联络办，并念出本机指纹，请管理员核对后登记本机和可在本机登录的账号。
 2. 区联络办为本机导出同步包后，选择该文件，并输入区联络办念出的指纹。</source>
         <translation>1. Give this computer&apos;s enrolment request to the district office and read out its fingerprint; the administrator checks it and enrols this computer with the accounts that may sign in on it.
@@ -6755,7 +6924,7 @@ The recovery key below is shown only this once. Print it or copy it out and keep
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../liaison/ui/signin.py" line="-254"/>
+        <location filename="../../liaison/ui/signin.py" line="-286"/>
         <source>登录 · 百千万企业走访联络系统</source>
         <translation>Sign in · Enterprise Liaison System</translation>
     </message>
@@ -6787,7 +6956,17 @@ The recovery key below is shown only this once. Print it or copy it out and keep
         <translation>Quit</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+3"/>
+        <source>数据库：{0}</source>
+        <translation>Database: {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>连接设置…</source>
+        <translation>Connection…</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>正在登录…</source>
         <translation>Signing in…</translation>
     </message>
@@ -7430,7 +7609,7 @@ The recovery key below is shown only this once. Print it or copy it out and keep
         <translation>The draft could not be saved automatically; save the visit soon</translation>
     </message>
     <message>
-        <location filename="../../liaison/ui/visits/form.py" line="+102"/>
+        <location filename="../../liaison/ui/visits/form.py" line="+104"/>
         <source>登记走访</source>
         <translation>Log a visit</translation>
     </message>

@@ -148,7 +148,7 @@ def test_a_bundle_that_cannot_be_opened_is_one_line_and_exit_2(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    opened: list[Path | str] = []
+    opened: list[Path | str | None] = []
     code = cli.main(
         ["--db", str(tmp_path / "db.sqlite"), *argv],
         open_app=lambda db, _bundle: opened.append(db) or 0,

@@ -100,7 +100,10 @@ class BackupsTab(QWidget):
         try:
             found = backups.list_backups(self.ctx.db, self.ctx.actor)
         except DomainError as exc:
-            self.where.setText(tr_core(exc))
+            self.where.setText(tr_core(exc))  # a server's database: its backups are the server's
+            for button in (self.now_button, self.folder_button, self.restore_button):
+                button.setEnabled(False)
+            self.recovery_button.setEnabled(False)
             return
         text = self.tr("备份文件夹：{0}（{1} 个备份）")
         self.where.setText(text.format(found.folder, len(found.backups)))

@@ -29,10 +29,12 @@ class DraftStore:
         self.path = path
 
     @classmethod
-    def for_account(cls, account_id: str, db_path: Path) -> DraftStore:
-        """The draft of this account on this database file (accounts made at each first start
-        may share ids across databases: the file's path tells them apart)."""
-        where = hashlib.sha256(str(Path(db_path).resolve()).encode()).hexdigest()[:16]
+    def for_account(cls, account_id: str, db_path: Path | str) -> DraftStore:
+        """The draft of this account on this database (accounts made at each first start
+        may share ids across databases: the file's path, or the server's database as
+        `Database.where` shows it, tells them apart)."""
+        place = db_path if isinstance(db_path, str) else str(Path(db_path).resolve())
+        where = hashlib.sha256(place.encode()).hexdigest()[:16]
         return cls(drafts_dir() / f"visit-{account_id}-{where}.json")
 
     def load(self) -> dict[str, Any] | None:

@@ -82,7 +82,9 @@ class VisitForm(QWidget):
         self.autosave.setInterval(AUTOSAVE_MS)
         self._build()
         self._connect()
-        store = drafts or DraftStore.for_account(ctx.actor.account_id, ctx.db.path)
+        store = drafts or DraftStore.for_account(
+            ctx.actor.account_id, ctx.db.where if ctx.db.on_server else ctx.db.path
+        )
         self.drafts = DraftIO(self, store)
         self.autosave.timeout.connect(self.drafts.save)
         self.reset()
