@@ -26,11 +26,8 @@ def digest(conn: sqlite3.Connection) -> str:
     for entity in se.ENTITIES:
         if entity.name == "device":
             continue
-        key, order = f"t.{entity.key}", f"t.{entity.key}"
-        if pg:
-            dated = entity.name == "holiday"
-            key = f"to_char(t.{entity.key}, 'YYYY-MM-DD')" if dated else key
-            order = order if dated else f'{order} COLLATE "C"'
+        key = se.key_sql(entity, postgresql=pg)
+        order = f'{key} COLLATE "C"' if pg else key  # byte order, as SQLite's
         rows = conn.execute(
             f"SELECT {key}, {se.record_sql(entity, postgresql=pg)} FROM {entity.name} AS t "
             f"ORDER BY {order}"

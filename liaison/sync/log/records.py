@@ -205,6 +205,12 @@ def record_sql(entity: Entity, alias: str = "t", *, postgresql: bool = False) ->
     return f"json_object({', '.join(parts)})"
 
 
+def key_sql(entity: Entity, alias: str = "t", *, postgresql: bool = False) -> str:
+    """A SQL expression giving a record's key as SQLite stores it (a holiday's date as text)."""
+    key = f"{alias}.{entity.key}"
+    return _pg_value(entity.table, entity.key, key) if postgresql else key
+
+
 def read_records(
     conn: sqlite3.Connection, entity: Entity, ids: Iterable[str]
 ) -> dict[str, tuple[dict[str, Any], str | None]]:
@@ -213,11 +219,10 @@ def read_records(
     by = "t.updated_by" if entity.audited else "NULL"
     if entity.name == "demand_event":
         by = "t.actor_id"
-    key = f"to_char(t.{entity.key}, 'YYYY-MM-DD')" if entity.name == "holiday" else "t.id"
-    if not is_postgresql(conn):
-        key = f"t.{entity.key}"
+    pg = is_postgresql(conn)
+    key = key_sql(entity, postgresql=pg)
     sql = (
-        f"SELECT {key}, {record_sql(entity, postgresql=is_postgresql(conn))}, {by} "
+        f"SELECT {key}, {record_sql(entity, postgresql=pg)}, {by} "
         f"FROM {entity.name} AS t "
         f"WHERE {key} IN (SELECT value FROM json_each(?))"
     )
