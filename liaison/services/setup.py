@@ -29,6 +29,18 @@ class InitReport:
     device_id: str
 
 
+def _refuse_newer(where: Path | str, revision: str | None) -> None:
+    """A database whose schema a newer Liaison made is refused, never touched."""
+    if revision is not None and revision not in migrate.known_revisions():
+        raise DomainError(
+            Text(
+                "数据库 {0} 由更新版本的 Liaison 创建（数据结构 {1}）：请安装新版本",
+                where,
+                revision,
+            )
+        )
+
+
 def open_database(path: Path | str) -> Database:
     """Open an existing, up-to-date database; a clear error otherwise."""
     if is_server(path):
@@ -44,12 +56,7 @@ def open_database(path: Path | str) -> Database:
         raise DomainError(file_problem(p, exc)) from exc
     if current != migrate.head_revision():
         db.dispose()
-        if current is not None and current not in migrate.known_revisions():
-            raise DomainError(
-                Text(
-                    "数据库 {0} 由更新版本的 Liaison 创建（数据结构 {1}）：请安装新版本", p, current
-                )
-            )
+        _refuse_newer(p, current)
         raise DomainError(Text("数据库 {0} 需要升级（运行 liaison init --db {1}）", p, p))
     return db
 
@@ -65,14 +72,7 @@ def _open_server(url: str) -> Database:
         raise DomainError(pg_db.server_problem(url, exc)) from exc
     if current != migrate.head_revision():
         db.dispose()
-        if current is not None and current not in migrate.known_revisions():
-            raise DomainError(
-                Text(
-                    "数据库 {0} 由更新版本的 Liaison 创建（数据结构 {1}）：请安装新版本",
-                    db.where,
-                    current,
-                )
-            )
+        _refuse_newer(db.where, current)
         raise DomainError(
             Text("数据库 {0} 需要升级（由数据库管理员运行 liaison init --db …）", db.where)
         )
@@ -114,14 +114,7 @@ def init_database(path: Path | str) -> InitReport:
             raise DomainError(file_problem(p, exc)) from exc
         head = migrate.head_revision()
         if before is not None and before != head:
-            if before not in migrate.known_revisions():
-                raise DomainError(
-                    Text(
-                        "数据库 {0} 由更新版本的 Liaison 创建（数据结构 {1}）：请安装新版本",
-                        p,
-                        before,
-                    )
-                )
+            _refuse_newer(p, before)
             backup.take(p, "upgrade")  # an upgrade cannot be undone: keep what was
         try:
             migrate.upgrade(db.engine)
@@ -139,14 +132,7 @@ def _init_server(url: str) -> InitReport:
     try:
         try:
             before = migrate.current_revision(db.engine)
-            if before is not None and before not in migrate.known_revisions():
-                raise DomainError(
-                    Text(
-                        "数据库 {0} 由更新版本的 Liaison 创建（数据结构 {1}）：请安装新版本",
-                        db.where,
-                        before,
-                    )
-                )
+            _refuse_newer(db.where, before)
             migrate.upgrade(db.engine)
             with db.engine.begin() as conn:
                 pg_db.grant_users(conn)
