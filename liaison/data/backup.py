@@ -657,6 +657,20 @@ def _current_device(db_path: Path) -> tuple[str, str] | None:
     return (row[0], row[1]) if row else None
 
 
+def _damaged_and_idle(conn: sqlite3.Connection, db_path: Path) -> bool:
+    """A damaged file can refuse to leave WAL as if another program held it ("database is
+    locked", measured: a file with damaged table pages and its WAL beside it). It is taken for
+    damaged, not in use, when SQLite's check finds it damaged and a checkpoint of its WAL is
+    held up by no reader or writer."""
+    if health(db_path) is None:
+        return False
+    try:
+        busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+    except driver.Error:
+        return False
+    return bool(busy == 0)
+
+
 def _swap(db_path: Path, tmp: Path, aside: Path) -> Path | None:
     """Put `tmp` where the database is in one rename, the old file kept as `aside` (a second
     name for it made first: at every moment one of the two files is at `db_path`). Refused
@@ -679,7 +693,8 @@ def _swap(db_path: Path, tmp: Path, aside: Path) -> Path | None:
                     raise driver.Locked("locked")
                 conn.execute("BEGIN EXCLUSIVE")
             except _IN_USE as exc:
-                if "locked" in str(exc) or "busy" in str(exc):
+                in_use = "locked" in str(exc) or "busy" in str(exc)
+                if in_use and not _damaged_and_idle(conn, db_path):
                     raise DomainError(
                         "数据库正被其他程序使用（Liaison 仍在运行？）：请先关闭它再恢复"
                     ) from exc
