@@ -365,6 +365,46 @@ class DemandEvent(Base):
     flagged: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
+class DemandPeriod(Base):
+    """A stretch of a demand's life the figures judge (`liaison.domain.periods`): from a step
+    that leaves it open or resolves it to the next 交办 or change of state or deadline. Derived
+    from the events, like the demand's state columns; never synced."""
+
+    __tablename__ = "demand_period"
+    __table_args__ = (
+        Index("ix_demand_period_demand", "demand_id"),
+        # the 交办 and 办结 cohorts of a period and what became of each, from the index alone
+        Index(
+            "ix_demand_period_cohort",
+            "kind",
+            "at",
+            "department_id",
+            "due",
+            "end_state",
+            "end_at",
+            "demand_id",
+        ),
+        # open and past the deadline at the end of a day: the periods running then
+        Index("ix_demand_period_running", "end_at", "at", "state", "deadline", "demand_id"),
+    )
+    event_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    """The step that began it."""
+    demand_id: Mapped[str] = mapped_column(ForeignKey("demand.id"))
+    kind: Mapped[str] = mapped_column(String(24))
+    at: Mapped[datetime] = mapped_column(DateTime)
+    department_id: Mapped[str | None] = mapped_column(ID)
+    """The unit of the step that began it (`demand_event.department_id`)."""
+    due: Mapped[date | None] = mapped_column(Date)
+    """The limit the step that began it was held to (`demand_event.due`)."""
+    state: Mapped[str] = mapped_column(String(20))
+    deadline: Mapped[date | None] = mapped_column(Date)
+    """The deadline in force during the period."""
+    end_at: Mapped[datetime | None] = mapped_column(DateTime)
+    """When the step that ended it was made; None while it lasts."""
+    end_state: Mapped[str | None] = mapped_column(String(20))
+    """The state the step that ended it set."""
+
+
 class Holiday(Base):
     """An admin-entered day that overrides the built-in holiday calendar."""
 

@@ -51,6 +51,7 @@ from liaison.demo.reference import Reference, load_reference
 from liaison.domain import clock, serials
 from liaison.domain import workflow as wf
 from liaison.domain.errors import DomainError
+from liaison.domain.periods import COLUMNS as PERIOD_COLUMNS
 from liaison.domain.text import Text
 from liaison.sync.log import database, district, oplog
 
@@ -103,6 +104,7 @@ TABLE_LABELS = {
     "demand": "诉求",
     "demand_unit": "诉求承办单位",
     "demand_event": "诉求办理记录",
+    "demand_period": "诉求办理阶段",
 }
 
 
@@ -163,6 +165,7 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
     "demand": DEMAND_COLUMNS,
     "demand_unit": UNIT_COLUMNS,
     "demand_event": EVENT_COLUMNS,
+    "demand_period": PERIOD_COLUMNS,
 }
 
 
@@ -206,6 +209,7 @@ def produce(
             yield ("rows", "demand", sorted(batch.demands, key=_first))
             yield ("rows", "demand_unit", batch.units)
             yield ("rows", "demand_event", sorted(batch.events, key=_first))
+            yield ("rows", "demand_period", sorted(batch.periods, key=_first))
         yield ("stats", work.states, work.paths)
 
 

@@ -14,6 +14,7 @@ import json
 import random
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import cast
 
 from liaison.demo import texts
 from liaison.demo.clockwork import Clockwork
@@ -21,6 +22,7 @@ from liaison.demo.people import Staff
 from liaison.demo.plan import Rates
 from liaison.demo.reference import Cat
 from liaison.domain import workflow as wf
+from liaison.domain.periods import Periods
 from liaison.services.context import Actor
 from liaison.services.demand_log import event_data, event_department, event_due
 
@@ -54,7 +56,7 @@ class _End(Exception):
 class Story:
     """The events of one demand so far and the snapshot they fold to."""
 
-    __slots__ = ("_cw", "cutoff", "demand_id", "last_actor", "rows", "s")
+    __slots__ = ("_cw", "cutoff", "demand_id", "last_actor", "periods", "rows", "s")
 
     def __init__(self, demand_id: str, cutoff: datetime, cw: Clockwork) -> None:
         self.demand_id = demand_id
@@ -62,6 +64,7 @@ class Story:
         self._cw = cw
         self.s = wf.Snapshot()
         self.rows: list[tuple[object, ...]] = []
+        self.periods = Periods(demand_id)
         self.last_actor: Actor | None = None
 
     def fire(self, kind: wf.EventKind, at: datetime, actor: Actor, **kw: object) -> None:
@@ -95,6 +98,8 @@ class Story:
                 0,
             )
         )
+        row = self.rows[-1]
+        self.periods.step(event.event_id, kind, row[3], cast(str | None, row[7]), row[8], after)
         self.s = after
         self.last_actor = actor
 

@@ -9,10 +9,11 @@ kept and flagged instead of dropped.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Any
 
 from liaison.domain.errors import InvalidTransition, PermissionDenied, ValidationError
 from liaison.domain.roles import Role
@@ -406,14 +407,21 @@ def _evolve(s: Snapshot, changes: dict[str, object]) -> Snapshot:
     return new
 
 
-def fold(events: Iterable[Event]) -> Snapshot:
-    """Replay a stored history in the given order. Invalid events are flagged, not dropped."""
+def fold(
+    events: Iterable[Event], on_step: Callable[[int, Event, Snapshot], object] | None = None
+) -> Snapshot:
+    """Replay a stored history in the given order. Invalid events are flagged, not dropped.
+    `on_step` is told of each event that took effect: its place in `events`, the event and
+    the snapshot after it (how `liaison.domain.periods` follows a fold)."""
     s = Snapshot()
-    for e in events:
+    for i, e in enumerate(events):
         try:
             s = apply(s, e)
         except (InvalidTransition, ValidationError, PermissionDenied):
             s = replace(s, flagged_event_ids=(*s.flagged_event_ids, e.event_id))
+            continue
+        if on_step is not None:
+            on_step(i, e, s)
     return s
 
 
@@ -432,3 +440,46 @@ def extension_refusal(
             f"{deadline:%Y-%m-%d}",
         )
     return None
+
+
+def _stored_date(v: Any) -> date | None:
+    return date.fromisoformat(v) if v else None
+
+
+def event_from(
+    event_id: str,
+    kind: str,
+    at: datetime,
+    actor_id: str | None,
+    actor_role: str,
+    text: str,
+    d: dict[str, Any],
+) -> Event:
+    """A stored event (its columns and JSON payload) as the state machine sees it."""
+    if not d:
+        return Event(
+            kind=EventKind(kind),
+            at=at,
+            role=Role(actor_role),
+            actor_id=actor_id,
+            event_id=event_id,
+            text=text,
+        )
+    return Event(
+        kind=EventKind(kind),
+        at=at,
+        role=Role(actor_role),
+        actor_id=actor_id,
+        event_id=event_id,
+        text=text,
+        lead_department_id=d.get("lead"),
+        co_department_ids=tuple(d.get("co", ())),
+        deadline=_stored_date(d.get("deadline")),
+        reply_deadline=_stored_date(d.get("reply_deadline")),
+        promised_date=_stored_date(d.get("promised_date")),
+        outcome=Outcome(d["outcome"]) if d.get("outcome") else None,
+        policy_basis=d.get("policy_basis", ""),
+        satisfaction=Satisfaction(d["satisfaction"]) if d.get("satisfaction") else None,
+        merged_into_id=d.get("merged_into_id"),
+        serial=d.get("serial", ""),
+    )

@@ -7,27 +7,26 @@ derived columns back onto the demand row.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import fields, replace
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from liaison.data.models import Demand, DemandEvent, DemandUnit
+from liaison.data.models import Demand, DemandEvent, DemandPeriod, DemandUnit
 from liaison.domain import workflow as wf
 from liaison.domain.ids import new_id
+from liaison.domain.periods import COLUMNS, Period, Periods
+from liaison.domain.periods import fold as fold_periods
 from liaison.domain.roles import Role
 from liaison.services.context import Actor
 
 
 def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
-
-
-def _date(v: Any) -> date | None:
-    return date.fromisoformat(v) if v else None
 
 
 def event_data(e: wf.Event) -> dict[str, Any]:
@@ -55,47 +54,8 @@ def event_data(e: wf.Event) -> dict[str, Any]:
 
 
 def to_event(row: DemandEvent) -> wf.Event:
-    return event_from(
+    return wf.event_from(
         row.id, row.kind, row.at, row.actor_id, row.actor_role, row.text, row.data or {}
-    )
-
-
-def event_from(
-    event_id: str,
-    kind: str,
-    at: datetime,
-    actor_id: str | None,
-    actor_role: str,
-    text: str,
-    d: dict[str, Any],
-) -> wf.Event:
-    """A stored event (its columns and JSON payload) as the state machine sees it."""
-    if not d:
-        return wf.Event(
-            kind=wf.EventKind(kind),
-            at=at,
-            role=Role(actor_role),
-            actor_id=actor_id,
-            event_id=event_id,
-            text=text,
-        )
-    return wf.Event(
-        kind=wf.EventKind(kind),
-        at=at,
-        role=Role(actor_role),
-        actor_id=actor_id,
-        event_id=event_id,
-        text=text,
-        lead_department_id=d.get("lead"),
-        co_department_ids=tuple(d.get("co", ())),
-        deadline=_date(d.get("deadline")),
-        reply_deadline=_date(d.get("reply_deadline")),
-        promised_date=_date(d.get("promised_date")),
-        outcome=wf.Outcome(d["outcome"]) if d.get("outcome") else None,
-        policy_basis=d.get("policy_basis", ""),
-        satisfaction=wf.Satisfaction(d["satisfaction"]) if d.get("satisfaction") else None,
-        merged_into_id=d.get("merged_into_id"),
-        serial=d.get("serial", ""),
     )
 
 
@@ -134,8 +94,11 @@ def event_department(event: wf.Event, actor: Actor, after: wf.Snapshot) -> str |
     return after.lead_department_id
 
 
-def write_snapshot(session: Session, demand: Demand, s: wf.Snapshot) -> None:
-    """Copy the derived snapshot onto the demand row and its current units."""
+def write_snapshot(
+    session: Session, demand: Demand, s: wf.Snapshot, periods: Sequence[Period]
+) -> None:
+    """Copy the derived snapshot onto the demand row and its current units; write its
+    periods anew."""
     for name in SNAPSHOT_COLUMNS:
         value = getattr(s, name)
         setattr(demand, name, str(value) if isinstance(value, StrEnum) else value)
@@ -153,6 +116,23 @@ def write_snapshot(session: Session, demand: Demand, s: wf.Snapshot) -> None:
         )
         for dept, lead in units
     )
+    session.execute(delete(DemandPeriod).where(DemandPeriod.demand_id == demand.id))
+    session.add_all(DemandPeriod(**dict(zip(COLUMNS, p.row(), strict=True))) for p in periods)
+
+
+def _fold(demand_id: str, rows: Sequence[DemandEvent]) -> tuple[wf.Snapshot, list[Period]]:
+    """The snapshot after the stored events `rows` and the demand's periods so far."""
+    return fold_periods(
+        demand_id, [to_event(r) for r in rows], [(r.at, r.department_id, r.due) for r in rows]
+    )
+
+
+def rederive(session: Session, demand: Demand) -> wf.Snapshot:
+    """Fold the demand's stored events again and write what they imply (a demand whose
+    history was changed behind the state machine's back: a test's forged event)."""
+    snap, periods = _fold(demand.id, history(session, demand.id))
+    write_snapshot(session, demand, snap, periods)
+    return snap
 
 
 def record(session: Session, demand: Demand, actor: Actor, event: wf.Event) -> wf.Snapshot:
@@ -162,7 +142,7 @@ def record(session: Session, demand: Demand, actor: Actor, event: wf.Event) -> w
     clock says otherwise (a laptop a few days behind): a step is taken after the steps it was
     taken on, and every replica, folding the events in time order, derives the same state."""
     rows = history(session, demand.id) if demand.state else []
-    before = wf.fold(to_event(r) for r in rows) if rows else wf.Snapshot()
+    before, periods = _fold(demand.id, rows)
     if rows and event.at <= rows[-1].at:
         event = replace(event, at=rows[-1].at + timedelta(microseconds=1))
     after = wf.apply(before, event)
@@ -181,7 +161,9 @@ def record(session: Session, demand: Demand, actor: Actor, event: wf.Event) -> w
         data=event_data(event),
     )
     session.add(row)
-    write_snapshot(session, demand, after)
+    ending = Periods(demand.id, periods, before)
+    ending.step(row.id, event.kind, row.at, row.department_id, row.due, after)
+    write_snapshot(session, demand, after, ending.rows)
     demand.updated_by = actor.account_id
     demand.updated_device = actor.device_id
     session.flush()

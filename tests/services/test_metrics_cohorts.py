@@ -284,3 +284,34 @@ def test_the_bulletin_and_the_drill_down_list_what_the_figure_counts(demo: Path)
             assert set(drilled.ids) == {r.id for r in listed}
     finally:
         db.dispose()
+
+
+def test_every_fold_of_the_events_writes_the_same_periods(demo: Path, tmp_path: Path) -> None:
+    """The periods the figures read, as the demo generator wrote them step by step, are those
+    the migration that introduced them derives from the events, and those a sync merge's
+    re-fold writes."""
+    from alembic import command
+
+    from liaison.data import migrate
+    from liaison.sync.exchange.merge import refold
+
+    query = "SELECT * FROM demand_period ORDER BY event_id"
+    with driver.connect(demo) as conn:
+        written = conn.execute(query).fetchall()
+        ids = [r[0] for r in conn.execute("SELECT id FROM demand")]
+    assert len(written) > 1000
+    copy = tmp_path / "copy.sqlite"
+    with driver.connect(demo) as a, driver.connect(copy) as b:
+        a.backup(b)
+    engine = database(copy).engine
+    cfg = migrate._config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0008")
+    engine.dispose()
+    migrate.upgrade(database(copy).engine)
+    with driver.connect(copy) as conn:
+        assert conn.execute(query).fetchall() == written
+        conn.execute("UPDATE demand_period SET end_state = NULL, end_at = NULL")
+        refold(conn, ids)
+        assert conn.execute(query).fetchall() == written

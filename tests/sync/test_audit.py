@@ -8,6 +8,7 @@ from liaison import cli
 from liaison.domain import workflow as wf
 from liaison.services import demands
 from liaison.sync.exchange.audit import verify
+from tests.builders import behind
 from tests.conftest import Cast, log_demands
 from tests.sync.conftest import MakeLaptop, Replica, introduce
 
@@ -58,6 +59,30 @@ def test_a_demand_state_edited_by_hand_shows_up(laptop: Replica) -> None:
     _edit(laptop, "UPDATE demand SET state = ? WHERE state = ?", wf.State.CLOSED, wf.State.ASSIGNED)
     [problem] = _audit(laptop)
     assert "的状态与其办理环节不符：state" in problem
+
+
+def test_a_period_edited_by_hand_to_flatter_the_figures_shows_up(laptop: Replica) -> None:
+    """Someone with sqlite3 marks a 交办 nobody has signed for as signed for at once: the
+    figures would count it on time; the audit names the demand."""
+    with behind(laptop.db) as conn:
+        [(routed,)] = conn.execute(
+            "SELECT demand_id FROM demand_period WHERE kind = 'route' AND end_state IS NULL"
+        ).fetchall()
+    _edit(laptop, "UPDATE demand_period SET end_state = 'accepted', end_at = at")
+    assert _audit(laptop) == [f"demand {routed} 的办理阶段（统计所用）与其办理环节不符"]
+
+
+def test_a_period_added_by_hand_shows_up(laptop: Replica) -> None:
+    """A 办结 that never happened, written into the periods alone, is named as well."""
+    with behind(laptop.db) as conn:
+        [(routed,)] = conn.execute("SELECT demand_id FROM demand_period").fetchall()
+    _edit(
+        laptop,
+        "INSERT INTO demand_period (event_id, demand_id, kind, at, state) "
+        "VALUES ('forged', ?, 'resolve', '2026-01-05 10:00:00.000000', 'resolved')",
+        routed,
+    )
+    assert _audit(laptop) == [f"demand {routed} 的办理阶段（统计所用）与其办理环节不符"]
 
 
 def test_an_op_rewritten_by_hand_breaks_its_seal_and_its_record(

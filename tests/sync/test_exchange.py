@@ -19,6 +19,7 @@ from liaison.sync.exchange import conflicts
 from liaison.sync.exchange.envelope import BundleRefused
 from liaison.sync.log import records as se
 from liaison.sync.log.checks import checked_json
+from tests.builders import behind
 from tests.conftest import Cast, log_demands
 from tests.sync.conftest import MakeLaptop, Replica, introduce
 
@@ -264,6 +265,18 @@ def test_concurrent_transitions_keep_the_demand_sane_and_flag_the_late_step(
         kinds = [e.kind for e in d.timeline]
         assert "accept" in kinds and "withdraw" in kinds  # nothing dropped
         assert [e.kind for e in d.timeline if e.flagged] == [wf.EventKind.ACCEPT]
+    # the periods the figures read are folded alike: the 交办 ended in 撤回, not in a 签收
+    assert _periods(hub.db) == _periods(laptop.db)
+    assert [(p[1], p[4]) for p in _periods(hub.db) if p[0] == did] == [("route", "withdrawn")]
+
+
+def _periods(db: Database) -> list[tuple[Any, ...]]:
+    """Every demand's periods as stored: (demand, kind, at, state, end_state, end_at)."""
+    with behind(db) as conn:
+        return conn.execute(
+            "SELECT demand_id, kind, at, state, end_state, end_at FROM demand_period "
+            "ORDER BY demand_id, at"
+        ).fetchall()
 
 
 def test_one_company_registered_on_two_devices_is_a_conflict_to_merge(

@@ -19,7 +19,7 @@ from liaison.domain import clock
 from liaison.domain import workflow as wf
 from liaison.domain.workdays import WorkCalendar
 from liaison.services import demands
-from liaison.services.demand_log import snapshot, write_snapshot
+from liaison.services.demand_log import rederive
 from liaison.ui.demands import DemandsScreen
 from liaison.ui.demands.action_dialogs import (
     ApproveExtensionDialog,
@@ -487,7 +487,7 @@ def test_conflicting_step_from_another_device_is_marked(
         s.flush()
         demand = s.get(Demand, d)
         assert demand is not None
-        write_snapshot(s, demand, snapshot(s, d))
+        rederive(s, demand)
     sup = show(qtbot, make_ctx, cast.supervisor)
     row = sup.list_panel.model.ids.index(d)
     assert sup.list_panel.model.index(row, 0).data().startswith("⚠ ")

@@ -18,10 +18,12 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from liaison.data import bulk
+from liaison.domain.periods import COLUMNS as PERIOD_COLUMNS
 from liaison.services.demand_log import SNAPSHOT_COLUMNS
-from liaison.sync.exchange.merge import fold_demands
+from liaison.sync.exchange.merge import EVENT_SQL, fold_demands
 from liaison.sync.log import records as se
 from liaison.sync.log.district import read_root
 from liaison.sync.log.oplog import OP_COLUMNS, record_ops, sticky_revocation, weigh
@@ -156,14 +158,11 @@ def _records(conn: sqlite3.Connection, report: AuditReport) -> None:
 
 
 def _demands(conn: sqlite3.Connection, report: AuditReport) -> None:
-    sql = (
-        "SELECT demand_id, id, kind, at, actor_id, actor_role, text, data, flagged "
-        "FROM demand_event WHERE demand_id IN (SELECT value FROM json_each(?))"
-    )
     cols = ", ".join(SNAPSHOT_COLUMNS)
     for ids in _chunks(conn, "SELECT id FROM demand ORDER BY id"):
-        rows = conn.execute(sql, (bulk.rows_text(ids),)).fetchall()
+        rows = conn.execute(EVENT_SQL, (bulk.rows_text(ids),)).fetchall()
         folded = fold_demands(ids, rows)
+        _periods(conn, ids, folded.periods, report)
         stored = {
             r[-1]: r[:-1]
             for r in conn.execute(
@@ -184,3 +183,18 @@ def _demands(conn: sqlite3.Connection, report: AuditReport) -> None:
                     if a != b
                 ]
                 report.add(f"demand {demand_id} 的状态与其办理环节不符：{'、'.join(wrong)}")
+
+
+def _periods(
+    conn: sqlite3.Connection, ids: list[str], derived: list[tuple[Any, ...]], report: AuditReport
+) -> None:
+    """The stored periods (what the figures count) are those the events imply: a period
+    written by hand — a 交办 shown as signed for in time — is named."""
+    stored = conn.execute(
+        f"SELECT {', '.join(PERIOD_COLUMNS)} FROM demand_period "
+        "WHERE demand_id IN (SELECT value FROM json_each(?))",
+        (bulk.rows_text(ids),),
+    ).fetchall()
+    wrong = {tuple(r)[1] for r in set(map(tuple, stored)) ^ set(derived)}
+    for demand_id in sorted(wrong):
+        report.add(f"demand {demand_id} 的办理阶段（统计所用）与其办理环节不符")

@@ -28,7 +28,9 @@ import orjson
 from liaison.data import bulk, driver, search
 from liaison.data.pg_conn import is_postgresql
 from liaison.domain import workflow as wf
-from liaison.services.demand_log import SNAPSHOT_COLUMNS, event_from
+from liaison.domain.periods import COLUMNS as PERIOD_COLUMNS
+from liaison.domain.periods import fold as fold_periods
+from liaison.services.demand_log import SNAPSHOT_COLUMNS
 from liaison.sync.exchange.authority import MADE_BY_OPS, Enrolment, reference_map
 from liaison.sync.log import records as se
 from liaison.sync.log.oplog import (
@@ -377,7 +379,7 @@ def refresh_search(conn: sqlite3.Connection, ids: list[str]) -> None:
 def _event(row: tuple[Any, ...]) -> wf.Event:
     event_id, kind, at, actor_id, actor_role, text, data = row
     d = orjson.loads(data) if data and data != "{}" else {}
-    return event_from(event_id, kind, datetime.fromisoformat(at), actor_id, actor_role, text, d)
+    return wf.event_from(event_id, kind, datetime.fromisoformat(at), actor_id, actor_role, text, d)
 
 
 _SNAPSHOT_VALUES = attrgetter(*SNAPSHOT_COLUMNS)
@@ -394,8 +396,9 @@ def _column_value(value: Any) -> Any:
     return value
 
 
-EventRow = tuple[str, str, str, str | None, str, str, str, int]
-"""(id, kind, at, actor_id, actor_role, text, data, flagged) of a stored or arriving event."""
+EventRow = tuple[str, str, str, str | None, str, str, str, int, str | None, str | None]
+"""(id, kind, at, actor_id, actor_role, text, data, flagged, department_id, due) of a stored
+or arriving event."""
 
 
 @dataclass
@@ -406,11 +409,13 @@ class Folded:
     updates: list[tuple[Any, ...]] = field(default_factory=list)
     units: list[tuple[Any, ...]] = field(default_factory=list)
     flags: list[tuple[int, str]] = field(default_factory=list)
+    periods: list[tuple[Any, ...]] = field(default_factory=list)
     flagged_demands: int = 0
 
 
-_EVENT_SQL = (
-    "SELECT demand_id, id, kind, at, actor_id, actor_role, text, data, flagged FROM demand_event "
+EVENT_SQL = (
+    "SELECT demand_id, id, kind, at, actor_id, actor_role, text, data, flagged, department_id, "
+    "due FROM demand_event "
     "WHERE demand_id IN (SELECT value FROM json_each(?))"
 )
 
@@ -421,7 +426,7 @@ def fold_demands(
     arriving: Iterable[Op] = (),
     tick: Callable[[], object] = _go_on,
 ) -> Folded:
-    """Fold each demand's events (`stored` rows as `_EVENT_SQL` reads them, plus `arriving`
+    """Fold each demand's events (`stored` rows as `EVENT_SQL` reads them, plus `arriving`
     event ops) in (time, id) order; pure computation, safe on a worker thread."""
     out = Folded(sorted(set(ids)))
     events: dict[str, list[EventRow]] = defaultdict(list)
@@ -439,13 +444,18 @@ def fold_demands(
                 f["text"],
                 f["data"],
                 0,
+                f.get("department_id"),
+                f.get("due"),
             )
         )
     for n, demand_id in enumerate(out.ids):
         if not n & 63:
             tick()
         rows = sorted(events.get(demand_id, ()), key=lambda r: (r[2], r[0]))
-        snap = wf.fold([_event(r[:7]) for r in rows])
+        snap, periods = fold_periods(
+            demand_id, [_event(r[:7]) for r in rows], [(r[2], r[8], r[9]) for r in rows]
+        )
+        out.periods += [(*p.row()[:7], _column_value(p.deadline), *p.row()[8:]) for p in periods]
         flagged = set(snap.flagged_event_ids)
         out.flagged_demands += bool(flagged)
         if snap.state is None:  # its 提出 has not arrived yet (a later chunk of the bundle)
@@ -478,6 +488,15 @@ def write_folds(conn: sqlite3.Connection, folded: Folded) -> int:
         "VALUES (?, ?, ?, ?, ?)",
         folded.units,
     )
+    conn.execute(
+        "DELETE FROM demand_period WHERE demand_id IN (SELECT value FROM json_each(?))",
+        (bulk.rows_text(folded.ids),),
+    )
+    conn.executemany(
+        f"INSERT INTO demand_period ({', '.join(PERIOD_COLUMNS)}) "
+        f"VALUES ({', '.join('?' for _ in PERIOD_COLUMNS)})",
+        folded.periods,
+    )
     return folded.flagged_demands
 
 
@@ -487,7 +506,7 @@ def refold(conn: sqlite3.Connection, demand_ids: Iterable[str]) -> int:
     ids = sorted(set(demand_ids))
     if not ids:
         return 0
-    stored = conn.execute(_EVENT_SQL, (bulk.rows_text(ids),)).fetchall()
+    stored = conn.execute(EVENT_SQL, (bulk.rows_text(ids),)).fetchall()
     return write_folds(conn, fold_demands(ids, stored))
 
 
@@ -559,7 +578,7 @@ class Ahead:
         try:
             stored = [
                 r
-                for r in conn.execute(_EVENT_SQL, (bulk.rows_text(sorted(ids)),))
+                for r in conn.execute(EVENT_SQL, (bulk.rows_text(sorted(ids)),))
                 if r[1] not in arriving
             ]
         finally:
@@ -706,7 +725,7 @@ def _remove(conn: sqlite3.Connection, gone: Mapping[str, set[str]]) -> None:
             continue
         text = bulk.rows_text(sorted(keys))
         if entity.name == "demand":
-            for table in ("demand_unit", "demand_event"):
+            for table in ("demand_unit", "demand_period", "demand_event"):
                 conn.execute(
                     f"DELETE FROM {table} WHERE demand_id IN (SELECT value FROM json_each(?))",
                     (text,),
