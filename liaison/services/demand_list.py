@@ -37,12 +37,7 @@ from liaison.domain.text import Text
 from liaison.domain.workdays import DUE_SOON_WORKING_DAYS, DayOverride, WorkCalendar
 from liaison.services.calendar import calendar_for
 from liaison.services.context import Actor, assignment_current
-from liaison.services.metrics import (
-    DEADLINE_AT_AS_OF,
-    OPEN_AT_AS_OF,
-    OVERDUE_CANDIDATES,
-    Grouping,
-)
+from liaison.services.metrics import OVERDUE_AT_AS_OF, Grouping
 
 DUE_SOON_DAYS = DUE_SOON_WORKING_DAYS
 """An open demand due within this many working days is shown amber (as the work list says)."""
@@ -312,9 +307,7 @@ def _overdue_at(as_of: date) -> Any:
     `liaison.services.metrics`), so that a past period's number drills down to the same list."""
     after = (as_of + timedelta(days=1)).isoformat()
     sql = text(
-        f"WITH {OVERDUE_CANDIDATES} SELECT d.id FROM candidate "
-        "CROSS JOIN demand d ON d.id = candidate.id "
-        f"WHERE {OPEN_AT_AS_OF} AND {DEADLINE_AT_AS_OF} < CAST(:as_of AS TEXT)"
+        f"SELECT o.demand_id AS id FROM ({OVERDUE_AT_AS_OF}) AS o"
     ).bindparams(  # untyped: PostgreSQL compares them with dates, times and text alike
         bindparam("as_of", as_of.isoformat(), type_=NullType()),
         bindparam("as_of_after", after, type_=NullType()),

@@ -26,9 +26,7 @@ from liaison.domain.errors import DomainError, ValidationError
 from liaison.domain.text import Text
 from liaison.services.calendar import calendar_for
 from liaison.services.metrics import (
-    DEADLINE_AT_AS_OF,
-    OVERDUE_CANDIDATES,
-    STATE_AT_AS_OF,
+    OVERDUE_AT_AS_OF,
     MetricRow,
     MetricsReport,
     compute_metrics,
@@ -294,17 +292,13 @@ def overdue_as_of(db: Database, as_of: date) -> list[OverdueRow]:
     before it — what the figures count as 超期 (`liaison.services.metrics`) — longest overdue
     first; how long, in working days (as every screen counts them)."""
     sql = f"""
-        WITH {OVERDUE_CANDIDATES}
-        SELECT * FROM (
-            SELECT d.id, en.name, d.title, dep.name AS lead, d.raised_on,
-                {DEADLINE_AT_AS_OF} AS due, {STATE_AT_AS_OF} AS was, d.escalation_level
-            FROM candidate
-            CROSS JOIN demand d ON d.id = candidate.id
-            CROSS JOIN enterprise en ON en.id = d.enterprise_id
-            LEFT JOIN department dep ON dep.id = d.lead_department_id
-        )
-        WHERE was IS NOT NULL AND due < :as_of
-        ORDER BY due, id
+        SELECT d.id, en.name, d.title, dep.name AS lead, d.raised_on, o.deadline, o.state,
+            d.escalation_level
+        FROM ({OVERDUE_AT_AS_OF}) AS o
+        CROSS JOIN demand d ON d.id = o.demand_id
+        CROSS JOIN enterprise en ON en.id = d.enterprise_id
+        LEFT JOIN department dep ON dep.id = d.lead_department_id
+        ORDER BY o.deadline, d.id
     """
     out = []
     after = (as_of + timedelta(days=1)).isoformat()

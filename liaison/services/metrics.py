@@ -7,8 +7,8 @@ is counted by SQL aggregation; this module only adds up a few dozen result rows.
 
 Each rate is a share of one cohort (docs/rules.md): the steps of one kind made in the period, each
 judged on everything that became of it since, also after the period — so none exceeds 100 %.
-What became of a step is the next step of the kind asked about in the same demand, before the
-step that would start a new cohort member (a later 交办 for a 交办, a later 办结 for a 办结).
+What became of a 交办 or a 办结 is how the period it began ended (`demand_period`,
+`liaison.domain.periods`): the state the next step that changed the state (or a later 交办) set.
 
 Figures of a row (the denominator of each rate is the figure after the ÷):
 
@@ -42,9 +42,8 @@ Figures of a row (the denominator of each rate is the figure after the ÷):
 - 超期 `overdue` counts the demands that were 已交办 or 办理中 at the end of `as_of` = the earlier
   of the period's end and today, with the deadline then in force (set by the last 交办, approved
   延期 or 重办 by then) before `as_of`: for a past period, what was overdue on its last day,
-  whatever happened to it since. Events after `as_of` are set aside by replaying each candidate
-  demand's steps up to then (`STATE_AT_AS_OF`, `DEADLINE_AT_AS_OF`); the candidates are the
-  demands open now or changed since `as_of`.
+  whatever happened to it since: the demand's period running at the end of `as_of` has that
+  state and that deadline (`OVERDUE_AT_AS_OF`).
 
 Grouping of the event figures: by department, the unit on the cohort's event (the
 unit routed to for 交办 and so for its 签收 and 退回, the handler's unit for 办结 and its
@@ -369,51 +368,33 @@ def _coverage_total(s: Session, params: dict[str, str]) -> _Figures:
     return {_DISTRICT: {"coverage_assigned": int(assigned), "coverage_visited": int(visited or 0)}}
 
 
-def _next(kind: str, until: str, extra: str = "") -> str:
-    """Whether the cohort event `e` is followed, in its demand, by a `kind` event (meeting
-    `extra`, on `x`) before any later `until` event: what became of that very step, whenever
-    it happened. Events are ordered by (at, id); flagged events took no effect."""
-    return f"""EXISTS (
-        SELECT 1 FROM demand_event x
-        WHERE x.demand_id = e.demand_id AND x.kind = '{kind}' AND NOT x.flagged
-          AND x.at >= e.at AND (x.at, x.id) > (e.at, e.id) {extra}
-          AND NOT EXISTS (
-            SELECT 1 FROM demand_event y
-            WHERE y.demand_id = e.demand_id AND y.kind = '{until}' AND NOT y.flagged
-              AND y.at >= e.at AND (y.at, y.id) > (e.at, e.id) AND (y.at, y.id) < (x.at, x.id)
-          )
-    )"""
-
-
 _COHORTS = (
     (
+        "demand_period",
         "route",
         {
             "routed": "count(*)",
-            # accepted by the reply limit this 交办 set (`due` of the 交办)
-            "accepted_on_time": "count(*) FILTER (WHERE "
-            + _next("accept", "route", "AND {day_x} <= e.due")
-            + ")",
-            "returned": f"count(*) FILTER (WHERE {_next('return', 'route')})",
+            # ended by its 签收 (the only step from 已交办 to 办理中) on or before the reply
+            # limit this 交办 set (its `due`)
+            "accepted_on_time": (
+                "count(*) FILTER (WHERE e.end_state = 'accepted' AND {day_end} <= e.due)"
+            ),
+            # ended by a 退回 (the only step from 已交办 back to 待交办)
+            "returned": "count(*) FILTER (WHERE e.end_state = 'new')",
         },
     ),
     (
+        "demand_period",
         "resolve",
         {
             "resolved": "count(*)",
             "resolved_on_time": "count(*) FILTER (WHERE {day_e} <= e.due)",
-            # the 回访 of this 办结 (the next one, before any later 办结) was 不满意: the next of
-            # the two kinds, found in the index; only its own row is read for its data
-            "reopened": """count(*) FILTER (WHERE (
-                SELECT x.data ->> 'satisfaction' = 'unsatisfied'
-                FROM demand_event x
-                WHERE x.demand_id = e.demand_id AND x.at >= e.at AND (x.at, x.id) > (e.at, e.id)
-                  AND x.kind IN ('follow_up', 'resolve') AND NOT x.flagged
-                ORDER BY x.at, x.id LIMIT 1
-            ))""",
+            # ended by a 不满意 回访 (the only step from 已办结 back to 办理中): 重办
+            "reopened": "count(*) FILTER (WHERE e.end_state = 'accepted')",
         },
     ),
     (
+        "demand_event",
         "follow_up",
         {
             "followed_up": "count(*)",
@@ -423,36 +404,38 @@ _COHORTS = (
         },
     ),
 )
-"""The event cohorts: (kind of the step that enters it, figures counted over it)."""
+"""The cohorts: (where their members are, the kind of the step that enters one, the figures
+counted over them). Each 交办 and 办结 that took effect begins a period (`demand_period`,
+`liaison.domain.periods`) that keeps how it ended; a 回访's own data says how it went."""
 
 
 def _events(
-    s: Session, q: _Sql, params: dict[str, str], cohort: tuple[str, dict[str, str]]
+    s: Session, q: _Sql, params: dict[str, str], cohort: tuple[str, str, dict[str, str]]
 ) -> _Figures:
-    """The figures of one event cohort per group: the steps of a kind made in the period
-    (`at` is 'YYYY-MM-DD HH:MM:SS...', so its first ten characters are its date), each judged
-    on what became of it since, also after the period — so no share exceeds 100 %. A step
-    without a limit (due NULL) is never on time. When the group is the demand's, each event
-    looks its demand up in ix_demand_metric_keys (and the demand's enterprise in
-    ix_enterprise_metric_keys); what became of a step is a few probes of
-    ix_demand_event_steps."""
-    kind, figures = cohort
+    """The figures of one cohort per group: the steps of a kind made in the period (`at` is
+    'YYYY-MM-DD HH:MM:SS...', so its first ten characters are its date), each judged on what
+    became of it since, also after the period — so no share exceeds 100 %. A step without a
+    limit (due NULL) is never on time. When the group is the demand's, each step looks its
+    demand up in ix_demand_metric_keys (and the demand's enterprise in
+    ix_enterprise_metric_keys); the rest comes from ix_demand_period_cohort or
+    ix_demand_event_kind_at alone."""
+    table, kind, figures = cohort
     group = q.event_key or q.demand_key
     joins = "" if q.event_key else f"CROSS JOIN demand d ON d.id = e.demand_id {q.demand_joins}"
+    took_effect = "AND NOT e.flagged" if table == "demand_event" else ""
     names = tuple(figures)
     sql = f"""
         SELECT {group} AS k, {", ".join(figures.values())}
-        FROM demand_event e
+        FROM {table} e
         {joins}
         WHERE e.kind = '{kind}'
           AND e.at >= :start AND e.at < :after
-          AND NOT e.flagged
+          {took_effect}
         GROUP BY k
     """
+    sql = sql.replace("{day_end}", _day(s, "e.end_at")).replace("{day_e}", _day(s, "e.at"))
     out: _Figures = {}
-    _add(
-        s, out, sql.replace("{day_x}", _day(s, "x")).replace("{day_e}", _day(s, "e")), params, names
-    )
+    _add(s, out, sql, params, names)
     return out
 
 
@@ -460,64 +443,30 @@ def _on_postgresql(s: Session) -> bool:
     return s.get_bind().dialect.name == "postgresql"
 
 
-def _day(s: Session, event: str) -> str:
-    """The date of the event `event` (its `at`), comparable with a `due` date."""
+def _day(s: Session, time: str) -> str:
+    """The date of the time column `time`, comparable with a `due` date."""
     if _on_postgresql(s):
-        return f"{event}.at::date"
-    return f"substr({event}.at, 1, 10)"  # 'YYYY-MM-DD HH:MM:SS...' as SQLite stores it
+        return f"{time}::date"
+    return f"substr({time}, 1, 10)"  # 'YYYY-MM-DD HH:MM:SS...' as SQLite stores it
 
 
-_STATE_KINDS = "'route', 'accept', 'return', 'resolve', 'follow_up', 'close', 'withdraw', 'merge'"
-"""The steps that set a demand's state (the others — 延期, 督办 — leave it as it is)."""
-
-STATE_AT_AS_OF = f"""(
-    SELECT CASE
-        WHEN x.kind = 'route' THEN 'assigned'
-        WHEN x.kind = 'accept' THEN 'accepted'
-        WHEN x.kind = 'follow_up'
-            AND x.data ->> 'satisfaction' = 'unsatisfied' THEN 'accepted'
-    END
-    FROM demand_event x
-    WHERE x.demand_id = d.id AND NOT x.flagged AND x.at < :as_of_after
-      AND x.kind IN ({_STATE_KINDS})
-    ORDER BY x.at DESC, x.id DESC LIMIT 1
-)"""
-"""'assigned' (已交办) or 'accepted' (办理中) when the demand `d` was open at the end of the as-of
-day — its last step by then that set its state was a 交办, a 签收 or a 不满意 回访 (重办) —
-else NULL. SQL bound to :as_of_after (the day after)."""
-
-OPEN_AT_AS_OF = f"d.raised_on <= :as_of AND {STATE_AT_AS_OF} IS NOT NULL"
-"""The demand `d` was open at the end of the as-of day. Checking first that it was raised by
-then (visits are never dated ahead) spares the replay for the demands raised since, most of
-the candidates changed since a past period's end (measured: 443 → 120 ms on PostgreSQL)."""
-
-OVERDUE_CANDIDATES = f"""candidate(id) AS (
-    SELECT id FROM demand WHERE state IN ('assigned', 'accepted')
-    UNION
-    SELECT demand_id FROM demand_event
-    WHERE kind IN ({_STATE_KINDS}) AND at >= :as_of_after
-)"""
-"""A CTE of the demands that may have been open at the end of the as-of day, from two indexes:
-open now, or changed since."""
-
-DEADLINE_AT_AS_OF = """(
-    SELECT coalesce(
-        x.data ->> 'deadline',
-        x.data ->> 'promised_date',
-        (SELECT r.data ->> 'promised_date' FROM demand_event r
-         WHERE r.demand_id = d.id AND r.kind = 'request_extension' AND NOT r.flagged
-           AND (r.at, r.id) < (x.at, x.id)
-         ORDER BY r.at DESC, r.id DESC LIMIT 1)
+def running_at_as_of(columns: str, condition: str = "") -> str:
+    """SQL of `columns` of the periods `p` running at the end of the as-of day with the demand
+    已交办 or 办理中 (and meeting `condition`): their `deadline` is the one in force then (set by
+    the last 交办, approved 延期 or 重办). Bound to :as_of_after (the day after). Two ranges of
+    ix_demand_period_running — periods that ended after the day, and those that go on: one
+    range with an OR made PostgreSQL read the whole table. Periods of a demand never overlap,
+    so each demand comes once."""
+    where = f"p.state IN ('assigned', 'accepted') AND p.at < :as_of_after {condition}"
+    return (
+        f"SELECT {columns} FROM demand_period p WHERE p.end_at >= :as_of_after AND {where} "
+        f"UNION ALL SELECT {columns} FROM demand_period p WHERE p.end_at IS NULL AND {where}"
     )
-    FROM demand_event x
-    WHERE x.demand_id = d.id AND NOT x.flagged AND x.at < :as_of_after
-      AND (x.kind IN ('route', 'approve_extension')
-           OR (x.kind = 'follow_up'
-               AND x.data ->> 'satisfaction' = 'unsatisfied'))
-    ORDER BY x.at DESC, x.id DESC LIMIT 1
-)"""
-"""The deadline in force at the end of the as-of day: set by the last 交办, approved 延期 (its
-date, or the date its request asked for) or 重办 by then."""
+
+
+OVERDUE_AT_AS_OF = running_at_as_of("p.demand_id, p.deadline, p.state", "AND p.deadline < :as_of")
+"""(demand_id, deadline, state) of the demands 超期 at the end of the as-of day (:as_of): open
+then, and past the deadline then in force."""
 
 
 def _demands(s: Session, q: _Sql, params: dict[str, str]) -> _Figures:
@@ -532,12 +481,12 @@ def _demands(s: Session, q: _Sql, params: dict[str, str]) -> _Figures:
         GROUP BY k
     """
     _add(s, out, raised, params, ("raised", "resolved_or_closed"))
+    # the group of each of the few overdue demands looked up one by one: PostgreSQL, unable
+    # to tell how few they are, would otherwise hash the whole demand table
     overdue = f"""
-        WITH {OVERDUE_CANDIDATES}
-        SELECT {q.demand_key} AS k, count(*)
-        FROM candidate CROSS JOIN demand d ON d.id = candidate.id
-        {q.demand_joins}
-        WHERE {OPEN_AT_AS_OF} AND {DEADLINE_AT_AS_OF} < CAST(:as_of AS TEXT)
+        SELECT (SELECT {q.demand_key} FROM demand d {q.demand_joins} WHERE d.id = o.demand_id)
+            AS k, count(*)
+        FROM ({OVERDUE_AT_AS_OF}) AS o
         GROUP BY k
     """
     _add(s, out, overdue, params, ("overdue",))

@@ -10,12 +10,21 @@ import pytest
 from sqlalchemy import select, update
 
 from liaison.data.db import Database
-from liaison.data.models import Assignment, Category, DemandEvent, Department, Street, Visit
+from liaison.data.models import (
+    Assignment,
+    Category,
+    Demand,
+    DemandEvent,
+    Department,
+    Street,
+    Visit,
+)
 from liaison.domain import workflow as wf
 from liaison.domain.errors import ValidationError
 from liaison.domain.roles import Role
 from liaison.domain.uscc import make_uscc
 from liaison.services import accounts, demands, enterprises, visits
+from liaison.services.demand_log import rederive
 from liaison.services.metrics import NONE_LABELS, MetricRow, MetricsReport, compute_metrics
 from tests.conftest import Cast
 
@@ -482,6 +491,31 @@ def test_overdue_is_counted_at_the_end_of_a_past_period(
     assert early.as_of == deadline and early.total.overdue == 1
 
 
+def test_a_step_made_at_midnight_has_not_happened_by_the_end_of_the_day_before(
+    db: Database, cast: Cast, clock: Clock
+) -> None:
+    """超期 at the end of a day: a 办结 and a 签收 stamped 00:00:00.000000 the next morning end
+    their periods then, not the day before (each demand counted once, as it stood)."""
+    resolved, accepted = _visit(db, clock, cast, date(2024, 1, 8), "午夜办结", "午夜签收")
+    deadline = _route(db, clock, cast, resolved, date(2024, 1, 8)).deadline
+    assert deadline is not None
+    _route(db, clock, cast, accepted, date(2024, 1, 8))
+    _accept(db, clock, cast, resolved, date(2024, 1, 9))
+    day = deadline + timedelta(days=3)
+    clock.set(day + timedelta(days=1), 0)
+    demands.resolve_demand(
+        db,
+        cast.finance_handler,
+        resolved,
+        answer="已办理并答复企业",
+        outcome=wf.Outcome.SOLVED,
+        policy_basis="江北委发〔2023〕11号",
+    )
+    demands.accept_demand(db, cast.finance_handler, accepted)
+    assert compute_metrics(db, Q1[0], day, today=day + timedelta(days=9)).total.overdue == 2
+    assert compute_metrics(db, Q1[0], day + timedelta(days=1)).total.overdue == 1  # 签收 only
+
+
 # --- one behaviour each ---------------------------------------------------------------------
 
 
@@ -564,18 +598,34 @@ def test_co_routed_demand_is_counted_once(db: Database, cast: Cast, clock: Clock
 
 
 def test_flagged_event_is_not_counted(db: Database, cast: Cast, clock: Clock) -> None:
+    """A 签收 that arrived by sync but could not take effect (here: made by a cadre) is
+    flagged by the fold and changes no figure."""
     (d,) = _visit(db, clock, cast, date(2024, 1, 8), "同步冲突")
     _route(db, clock, cast, d, date(2024, 1, 8))
-    _accept(db, clock, cast, d, date(2024, 1, 9))
-    assert compute_metrics(db, *Q1).total.accepted_on_time == 1
-    with db.session() as s:  # what a sync does to a step that is no longer valid
-        s.execute(
-            update(DemandEvent)
-            .where(DemandEvent.demand_id == d, DemandEvent.kind == "accept")
-            .values(flagged=True)
+    with db.session() as s:  # as a merge writes an arriving step, then folds the demand
+        s.add(
+            DemandEvent(
+                demand_id=d,
+                kind="accept",
+                at=datetime(2024, 1, 9, 11),
+                actor_id=cast.cadre.account_id,
+                actor_role="cadre",
+                department_id=cast.finance_dept,
+                text="",
+                data={},
+            )
         )
+        s.flush()
+        demand = s.get(Demand, d)
+        assert demand is not None
+        rederive(s, demand)
+    with db.read() as s:
+        assert s.scalar(select(Demand.flagged).where(Demand.id == d))
     t = compute_metrics(db, *Q1).total
     assert (t.routed, t.accepted_on_time) == (1, 0)
+    _accept(db, clock, cast, d, date(2024, 1, 10))  # the handler's own 签收 counts
+    t = compute_metrics(db, *Q1).total
+    assert (t.routed, t.accepted_on_time) == (1, 1)
 
 
 def test_start_after_end_is_refused(db: Database) -> None:
