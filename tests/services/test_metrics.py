@@ -160,9 +160,9 @@ def _accept(
 
 
 def _resolve(
-    db: Database, clock: Clock, cast: Cast, demand: str, day: date, hr: bool = False
+    db: Database, clock: Clock, cast: Cast, demand: str, day: date, hr: bool = False, hour: int = 15
 ) -> None:
-    clock.set(day, 15)
+    clock.set(day, hour)
     demands.resolve_demand(
         db,
         cast.hr_handler if hr else cast.finance_handler,
@@ -502,15 +502,7 @@ def test_a_step_made_at_midnight_has_not_happened_by_the_end_of_the_day_before(
     _route(db, clock, cast, accepted, date(2024, 1, 8))
     _accept(db, clock, cast, resolved, date(2024, 1, 9))
     day = deadline + timedelta(days=3)
-    clock.set(day + timedelta(days=1), 0)
-    demands.resolve_demand(
-        db,
-        cast.finance_handler,
-        resolved,
-        answer="已办理并答复企业",
-        outcome=wf.Outcome.SOLVED,
-        policy_basis="江北委发〔2023〕11号",
-    )
+    _resolve(db, clock, cast, resolved, day + timedelta(days=1), hour=0)
     demands.accept_demand(db, cast.finance_handler, accepted)
     assert compute_metrics(db, Q1[0], day, today=day + timedelta(days=9)).total.overdue == 2
     assert compute_metrics(db, Q1[0], day + timedelta(days=1)).total.overdue == 1  # 签收 only
