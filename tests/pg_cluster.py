@@ -16,7 +16,7 @@ import pwd
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -51,8 +51,12 @@ def _as_user() -> list[str]:
 
 
 @contextmanager
-def cluster(settings: dict[str, str] | None = None) -> Iterator[str]:
-    """A running server; yields the DSN of its `postgres` database as superuser."""
+def cluster(
+    settings: dict[str, str] | None = None, hba: Sequence[str] = (), files: Sequence[Path] = ()
+) -> Iterator[str]:
+    """A running server; yields the DSN of its `postgres` database as superuser (over its
+    socket, trusted). `hba` lines go first in pg_hba.conf (the first match wins); `files`
+    (certificates, keys) are copied into the data folder, readable by the server only."""
     bin_dir = binaries()
     run_as = _as_user()
     base = Path(tempfile.mkdtemp(prefix="liaison-pg-"))
@@ -70,13 +74,22 @@ def cluster(settings: dict[str, str] | None = None) -> Iterator[str]:
         options = {**SETTINGS, **(settings or {}), "unix_socket_directories": f"'{sockets}'"}
         with (data / "postgresql.conf").open("a") as conf:
             conf.writelines(f"{k} = {v}\n" for k, v in options.items())
+        rules = data / "pg_hba.conf"
+        rules.write_text("".join(f"{line}\n" for line in hba) + rules.read_text())
+        for source in files:
+            copied = data / source.name
+            shutil.copyfile(source, copied)
+            copied.chmod(0o600)
+            if run_as:
+                shutil.chown(copied, "postgres")
         subprocess.run(
             [*run_as, str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(base / "server.log"),
              "-w", "start"],
             check=True, capture_output=True,
         )  # fmt: skip
         try:
-            yield f"host={sockets} dbname=postgres user=postgres"
+            port = f" port={options['port']}" if "port" in options else ""
+            yield f"host={sockets}{port} dbname=postgres user=postgres"
         finally:
             subprocess.run(
                 [*run_as, str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"],

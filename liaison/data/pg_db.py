@@ -43,6 +43,17 @@ def server_problem(url: str, exc: BaseException) -> str:
     where = shown(url)
     if "password authentication failed" in text or "no password supplied" in text:
         return Text("无法登录数据库服务器 {0}：用户名或密码不对（请向信息科确认连接设置）", where)
+    if "certificate" in text or "ssl error" in text:
+        return Text(
+            "无法与数据库服务器 {0} 建立加密连接：服务器的证书无法用连接设置里的根证书验证"
+            "（请向信息科确认根证书文件）",
+            where,
+        )
+    if "no encryption" in text:
+        return Text(
+            "数据库服务器 {0} 只接受加密连接：请在连接设置里选择加密方式 verify-full 并给出根证书",
+            where,
+        )
     if "does not exist" in text and "database" in text:
         return Text("数据库服务器上没有数据库 {0}（新建请运行 liaison init --db …）", where)
     if "permission denied" in text:

@@ -7,7 +7,7 @@ Regenerate after changing a message in the core (liaison/ outside liaison/ui):
 
 Each is a key: a message as the core writes it, or the template of a `Text` with its numbered
 places ({0}, {1}…). liaison.ui.core_text.tr_core looks keys up here;
-tests/ui/test_core_text.py fails when this file is out of date. 402 messages.
+tests/ui/test_core_text.py fails when this file is out of date. 404 messages.
 """
 
 # ruff: noqa: E501
@@ -485,6 +485,10 @@ def messages() -> dict[str, str]:
         "数据库文件不存在：{0}（先运行 liaison init --db {1}）": QCoreApplication.translate(
             "CoreText", "数据库文件不存在：{0}（先运行 liaison init --db {1}）"
         ),
+        "数据库服务器 {0} 只接受加密连接：请在连接设置里选择加密方式 verify-full 并给出根证书": QCoreApplication.translate(
+            "CoreText",
+            "数据库服务器 {0} 只接受加密连接：请在连接设置里选择加密方式 verify-full 并给出根证书",
+        ),
         "数据库服务器上没有数据库 {0}（新建请运行 liaison init --db …）": QCoreApplication.translate(
             "CoreText", "数据库服务器上没有数据库 {0}（新建请运行 liaison init --db …）"
         ),
@@ -521,6 +525,10 @@ def messages() -> dict[str, str]:
         ),
         "新密码不能与当前密码相同": QCoreApplication.translate(
             "CoreText", "新密码不能与当前密码相同"
+        ),
+        "无法与数据库服务器 {0} 建立加密连接：服务器的证书无法用连接设置里的根证书验证（请向信息科确认根证书文件）": QCoreApplication.translate(
+            "CoreText",
+            "无法与数据库服务器 {0} 建立加密连接：服务器的证书无法用连接设置里的根证书验证（请向信息科确认根证书文件）",
         ),
         "无法保存：{0} 记录的内容超过 {1} MB，同步包装不下，请删减": QCoreApplication.translate(
             "CoreText", "无法保存：{0} 记录的内容超过 {1} MB，同步包装不下，请删减"

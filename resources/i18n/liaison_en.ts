@@ -1395,17 +1395,17 @@ Time: {at}</translation>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location line="+531"/>
+        <location line="+539"/>
         <source>部门</source>
         <translation>department</translation>
     </message>
     <message>
-        <location line="-818"/>
+        <location line="-826"/>
         <source>{0}的{1}在您打开后已被他人修改：请关闭后重新打开，核对后再改</source>
         <translation>Someone else changed this {0}&apos;s {1} after you opened it: close the form, open it again and check before changing</translation>
     </message>
     <message>
-        <location line="+472"/>
+        <location line="+480"/>
         <source>无法识别的核验码：请扫描销号单上的二维码，或输入“编号 校验码”，例如：{0}</source>
         <translation>Not a verification code: scan the QR code on the closure record, or type &quot;serial check-code&quot;, e.g. {0}</translation>
     </message>
@@ -1414,7 +1414,7 @@ Time: {at}</translation>
         <translation type="vanished">Accounts already exist; ask an administrator to create a new one</translation>
     </message>
     <message>
-        <location line="-184"/>
+        <location line="-192"/>
         <source>已有待审批的延期申请</source>
         <translation>An extension request is already awaiting approval</translation>
     </message>
@@ -1538,7 +1538,7 @@ Time: {at}</translation>
         <translation>The database is not initialised yet; run liaison init first</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+46"/>
         <source>文件是空的（0 字节），不是同步包</source>
         <translation>The file is empty (0 bytes), not a sync bundle</translation>
     </message>
@@ -1547,7 +1547,7 @@ Time: {at}</translation>
         <translation type="vanished">The file is over 1 GB; it is not a sync bundle exported by this system</translation>
     </message>
     <message>
-        <location line="-379"/>
+        <location line="-383"/>
         <source>内容不是 JSON 对象</source>
         <translation>the content is not a JSON object</translation>
     </message>
@@ -1581,7 +1581,7 @@ Time: {at}</translation>
         <translation>the handler does not belong to the step&apos;s unit</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+78"/>
         <source>数据库正被其他程序使用（Liaison 仍在运行？）：请先关闭它再恢复</source>
         <translation>The database is in use by another program (is Liaison still running?): close it before restoring</translation>
     </message>
@@ -1590,7 +1590,7 @@ Time: {at}</translation>
         <translation type="vanished">Not a verification code: scan the QR code on the closure record, or type &quot;serial check-code&quot;, e.g. 江北销号〔2026〕7F3A-00012号 3F2A-9C1B-77D0-E415</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+82"/>
         <source>时间戳格式不对</source>
         <translation>malformed timestamp</translation>
     </message>
@@ -1985,7 +1985,7 @@ Time: {at}</translation>
         <translation type="vanished">This is this installation; no need to trust it</translation>
     </message>
     <message>
-        <location line="-527"/>
+        <location line="-535"/>
         <source>密码不能是用户名，也不能包含用户名</source>
         <translation>The password may not be or contain the username</translation>
     </message>
@@ -2020,7 +2020,7 @@ Time: {at}</translation>
         <translation>A recovery key is 32 letters and digits (like ABCD-EFGH-…, 8 groups)</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+112"/>
         <source>数据库没有加密，没有恢复密钥</source>
         <translation>The database is not encrypted: it has no recovery key</translation>
     </message>
@@ -2030,7 +2030,7 @@ Time: {at}</translation>
         <translation>The new password must differ from the current one</translation>
     </message>
     <message>
-        <location line="+294"/>
+        <location line="+298"/>
         <source>请选择接收设备：同步包加密发给它，只有它能打开（完整同步包也一样：--full --for 设备）</source>
         <translation>Choose the receiving device: the bundle is encrypted to it and only it can open it (a full bundle too: --full --for DEVICE)</translation>
     </message>
@@ -2070,7 +2070,7 @@ Time: {at}</translation>
         <translation>Enterprise registered twice: delete one of them (Delete in the enterprise details) and the conflict goes away</translation>
     </message>
     <message>
-        <location line="-877"/>
+        <location line="-885"/>
         <source>LIAISON_PDF_FONT 指定的字体文件不存在：{0}</source>
         <translation>The font file named by LIAISON_PDF_FONT does not exist: {0}</translation>
     </message>
@@ -2316,11 +2316,21 @@ Time: {at}</translation>
     </message>
     <message>
         <location line="+26"/>
+        <source>数据库服务器 {0} 只接受加密连接：请在连接设置里选择加密方式 verify-full 并给出根证书</source>
+        <translation>The database server {0} accepts encrypted connections only: choose the encryption mode verify-full in the connection settings and give the root certificate</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>数据库服务器上没有数据库 {0}（新建请运行 liaison init --db …）</source>
         <translation>The server has no database {0} (to create one, run liaison init --db …)</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+37"/>
+        <source>无法与数据库服务器 {0} 建立加密连接：服务器的证书无法用连接设置里的根证书验证（请向信息科确认根证书文件）</source>
+        <translation>Could not make an encrypted connection to the database server {0}: its certificate cannot be verified with the root certificate in the connection settings (check the root certificate file with the IT office)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>无法登录数据库服务器 {0}：用户名或密码不对（请向信息科确认连接设置）</source>
         <translation>Cannot sign in to the database server {0}: wrong user name or password (check the connection settings with IT)</translation>
     </message>
@@ -2492,7 +2502,7 @@ Time: {at}</translation>
         <translation type="vanished"> (the signing device has since been revoked; the content still matches the records)</translation>
     </message>
     <message>
-        <location line="-873"/>
+        <location line="-881"/>
         <source>{0} 不是 Liaison 的数据库或备份文件</source>
         <translation>{0} is not a Liaison database or backup</translation>
     </message>
@@ -2806,7 +2816,7 @@ Time: {at}</translation>
         <translation>The database file does not exist: {0} (run liaison init --db {1} first)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>数据库正忙{0}。请稍候再试，已等待 {1} 秒</source>
         <translation>The database is busy{0}. Please try again in a moment; waited {1} seconds</translation>
     </message>
@@ -2846,7 +2856,7 @@ Time: {at}</translation>
         <translation>The file is larger than {0} GB: not a bundle this system exported</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>无法保存：{0} 记录的内容超过 {1} MB，同步包装不下，请删减</source>
         <translation>Cannot save: the {0} record&apos;s content is over {1} MB and does not fit a sync bundle; please shorten it</translation>
     </message>
