@@ -333,7 +333,7 @@ class Fieldwork:
             b.units.append((did, s.lead_department_id, 1, is_open, deadline))
         b.units.extend((did, d, 0, is_open, deadline) for d in s.co_department_ids)
         b.events.extend(st.rows)
-        b.periods.extend((*p.row()[:7], ds(p.deadline), *p.row()[8:]) for p in st.periods.rows)
+        b.periods.extend(p.row() for p in st.periods.rows)
         state = str(s.state)
         self.states[state] = self.states.get(state, 0) + 1
         for key, hit in (

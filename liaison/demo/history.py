@@ -17,7 +17,7 @@ from datetime import date, datetime, timedelta
 from typing import cast
 
 from liaison.demo import texts
-from liaison.demo.clockwork import Clockwork
+from liaison.demo.clockwork import Clockwork, ds
 from liaison.demo.people import Staff
 from liaison.demo.plan import Rates
 from liaison.demo.reference import Cat
@@ -64,7 +64,7 @@ class Story:
         self._cw = cw
         self.s = wf.Snapshot()
         self.rows: list[tuple[object, ...]] = []
-        self.periods = Periods(demand_id)
+        self.periods = Periods(demand_id, day=ds)
         self.last_actor: Actor | None = None
 
     def fire(self, kind: wf.EventKind, at: datetime, actor: Actor, **kw: object) -> None:

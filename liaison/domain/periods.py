@@ -14,8 +14,8 @@ step, a sync merge, the demo generator, the migration that introduced them) writ
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
 
@@ -27,8 +27,8 @@ STARTS = frozenset({wf.State.ASSIGNED, wf.State.ACCEPTED, wf.State.RESOLVED})
 
 @dataclass(slots=True)
 class Period:
-    """One row of `demand_period`. `at`, `end_at`, `department_id` and `due` are carried as
-    the caller stores them (a datetime, or the stored text); `deadline` is a date."""
+    """One row of `demand_period`, its values as the caller stores them (`at`, `end_at`: a
+    datetime or the stored text; `due`, `deadline`: a date or the stored text)."""
 
     event_id: str
     demand_id: str
@@ -37,55 +37,41 @@ class Period:
     department_id: str | None
     due: Any
     state: str
-    deadline: date | None
+    deadline: Any
     end_at: Any = None
     end_state: str | None = None
 
     def row(self) -> tuple[Any, ...]:
-        return (
-            self.event_id,
-            self.demand_id,
-            self.kind,
-            self.at,
-            self.department_id,
-            self.due,
-            self.state,
-            self.deadline,
-            self.end_at,
-            self.end_state,
-        )
+        return tuple(getattr(self, name) for name in COLUMNS)
 
 
-COLUMNS = (
-    "event_id",
-    "demand_id",
-    "kind",
-    "at",
-    "department_id",
-    "due",
-    "state",
-    "deadline",
-    "end_at",
-    "end_state",
-)
+COLUMNS = tuple(f.name for f in fields(Period))
+"""The columns of `demand_period`, in `Period.row` order."""
+
+
+def _as_is(day: date | None) -> Any:
+    return day
 
 
 class Periods:
     """Collects a demand's periods while its events are folded: call `step` with each event
-    that took effect, in order, and the snapshot after it."""
+    that took effect, in order, and the snapshot after it. `day` stores a deadline as the
+    caller stores dates."""
 
-    __slots__ = ("_before", "demand_id", "rows")
+    __slots__ = ("_before", "_day", "demand_id", "rows")
 
     def __init__(
         self,
         demand_id: str,
         rows: Sequence[Period] = (),
         before: wf.Snapshot | None = None,
+        day: Callable[[date | None], Any] = _as_is,
     ) -> None:
         """Start from nothing, or go on from the periods `rows` derived up to `before`."""
         self.demand_id = demand_id
         self.rows: list[Period] = list(rows)
         self._before = before or wf.Snapshot()
+        self._day = day
 
     def step(
         self,
@@ -115,17 +101,20 @@ class Periods:
                     department_id,
                     due,
                     str(after.state),
-                    after.deadline,
+                    self._day(after.deadline),
                 )
             )
 
 
 def fold(
-    demand_id: str, events: Sequence[wf.Event], stored: Sequence[tuple[Any, Any, Any]]
+    demand_id: str,
+    events: Sequence[wf.Event],
+    stored: Sequence[tuple[Any, Any, Any]],
+    day: Callable[[date | None], Any] = _as_is,
 ) -> tuple[wf.Snapshot, list[Period]]:
     """`wf.fold` of a demand's `events`, with its periods; `stored` gives each event's `at`,
-    `department_id` and `due` as the caller stores them."""
-    periods = Periods(demand_id)
+    `department_id` and `due` as the caller stores them, `day` stores a deadline."""
+    periods = Periods(demand_id, day=day)
 
     def step(i: int, e: wf.Event, after: wf.Snapshot) -> None:
         at, department_id, due = stored[i]

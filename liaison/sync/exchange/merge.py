@@ -453,9 +453,12 @@ def fold_demands(
             tick()
         rows = sorted(events.get(demand_id, ()), key=lambda r: (r[2], r[0]))
         snap, periods = fold_periods(
-            demand_id, [_event(r[:7]) for r in rows], [(r[2], r[8], r[9]) for r in rows]
+            demand_id,
+            [_event(r[:7]) for r in rows],
+            [(r[2], r[8], r[9]) for r in rows],
+            _column_value,
         )
-        out.periods += [(*p.row()[:7], _column_value(p.deadline), *p.row()[8:]) for p in periods]
+        out.periods += [p.row() for p in periods]
         flagged = set(snap.flagged_event_ids)
         out.flagged_demands += bool(flagged)
         if snap.state is None:  # its 提出 has not arrived yet (a later chunk of the bundle)
