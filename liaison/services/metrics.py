@@ -450,23 +450,22 @@ def _day(s: Session, time: str) -> str:
     return f"substr({time}, 1, 10)"  # 'YYYY-MM-DD HH:MM:SS...' as SQLite stores it
 
 
-def running_at_as_of(columns: str, condition: str = "") -> str:
-    """SQL of `columns` of the periods `p` running at the end of the as-of day with the demand
-    已交办 or 办理中 (and meeting `condition`): their `deadline` is the one in force then (set by
-    the last 交办, approved 延期 or 重办). Bound to :as_of_after (the day after). Two ranges of
-    ix_demand_period_running — periods that ended after the day, and those that go on: one
-    range with an OR made PostgreSQL read the whole table. Periods of a demand never overlap,
-    so each demand comes once."""
-    where = f"p.state IN ('assigned', 'accepted') AND p.at < :as_of_after {condition}"
-    return (
-        f"SELECT {columns} FROM demand_period p WHERE p.end_at >= :as_of_after AND {where} "
-        f"UNION ALL SELECT {columns} FROM demand_period p WHERE p.end_at IS NULL AND {where}"
-    )
+_OVERDUE_PERIOD = """p.state IN ('assigned', 'accepted') AND p.at < :as_of_after
+    AND p.deadline < :as_of"""
 
-
-OVERDUE_AT_AS_OF = running_at_as_of("p.demand_id, p.deadline, p.state", "AND p.deadline < :as_of")
-"""(demand_id, deadline, state) of the demands 超期 at the end of the as-of day (:as_of): open
-then, and past the deadline then in force."""
+OVERDUE_AT_AS_OF = f"""
+    SELECT p.demand_id, p.deadline, p.state FROM demand_period p
+    WHERE p.end_at >= :as_of_after AND {_OVERDUE_PERIOD}
+    UNION ALL
+    SELECT p.demand_id, p.deadline, p.state FROM demand_period p
+    WHERE p.end_at IS NULL AND {_OVERDUE_PERIOD}
+"""
+"""(demand_id, deadline, state) of the demands 超期 at the end of the as-of day: the periods
+running then (begun before :as_of_after, the day after, and ended on it or later, or not yet)
+with the demand 已交办 or 办理中, past the deadline then in force (set by the last 交办, approved
+延期 or 重办) at :as_of. Two ranges of ix_demand_period_running — periods that ended after the
+day, and those that go on: one range with an OR made PostgreSQL read the whole table. Periods
+of a demand never overlap, so each demand comes once."""
 
 
 def _demands(s: Session, q: _Sql, params: dict[str, str]) -> _Figures:
